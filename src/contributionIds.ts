@@ -1,0 +1,29 @@
+/**
+ * Every command, view and view container id, defined once. A unit test checks
+ * that these and package.json's `contributes` agree in both directions.
+ */
+export const CommandIds = {
+  search: 'sourcebook.search',
+  findTopic: 'sourcebook.findTopic',
+  openPassage: 'sourcebook.openPassage',
+  insertQuote: 'sourcebook.insertQuote',
+  showTopic: 'sourcebook.showTopic',
+  reindex: 'sourcebook.reindex',
+  addSourceFolder: 'sourcebook.addSourceFolder',
+  addAlias: 'sourcebook.addAlias',
+  mergeTopics: 'sourcebook.mergeTopics',
+  hideTopic: 'sourcebook.hideTopic',
+  filterTopics: 'sourcebook.filterTopics',
+  groupArticlesByOutlet: 'sourcebook.groupArticlesByOutlet',
+  groupArticlesByDate: 'sourcebook.groupArticlesByDate',
+} as const;
+
+export const ViewIds = {
+  container: 'sourcebook',
+  articles: 'sourcebook.articles',
+  topics: 'sourcebook.topics',
+} as const;
+
+export const ContextKeys = {
+  articlesGrouping: 'sourcebook.articlesGrouping',
+} as const;
