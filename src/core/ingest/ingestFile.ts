@@ -1,0 +1,82 @@
+import type { ArticleMetadata, IngestOutcome, SourceFormat } from '../model';
+import { buildArticle } from './buildArticle';
+import { decodeBytes } from './decodeBytes';
+import { IngestOptions, resolveIngestOptions } from './ingestOptions';
+import { LineIndex } from './lineIndex';
+import { paragraphsFromLines, sourceLines } from './plainTextReader';
+import { foldWhitespace } from './splitPassages';
+
+/** One file to ingest: where it lives, its name (for the format), its bytes, and metadata known from elsewhere (a manifest). */
+export interface IngestInput {
+  uri: string;
+  fileName: string;
+  bytes: Uint8Array;
+  metadata?: Partial<ArticleMetadata>;
+}
+
+/** The format a file name implies, or undefined when Sourcebook does not read it. */
+export function formatOfFileName(fileName: string): SourceFormat | undefined {
+  const match = /\.([A-Za-z0-9]+)$/.exec(fileName);
+  switch (match?.[1].toLowerCase()) {
+    case 'txt':
+    case 'text':
+      return 'txt';
+    case 'md':
+    case 'markdown':
+      return 'md';
+    case 'html':
+    case 'htm':
+      return 'html';
+    case 'jsonl':
+      return 'jsonl';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reads one source file into articles with clean passages and honest metadata, or
+ * says why it was skipped. Never throws: any unexpected failure becomes a 'parse-error' skip.
+ */
+export function ingestFile(input: IngestInput, options?: Partial<IngestOptions>): IngestOutcome {
+  try {
+    return ingestOrSkip(input, resolveIngestOptions(options));
+  } catch (error) {
+    return { kind: 'skipped', reason: 'parse-error', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome {
+  const format = formatOfFileName(input.fileName);
+  if (!format) {
+    return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is not .txt, .md, .html or .jsonl.` };
+  }
+  if (input.bytes.length > options.maxFileBytes) {
+    return { kind: 'skipped', reason: 'too-large', detail: `${input.bytes.length} bytes is over the ${options.maxFileBytes}-byte limit.` };
+  }
+  const decoded = decodeBytes(input.bytes);
+  if (!decoded.ok) {
+    return { kind: 'skipped', reason: decoded.reason, detail: decoded.detail };
+  }
+  if (decoded.text.trim().length === 0) {
+    return { kind: 'skipped', reason: 'empty', detail: 'The file has no text.' };
+  }
+  const index = new LineIndex(decoded.text);
+  const lines = sourceLines(index);
+  const titleLine = lines.find((line) => line.text.trim().length > 0);
+  const blocks = paragraphsFromLines(lines, (line) => line !== titleLine);
+  const warnings: string[] = [];
+  const article = buildArticle(
+    {
+      sourceUri: input.uri,
+      format,
+      meta: { ...input.metadata, title: input.metadata?.title ?? foldWhitespace(titleLine?.text ?? input.fileName) },
+      blocks,
+      droppedLines: [],
+    },
+    index,
+    options,
+    warnings,
+  );
+  return { kind: 'articles', articles: [article], warnings };
+}

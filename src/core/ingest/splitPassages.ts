@@ -1,0 +1,154 @@
+import { BlockText, TextBlock } from './textBlock';
+
+/** A passage cut out of a block: its display text and its source offsets `[start, end)`. */
+export interface PassageCut {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const abbreviations = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'gov',
+  'sen', 'rep', 'rev', 'hon', 'pres', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept', 'fig',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'vol',
+  'op', 'cf', 'al', 'mt', 'ft',
+]);
+
+const sentenceEnd = /[.!?…]+["'”’)\]]*\s+|[。！？]+/g;
+const sentenceStart = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«(\[¿¡]/u;
+const combiningMark = /^[\p{M}\u200d\ufe0f]/u;
+
+/** Folds runs of white space (and stray control characters) into one space, as `Passage.text` promises. */
+export function foldWhitespace(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Splits a block into passages: the whole block when it is short, else sentence-bounded
+ * pieces of about `maxChars`. A single run-on "sentence" (minified HTML, base64) is cut at
+ * white space or, failing that, at a character boundary that never splits a surrogate pair
+ * or separates a combining mark from its base. Work is linear in the block's length.
+ */
+export function splitPassages(block: TextBlock, maxChars: number): PassageCut[] {
+  const joined = new BlockText(block);
+  const text = joined.text;
+  const cuts: PassageCut[] = [];
+  const boundaries = sentenceBoundaries(text);
+  const hardMax = maxChars * 2;
+  let boundaryIndex = 0;
+  let start = skipWhitespace(text, 0);
+  while (start < text.length) {
+    let end: number;
+    if (text.length - start <= maxChars) {
+      end = text.length;
+    } else {
+      while (boundaryIndex < boundaries.length && boundaries[boundaryIndex] <= start) {
+        boundaryIndex++;
+      }
+      let best = -1;
+      let probe = boundaryIndex;
+      while (probe < boundaries.length && boundaries[probe] <= start + maxChars) {
+        best = boundaries[probe];
+        probe++;
+      }
+      if (best < 0 && probe < boundaries.length && boundaries[probe] <= start + hardMax) {
+        best = boundaries[probe];
+      }
+      end = best > start ? best : cutAtSpaceOrCharacter(text, start, start + maxChars);
+    }
+    const trimmedEnd = trimEnd(text, start, end);
+    if (trimmedEnd > start) {
+      const passageText = foldWhitespace(text.slice(start, trimmedEnd));
+      if (passageText.length > 0) {
+        cuts.push({ text: passageText, start: joined.sourceStart(start), end: joined.sourceEnd(trimmedEnd) });
+      }
+    }
+    start = skipWhitespace(text, end);
+  }
+  return cuts;
+}
+
+/** Offsets where a new sentence starts, skipping abbreviations ("Mr.", "U.S.") and initials. */
+function sentenceBoundaries(text: string): number[] {
+  const result: number[] = [];
+  sentenceEnd.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = sentenceEnd.exec(text)) !== null) {
+    const next = match.index + match[0].length;
+    if (next >= text.length) {
+      break;
+    }
+    if (!sentenceStart.test(text.slice(next, next + 2))) {
+      continue;
+    }
+    if (match[0][0] === '.' && endsWithAbbreviation(text, match.index)) {
+      continue;
+    }
+    result.push(next);
+  }
+  return result;
+}
+
+function endsWithAbbreviation(text: string, periodIndex: number): boolean {
+  let wordStart = periodIndex;
+  while (wordStart > 0 && !/\s/.test(text[wordStart - 1]) && periodIndex - wordStart < 40) {
+    wordStart--;
+  }
+  const word = text.slice(wordStart, periodIndex).replace(/^[("'“‘]+/, '');
+  if (word.includes('.')) {
+    return true;
+  }
+  if (/^\p{Lu}$/u.test(word)) {
+    return true;
+  }
+  return abbreviations.has(word.toLowerCase());
+}
+
+function cutAtSpaceOrCharacter(text: string, start: number, limit: number): number {
+  const earliest = start + Math.floor((limit - start) / 2);
+  for (let i = limit; i > earliest; i--) {
+    if (/\s/.test(text[i])) {
+      return i;
+    }
+  }
+  return safeCharacterCut(text, limit, start);
+}
+
+/** Moves a cut back so it never splits a surrogate pair or strands a combining mark. */
+export function safeCharacterCut(text: string, position: number, floor = 0): number {
+  let cut = Math.min(position, text.length);
+  while (cut > floor && cut < text.length && isInsideCluster(text, cut)) {
+    cut--;
+  }
+  if (cut === floor) {
+    cut = Math.min(position, text.length);
+    while (cut < text.length && isInsideCluster(text, cut)) {
+      cut++;
+    }
+  }
+  return cut;
+}
+
+function isInsideCluster(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    return true;
+  }
+  const codePoint = text.codePointAt(position) ?? 0;
+  return combiningMark.test(String.fromCodePoint(codePoint));
+}
+
+function skipWhitespace(text: string, position: number): number {
+  while (position < text.length && /\s/.test(text[position])) {
+    position++;
+  }
+  return position;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) {
+    end--;
+  }
+  return end;
+}
