@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { decodeBytes, declaredCharset } from '../../../src/core/ingest/decodeBytes';
+
+const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'ingest');
+
+function decodeFixture(name: string) {
+  return decodeBytes(readFileSync(join(fixtures, name)));
+}
+
+function decodedText(name: string): { text: string; encoding: string } {
+  const result = decodeFixture(name);
+  assert.ok(result.ok, `${name} should decode`);
+  return result;
+}
+
+test('a UTF-8 BOM is honoured and removed', () => {
+  const { text, encoding } = decodedText('utf8-bom.txt');
+  assert.equal(encoding, 'utf-8');
+  assert.ok(text.startsWith('Visit to New Delhi\r\n'));
+  assert.ok(text.includes('Putin met Modi – and the S‑400 deal went ahead.'));
+});
+
+test('UTF-16 LE and BE with a BOM decode to the same Russian text', () => {
+  const little = decodedText('utf16le-bom.txt');
+  const big = decodedText('utf16be-bom.txt');
+  assert.equal(little.encoding, 'utf-16le');
+  assert.equal(big.encoding, 'utf-16be');
+  assert.equal(little.text, big.text);
+  assert.ok(little.text.includes('Путин встретился с Моди в Нью-Дели 6 декабря.'));
+});
+
+test('windows-1251 and KOI8-R Russian are told apart by a guess', () => {
+  const cp1251 = decodedText('windows-1251.txt');
+  const koi8 = decodedText('koi8-r.txt');
+  assert.equal(cp1251.encoding, 'windows-1251');
+  assert.equal(koi8.encoding, 'koi8-r');
+  assert.equal(cp1251.text, koi8.text);
+  assert.ok(cp1251.text.includes('Президент России Владимир Путин прибыл в Нью-Дели'));
+});
+
+test('windows-1252 with curly quotes and accents is guessed as Latin, not Cyrillic', () => {
+  const { text, encoding } = decodedText('windows-1252.txt');
+  assert.equal(encoding, 'windows-1252');
+  assert.ok(text.includes('“Nous préférons le dialogue”, a déclaré le ministre – sans détour.'));
+  assert.ok(text.startsWith('Le café de Genève'));
+});
+
+test('an HTML meta charset is used before guessing', () => {
+  const bytes = readFileSync(join(fixtures, 'declared-windows-1251.html'));
+  assert.equal(declaredCharset(bytes), 'windows-1251');
+  const { text, encoding } = decodedText('declared-windows-1251.html');
+  assert.equal(encoding, 'windows-1251');
+  assert.ok(text.includes('<title>Визит в Нью-Дели</title>'));
+});
+
+test('NUL bytes mean binary', () => {
+  const result = decodeFixture('nul-binary.txt');
+  assert.deepEqual(result.ok ? 'decoded' : result.reason, 'binary');
+});
+
+test('Shift-JIS is not mistaken for a legacy European encoding', () => {
+  const result = decodeFixture('shift-jis.txt');
+  assert.deepEqual(result.ok ? `decoded as ${result.encoding}` : result.reason, 'unknown-encoding');
+});
+
+test('text already full of U+FFFD is refused rather than indexed', () => {
+  const result = decodeFixture('invalid-utf8-soup.txt');
+  assert.deepEqual(result.ok ? 'decoded' : result.reason, 'unknown-encoding');
+});
+
+test('random high bytes are not indexed as mojibake', () => {
+  const bytes = new Uint8Array(400);
+  for (let i = 0; i < bytes.length; i++) {
+    bytes[i] = 0x80 + ((i * 73) % 128);
+  }
+  const result = decodeBytes(bytes);
+  assert.deepEqual(result.ok ? `decoded as ${result.encoding}` : result.reason, 'unknown-encoding');
+});
