@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
+import type { Topic } from '../core/model';
+
+interface TopicItem extends vscode.QuickPickItem {
+  topic: Topic;
+}
+
+/** "Sourcebook: Go to Topic...": fuzzy pick over topic names and aliases; resolves to the chosen topic. */
+export async function pickTopic(index: CorpusIndex, title = 'Sourcebook: Go to Topic'): Promise<Topic | undefined> {
+  if (index.passageCount() === 0) {
+    void vscode.window.showInformationMessage('Sourcebook has no sources indexed yet.');
+    return undefined;
+  }
+  const items: TopicItem[] = [...index.topics().topics()]
+    .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length)
+    .map((topic) => ({
+      topic,
+      label: neutraliseThemeIcons(sanitiseLabel(topic.name, 80)),
+      description: `${topic.kind} · ${topic.articleIds.length} sources · ${topic.mentions.length} mentions`,
+      detail: topic.aliases.length ? neutraliseThemeIcons(sanitiseLabel(`also: ${topic.aliases.filter((alias) => alias !== topic.name).join(', ')}`, 160)) : undefined,
+    }));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type a name, spelling or alias', matchOnDetail: true, matchOnDescription: false });
+  return picked?.topic;
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { formatQuote, quoteTextFor } from '../core/citation';
+import type { CorpusIndex } from '../core/corpusIndex';
+import type { Article, Passage } from '../core/model';
+import { toEditorRange } from '../host/editorRanges';
+import { readSettings } from '../host/settings';
+import { passageFromArgument } from './commandArguments';
+
+/**
+ * Inserts a passage (or, when the writer selected part of it in the source, that sentence)
+ * with a citation at the cursor of the writer's draft, as one undoable edit.
+ */
+export async function insertQuote(index: CorpusIndex, passageArgument?: unknown): Promise<boolean> {
+  const sourceUris = new Set(index.articles().map((article) => article.sourceUri));
+  const active = vscode.window.activeTextEditor;
+  let passage = passageArgument === undefined ? undefined : passageFromArgument(index, passageArgument);
+  let selection: string | undefined;
+  if (active && sourceUris.has(active.document.uri.toString()) && !active.selection.isEmpty) {
+    const selected = active.document.getText(active.selection);
+    const inside = passage ?? passageContaining(index, active.document.uri.toString(), active.selection.start);
+    if (inside) {
+      passage = inside;
+      selection = selected;
+    }
+  }
+  if (!passage) {
+    void vscode.window.showWarningMessage(passageArgument === undefined ? 'Sourcebook: choose a passage to quote (from a hover, the search, or the Articles view).' : 'Sourcebook: that passage is no longer in the index.');
+    return false;
+  }
+  const article = index.article(passage.articleId);
+  const draft = [active, ...vscode.window.visibleTextEditors].find((editor) => editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output');
+  if (!draft || !article) {
+    void vscode.window.showWarningMessage('Sourcebook: open your draft in an editor to insert a quote into it.');
+    return false;
+  }
+  const format = readSettings(draft.document.uri).citationFormat;
+  const quote = formatQuote(format, article, quoteTextFor(passage, selection), nextFootnoteLabel(draft.document.getText()));
+  const applied = await draft.edit((builder) => {
+    builder.replace(draft.selection, quote.text);
+    if (quote.footnote) {
+      const end = draft.document.lineAt(draft.document.lineCount - 1).range.end;
+      builder.insert(end, `\n\n${quote.footnote}\n`);
+    }
+  });
+  if (applied) await vscode.window.showTextDocument(draft.document, { viewColumn: draft.viewColumn, preserveFocus: false });
+  return applied;
+}
+
+/** The citation text for a passage, for "Copy Citation". */
+export function citationFor(index: CorpusIndex, passage: Passage): string | undefined {
+  const article: Article | undefined = index.article(passage.articleId);
+  if (!article) return undefined;
+  const quote = formatQuote(readSettings().citationFormat, article, passage.text, nextFootnoteLabel(''));
+  return quote.footnote ? `${quote.text}\n\n${quote.footnote}` : quote.text;
+}
+
+function passageContaining(index: CorpusIndex, sourceUri: string, position: vscode.Position): Passage | undefined {
+  for (const article of index.articles()) {
+    if (article.sourceUri !== sourceUri) continue;
+    const found = article.passages.find((passage) => toEditorRange(passage.range).contains(position));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function nextFootnoteLabel(documentText: string): string {
+  let highest = 0;
+  for (const match of documentText.matchAll(/\[\^source-(\d+)\]/g)) highest = Math.max(highest, Number(match[1]));
+  return `source-${highest + 1}`;
+}

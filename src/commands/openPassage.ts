@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { toEditorRange, toUri } from '../host/editorRanges';
+import { passageFromArgument } from './commandArguments';
+
+const highlightMillis = 2500;
+
+/** Opens the source file at a passage, selects it and flashes a highlight over it. */
+export class PassageOpener implements vscode.Disposable {
+  private readonly highlight = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+    borderColor: new vscode.ThemeColor('editor.findMatchBorder'),
+    borderStyle: 'solid',
+    borderWidth: '1px',
+    isWholeLine: false,
+  });
+
+  constructor(private readonly index: CorpusIndex) {}
+
+  async open(passageArgument: unknown, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+    const passage = passageFromArgument(this.index, passageArgument);
+    if (!passage) {
+      void vscode.window.showWarningMessage('Sourcebook: that passage is no longer in the index (the source changed). Search again to find it.');
+      return undefined;
+    }
+    const article = this.index.article(passage.articleId);
+    if (!article) return undefined;
+    const range = toEditorRange(passage.range);
+    const document = await vscode.workspace.openTextDocument(toUri(article.sourceUri));
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: viewColumn ?? vscode.ViewColumn.Beside,
+      preview: true,
+      selection: new vscode.Selection(range.start, range.end),
+    });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.setDecorations(this.highlight, [range]);
+    setTimeout(() => {
+      if (!editor.document.isClosed) editor.setDecorations(this.highlight, []);
+    }, highlightMillis);
+    return editor;
+  }
+
+  dispose(): void {
+    this.highlight.dispose();
+  }
+}

@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex, ResolvedSearchHit } from '../core/corpusIndex';
+import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
+import type { Topic } from '../core/model';
+import type { PassageOpener } from './openPassage';
+import { citationFor, insertQuote } from './insertQuote';
+
+interface PassageItem extends vscode.QuickPickItem {
+  kind?: vscode.QuickPickItemKind;
+  passageId?: string;
+  topicName?: string;
+}
+
+const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote with citation' };
+const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy citation' };
+const resultLimit = 50;
+const emptyQueryTopics = 12;
+
+/**
+ * "Sourcebook: Search Sources": a quick pick over every passage, ranked by the core index,
+ * re-run on every keystroke (the core answers in milliseconds, so results are never stale),
+ * and refreshed if the index changes while it is open.
+ */
+export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string): Promise<void> {
+  const picker = vscode.window.createQuickPick<PassageItem>();
+  picker.title = 'Sourcebook: Search Sources';
+  picker.placeholder = 'Search passages — "exact phrase", outlet:name, topic:S-400';
+  picker.matchOnDescription = false;
+  picker.matchOnDetail = false;
+  picker.value = initialQuery ?? initialQueryFromEditor();
+  const update = () => {
+    picker.items = itemsFor(index, picker.value);
+  };
+  const unsubscribe = index.onDidChange(update);
+  update();
+  return new Promise((resolve) => {
+    picker.onDidChangeValue(update);
+    picker.onDidAccept(async () => {
+      const [item] = picker.selectedItems;
+      if (!item) return;
+      if (item.topicName) {
+        picker.value = item.topicName;
+        return;
+      }
+      if (item.passageId) {
+        picker.hide();
+        await opener.open(item.passageId);
+      }
+    });
+    picker.onDidTriggerItemButton(async (event) => {
+      const passage = event.item.passageId ? index.passage(event.item.passageId) : undefined;
+      if (!passage) return;
+      if (event.button === insertButton) {
+        picker.hide();
+        await insertQuote(index, passage.id);
+      } else if (event.button === copyButton) {
+        const citation = citationFor(index, passage);
+        if (citation) {
+          await vscode.env.clipboard.writeText(citation);
+          void vscode.window.setStatusBarMessage('Sourcebook: citation copied', 2000);
+        }
+      }
+    });
+    picker.onDidHide(() => {
+      unsubscribe();
+      picker.dispose();
+      resolve();
+    });
+    picker.show();
+  });
+}
+
+function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
+  if (query.trim().length === 0) return topTopicItems(index);
+  let hits: ResolvedSearchHit[] = [];
+  try {
+    hits = index.search(query, resultLimit);
+  } catch (error) {
+    return [{ label: 'The search failed on this query', detail: error instanceof Error ? error.message : String(error), alwaysShow: true }];
+  }
+  if (hits.length === 0) {
+    const closest = index.passageCount() > 0 ? index.topics().lookup(query, 5).map((match) => match.topic) : [];
+    return [
+      { label: `No passage matches “${sanitiseLabel(neutraliseThemeIcons(query), 60)}”`, detail: closest.length ? 'Closest topics:' : 'Try fewer words or another spelling.', alwaysShow: true },
+      ...closest.map((topic) => topicItem(topic)),
+    ];
+  }
+  return hits.map((hit) => ({
+    label: neutraliseThemeIcons(sanitiseLabel(hit.snippet.text, 160)),
+    description: neutraliseThemeIcons(sanitiseLabel([hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date].filter(Boolean).join(' · '), 60)),
+    detail: neutraliseThemeIcons(sanitiseLabel(hit.article.meta.title, 140)),
+    passageId: hit.passage.id,
+    alwaysShow: true,
+    buttons: [insertButton, copyButton],
+  }));
+}
+
+function topTopicItems(index: CorpusIndex): PassageItem[] {
+  if (index.passageCount() === 0) return [{ label: 'No sources indexed yet', detail: 'Add a source folder, or wait for indexing to finish.', alwaysShow: true }];
+  const topics = [...index.topics().topics()]
+    .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length)
+    .slice(0, emptyQueryTopics);
+  return [{ label: 'Topics in most sources', kind: vscode.QuickPickItemKind.Separator }, ...topics.map((topic) => topicItem(topic))];
+}
+
+function topicItem(topic: Topic): PassageItem {
+  return {
+    label: `$(tag) ${neutraliseThemeIcons(sanitiseLabel(topic.name, 80))}`,
+    description: `${topic.articleIds.length} sources · ${topic.mentions.length} mentions`,
+    topicName: topic.name,
+    alwaysShow: true,
+  };
+}
+
+function initialQueryFromEditor(): string {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return '';
+  if (!editor.selection.isEmpty) return editor.document.getText(editor.selection).replace(/\s+/g, ' ').trim().slice(0, 200);
+  const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{N}][\p{L}\p{N}+\-']*/u);
+  return wordRange ? editor.document.getText(wordRange) : '';
+}

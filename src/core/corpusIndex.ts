@@ -1,0 +1,165 @@
+import type { Article, Passage, SearchHit, Topic } from './model';
+import { PassageIndex, parseSearchQuery } from './search/passageIndex';
+import { extractTopics, type AliasTable, type TopicIndex } from './topics/topicIndex';
+
+/** A search hit joined with what the UI shows for it. */
+export interface ResolvedSearchHit extends SearchHit {
+  passage: Passage;
+  article: Article;
+}
+
+/**
+ * Everything Sourcebook knows about the sources, in one place: files -> articles -> passages,
+ * the passage search index (updated per file) and the topic index (rebuilt lazily after a
+ * change, because topics group spellings across all articles). Views, hovers and commands only
+ * read from here; only the host's corpus loader writes.
+ */
+export class CorpusIndex {
+  private readonly articlesByFile = new Map<string, Article[]>();
+  private readonly articlesById = new Map<string, Article>();
+  private readonly passagesById = new Map<string, Passage>();
+  private passageIndex = new PassageIndex();
+  private aliasTables: AliasTable[] = [];
+  private topicIndex: TopicIndex | undefined;
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+
+  /** Replaces what a file contributes (its articles) with a new reading of it. */
+  setFile(sourceUri: string, articles: Article[]): void {
+    this.removeFileQuietly(sourceUri);
+    if (articles.length > 0) this.articlesByFile.set(sourceUri, articles);
+    for (const article of articles) {
+      this.articlesById.set(article.id, article);
+      for (const passage of article.passages) this.passagesById.set(passage.id, passage);
+      this.passageIndex.addArticle(article);
+    }
+    this.changed();
+  }
+
+  removeFile(sourceUri: string): void {
+    if (this.removeFileQuietly(sourceUri)) this.changed();
+  }
+
+  /** Drops every file not in `keep`; returns how many were dropped. */
+  retainFiles(keep: ReadonlySet<string>): number {
+    let dropped = 0;
+    for (const uri of [...this.articlesByFile.keys()]) {
+      if (!keep.has(uri) && this.removeFileQuietly(uri)) dropped++;
+    }
+    if (dropped > 0) this.changed();
+    return dropped;
+  }
+
+  /** The writer's and the corpus's alias tables, in priority order (the writer's first). */
+  setAliasTables(tables: AliasTable[]): void {
+    this.aliasTables = tables;
+    this.changed();
+  }
+
+  clear(): void {
+    this.articlesByFile.clear();
+    this.articlesById.clear();
+    this.passagesById.clear();
+    this.passageIndex = new PassageIndex();
+    this.changed();
+  }
+
+  files(): string[] {
+    return [...this.articlesByFile.keys()];
+  }
+
+  articles(): Article[] {
+    return [...this.articlesById.values()];
+  }
+
+  article(id: string): Article | undefined {
+    return this.articlesById.get(id);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.passagesById.get(id);
+  }
+
+  passageCount(): number {
+    return this.passagesById.size;
+  }
+
+  /** Topics, rebuilt on first use after a change. */
+  topics(): TopicIndex {
+    if (!this.topicIndex) this.topicIndex = extractTopics(this.articles(), this.mergedAliasTable());
+    return this.topicIndex;
+  }
+
+  topicsAreCurrent(): boolean {
+    return this.topicIndex !== undefined;
+  }
+
+  /** Ranked passage search; `outlet:` and `topic:` filters in the query are applied here. */
+  search(query: string, limit = 50): ResolvedSearchHit[] {
+    const parsed = parseSearchQuery(query);
+    const outletFilter = parsed.outlet?.toLowerCase();
+    const topicPassages = parsed.topic ? this.passagesOfTopicNamed(parsed.topic) : undefined;
+    const filter = outletFilter || topicPassages
+      ? (passageId: string) => {
+          if (topicPassages && !topicPassages.has(passageId)) return false;
+          if (outletFilter) {
+            const passage = this.passagesById.get(passageId);
+            const outlet = passage ? this.articlesById.get(passage.articleId)?.meta.outlet : undefined;
+            if (!outlet || !outlet.toLowerCase().includes(outletFilter)) return false;
+          }
+          return true;
+        }
+      : undefined;
+    const hits = this.passageIndex.search(query, { limit, filter });
+    const resolved: ResolvedSearchHit[] = [];
+    for (const hit of hits) {
+      const passage = this.passagesById.get(hit.passageId);
+      const article = passage ? this.articlesById.get(passage.articleId) : undefined;
+      if (passage && article) resolved.push({ ...hit, passage, article });
+    }
+    return resolved;
+  }
+
+  /** Called after every change; returns a function that unsubscribes. */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Increases with every change: lets callers drop results computed from an older state. */
+  get changeCount(): number {
+    return this.version;
+  }
+
+  private passagesOfTopicNamed(name: string): Set<string> {
+    const matches = this.topics().lookup(name, 1);
+    const topic: Topic | undefined = matches[0]?.topic;
+    return new Set(topic ? topic.mentions.map((mention) => mention.passageId) : []);
+  }
+
+  private mergedAliasTable(): AliasTable {
+    return mergeAliasTables(this.aliasTables);
+  }
+
+  private removeFileQuietly(sourceUri: string): boolean {
+    const previous = this.articlesByFile.get(sourceUri);
+    if (!previous) return false;
+    this.articlesByFile.delete(sourceUri);
+    for (const article of previous) {
+      this.articlesById.delete(article.id);
+      for (const passage of article.passages) this.passagesById.delete(passage.id);
+      this.passageIndex.removeArticle(article.id);
+    }
+    return true;
+  }
+
+  private changed(): void {
+    this.version++;
+    this.topicIndex = undefined;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function mergeAliasTables(tables: AliasTable[]): AliasTable {
+  return { entries: tables.flatMap((table) => table.entries) } as AliasTable;
+}

@@ -1,0 +1,85 @@
+import type { Article, HighlightedText, Passage, Topic, TopicMatch } from './model';
+import { pickTopicPassages, windowAround } from './topicPassages';
+
+/** One passage on a topic card. */
+export interface TopicCardPassage {
+  passageId: string;
+  articleTitle: string;
+  outlet?: string;
+  date?: string;
+  /** The passage trimmed around the first mention, with every mention marked. */
+  snippet: HighlightedText;
+}
+
+/** What a hover card says about a topic, as plain data; the VS Code layer renders it. */
+export interface TopicCard {
+  topicId: string;
+  name: string;
+  kind: Topic['kind'];
+  /** How the draft's text matched: a fuzzy match is labelled so the writer knows it is a guess. */
+  matchQuality: TopicMatch['quality'];
+  passageCount: number;
+  sourceCount: number;
+  /** Which spelling each source used, when they differ: `S400` — NHK; `S-400` — News18. */
+  spellings: Array<{ spelling: string; sources: string[] }>;
+  passages: TopicCardPassage[];
+}
+
+/** Where the card gets articles and passages from. */
+export interface CardSource {
+  article(id: string): Article | undefined;
+  passage(id: string): Passage | undefined;
+}
+
+/** Builds the card for a recognised term: cost grows with the topic's mentions, not with the corpus. */
+export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassages: number): TopicCard {
+  const { topic } = match;
+  const passages: TopicCardPassage[] = [];
+  for (const picked of pickTopicPassages(topic, maxPassages)) {
+    const passage = source.passage(picked.passageId);
+    const article = source.article(picked.articleId);
+    if (!passage || !article) continue;
+    const mentions = picked.mentions.filter((mention) => mention.end <= passage.text.length).sort((a, b) => a.start - b.start);
+    const first = mentions[0] ?? { start: 0, end: 0 };
+    const window = windowAround(passage.text, first.start, first.end);
+    const prefix = window.start > 0 ? '…' : '';
+    const suffix = window.end < passage.text.length ? '…' : '';
+    const highlights = mentions
+      .filter((mention) => mention.start >= window.start && mention.end <= window.end)
+      .map((mention) => ({ start: mention.start - window.start + prefix.length, end: mention.end - window.start + prefix.length }));
+    passages.push({
+      passageId: passage.id,
+      articleTitle: article.meta.title,
+      outlet: article.meta.outlet,
+      date: article.meta.date,
+      snippet: { text: prefix + passage.text.slice(window.start, window.end) + suffix, highlights },
+    });
+  }
+  return {
+    topicId: topic.id,
+    name: topic.name,
+    kind: topic.kind,
+    matchQuality: match.quality,
+    passageCount: new Set(topic.mentions.map((mention) => mention.passageId)).size,
+    sourceCount: topic.articleIds.length,
+    spellings: spellingsBySource(topic, source),
+    passages,
+  };
+}
+
+function spellingsBySource(topic: Topic, source: CardSource): TopicCard['spellings'] {
+  const bySpelling = new Map<string, string[]>();
+  for (const [articleId, spellings] of Object.entries(topic.spellingsByArticle)) {
+    const article = source.article(articleId);
+    const label = article?.meta.outlet ?? article?.meta.title ?? 'unknown source';
+    for (const spelling of spellings) {
+      const list = bySpelling.get(spelling) ?? [];
+      if (!list.includes(label)) list.push(label);
+      bySpelling.set(spelling, list);
+    }
+  }
+  if (bySpelling.size < 2) return [];
+  return [...bySpelling.entries()]
+    .map(([spelling, sources]) => ({ spelling, sources }))
+    .sort((a, b) => b.sources.length - a.sources.length || a.spelling.localeCompare(b.spelling));
+}

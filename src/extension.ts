@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { addAliasCommand, hideTopicCommand, mergeTopicsCommand } from './commands/editTopics';
+import { topicFromArgument } from './commands/commandArguments';
+import { pickTopic } from './commands/findTopic';
+import { insertQuote } from './commands/insertQuote';
+import { PassageOpener } from './commands/openPassage';
+import { searchSources } from './commands/searchSources';
+import { addSourceFolder } from './commands/sourceFolders';
+import { CommandIds, ContextKeys, ViewIds } from './contributionIds';
+import { CorpusIndex } from './core/corpusIndex';
+import type { Logger, Topic } from './core/model';
+import { PassageHoverProvider } from './hover/passageHoverProvider';
+import { TopicCompletionProvider } from './hover/topicCompletionProvider';
+import { TopicDecorations } from './hover/topicDecorations';
+import { AliasFiles } from './host/aliasFiles';
+import { CorpusLoader, type LoadSummary } from './host/corpusLoader';
+import { createChannelLogger } from './host/logger';
+import { ArticlesTreeProvider } from './views/articlesTree';
+import { SourcebookStatusBar } from './views/statusBar';
+import { TopicsTreeProvider } from './views/topicsTree';
+
+/** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
+export interface SourcebookApi {
+  /** Resolves when the first index build (and any load in flight) is done. */
+  ready(): Promise<void>;
+  articleTitles(): Promise<string[]>;
+  index: CorpusIndex;
+  loadSummary(): LoadSummary | undefined;
+  topicsTree: TopicsTreeProvider;
+  articlesTree: ArticlesTreeProvider;
+  decorations: TopicDecorations;
+}
+
+export function activate(context: vscode.ExtensionContext): SourcebookApi {
+  const channel = vscode.window.createOutputChannel('Sourcebook', { log: true });
+  const logger: Logger = createChannelLogger(channel);
+  const index = new CorpusIndex();
+  const loader = new CorpusLoader(index, context.extensionUri, logger);
+  const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
+  const opener = new PassageOpener(index);
+  const articlesTree = new ArticlesTreeProvider(index);
+  const topicsTree = new TopicsTreeProvider(index);
+  const articlesView = vscode.window.createTreeView(ViewIds.articles, { treeDataProvider: articlesTree, showCollapseAll: true });
+  const topicsView = vscode.window.createTreeView(ViewIds.topics, { treeDataProvider: topicsTree, showCollapseAll: true });
+  const statusBar = new SourcebookStatusBar();
+  const decorations = new TopicDecorations(index);
+  const languages: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
+
+  const refreshViews = debounce(() => {
+    articlesTree.refresh();
+    topicsTree.refresh();
+    statusBar.update(index.articles().length, index.passageCount(), loader.summary);
+  }, 100);
+  const unsubscribe = index.onDidChange(refreshViews);
+
+  const revealTopic = async (topic: Topic | undefined) => {
+    if (!topic) return;
+    if (topicsTree.filter) topicsTree.setFilter('');
+    const node = topicsTree.nodeForTopic(topic.id);
+    if (node) await topicsView.reveal(node, { select: true, focus: true, expand: 2 });
+  };
+  const guarded = (name: string, handler: (...args: unknown[]) => unknown) => async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error(`${name} failed: ${message}`);
+      void vscode.window.showErrorMessage(`Sourcebook: ${name} failed: ${message}`);
+      return undefined;
+    }
+  };
+  const setGrouping = (grouping: 'outlet' | 'date') => {
+    articlesTree.setGrouping(grouping);
+    void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, grouping);
+  };
+
+  context.subscriptions.push(
+    channel,
+    loader,
+    aliasFiles,
+    opener,
+    articlesTree,
+    topicsTree,
+    articlesView,
+    topicsView,
+    statusBar,
+    decorations,
+    { dispose: unsubscribe },
+    vscode.languages.registerHoverProvider(languages, new PassageHoverProvider(index)),
+    vscode.languages.registerCompletionItemProvider(languages, new TopicCompletionProvider(index)),
+    vscode.commands.registerCommand(CommandIds.search, guarded('Search Sources', (query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined))),
+    vscode.commands.registerCommand(CommandIds.findTopic, guarded('Go to Topic', async () => revealTopic(await pickTopic(index)))),
+    vscode.commands.registerCommand(CommandIds.openPassage, guarded('Open Source', (passageId) => opener.open(passageId))),
+    vscode.commands.registerCommand(CommandIds.insertQuote, guarded('Insert Quote', (passageId) => insertQuote(index, passageId))),
+    vscode.commands.registerCommand(CommandIds.showTopic, guarded('Show Topic', (topicId) => revealTopic(topicFromArgument(index, topicId)))),
+    vscode.commands.registerCommand(CommandIds.reindex, guarded('Reindex', () => loader.reload())),
+    vscode.commands.registerCommand(CommandIds.addSourceFolder, guarded('Add Source Folder', () => addSourceFolder())),
+    vscode.commands.registerCommand(CommandIds.addAlias, guarded('Add Alias', (node) => addAliasCommand(index, aliasFiles, node))),
+    vscode.commands.registerCommand(CommandIds.mergeTopics, guarded('Merge Topics', (node) => mergeTopicsCommand(index, aliasFiles, node))),
+    vscode.commands.registerCommand(CommandIds.hideTopic, guarded('Hide Topic', (node) => hideTopicCommand(index, aliasFiles, node))),
+    vscode.commands.registerCommand(CommandIds.filterTopics, guarded('Filter Topics', async () => {
+      const text = await vscode.window.showInputBox({ title: 'Filter Topics', value: topicsTree.filter, prompt: 'Show only topics whose name or alias contains this (empty: all)' });
+      if (text === undefined) return;
+      topicsTree.setFilter(text);
+      topicsView.description = text.trim() ? `filter: ${text.trim()}` : undefined;
+    })),
+    vscode.commands.registerCommand(CommandIds.groupArticlesByOutlet, () => setGrouping('outlet')),
+    vscode.commands.registerCommand(CommandIds.groupArticlesByDate, () => setGrouping('date')),
+  );
+  void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
+
+  const firstLoad = (async () => {
+    try {
+      await aliasFiles.reload();
+      await loader.reload();
+      // Build topics now, off the hover's path, so the first hover answers at once.
+      index.topics();
+      refreshViews();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error(`Indexing failed: ${message}`);
+      void vscode.window.showErrorMessage(`Sourcebook could not index the sources: ${message}. Commands stay available; try "Sourcebook: Reindex Sources".`);
+    }
+  })();
+
+  return {
+    ready: async () => {
+      await firstLoad;
+      await loader.whenIdle();
+    },
+    articleTitles: async () => {
+      await firstLoad;
+      return index.articles().map((article) => article.meta.title);
+    },
+    index,
+    loadSummary: () => loader.summary,
+    topicsTree,
+    articlesTree,
+    decorations,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function debounce(run: () => void, millis: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      run();
+    }, millis);
+  };
+}

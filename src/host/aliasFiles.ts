@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import type { Logger } from '../core/model';
+import { parseAliasFile, type AliasTable } from '../core/topics/aliasFile';
+
+/** Where the writer's alias table lives in each workspace folder. */
+export const aliasFileRelativePath = '.sourcebook/topics.json';
+const bundledAliasFile = 'corpus/topics.json';
+
+/**
+ * Reads the writer's alias tables (`.sourcebook/topics.json` per workspace folder) and the
+ * bundled corpus's own, hands them to the index, follows edits live, and applies Sourcebook's
+ * own edits atomically (temp file + rename) without ever overwriting a file it cannot parse.
+ */
+export class AliasFiles implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly lastGood = new Map<string, AliasTable>();
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${aliasFileRelativePath}`);
+    const schedule = () => this.scheduleReload();
+    this.disposables.push(watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule), vscode.workspace.onDidChangeWorkspaceFolders(schedule));
+  }
+
+  /** The alias file that Sourcebook's commands edit: the one in the first workspace folder. */
+  editableFileUri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, aliasFileRelativePath) : undefined;
+  }
+
+  async reload(): Promise<void> {
+    const tables: AliasTable[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const table = await this.readTable(vscode.Uri.joinPath(folder.uri, aliasFileRelativePath), true);
+      if (table) tables.push(table);
+    }
+    const bundled = await this.readTable(vscode.Uri.joinPath(this.extensionUri, bundledAliasFile), false);
+    if (bundled) tables.push(bundled);
+    this.index.setAliasTables(tables);
+  }
+
+  /**
+   * Applies `edit` to the current text of the writer's alias file and writes it atomically.
+   * Refuses, with a clear message, when the file is malformed or has unsaved changes in an editor.
+   */
+  async edit(edit: (currentText: string) => string): Promise<boolean> {
+    const uri = this.editableFileUri();
+    if (!uri) {
+      void vscode.window.showWarningMessage('Sourcebook: open a folder first; aliases are kept in .sourcebook/topics.json inside it.');
+      return false;
+    }
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open?.isDirty) {
+      void vscode.window.showWarningMessage(`Sourcebook: ${aliasFileRelativePath} has unsaved changes. Save or revert them first, so nothing you wrote is lost.`);
+      return false;
+    }
+    let current = '';
+    try {
+      current = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      current = '';
+    }
+    let next: string;
+    try {
+      next = edit(current);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Sourcebook did not change ${aliasFileRelativePath}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+    await writeAtomically(uri, next);
+    await this.reload();
+    return true;
+  }
+
+  private scheduleReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reload(), 150);
+  }
+
+  private async readTable(uri: vscode.Uri, isWriters: boolean): Promise<AliasTable | undefined> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.lastGood.delete(uri.toString());
+      return undefined;
+    }
+    const parsed = parseAliasFile(text);
+    if (parsed.ok) {
+      this.lastGood.set(uri.toString(), parsed.table);
+      return parsed.table;
+    }
+    const where = `${isWriters ? aliasFileRelativePath : bundledAliasFile} line ${parsed.line}`;
+    this.logger.error(`${where}: ${parsed.message}`);
+    if (isWriters) {
+      void vscode.window.showErrorMessage(`Sourcebook: ${where}: ${parsed.message}. Sourcebook keeps using the last valid version and will not overwrite the file.`, 'Open File').then((choice) => {
+        if (choice) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(Math.max(0, parsed.line - 1), 0, Math.max(0, parsed.line - 1), 0) });
+      });
+    }
+    return this.lastGood.get(uri.toString());
+  }
+
+  dispose(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** Writes through a temp file and a rename, so a crash mid-write never leaves a half-written file. */
+export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const folder = vscode.Uri.joinPath(uri, '..');
+  await vscode.workspace.fs.createDirectory(folder);
+  const temp = vscode.Uri.joinPath(folder, `.${uri.path.slice(uri.path.lastIndexOf('/') + 1)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw error;
+  }
+}

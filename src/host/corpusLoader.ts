@@ -1,0 +1,330 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { ingestFile } from '../core/ingest/ingestFile';
+import { parseManifest } from '../core/ingest/manifest';
+import type { ArticleMetadata, Logger, SkipReason } from '../core/model';
+import { readSettings, type SourcebookSettings } from './settings';
+
+/** File endings Sourcebook reads. */
+const sourceExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'];
+const manifestFileName = 'sourcebook.manifest.json';
+/** Above this many pending watcher events a full rescan is cheaper and certainly right. */
+const burstRescanThreshold = 500;
+const watcherDebounceMs = 300;
+
+/** What the last load did, for the status bar, the log and tests. */
+export interface LoadSummary {
+  articles: number;
+  passages: number;
+  files: number;
+  skipped: Partial<Record<SkipReason, number>>;
+  usingBundled: boolean;
+  millis: number;
+}
+
+interface SourceFile {
+  uri: vscode.Uri;
+  metadata?: Partial<ArticleMetadata>;
+}
+
+/**
+ * Finds the source files (the folders the writer chose, else the bundled corpus), reads them
+ * through `vscode.workspace.fs` (so it works on vscode.dev), feeds them to the core, and keeps
+ * the index current as files change. Loads are cancellable and never overlap: a new load
+ * cancels the one in flight.
+ */
+export class CorpusLoader implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private currentLoad: vscode.CancellationTokenSource | undefined;
+  private loading: Promise<LoadSummary> | undefined;
+  private readonly pendingChanges = new Set<string>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastSummary: LoadSummary | undefined;
+  private readonly summaryEmitter = new vscode.EventEmitter<LoadSummary>();
+  private manifestCache = new Map<string, Record<string, Partial<ArticleMetadata>>>();
+  private fileMetadata = new Map<string, Partial<ArticleMetadata> | undefined>();
+
+  /** Fires after every completed load or watcher update. */
+  readonly onDidLoad = this.summaryEmitter.event;
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+  ) {
+    this.disposables.push(
+      this.summaryEmitter,
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('sourcebook.corpus')) void this.reload();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+    );
+  }
+
+  get summary(): LoadSummary | undefined {
+    return this.lastSummary;
+  }
+
+  /** Resolves when the load in flight (if any) is done. */
+  async whenIdle(): Promise<void> {
+    while (this.loading) await this.loading.catch(() => undefined);
+  }
+
+  /** A full rescan: what the index holds afterwards equals a fresh start. */
+  reload(): Promise<LoadSummary> {
+    this.currentLoad?.cancel();
+    const cancellation = new vscode.CancellationTokenSource();
+    this.currentLoad = cancellation;
+    const load = this.loadAll(cancellation.token).finally(() => {
+      if (this.loading === load) this.loading = undefined;
+      cancellation.dispose();
+    });
+    this.loading = load;
+    return load;
+  }
+
+  private async loadAll(token: vscode.CancellationToken): Promise<LoadSummary> {
+    const started = Date.now();
+    const settings = readSettings();
+    const userFiles = await this.findUserSources(settings);
+    const usingBundled = userFiles.length === 0 || settings.includeBundled;
+    const files = usingBundled ? [...userFiles, ...(await this.findBundledSources())] : userFiles;
+    this.watchUserSources(settings);
+    const skipped: Partial<Record<SkipReason, number>> = {};
+    const seen = new Set<string>();
+
+    const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+      let lastYield = Date.now();
+      for (let i = 0; i < files.length; i++) {
+        if (token.isCancellationRequested) return;
+        const file = files[i];
+        const key = file.uri.toString();
+        seen.add(key);
+        this.fileMetadata.set(key, file.metadata);
+        const reason = await this.readIntoIndex(file, settings);
+        if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
+        if (Date.now() - lastYield > 30) {
+          progress?.report({ message: `${i + 1} of ${files.length} files`, increment: (100 * 30) / Math.max(1, files.length) });
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          lastYield = Date.now();
+        }
+      }
+    };
+    if (files.length > 200) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Sourcebook: indexing sources', cancellable: true },
+        async (progress, progressToken) => {
+          const listener = progressToken.onCancellationRequested(() => this.currentLoad?.cancel());
+          try {
+            await work(progress);
+          } finally {
+            listener.dispose();
+          }
+        },
+      );
+    } else {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourcebook: indexing' }, () => work());
+    }
+    if (!token.isCancellationRequested) this.index.retainFiles(seen);
+    const summary: LoadSummary = {
+      articles: this.index.articles().length,
+      passages: this.index.passageCount(),
+      files: files.length,
+      skipped,
+      usingBundled,
+      millis: Date.now() - started,
+    };
+    this.lastSummary = summary;
+    this.logger.info(`Indexed ${summary.articles} articles (${summary.passages} passages) from ${summary.files} files in ${summary.millis} ms${usingBundled ? ', bundled corpus included' : ''}.`);
+    this.reportSkips(skipped);
+    this.summaryEmitter.fire(summary);
+    return summary;
+  }
+
+  /** Reads one file into the index; returns why it was skipped, if it was. */
+  private async readIntoIndex(file: SourceFile, settings: SourcebookSettings): Promise<SkipReason | undefined> {
+    const key = file.uri.toString();
+    try {
+      const stat = await vscode.workspace.fs.stat(file.uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.type & vscode.FileType.SymbolicLink && !settings.followSymlinks) {
+        this.index.removeFile(key);
+        this.logger.info(`Skipped ${file.uri.fsPath || key}: symbolic link (setting sourcebook.corpus.followSymlinks is off).`);
+        return 'unsupported-format';
+      }
+      if (stat.size > settings.maxFileBytes) {
+        this.index.removeFile(key);
+        this.logger.warn(`Skipped ${file.uri.fsPath || key}: ${(stat.size / 1048576).toFixed(1)} MB is over the ${(settings.maxFileBytes / 1048576).toFixed(1)} MB cap (sourcebook.corpus.maxFileSizeMB).`);
+        return 'too-large';
+      }
+      const bytes = await vscode.workspace.fs.readFile(file.uri);
+      const outcome = ingestFile({ uri: key, fileName: basename(file.uri), bytes, metadata: file.metadata }, { maxFileBytes: settings.maxFileBytes });
+      if (outcome.kind === 'skipped') {
+        this.index.removeFile(key);
+        this.logger.info(`Skipped ${file.uri.fsPath || key}: ${outcome.reason} (${outcome.detail}).`);
+        return outcome.reason;
+      }
+      for (const warning of outcome.warnings) this.logger.warn(`${file.uri.fsPath || key}: ${warning}`);
+      this.index.setFile(key, outcome.articles);
+      return undefined;
+    } catch (error) {
+      this.index.removeFile(key);
+      this.logger.warn(`Skipped ${file.uri.fsPath || key}: could not read it (${error instanceof Error ? error.message : String(error)}).`);
+      return 'unreadable';
+    }
+  }
+
+  private reportSkips(skipped: Partial<Record<SkipReason, number>>): void {
+    const entries = Object.entries(skipped).filter(([reason, count]) => count && reason !== 'empty');
+    if (entries.length === 0) return;
+    const total = entries.reduce((sum, [, count]) => sum + (count ?? 0), 0);
+    const detail = entries.map(([reason, count]) => `${count} ${reason.replace(/-/g, ' ')}`).join(', ');
+    void vscode.window
+      .showWarningMessage(`Sourcebook skipped ${total} file${total === 1 ? '' : 's'} (${detail}). The Sourcebook log lists them.`, 'Show Log')
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.output.show.sourcebook.Sourcebook');
+      });
+  }
+
+  private async findUserSources(settings: SourcebookSettings): Promise<SourceFile[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (settings.corpusPaths.length === 0 || folders.length === 0) return [];
+    const found = new Map<string, SourceFile>();
+    for (const folder of folders) {
+      const folderSettings = readSettings(folder.uri);
+      for (const glob of folderSettings.corpusPaths) {
+        const pattern = new vscode.RelativePattern(folder, globForSources(glob));
+        const uris = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git}/**');
+        for (const uri of uris) {
+          if (!isSourceFile(uri)) continue;
+          found.set(uri.toString(), { uri, metadata: await this.manifestMetadataFor(uri) });
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  private async findBundledSources(): Promise<SourceFile[]> {
+    const folder = vscode.Uri.joinPath(this.extensionUri, 'corpus');
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(folder);
+      const files: SourceFile[] = [];
+      for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+        const uri = vscode.Uri.joinPath(folder, name);
+        if (type === vscode.FileType.File && isSourceFile(uri)) files.push({ uri, metadata: await this.manifestMetadataFor(uri) });
+      }
+      if (files.length === 0) this.logger.error(`The bundled corpus folder ${folder.toString()} has no source files.`);
+      return files;
+    } catch (error) {
+      this.logger.error(`The bundled corpus could not be read from ${folder.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage('Sourcebook could not read its bundled corpus; add a source folder to get started.');
+      return [];
+    }
+  }
+
+  /** Metadata for a file from a `sourcebook.manifest.json` beside it, if any. */
+  private async manifestMetadataFor(uri: vscode.Uri): Promise<Partial<ArticleMetadata> | undefined> {
+    const folder = vscode.Uri.joinPath(uri, '..');
+    const key = folder.toString();
+    let entries = this.manifestCache.get(key);
+    if (!entries) {
+      entries = {};
+      try {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, manifestFileName)));
+        const parsed = parseManifest(text);
+        if (parsed.ok) entries = parsed.entries;
+        else this.logger.warn(`${manifestFileName} in ${folder.fsPath || key} is not valid and was ignored: ${parsed.error}`);
+      } catch {
+        // No manifest in this folder: metadata comes from the files themselves.
+      }
+      this.manifestCache.set(key, entries);
+    }
+    return entries[basename(uri)];
+  }
+
+  private watchUserSources(settings: SourcebookSettings): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    this.manifestCache.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of settings.corpusPaths) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, globForSources(glob)));
+        const queue = (uri: vscode.Uri) => this.queueChange(uri);
+        watcher.onDidCreate(queue);
+        watcher.onDidChange(queue);
+        watcher.onDidDelete(queue);
+        this.watchers.push(watcher);
+      }
+    }
+  }
+
+  private queueChange(uri: vscode.Uri): void {
+    if (!isSourceFile(uri) && !uri.path.endsWith(manifestFileName)) return;
+    this.pendingChanges.add(uri.toString());
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.applyPendingChanges(), watcherDebounceMs);
+  }
+
+  /** Applies coalesced watcher events; a burst (a git checkout) becomes one full rescan. */
+  private async applyPendingChanges(): Promise<void> {
+    this.pendingTimer = undefined;
+    const changed = [...this.pendingChanges];
+    this.pendingChanges.clear();
+    if (changed.length === 0) return;
+    await this.whenIdle();
+    if (changed.length > burstRescanThreshold || changed.some((key) => key.endsWith(manifestFileName)) || this.lastSummary?.usingBundled) {
+      await this.reload();
+      return;
+    }
+    const settings = readSettings();
+    const skipped: Partial<Record<SkipReason, number>> = {};
+    for (const key of changed) {
+      const uri = vscode.Uri.parse(key, true);
+      let exists = true;
+      try {
+        await vscode.workspace.fs.stat(uri);
+      } catch {
+        exists = false;
+      }
+      if (!exists) {
+        this.index.removeFile(key);
+        continue;
+      }
+      const reason = await this.readIntoIndex({ uri, metadata: this.fileMetadata.get(key) ?? (await this.manifestMetadataFor(uri)) }, settings);
+      if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
+    }
+    this.reportSkips(skipped);
+    const summary: LoadSummary = {
+      ...(this.lastSummary ?? { files: 0, usingBundled: false, skipped: {}, millis: 0 }),
+      articles: this.index.articles().length,
+      passages: this.index.passageCount(),
+    };
+    this.lastSummary = summary;
+    this.summaryEmitter.fire(summary);
+  }
+
+  dispose(): void {
+    this.currentLoad?.cancel();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    for (const watcher of this.watchers) watcher.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function isSourceFile(uri: vscode.Uri): boolean {
+  const path = uri.path.toLowerCase();
+  return sourceExtensions.some((extension) => path.endsWith(extension)) && !path.endsWith(manifestFileName);
+}
+
+/** A folder glob like `sources` or `sources/` means every source file below it. */
+function globForSources(glob: string): string {
+  const trimmed = glob.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (/[*?{[]/.test(trimmed) || /\.[a-z]{2,8}$/i.test(trimmed)) return trimmed;
+  return `${trimmed}/**/*.{txt,md,markdown,html,htm,jsonl}`;
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { buildTopicCard } from '../core/topicCard';
+import { languageEnabled, readSettings } from '../host/settings';
+import { renderTopicCard } from './renderTopicCard';
+
+/** Hovering a topic in the writer's draft shows what the sources say about it. */
+export class PassageHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly index: CorpusIndex) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    const settings = readSettings(document.uri);
+    if (!settings.hoverEnabled || !languageEnabled(settings, document.languageId)) return undefined;
+    if (token.isCancellationRequested || this.index.passageCount() === 0) return undefined;
+    const line = document.lineAt(position.line).text;
+    const match = this.index.topics().matchAt(line, position.character);
+    if (!match || token.isCancellationRequested) return undefined;
+    const card = buildTopicCard(match, this.index, settings.hoverMaxPassages);
+    if (card.passages.length === 0) return undefined;
+    return new vscode.Hover(renderTopicCard(card), new vscode.Range(position.line, match.start, position.line, match.end));
+  }
+}

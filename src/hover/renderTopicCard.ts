@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../contributionIds';
+import { escapeMarkdown, escapeMarkdownWithBold } from '../core/markdownEscape';
+import type { TopicCard } from '../core/topicCard';
+
+const kindNames: Record<TopicCard['kind'], string> = {
+  person: 'person',
+  place: 'place',
+  organisation: 'organisation',
+  system: 'weapon or system',
+  agreement: 'agreement or framework',
+  event: 'event',
+  other: 'topic',
+};
+
+/** The only commands a hover's action links may run. */
+const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandIds.showTopic, CommandIds.search];
+
+/**
+ * Renders a card as hover contents. Article text goes only into untrusted strings, through our
+ * escape; our action links go into separate strings trusted for our own commands only.
+ */
+export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
+  const contents: vscode.MarkdownString[] = [];
+  const header = untrusted();
+  const fuzzy = card.matchQuality === 'fuzzy' ? ' (closest match)' : '';
+  header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
+  header.appendMarkdown(`${card.passageCount} passage${card.passageCount === 1 ? '' : 's'} in ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`);
+  if (card.spellings.length > 0) {
+    const spellings = card.spellings.map((entry) => `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(entry.sources.join(', '))})`);
+    header.appendMarkdown(`  \nSpelled ${spellings.join(' · ')}`);
+  }
+  contents.push(header);
+
+  for (const passage of card.passages) {
+    const body = untrusted();
+    body.appendMarkdown(`${escapeMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
+    const source = [passage.outlet ?? 'Unknown outlet', passage.date].filter(Boolean).join(', ');
+    body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}`);
+    contents.push(body);
+    const actions = trustedForOurCommands();
+    actions.appendMarkdown(
+      `${commandLink('$(go-to-file) Open', CommandIds.openPassage, [passage.passageId], 'Open the source at this passage')} · ` +
+        `${commandLink('$(quote) Insert Quote', CommandIds.insertQuote, [passage.passageId], 'Insert this passage with a citation at the cursor')}`,
+    );
+    contents.push(actions);
+  }
+  const footer = trustedForOurCommands();
+  footer.appendMarkdown(commandLink(`$(list-flat) Show all ${card.passageCount}`, CommandIds.showTopic, [card.topicId], 'Show every passage about this topic'));
+  contents.push(footer);
+  return contents;
+}
+
+function untrusted(): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString('', false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  markdown.supportThemeIcons = false;
+  return markdown;
+}
+
+function trustedForOurCommands(): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString('', true);
+  markdown.isTrusted = { enabledCommands: hoverCommands };
+  markdown.supportHtml = false;
+  markdown.supportThemeIcons = true;
+  return markdown;
+}
+
+/** Arguments are ids we generated; every command re-validates them against the index. */
+function commandLink(label: string, command: string, args: unknown[], title: string): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { languageEnabled, readSettings } from '../host/settings';
+
+const minimumPrefix = 2;
+const maxItems = 20;
+
+/**
+ * Offers canonical topic names while typing ("S4" offers "S-400" with a one-line source
+ * preview). Off by default (`sourcebook.completion.enabled`): in prose, a suggest widget on
+ * every word gets in the way of writing.
+ */
+export class TopicCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly index: CorpusIndex) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.CompletionItem[] | undefined {
+    const settings = readSettings(document.uri);
+    if (!settings.completionEnabled || !languageEnabled(settings, document.languageId)) return undefined;
+    const wordRange = document.getWordRangeAtPosition(position, /[\p{L}\p{N}][\p{L}\p{N}\-+]*/u);
+    if (!wordRange) return undefined;
+    const prefix = document.getText(new vscode.Range(wordRange.start, position));
+    if (prefix.length < minimumPrefix || token.isCancellationRequested) return undefined;
+    const items: vscode.CompletionItem[] = [];
+    for (const match of this.index.topics().lookup(prefix, maxItems)) {
+      const { topic } = match;
+      const item = new vscode.CompletionItem({ label: topic.name, description: `${topic.articleIds.length} sources` }, vscode.CompletionItemKind.Reference);
+      item.range = new vscode.Range(wordRange.start, position);
+      item.filterText = [prefix, topic.name, ...topic.aliases].join(' ');
+      const firstPassage = topic.mentions[0] ? this.index.passage(topic.mentions[0].passageId) : undefined;
+      if (firstPassage) item.detail = firstPassage.text.slice(0, 100).replace(/\s+/g, ' ');
+      items.push(item);
+    }
+    return items;
+  }
+}

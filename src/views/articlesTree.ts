@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../contributionIds';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { sanitiseLabel } from '../core/markdownEscape';
+import type { Article, Passage } from '../core/model';
+
+/** How the Articles view groups its articles. */
+export type ArticleGrouping = 'outlet' | 'date';
+
+type ArticleTreeNode = GroupNode | ArticleNode | PassageNode;
+
+const unknownOutlet = 'Unknown outlet';
+const unknownDate = 'Undated';
+
+class GroupNode {
+  constructor(readonly label: string, readonly articles: Article[]) {}
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(sanitiseLabel(this.label), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `group:${this.label}`;
+    item.description = `${this.articles.length} article${this.articles.length === 1 ? '' : 's'}`;
+    item.iconPath = new vscode.ThemeIcon(this.label === unknownOutlet || this.label === unknownDate ? 'question' : 'organization');
+    item.contextValue = 'group';
+    return item;
+  }
+  children(): ArticleTreeNode[] {
+    return this.articles.map((article) => new ArticleNode(article));
+  }
+}
+
+class ArticleNode {
+  constructor(readonly article: Article) {}
+  toTreeItem(): vscode.TreeItem {
+    const { meta } = this.article;
+    const item = new vscode.TreeItem(sanitiseLabel(meta.title), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `article:${this.article.id}`;
+    item.description = sanitiseLabel([meta.date, meta.outlet].filter(Boolean).join(' · '));
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(meta.title);
+    tooltip.appendMarkdown('\n\n');
+    for (const [label, value] of [['Outlet', meta.outlet], ['Author', meta.author], ['Date', meta.date], ['URL', meta.url], ['Language', meta.language]] as const) {
+      if (value) {
+        tooltip.appendMarkdown(`${label}: `);
+        tooltip.appendText(value);
+        tooltip.appendMarkdown('  \n');
+      }
+    }
+    tooltip.appendText(`${this.article.passages.length} passages · ${decodeURIComponent(this.article.sourceUri.slice(this.article.sourceUri.lastIndexOf('/') + 1))}`);
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon('file-text');
+    item.contextValue = 'article';
+    const first = this.article.passages[0];
+    if (first) item.command = { command: CommandIds.openPassage, title: 'Open Source', arguments: [first.id] };
+    return item;
+  }
+  children(): ArticleTreeNode[] {
+    return this.article.passages.map((passage) => new PassageNode(passage));
+  }
+}
+
+class PassageNode {
+  constructor(readonly passage: Passage) {}
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(sanitiseLabel(this.passage.text, 90), vscode.TreeItemCollapsibleState.None);
+    item.id = `passage:${this.passage.id}`;
+    item.description = `line ${this.passage.range.startLine + 1}`;
+    item.tooltip = sanitiseLabel(this.passage.text, 1200);
+    item.contextValue = 'passage';
+    item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [this.passage.id] };
+    return item;
+  }
+  children(): ArticleTreeNode[] {
+    return [];
+  }
+}
+
+/** The Articles view: articles grouped by outlet (or by date), each expanding to its passages. */
+export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTreeNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<ArticleTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private grouping: ArticleGrouping = 'outlet';
+
+  constructor(private readonly index: CorpusIndex) {}
+
+  setGrouping(grouping: ArticleGrouping): void {
+    this.grouping = grouping;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  getTreeItem(node: ArticleTreeNode): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  getChildren(node?: ArticleTreeNode): ArticleTreeNode[] {
+    if (node) return node.children();
+    const articles = this.index.articles();
+    if (articles.length === 0) return [];
+    const groups = new Map<string, Article[]>();
+    for (const article of articles) {
+      const key = this.grouping === 'outlet' ? article.meta.outlet ?? unknownOutlet : article.meta.date ?? unknownDate;
+      const list = groups.get(key) ?? [];
+      list.push(article);
+      groups.set(key, list);
+    }
+    const sortArticles = (list: Article[]) =>
+      list.sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? '') || a.meta.title.localeCompare(b.meta.title));
+    const unknown = this.grouping === 'outlet' ? unknownOutlet : unknownDate;
+    const keys = [...groups.keys()].sort((a, b) => {
+      if (a === unknown) return 1;
+      if (b === unknown) return -1;
+      return this.grouping === 'date' ? b.localeCompare(a) : a.localeCompare(b);
+    });
+    return keys.map((key) => new GroupNode(key, sortArticles(groups.get(key) ?? [])));
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}

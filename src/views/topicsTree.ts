@@ -1,0 +1,202 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../contributionIds';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { sanitiseLabel } from '../core/markdownEscape';
+import type { Article, Mention, Topic, TopicKind } from '../core/model';
+
+const kindLabels: Record<TopicKind, string> = {
+  person: 'People',
+  place: 'Places',
+  organisation: 'Organisations',
+  system: 'Weapons and systems',
+  agreement: 'Agreements and frameworks',
+  event: 'Events',
+  other: 'Other topics',
+};
+const kindIcons: Record<TopicKind, string> = {
+  person: 'person',
+  place: 'globe',
+  organisation: 'organization',
+  system: 'rocket',
+  agreement: 'law',
+  event: 'calendar',
+  other: 'tag',
+};
+const kindOrder: TopicKind[] = ['person', 'place', 'organisation', 'system', 'agreement', 'event', 'other'];
+
+export type TopicTreeNode = KindNode | TopicNode | TopicArticleNode | MentionNode;
+
+export class KindNode {
+  constructor(readonly kind: TopicKind, readonly topics: Topic[]) {}
+  get id(): string {
+    return `kind:${this.kind}`;
+  }
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(kindLabels[this.kind], vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = String(this.topics.length);
+    item.iconPath = new vscode.ThemeIcon(kindIcons[this.kind]);
+    item.contextValue = 'kind';
+    return item;
+  }
+}
+
+export class TopicNode {
+  constructor(readonly topic: Topic, readonly parent: KindNode) {}
+  get id(): string {
+    return `topic:${this.topic.id}`;
+  }
+  toTreeItem(): vscode.TreeItem {
+    const { topic } = this;
+    const item = new vscode.TreeItem(sanitiseLabel(topic.name, 80), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = `${topic.mentions.length} mention${topic.mentions.length === 1 ? '' : 's'} · ${topic.articleIds.length} source${topic.articleIds.length === 1 ? '' : 's'}`;
+    const others = topic.aliases.filter((alias) => alias !== topic.name);
+    item.tooltip = sanitiseLabel(`${topic.name} (${topic.kind})${others.length ? ` — also: ${others.join(', ')}` : ''}`, 600);
+    item.iconPath = new vscode.ThemeIcon(kindIcons[topic.kind]);
+    item.contextValue = 'topic';
+    return item;
+  }
+}
+
+export class TopicArticleNode {
+  constructor(readonly article: Article, readonly mentions: Mention[], readonly parent: TopicNode) {}
+  get id(): string {
+    return `${this.parent.id}/article:${this.article.id}`;
+  }
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(sanitiseLabel(this.article.meta.title, 80), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const spellings = this.parent.topic.spellingsByArticle[this.article.id] ?? [];
+    item.description = sanitiseLabel([this.article.meta.outlet, `${this.mentions.length}×`, spellings.length ? `“${spellings.join('”, “')}”` : ''].filter(Boolean).join(' · '));
+    item.iconPath = new vscode.ThemeIcon('file-text');
+    item.contextValue = 'topicArticle';
+    return item;
+  }
+}
+
+export class MentionNode {
+  constructor(readonly mention: Mention, readonly passageText: string, readonly parent: TopicArticleNode) {}
+  get id(): string {
+    return `${this.parent.id}/mention:${this.mention.passageId}:${this.mention.start}`;
+  }
+  toTreeItem(): vscode.TreeItem {
+    const { mention, passageText } = this;
+    const from = Math.max(0, mention.start - 40);
+    const label = `${from > 0 ? '…' : ''}${passageText.slice(from, mention.end + 60)}`;
+    const item = new vscode.TreeItem({ label: sanitiseLabel(label, 110), highlights: highlightFor(label, mention.surface) }, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.tooltip = sanitiseLabel(passageText, 1200);
+    item.contextValue = 'passage';
+    item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [mention.passageId, mention.start, mention.end] };
+    return item;
+  }
+}
+
+function highlightFor(label: string, surface: string): [number, number][] {
+  const cleaned = sanitiseLabel(label, 110);
+  const at = cleaned.indexOf(surface);
+  return at >= 0 ? [[at, at + surface.length]] : [];
+}
+
+/** The Topics view: topics grouped by kind, most sources first; each expands to its articles, then passages. */
+export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<TopicTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private filterText = '';
+  private kindNodes: KindNode[] = [];
+  private readonly topicNodes = new Map<string, TopicNode>();
+
+  constructor(private readonly index: CorpusIndex) {}
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.kindNodes = [];
+    this.topicNodes.clear();
+    this.changeEmitter.fire(undefined);
+  }
+
+  getTreeItem(node: TopicTreeNode): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  getParent(node: TopicTreeNode): TopicTreeNode | undefined {
+    return node instanceof KindNode ? undefined : node.parent;
+  }
+
+  getChildren(node?: TopicTreeNode): TopicTreeNode[] {
+    if (!node) return this.roots();
+    if (node instanceof KindNode) return node.topics.map((topic) => this.topicNode(topic, node));
+    if (node instanceof TopicNode) {
+      const byArticle = new Map<string, Mention[]>();
+      for (const mention of node.topic.mentions) {
+        const list = byArticle.get(mention.articleId) ?? [];
+        list.push(mention);
+        byArticle.set(mention.articleId, list);
+      }
+      const children: TopicArticleNode[] = [];
+      for (const [articleId, mentions] of byArticle) {
+        const article = this.index.article(articleId);
+        if (article) children.push(new TopicArticleNode(article, mentions, node));
+      }
+      return children.sort((a, b) => b.mentions.length - a.mentions.length || a.article.meta.title.localeCompare(b.article.meta.title));
+    }
+    if (node instanceof TopicArticleNode) {
+      return node.mentions.flatMap((mention) => {
+        const passage = this.index.passage(mention.passageId);
+        return passage ? [new MentionNode(mention, passage.text, node)] : [];
+      });
+    }
+    return [];
+  }
+
+  /** The tree node of a topic, for `TreeView.reveal`. */
+  nodeForTopic(topicId: string): TopicNode | undefined {
+    if (this.kindNodes.length === 0) this.roots();
+    const cached = this.topicNodes.get(topicId);
+    if (cached) return cached;
+    for (const kindNode of this.kindNodes) {
+      const topic = kindNode.topics.find((candidate) => candidate.id === topicId);
+      if (topic) return this.topicNode(topic, kindNode);
+    }
+    return undefined;
+  }
+
+  private topicNode(topic: Topic, parent: KindNode): TopicNode {
+    let node = this.topicNodes.get(topic.id);
+    if (!node) {
+      node = new TopicNode(topic, parent);
+      this.topicNodes.set(topic.id, node);
+    }
+    return node;
+  }
+
+  private roots(): KindNode[] {
+    if (this.kindNodes.length > 0) return this.kindNodes;
+    if (this.index.passageCount() === 0) return [];
+    const needle = this.filterText.toLowerCase();
+    const byKind = new Map<TopicKind, Topic[]>();
+    for (const topic of this.index.topics().topics()) {
+      if (needle && !topic.name.toLowerCase().includes(needle) && !topic.aliases.some((alias) => alias.toLowerCase().includes(needle))) continue;
+      const list = byKind.get(topic.kind) ?? [];
+      list.push(topic);
+      byKind.set(topic.kind, list);
+    }
+    this.kindNodes = kindOrder
+      .filter((kind) => byKind.has(kind))
+      .map((kind) => new KindNode(kind, (byKind.get(kind) ?? []).sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))));
+    return this.kindNodes;
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}
