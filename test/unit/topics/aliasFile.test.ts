@@ -76,9 +76,11 @@ test('addAlias adds to the existing entry and keeps unknown fields, order and in
 test('addAlias creates the entry (and the file) when needed, with a kind', () => {
   const created = JSON.parse(addAlias('', 'BrahMos', 'Bramos', 'system'));
   assert.deepEqual(created, { version: 1, topics: [{ name: 'BrahMos', aliases: ['Bramos'], kind: 'system' }] });
-  const appended = JSON.parse(addAlias(userFile, 'COP26', 'Cop 26'));
+  const appended = JSON.parse(addAlias(userFile, 'COP26', 'UN Climate Change Conference'));
   assert.equal(appended.topics.length, 3);
-  assert.deepEqual(appended.topics[2], { name: 'COP26', aliases: ['Cop 26'] });
+  assert.deepEqual(appended.topics[2], { name: 'COP26', aliases: ['UN Climate Change Conference'] });
+  const variantOnly = JSON.parse(addAlias(userFile, 'COP26', 'Cop 26'));
+  assert.deepEqual(variantOnly.topics[2].aliases, [], 'a spelling variant needs no alias: normalisation already joins it');
 });
 
 test('mergeTopics folds names and aliases into one entry and removes the others', () => {
