@@ -13,17 +13,23 @@ export function escapeMarkdown(untrusted: string): string {
     .replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
 }
 
-/** Escaped text with the given spans in bold. Spans are offsets into `text`, sorted or not; overlaps are merged. */
+/** Escaped text with the given spans in bold. Spans are offsets into `text`, in any order; overlapping ones are merged. */
 export function escapeMarkdownWithBold(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
-  const sorted = [...spans].filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    let start = Math.max(0, span.start);
+    let end = Math.min(text.length, span.end);
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    const last = merged[merged.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else merged.push({ start, end });
+  }
   let result = '';
   let cursor = 0;
-  for (const span of sorted) {
-    const start = Math.max(span.start, cursor);
-    if (span.end <= start) continue;
-    result += escapeMarkdown(text.slice(cursor, start));
-    const inner = escapeMarkdown(text.slice(start, span.end));
-    result += inner.trim().length > 0 ? `**${inner}**` : inner;
+  for (const span of merged) {
+    result += `${escapeMarkdown(text.slice(cursor, span.start))}**${escapeMarkdown(text.slice(span.start, span.end))}**`;
     cursor = span.end;
   }
   return result + escapeMarkdown(text.slice(cursor));

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Passage, Topic } from '../../../src/core/model';
+import { buildTopicCard } from '../../../src/core/topicCard';
+import { pickTopicPassages, windowAround } from '../../../src/core/topicPassages';
+
+function article(id: string, outlet: string, texts: string[]): Article {
+  const passages: Passage[] = texts.map((text, ordinal) => ({ id: `${id}-p${ordinal}`, articleId: id, ordinal, text, range: { startLine: ordinal * 2, startCharacter: 0, endLine: ordinal * 2, endCharacter: text.length } }));
+  return { id, sourceUri: `file:///c/${id}.txt`, format: 'txt', meta: { title: `${outlet} story`, outlet, date: '2021-12-06' }, passages, droppedLines: [] };
+}
+
+const articles = [
+  article('nhk', 'NHK', ['India has also purchased the surface-to-air missile system S400 from Russia.', 'Unrelated.', 'The S400 again, and S400 once more.']),
+  article('rfi', 'RFI', ['Washington went so far as to discuss sanctions for the country starting to be delivered in S 400.']),
+  article('n18', 'News18', ['The threat of CAATSA sanction persists due to the purchase of S-400 air defence missile system from Russia.']),
+];
+const passages = new Map(articles.flatMap((a) => a.passages).map((p) => [p.id, p]));
+const byId = new Map(articles.map((a) => [a.id, a]));
+const source = { article: (id: string) => byId.get(id), passage: (id: string) => passages.get(id) };
+
+function mention(passageId: string, surface: string, occurrence = 0) {
+  const passage = passages.get(passageId)!;
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = passage.text.indexOf(surface, at + 1);
+  return { passageId, articleId: passage.articleId, start: at, end: at + surface.length, surface };
+}
+
+const s400: Topic = {
+  id: 's400',
+  name: 'S-400',
+  kind: 'system',
+  aliases: ['S400', 'S 400'],
+  mentions: [mention('nhk-p0', 'S400'), mention('nhk-p2', 'S400'), mention('nhk-p2', 'S400', 1), mention('rfi-p0', 'S 400'), mention('n18-p0', 'S-400')],
+  articleIds: ['nhk', 'rfi', 'n18'],
+  spellingsByArticle: { nhk: ['S400'], rfi: ['S 400'], n18: ['S-400'] },
+};
+
+test('the card prefers three sources over three passages of one', () => {
+  const picked = pickTopicPassages(s400, 3);
+  assert.deepEqual(new Set(picked.map((p) => p.articleId)), new Set(['nhk', 'rfi', 'n18']));
+  assert.equal(picked.find((p) => p.articleId === 'nhk')?.passageId, 'nhk-p2', 'within a source, the passage with most mentions');
+});
+
+test('the card shows counts, spellings per outlet and highlighted snippets', () => {
+  const card = buildTopicCard({ topic: s400, start: 0, end: 5, quality: 'exact' }, source, 3);
+  assert.equal(card.name, 'S-400');
+  assert.equal(card.passageCount, 4);
+  assert.equal(card.sourceCount, 3);
+  assert.deepEqual(card.spellings.map((entry) => `${entry.spelling}: ${entry.sources.join(',')}`).sort(), ['S 400: RFI', 'S-400: News18', 'S400: NHK']);
+  const news18 = card.passages.find((p) => p.outlet === 'News18')!;
+  const [highlight] = news18.snippet.highlights;
+  assert.equal(news18.snippet.text.slice(highlight.start, highlight.end), 'S-400');
+  const nhk = card.passages.find((p) => p.outlet === 'NHK')!;
+  assert.deepEqual(nhk.snippet.highlights.map((h) => nhk.snippet.text.slice(h.start, h.end)), ['S400', 'S400']);
+});
+
+test('a long passage is trimmed around the mention, with ellipses', () => {
+  const long = `${'word '.repeat(200)}the S-400 deal ${'more '.repeat(200)}`;
+  const window = windowAround(long, long.indexOf('S-400'), long.indexOf('S-400') + 5, 100);
+  const slice = long.slice(window.start, window.end);
+  assert.ok(slice.includes('S-400'));
+  assert.ok(slice.length <= 110);
+  assert.ok(!slice.startsWith('ord'), 'cut at a word boundary');
+});
