@@ -1,0 +1,211 @@
+// Installs and runs code-server: the real VS Code workbench served to a browser,
+// with a real extension host. It is the only VS Code that installs offline from the
+// npm registry, so `npm test` and `npm start` both go through it.
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { request } from 'node:http';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The code-server release whose embedded VS Code (1.100.3) still runs on Node 20. */
+export const CODE_SERVER_VERSION = '4.100.3';
+
+/** The VS Code version code-server embeds; the integration suite checks it. */
+export const EMBEDDED_VSCODE_VERSION = '1.100.3';
+
+const repoRoot = resolve(new URL('..', import.meta.url).pathname);
+
+/** Where the installed code-server lives; reused by every later run. */
+export const codeServerHome = join(repoRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+
+const installedMarker = join(codeServerHome, '.installed');
+const entryScript = join(codeServerHome, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+/**
+ * Returns the path of code-server's entry script, installing it first when the
+ * cache lacks a complete install. The marker file is written only after every
+ * step succeeded, so an interrupted install is redone rather than trusted.
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+export async function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
+  if (existsSync(installedMarker) && existsSync(entryScript)) return entryScript;
+  checkNodeVersion();
+  log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code ${EMBEDDED_VSCODE_VERSION}) into ${codeServerHome} (once, ~2-4 minutes)...`);
+  const started = Date.now();
+  rmSync(codeServerHome, { recursive: true, force: true });
+  mkdirSync(codeServerHome, { recursive: true });
+  writeFileSync(join(codeServerHome, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
+
+  const npmEnv = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const npm = (args, cwd, what) => step(what, 'npm', args, cwd, npmEnv, log);
+
+  // code-server's postinstall refuses to run as root under npm 11, so its steps are done by hand.
+  await npm(['install', '--no-save', '--ignore-scripts', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], codeServerHome, 'download code-server');
+  const vscodeDir = join(codeServerHome, 'node_modules', 'code-server', 'lib', 'vscode');
+  await npm(['install', '--omit=dev', '--ignore-scripts', '--no-package-lock'], vscodeDir, 'install VS Code server dependencies');
+  // @vscode/ripgrep's postinstall downloads a binary (no internet) unless bin/ exists.
+  const ripgrepBin = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+  mkdirSync(ripgrepBin, { recursive: true });
+  if (existsSync('/usr/bin/rg')) copyFileSync('/usr/bin/rg', join(ripgrepBin, 'rg'));
+  await npm(['rebuild'], vscodeDir, 'build native modules (node-pty, kerberos...; needs g++, make, python3, libkrb5-dev)');
+  const asarLink = join(vscodeDir, 'node_modules.asar');
+  if (!existsSync(asarLink)) symlinkSync('node_modules', asarLink);
+  await npm(['install', '--omit=dev', '--ignore-scripts', '--no-package-lock'], join(vscodeDir, 'extensions'), 'install built-in extension dependencies');
+  // npm hoists argon2 (code-server's password hashing) next to code-server, not inside it.
+  await npm(['rebuild', 'argon2'], codeServerHome, 'build argon2');
+
+  const { stdout } = await run(process.execPath, [entryScript, '--version'], { env: { ...process.env, XDG_CONFIG_HOME: join(codeServerHome, '.config') } });
+  if (!stdout.includes(CODE_SERVER_VERSION) || !stdout.includes(EMBEDDED_VSCODE_VERSION)) {
+    throw new Error(`code-server installed but reports an unexpected version: ${stdout.trim()}`);
+  }
+  writeFileSync(installedMarker, `${stdout.trim()}\ninstalled ${new Date().toISOString()}\n`);
+  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${stdout.trim().split('\n')[0]}`);
+  return entryScript;
+}
+
+function checkNodeVersion() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== 20) {
+    throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20 (this is Node ${process.versions.node}). Use Node 20 to run the tests in VS Code.`);
+  }
+}
+
+async function step(what, command, args, cwd, env, log) {
+  log(`  - ${what}`);
+  try {
+    await run(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const output = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+    const hint = /krb5|gssapi/i.test(output)
+      ? '\nThe kerberos module needs Debian\'s libkrb5-dev: apt-get install -y libkrb5-dev'
+      : '';
+    throw new Error(`Installing code-server failed at "${what}" (${command} ${args.join(' ')} in ${cwd}):\n${output}${hint}`);
+  }
+}
+
+/** A free TCP port on 127.0.0.1, chosen by the OS. */
+export function findFreePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * @typedef {object} RunningCodeServer
+ * @property {number} port
+ * @property {number} pid
+ * @property {string} origin  e.g. http://127.0.0.1:PORT
+ * @property {(folder: string, payload?: Array<[string, string]>) => string} urlFor
+ *   the workbench URL opening `folder`, with VS Code's payload pairs
+ * @property {(absolutePath: string) => string} remoteUri  a vscode-remote:// URI for a server path
+ * @property {() => string} output  what code-server printed so far
+ * @property {() => Promise<void>} stop  stops this server by its own pid
+ */
+
+/**
+ * Starts code-server on 127.0.0.1 and resolves once it answers HTTP.
+ * @param {{ entry: string, userDataDir: string, extensionsDir: string, folder?: string,
+ *   port?: number, trust?: boolean, timeoutMs?: number, env?: Record<string, string> }} options
+ *   `trust: false` keeps workspace trust on, so the folder opens in Restricted Mode.
+ * @returns {Promise<RunningCodeServer>}
+ */
+export async function startCodeServer({ entry, userDataDir, extensionsDir, folder, port, trust = true, timeoutMs = 60_000, env = {} }) {
+  const chosenPort = port ?? (await findFreePort());
+  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  const args = [
+    entry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${chosenPort}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+  ];
+  if (trust) args.push('--disable-workspace-trust');
+  if (folder) args.push(folder);
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  const capture = (chunk) => { output = (output + chunk.toString()).slice(-200_000); };
+  child.stdout.on('data', capture);
+  child.stderr.on('data', capture);
+  let exited = false;
+  const exitedPromise = new Promise((resolveExit) => child.on('exit', () => { exited = true; resolveExit(); }));
+  const origin = `http://127.0.0.1:${chosenPort}`;
+
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5_000);
+    await exitedPromise;
+    clearTimeout(timer);
+  };
+  liveServers.add(stop);
+  exitedPromise.then(() => liveServers.delete(stop));
+
+  const deadline = Date.now() + timeoutMs;
+  while (!(await answers(origin))) {
+    if (exited) throw new Error(`code-server exited before it was ready:\n${output.slice(-4000)}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not answer on ${origin} within ${timeoutMs / 1000} s:\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const authority = `127.0.0.1:${chosenPort}`;
+  const remoteUri = (absolutePath) => `vscode-remote://${authority}${encodeURI(absolutePath)}`;
+  return {
+    port: chosenPort,
+    pid: child.pid,
+    origin,
+    remoteUri,
+    urlFor: (workspaceFolder, payload) => {
+      let url = `${origin}/?folder=${encodeURIComponent(workspaceFolder)}`;
+      if (payload && payload.length > 0) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      return url;
+    },
+    output: () => output,
+    stop,
+  };
+}
+
+/** Stop functions of every code-server this process started and has not yet stopped. */
+const liveServers = new Set();
+
+/** Stops every code-server this process started (each by its own pid). */
+export async function stopAllCodeServers() {
+  await Promise.all([...liveServers].map((stop) => stop()));
+}
+
+function answers(origin) {
+  return new Promise((resolveAnswer) => {
+    const req = request(origin, { method: 'GET', timeout: 2_000 }, (res) => {
+      res.resume();
+      resolveAnswer(res.statusCode !== undefined && res.statusCode < 500);
+    });
+    req.on('error', () => resolveAnswer(false));
+    req.on('timeout', () => { req.destroy(); resolveAnswer(false); });
+    req.end();
+  });
+}
+
+/** Reads package.json of the repository (for the extension id and commands). */
+export function readManifest(extensionPath = repoRoot) {
+  return JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+}
+
+export { repoRoot };

@@ -1,0 +1,149 @@
+// Runs the mocha suite of out/test/integration inside a real VS Code extension host
+// (code-server), opened by Chromium with VS Code's development payload.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
+import { launchChromium, openRecordedPage } from './chromium.mjs';
+
+/** The results file the suite writes beside the workspace folder (see test/integration/index.ts). */
+const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
+
+/**
+ * @typedef {object} TestResult
+ * @property {string} title
+ * @property {'passed' | 'failed' | 'pending'} state
+ * @property {number} durationMs
+ * @property {string} [error]
+ */
+
+/**
+ * @typedef {object} SuiteOutcome
+ * @property {string} name         the tier's name in the report
+ * @property {TestResult[]} tests
+ * @property {string} [problem]    why the suite could not run or finish (counts as one failure)
+ * @property {string} [vscodeVersion]
+ * @property {number} wallMs
+ * @property {string} [keptDir]    the run's temp folder, kept when something failed
+ */
+
+/**
+ * Runs the integration suite in a fresh code-server with a fresh user-data-dir,
+ * extensions-dir and a throw-away copy of `workspace`.
+ * @param {object} options
+ * @param {string} [options.name]           label for the report and the files in test-results/
+ * @param {string} [options.extensionPath]  the extension folder to load (default: this repository)
+ * @param {string} [options.workspace]      folder copied and opened as the workspace (default: demo/)
+ * @param {boolean} [options.trust]         false: keep workspace trust on, so the copy opens in Restricted Mode
+ * @param {string} [options.suitePath]      the compiled mocha entry (default: out/test/integration/index.js)
+ * @param {number} [options.timeoutMs]      the whole run, from starting code-server to the last result
+ * @param {string} [options.resultsDir]     where the console log and a failure screenshot go
+ * @param {(line: string) => void} [options.log]
+ * @returns {Promise<SuiteOutcome>}
+ */
+export async function runIntegrationSuite({
+  name = 'integration',
+  extensionPath = repoRoot,
+  workspace = join(repoRoot, 'demo'),
+  trust = true,
+  suitePath = join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+  timeoutMs = 5 * 60_000,
+  resultsDir = join(repoRoot, 'test-results'),
+  log = (line) => console.log(line),
+} = {}) {
+  const started = Date.now();
+  const runDir = mkdtempSync(join(tmpdir(), `sourcebook-${name}-`));
+  const workspaceCopy = join(runDir, 'workspace');
+  const resultsFile = join(runDir, RESULTS_FILE_NAME);
+  cpSync(workspace, workspaceCopy, { recursive: true });
+  mkdirSync(resultsDir, { recursive: true });
+  if (!existsSync(suitePath)) {
+    return { name, tests: [], problem: `the integration suite ${suitePath} does not exist (did tsc run?)`, wallMs: 0 };
+  }
+
+  const consoleLines = [];
+  let server;
+  let browser;
+  /** @type {SuiteOutcome} */
+  let outcome;
+  try {
+    const entry = await ensureCodeServer({ log });
+    server = await startCodeServer({
+      entry,
+      userDataDir: join(runDir, 'user-data'),
+      extensionsDir: join(runDir, 'extensions'),
+      trust,
+    });
+    log(`  code-server pid ${server.pid} on ${server.origin}${trust ? '' : ' (workspace trust on: Restricted Mode)'}`);
+    const url = server.urlFor(workspaceCopy, [
+      ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
+      ['extensionTestsPath', server.remoteUri(suitePath)],
+      ['openFile', server.remoteUri(join(workspaceCopy, 'draft.md'))],
+    ]);
+    browser = await launchChromium();
+    const page = await openRecordedPage(browser, consoleLines);
+    await page.goto(url);
+    const report = await waitForReport(resultsFile, started + timeoutMs, () => server.output());
+    outcome = {
+      name,
+      tests: report.tests,
+      vscodeVersion: report.vscodeVersion,
+      wallMs: Date.now() - started,
+      problem: report.status === 'crashed' ? `the suite crashed: ${report.crash}` : report.problem,
+    };
+    if (outcome.problem || outcome.tests.some((test) => test.state === 'failed')) {
+      await page.screenshot({ path: join(resultsDir, `${name}-end.png`) }).catch(() => {});
+    }
+  } catch (error) {
+    outcome = { name, tests: [], problem: error instanceof Error ? error.message : String(error), wallMs: Date.now() - started };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  }
+  const consoleLog = join(resultsDir, `${name}-console.log`);
+  writeFileSync(consoleLog, consoleLines.join('\n') + '\n\n--- code-server output ---\n' + (server?.output() ?? ''));
+  const failed = outcome.problem || outcome.tests.some((test) => test.state === 'failed');
+  if (failed && !process.env.CI) {
+    outcome.keptDir = runDir;
+  } else {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  if (outcome.problem) outcome.problem += `\n(workbench console: ${consoleLog})`;
+  return outcome;
+}
+
+/**
+ * Polls the results file until the suite says it is done. A run that never
+ * starts, or never ends, fails with the last test it was running.
+ */
+async function waitForReport(resultsFile, deadline, serverOutput) {
+  const startLimitMs = Math.min(deadline - Date.now(), 120_000);
+  const startDeadline = Date.now() + startLimitMs;
+  let report;
+  for (;;) {
+    report = readReport(resultsFile) ?? report;
+    if (report && report.status !== 'running') return report;
+    const now = Date.now();
+    if (!report && now > startDeadline) {
+      throw new Error(`the extension host did not start the test suite within ${Math.round(startLimitMs / 1000)} s (no ${RESULTS_FILE_NAME} was written).\ncode-server said:\n${serverOutput().slice(-3000)}`);
+    }
+    if (now > deadline) {
+      const finished = report.tests.map((test) => `${test.state}: ${test.title}`).join('\n  ');
+      return {
+        ...report,
+        status: 'done',
+        problem: `timed out while running "${report.current ?? '(between tests)'}". Finished before that:\n  ${finished || '(none)'}`,
+      };
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+  }
+}
+
+function readReport(resultsFile) {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    // Not written yet, or caught mid-write: the next poll reads it whole.
+    return undefined;
+  }
+}
