@@ -1,0 +1,519 @@
+import type { Article, Passage } from '../model';
+import type { CalendarDate, Comparison, Figure, FigureKind, TimeAnchor } from './figure';
+import {
+  comparisonPhrases, currencyAfter, currencyBefore, monthNumbers, numberWords, ordinalWords, percentWords,
+  scaleWords, unitWords, vagueMagnitudes,
+} from './figureVocabulary';
+import { conceptOf, isMeasureConcept, keyNounPhrases, singular } from './keywords';
+import { splitSentences, type SentenceBounds } from './sentences';
+import { tokenise, type Token } from './tokenise';
+
+/** Limits that keep extraction fast on any input. */
+export interface ExtractFiguresOptions {
+  /**
+   * The text right before this passage in its article (its previous passage). A sentence that
+   * points back ("In this market, Russia's share has fallen below 50%.") borrows its words.
+   */
+  precedingText?: string;
+  /** Only this many characters of a passage are read (default 100,000). */
+  maxTextLength?: number;
+  /** At most this many figures per passage (default 400). */
+  maxFigures?: number;
+}
+
+/** Where a raw figure sits in the token list, before its hedge and context are read. */
+interface RawFigure {
+  kind: FigureKind;
+  value: number;
+  low: number;
+  high: number;
+  approximate: boolean;
+  unit: string;
+  date?: CalendarDate;
+  firstToken: number;
+  lastToken: number;
+}
+
+const keywordWindow = 40;
+const clauseWindow = 12;
+const contextWeight = 0.35;
+const sentenceWeight = 0.5;
+
+const clauseBreaks = new Set([',', ';', ':', '(', ')', '\u2014', '\u2013', '"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
+const pointingBackWords = new Set(['this', 'these', 'that', 'those', 'such', 'it', 'its', 'they', 'their', 'there']);
+const referentialDeterminers = new Set(['the', 'these', 'those', 'both']);
+const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th']);
+
+function isWord(token: Token | undefined, lower: string): boolean {
+  return token !== undefined && token.kind === 'word' && token.lower === lower;
+}
+
+function isSymbol(token: Token | undefined, text: string): boolean {
+  return token !== undefined && token.kind === 'symbol' && token.text === text;
+}
+
+function isGlued(token: Token | undefined): boolean {
+  return token !== undefined && !token.spaceBefore;
+}
+
+function parseDigits(token: Token): number {
+  return Number(token.text.replace(/,/g, ''));
+}
+
+function isPlainYear(token: Token): boolean {
+  if (token.kind !== 'number' || token.text.length !== 4 || !/^[0-9]{4}$/.test(token.text)) return false;
+  const year = Number(token.text);
+  return year >= 1800 && year <= 2100;
+}
+
+/** A number that is part of a name or a code, not a figure: `S-400`, `G20`, `Covid-19`, `2+2`, `00:06`. */
+function isNameOrCode(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!token.spaceBefore && previous && (previous.kind === 'word' || previous.kind === 'number')) return true;
+  if (!token.spaceBefore && previous && (previous.text === '-' || previous.text === '/' || previous.text === '+' || previous.text === ':' || previous.text === '#')) {
+    const beforeThat = tokens[i - 2];
+    if (previous.text !== '-' || (beforeThat && !previous.spaceBefore && beforeThat.kind === 'word')) return true;
+  }
+  if (next && isGlued(next) && (next.text === '+' || next.text === '/' || next.text === ':') && tokens[i + 2]?.kind === 'number') return true;
+  if (next && isWord(next, 'plus') && tokens[i + 2]?.kind === 'number') return true;
+  if (previous && isWord(previous, 'plus') && tokens[i - 2]?.kind === 'number') return true;
+  return false;
+}
+
+/** The head noun of a counted thing after `from`: the first plural content word in a short run of lower-case words. */
+function countedNoun(tokens: readonly Token[], from: number): { unit: string; last: number } | undefined {
+  let i = from;
+  for (let steps = 0; steps < 6 && i < tokens.length; steps++) {
+    const token = tokens[i];
+    if (token.kind !== 'word' || token.text.charAt(0) !== token.lower.charAt(0)) return undefined;
+    let end = i;
+    while (isSymbol(tokens[end + 1], '-') && isGlued(tokens[end + 1]) && tokens[end + 2]?.kind === 'word' && isGlued(tokens[end + 2])) end += 2;
+    if (end === i) {
+      const concept = conceptOf(token);
+      if (!concept) return undefined;
+      const one = singular(token.lower);
+      if (one !== token.lower || token.lower === 'arms') return { unit: conceptOf(token) ?? one, last: i };
+    }
+    i = end + 1;
+  }
+  return undefined;
+}
+
+/** The noun an ordinal ranks: the last content word of the short run after it ("second foreign visit" -> trip). */
+function rankedNoun(tokens: readonly Token[], from: number): { unit: string; last: number } | undefined {
+  let found: { unit: string; last: number } | undefined;
+  for (let i = from; i < tokens.length && i < from + 3; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'word' || token.text.charAt(0) !== token.lower.charAt(0)) break;
+    const concept = conceptOf(token);
+    if (!concept) break;
+    found = { unit: concept, last: i };
+  }
+  if (found && singular(tokens[found.last].lower) !== tokens[found.last].lower) return undefined;
+  return found;
+}
+
+function dayFromOrdinal(tokens: readonly Token[], i: number): number | undefined {
+  const token = tokens[i];
+  const suffix = tokens[i + 1];
+  if (token.kind !== 'number' || !/^[0-9]{1,2}$/.test(token.text) || !suffix || !isGlued(suffix) || !ordinalSuffixes.has(suffix.lower)) return undefined;
+  return Number(token.text);
+}
+
+/** Dates: `December 6`, `December 06, 2021`, `October 2018`, `6 December 2021`, `on the 6th`. */
+function parseDate(tokens: readonly Token[], i: number): RawFigure | undefined {
+  const token = tokens[i];
+  const month = token.kind === 'word' && token.text.charAt(0) !== token.lower.charAt(0) ? monthNumbers.get(token.lower) : undefined;
+  if (month !== undefined) {
+    let j = i + 1;
+    if (isSymbol(tokens[j], '.') && isGlued(tokens[j])) j++;
+    const next = tokens[j];
+    if (!next || next.kind !== 'number') return undefined;
+    if (isPlainYear(next)) {
+      return { kind: 'date', value: Number(next.text), low: Number(next.text), high: Number(next.text), approximate: false, unit: 'date', date: { year: Number(next.text), month }, firstToken: i, lastToken: j };
+    }
+    if (!/^[0-9]{1,2}$/.test(next.text) || Number(next.text) < 1 || Number(next.text) > 31) return undefined;
+    const day = Number(next.text);
+    let last = j;
+    if (tokens[last + 1] && isGlued(tokens[last + 1]) && ordinalSuffixes.has(tokens[last + 1].lower)) last++;
+    const date: CalendarDate = { month, day };
+    if (isSymbol(tokens[last + 1], ',') && tokens[last + 2] && isPlainYear(tokens[last + 2])) {
+      date.year = Number(tokens[last + 2].text);
+      last += 2;
+    } else if (tokens[last + 1] && isPlainYear(tokens[last + 1])) {
+      date.year = Number(tokens[last + 1].text);
+      last += 1;
+    }
+    const value = date.year ?? day;
+    return { kind: 'date', value, low: value, high: value, approximate: false, unit: 'date', date, firstToken: i, lastToken: last };
+  }
+  if (token.kind !== 'number' || isNameOrCode(tokens, i)) return undefined;
+  const ordinalDay = dayFromOrdinal(tokens, i);
+  const plainDay = /^[0-9]{1,2}$/.test(token.text) ? Number(token.text) : undefined;
+  const day = ordinalDay ?? plainDay;
+  if (day === undefined || day < 1 || day > 31) return undefined;
+  let j = ordinalDay !== undefined ? i + 2 : i + 1;
+  if (isWord(tokens[j], 'of')) j++;
+  const monthToken = tokens[j];
+  const dayMonth = monthToken && monthToken.kind === 'word' && monthToken.text.charAt(0) !== monthToken.lower.charAt(0) ? monthNumbers.get(monthToken.lower) : undefined;
+  if (dayMonth !== undefined) {
+    const date: CalendarDate = { day, month: dayMonth };
+    let last = j;
+    if (tokens[j + 1] && isPlainYear(tokens[j + 1])) {
+      date.year = Number(tokens[j + 1].text);
+      last = j + 1;
+    }
+    const value = date.year ?? day;
+    return { kind: 'date', value, low: value, high: value, approximate: false, unit: 'date', date, firstToken: i, lastToken: last };
+  }
+  if (ordinalDay === undefined) return undefined;
+  const before = tokens[i - 1];
+  const after = tokens[i + 2];
+  const saysThisMonth = isWord(after, 'this') && isWord(tokens[i + 3], 'month');
+  const precededByDayWord = isWord(before, 'the') || isWord(before, 'on') || isWord(before, 'from') || isWord(before, 'until');
+  const followedByNoun = after !== undefined && after.kind === 'word' && conceptOf(after) !== undefined && after.text.charAt(0) === after.lower.charAt(0);
+  if ((precededByDayWord && !followedByNoun) || saysThisMonth) {
+    return { kind: 'date', value: ordinalDay, low: ordinalDay, high: ordinalDay, approximate: false, unit: 'date', date: { day: ordinalDay }, firstToken: i, lastToken: saysThisMonth ? i + 3 : i + 1 };
+  }
+  return undefined;
+}
+
+/** Ordinals: `second trip`, `fourth country`, `3rd round`. */
+function parseOrdinal(tokens: readonly Token[], i: number): RawFigure | undefined {
+  const token = tokens[i];
+  let value = token.kind === 'word' ? ordinalWords.get(token.lower) : undefined;
+  let nounFrom = i + 1;
+  if (value === undefined && token.kind === 'number' && !isNameOrCode(tokens, i)) {
+    value = dayFromOrdinal(tokens, i);
+    nounFrom = i + 2;
+  }
+  if (value === undefined) return undefined;
+  if (isSymbol(tokens[nounFrom], '-') && isGlued(tokens[nounFrom])) return undefined;
+  const noun = rankedNoun(tokens, nounFrom);
+  if (!noun) return undefined;
+  return { kind: 'ordinal', value, low: value, high: value, approximate: false, unit: noun.unit, firstToken: i, lastToken: noun.last };
+}
+
+/** A number written in digits or words at `i`, with its range: `5,000`, `twenty-five`, `hundreds of millions`. */
+function parseNumber(tokens: readonly Token[], i: number): { value: number; low: number; high: number; approximate: boolean; last: number; isYear: boolean } | undefined {
+  const token = tokens[i];
+  if (token.kind === 'number') {
+    if (isNameOrCode(tokens, i)) return undefined;
+    const value = parseDigits(token);
+    if (!Number.isFinite(value)) return undefined;
+    const dash = tokens[i + 1];
+    const upper = tokens[i + 2];
+    if (dash && (dash.text === '-' || dash.text === '\u2013') && isGlued(dash) && upper?.kind === 'number' && isGlued(upper) && !isPlainYear(token)) {
+      const high = parseDigits(upper);
+      if (Number.isFinite(high) && high > value) return { value, low: value, high, approximate: false, last: i + 2, isYear: false };
+    }
+    return { value, low: value, high: value, approximate: false, last: i, isYear: isPlainYear(token) };
+  }
+  if (token.kind !== 'word') return undefined;
+  const vague = vagueMagnitudes.get(token.lower);
+  if (vague) {
+    let low = vague.low;
+    let high = vague.high;
+    let last = i;
+    while (isWord(tokens[last + 1], 'of') && tokens[last + 2] && scaleWords.has(tokens[last + 2].lower) && tokens[last + 2].lower.endsWith('s')) {
+      const scale = scaleWords.get(tokens[last + 2].lower) ?? 1;
+      low *= scale;
+      high *= scale;
+      last += 2;
+    }
+    return { value: low, low, high, approximate: true, last, isYear: false };
+  }
+  let value = numberWords.get(token.lower);
+  if (value === undefined || value >= 100) return undefined;
+  let last = i;
+  if (isSymbol(tokens[i + 1], '-') && isGlued(tokens[i + 1]) && tokens[i + 2] && isGlued(tokens[i + 2])) {
+    const unitsDigit = numberWords.get(tokens[i + 2].lower);
+    if (unitsDigit !== undefined && unitsDigit < 10 && value >= 20) {
+      value += unitsDigit;
+      last = i + 2;
+    }
+  }
+  if (value === 2 && tokens[i - 1] && referentialDeterminers.has(tokens[i - 1].lower)) return undefined;
+  return { value, low: value, high: value, approximate: false, last, isYear: false };
+}
+
+/** Money, percentages, quantities with units, durations, counts and bare years, starting at `i`. */
+function parseQuantity(tokens: readonly Token[], i: number): RawFigure | undefined {
+  let currency: string | undefined;
+  let numberAt = i;
+  const first = tokens[i];
+  if (first.kind !== 'number') {
+    const before = currencyBefore.get(first.lower);
+    if (before && (first.kind === 'symbol' || first.text.charAt(0) !== first.lower.charAt(0) || first.lower === 'usd')) {
+      currency = before;
+      numberAt = i + 1;
+      if (isSymbol(tokens[numberAt], '.') && isGlued(tokens[numberAt])) numberAt++;
+    } else if (isWord(first, 'us') && isSymbol(tokens[i + 1], '$') && isGlued(tokens[i + 1])) {
+      currency = 'USD';
+      numberAt = i + 2;
+    }
+  }
+  const numberToken = tokens[numberAt];
+  if (!numberToken) return undefined;
+  if (currency && numberToken.kind !== 'number') return undefined;
+  const parsed = currency ? parseCurrencyNumber(tokens, numberAt) : parseNumber(tokens, numberAt);
+  if (!parsed) return undefined;
+  let { value, low, high } = parsed;
+  let last = parsed.last;
+  let scaled = false;
+  while (tokens[last + 1] && scaleWords.has(tokens[last + 1].lower) && (tokens[last + 1].lower.length > 1 || currency)) {
+    const scale = scaleWords.get(tokens[last + 1].lower) ?? 1;
+    value *= scale;
+    low *= scale;
+    high *= scale;
+    last++;
+    scaled = true;
+  }
+  const range = { value, low, high, approximate: parsed.approximate };
+  const next = tokens[last + 1];
+  if (!currency && next && (next.text === '%' || percentWords.has(next.lower))) {
+    let end = last + 1;
+    if (next.lower === 'per') {
+      if (!isWord(tokens[last + 2], 'cent')) return undefined;
+      end = last + 2;
+    }
+    return { kind: 'percent', ...range, unit: '%', firstToken: i, lastToken: end };
+  }
+  if (!currency) {
+    const afterCurrency = currencyAfterAt(tokens, last + 1);
+    if (afterCurrency) return { kind: 'money', ...range, unit: afterCurrency.currency, firstToken: i, lastToken: afterCurrency.last };
+  }
+  if (currency) return { kind: 'money', ...range, unit: currency, firstToken: i, lastToken: last };
+  let unitAt = last + 1;
+  if (isSymbol(tokens[unitAt], '-') && isGlued(tokens[unitAt]) && isGlued(tokens[unitAt + 1])) unitAt++;
+  const unitToken = tokens[unitAt];
+  const unit = unitToken && unitToken.kind === 'word' ? unitWords.get(unitToken.lower) : undefined;
+  if (unit) {
+    return { kind: unit.kind, ...range, unit: unit.unit, firstToken: i, lastToken: unitAt };
+  }
+  if (parsed.isYear && !scaled) {
+    return { kind: 'date', ...range, unit: 'date', date: { year: value }, firstToken: i, lastToken: last };
+  }
+  let nounFrom = last + 1;
+  if (isWord(tokens[nounFrom], 'of') && parsed.approximate) nounFrom++;
+  const noun = countedNoun(tokens, nounFrom);
+  if (!noun) return undefined;
+  return { kind: 'count', ...range, unit: noun.unit, firstToken: i, lastToken: noun.last };
+}
+
+/** A number right after a currency symbol: glued is fine (`$5.4`). */
+function parseCurrencyNumber(tokens: readonly Token[], i: number): { value: number; low: number; high: number; approximate: boolean; last: number; isYear: boolean } | undefined {
+  const token = tokens[i];
+  const value = parseDigits(token);
+  if (!Number.isFinite(value)) return undefined;
+  return { value, low: value, high: value, approximate: false, last: i, isYear: false };
+}
+
+/** `dollars`, `U.S. dollars`, `US dollars`, `rupees`... at `i`. */
+function currencyAfterAt(tokens: readonly Token[], i: number): { currency: string; last: number } | undefined {
+  let j = i;
+  if (isWord(tokens[j], 'u') && isSymbol(tokens[j + 1], '.') && isWord(tokens[j + 2], 's')) {
+    j += isSymbol(tokens[j + 3], '.') ? 4 : 3;
+  } else if (isWord(tokens[j], 'us') || isWord(tokens[j], 'american') || isWord(tokens[j], 'indian') || isWord(tokens[j], 'hong')) {
+    j += 1;
+  }
+  const token = tokens[j];
+  const currency = token && token.kind === 'word' ? currencyAfter.get(token.lower) : undefined;
+  if (!currency) return undefined;
+  return { currency, last: j };
+}
+
+/** The hedge right before `firstToken`, if any. */
+function comparisonBefore(tokens: readonly Token[], firstToken: number, kind: FigureKind): { comparison: Comparison; start: number } | undefined {
+  if (kind === 'date') {
+    const previous = tokens[firstToken - 1];
+    if (isWord(previous, 'since')) return { comparison: 'since', start: firstToken - 1 };
+    if (isWord(previous, 'until') || isWord(previous, 'till')) return { comparison: 'until', start: firstToken - 1 };
+    if (isWord(previous, 'by')) return { comparison: 'by', start: firstToken - 1 };
+    if ((isWord(previous, 'of') || isWord(previous, 'year')) && isWord(tokens[firstToken - 3], 'by')) return { comparison: 'by', start: firstToken - 3 };
+    if (isWord(previous, 'of') && isWord(tokens[firstToken - 2], 'end') && isWord(tokens[firstToken - 3], 'the') && isWord(tokens[firstToken - 4], 'by')) return { comparison: 'by', start: firstToken - 4 };
+    return undefined;
+  }
+  for (const phrase of comparisonPhrases) {
+    const start = firstToken - phrase.words.length;
+    if (start < 0) continue;
+    let matches = true;
+    for (let k = 0; k < phrase.words.length; k++) {
+      if (!isWord(tokens[start + k], phrase.words[k])) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) {
+      if (phrase.words[0] === 'some' && kind === 'duration') continue;
+      return { comparison: phrase.comparison, start };
+    }
+  }
+  return undefined;
+}
+
+function clauseBounds(tokens: readonly Token[], sentence: SentenceBounds, first: number, last: number): { from: number; to: number } {
+  let from = first;
+  while (from > sentence.firstToken && first - from < clauseWindow && !(tokens[from - 1].kind === 'symbol' && clauseBreaks.has(tokens[from - 1].text))) from--;
+  let to = last;
+  while (to < sentence.lastToken && to - last < clauseWindow && !(tokens[to + 1].kind === 'symbol' && clauseBreaks.has(tokens[to + 1].text))) to++;
+  return { from, to };
+}
+
+function addKeywords(target: Record<string, number>, tokens: readonly Token[], from: number, to: number, weight: number, skipFrom = -1, skipTo = -2): void {
+  for (let i = from; i <= to; i++) {
+    if (i >= skipFrom && i <= skipTo) continue;
+    const concept = conceptOf(tokens[i]);
+    if (concept && (target[concept] ?? 0) < weight) target[concept] = weight;
+  }
+}
+
+/** Words of the last sentence of `text`, for a sentence that points back to it. */
+function precedingSentenceKeywords(text: string, maxLength: number): Record<string, number> {
+  const tail = text.length > maxLength ? text.slice(text.length - maxLength) : text;
+  const tokens = tokenise(tail, 2000);
+  const sentences = splitSentences(tokens);
+  const keywords: Record<string, number> = {};
+  const last = sentences[sentences.length - 1];
+  if (last) addKeywords(keywords, tokens, Math.max(last.firstToken, last.lastToken - keywordWindow * 2), last.lastToken, contextWeight);
+  return keywords;
+}
+
+function pointsBack(tokens: readonly Token[], sentence: SentenceBounds): boolean {
+  let contentWords = 0;
+  let pointing = false;
+  for (let i = sentence.firstToken; i <= sentence.lastToken && i < sentence.firstToken + 60; i++) {
+    if (pointingBackWords.has(tokens[i].lower)) pointing = true;
+    if (conceptOf(tokens[i])) contentWords++;
+  }
+  return pointing || contentWords < 4;
+}
+
+/**
+ * Finds the figures a passage states: percentages, money, counts, quantities with units,
+ * durations, dates and ordinals, each with its hedge, sentence, time anchor and the words
+ * around it. Never throws; linear in the passage length (reads at most `maxTextLength`
+ * characters and returns at most `maxFigures` figures).
+ */
+export function extractFigures(passage: Passage, options: ExtractFiguresOptions = {}): Figure[] {
+  try {
+    return extractFiguresUnguarded(passage, options);
+  } catch {
+    return [];
+  }
+}
+
+function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOptions): Figure[] {
+  const maxTextLength = options.maxTextLength ?? 100_000;
+  const maxFigures = options.maxFigures ?? 400;
+  const text = typeof passage.text === 'string' ? passage.text.slice(0, maxTextLength) : '';
+  const tokens = tokenise(text);
+  const sentences = splitSentences(tokens);
+  const figures: Figure[] = [];
+  const rawBySentence: Array<{ raw: RawFigure; sentence: SentenceBounds }> = [];
+  let sentenceIndex = 0;
+  for (let i = 0; i < tokens.length && rawBySentence.length < maxFigures; i++) {
+    while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex].lastToken < i) sentenceIndex++;
+    const raw = parseDate(tokens, i) ?? parseQuantity(tokens, i) ?? parseOrdinal(tokens, i);
+    if (!raw) continue;
+    const sentence = sentences[sentenceIndex];
+    raw.lastToken = Math.min(raw.lastToken, sentence.lastToken);
+    rawBySentence.push({ raw, sentence });
+    i = raw.lastToken;
+  }
+  let contextKeywords: Record<string, number> | undefined;
+  for (const { raw, sentence } of rawBySentence) {
+    const hedge = comparisonBefore(tokens, raw.firstToken, raw.kind);
+    const spanStart = tokens[hedge?.start ?? raw.firstToken].start;
+    const spanEnd = tokens[raw.lastToken].end;
+    const keywords: Record<string, number> = {};
+    const clause = clauseBounds(tokens, sentence, hedge?.start ?? raw.firstToken, raw.lastToken);
+    addKeywords(keywords, tokens, clause.from, clause.to, 1, raw.firstToken, raw.lastToken);
+    addKeywords(keywords, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), sentenceWeight, raw.firstToken, raw.lastToken);
+    if (pointsBack(tokens, sentence)) {
+      const previousSentence = sentences[sentences.indexOf(sentence) - 1];
+      if (previousSentence) {
+        addKeywords(keywords, tokens, Math.max(previousSentence.firstToken, previousSentence.lastToken - keywordWindow * 2), previousSentence.lastToken, contextWeight);
+      } else if (options.precedingText) {
+        contextKeywords ??= precedingSentenceKeywords(options.precedingText, 4000);
+        for (const [word, weight] of Object.entries(contextKeywords)) if ((keywords[word] ?? 0) < weight) keywords[word] = weight;
+      }
+    }
+    const measures: string[] = [];
+    for (const [word, weight] of Object.entries(keywords)) if (weight >= 1 && isMeasureConcept(word)) measures.push(word);
+    if (raw.kind === 'percent' && !measures.includes('share')) measures.push('share');
+    const figure: Figure = {
+      passageId: passage.id,
+      articleId: passage.articleId,
+      kind: raw.kind,
+      value: raw.value,
+      low: raw.low,
+      high: raw.high,
+      approximate: raw.approximate || hedge?.comparison === 'about' || hedge?.comparison === 'nearly',
+      unit: raw.unit,
+      comparison: hedge?.comparison ?? 'none',
+      span: { start: spanStart, end: spanEnd, text: text.slice(spanStart, spanEnd) },
+      sentence: { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) },
+      keyNouns: keyNounPhrases(text, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), raw.firstToken, 5),
+      keywords,
+      measures,
+    };
+    if (hedge) figure.comparisonText = text.slice(tokens[hedge.start].start, tokens[raw.firstToken - 1].end);
+    if (raw.date) figure.date = raw.date;
+    figures.push(figure);
+  }
+  attachAnchors(figures);
+  return figures;
+}
+
+/** Gives each non-date figure the nearest framing year of its sentence ("since 2010", "by 2025", "in 2019"). */
+function attachAnchors(figures: Figure[]): void {
+  const anchorDistances = new Map<Figure, number>();
+  for (const date of figures) {
+    if (date.kind !== 'date' || date.date?.year === undefined || date.date.day !== undefined) continue;
+    const relation = anchorRelation(date);
+    if (!relation) continue;
+    let nearest: Figure | undefined;
+    let nearestDistance = Number.POSITIVE_INFINITY;
+    for (const other of figures) {
+      if (other.kind === 'date' || other.sentence.start !== date.sentence.start || other.passageId !== date.passageId) continue;
+      const distance = other.span.start > date.span.start ? other.span.start - date.span.end : date.span.start - other.span.end;
+      if (distance < nearestDistance) {
+        nearest = other;
+        nearestDistance = distance;
+      }
+    }
+    if (!nearest) continue;
+    const anchor: TimeAnchor = { relation, year: date.date.year, text: date.span.text };
+    const previousDistance = anchorDistances.get(nearest) ?? Number.POSITIVE_INFINITY;
+    if (nearestDistance < previousDistance) {
+      nearest.anchor = anchor;
+      anchorDistances.set(nearest, nearestDistance);
+    }
+    date.isAnchorOnly = true;
+  }
+}
+
+function anchorRelation(date: Figure): TimeAnchor['relation'] | undefined {
+  if (date.comparison === 'since' || date.comparison === 'by' || date.comparison === 'until') return date.comparison;
+  const before = date.sentence.text.slice(0, date.span.start - date.sentence.start).trimEnd().toLowerCase();
+  if (before.endsWith(' in') || before === 'in') return 'in';
+  return undefined;
+}
+
+/**
+ * Figures of a whole article, each passage read with its previous passage as context (a
+ * one-sentence paragraph like "In this market, Russia's share has fallen below 50%." is about
+ * what the paragraph before named).
+ */
+export function extractArticleFigures(article: Article, options: Omit<ExtractFiguresOptions, 'precedingText'> = {}): Figure[] {
+  const figures: Figure[] = [];
+  let precedingText: string | undefined;
+  for (const passage of article.passages) {
+    figures.push(...extractFigures(passage, { ...options, precedingText }));
+    precedingText = passage.text;
+  }
+  return figures;
+}
