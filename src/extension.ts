@@ -14,6 +14,7 @@ import { TopicCompletionProvider } from './hover/topicCompletionProvider';
 import { TopicDecorations } from './hover/topicDecorations';
 import { AliasFiles } from './host/aliasFiles';
 import { CorpusLoader, type LoadSummary } from './host/corpusLoader';
+import { IndexCache } from './host/indexCache';
 import { createChannelLogger } from './host/logger';
 import { ArticlesTreeProvider } from './views/articlesTree';
 import { SourcebookStatusBar } from './views/statusBar';
@@ -37,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const index = new CorpusIndex();
   const loader = new CorpusLoader(index, context.extensionUri, logger);
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
+  const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
+  const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger);
   const opener = new PassageOpener(index);
   const articlesTree = new ArticlesTreeProvider(index);
   const topicsTree = new TopicsTreeProvider(index);
@@ -78,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     channel,
     loader,
     aliasFiles,
+    cache,
+    loader.onDidLoad(() => cache.scheduleSave()),
     opener,
     articlesTree,
     topicsTree,
@@ -93,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     vscode.commands.registerCommand(CommandIds.openPassage, guarded('Open Source', (passageId) => opener.open(passageId))),
     vscode.commands.registerCommand(CommandIds.insertQuote, guarded('Insert Quote', (passageId) => insertQuote(index, passageId))),
     vscode.commands.registerCommand(CommandIds.showTopic, guarded('Show Topic', (topicId) => revealTopic(topicFromArgument(index, topicId)))),
-    vscode.commands.registerCommand(CommandIds.reindex, guarded('Reindex', () => loader.reload())),
+    vscode.commands.registerCommand(CommandIds.reindex, guarded('Reindex', () => loader.reload({ force: true }))),
     vscode.commands.registerCommand(CommandIds.addSourceFolder, guarded('Add Source Folder', () => addSourceFolder())),
     vscode.commands.registerCommand(CommandIds.addAlias, guarded('Add Alias', (node) => addAliasCommand(index, aliasFiles, node))),
     vscode.commands.registerCommand(CommandIds.mergeTopics, guarded('Merge Topics', (node) => mergeTopicsCommand(index, aliasFiles, node))),
@@ -112,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const firstLoad = (async () => {
     try {
       await aliasFiles.reload();
+      await cache.restore();
       await loader.reload();
       // Build topics now, off the hover's path, so the first hover answers at once.
       index.topics();

@@ -1,6 +1,9 @@
 import type { Article, Passage, SearchHit, Topic } from './model';
-import { PassageIndex, parseSearchQuery } from './search/passageIndex';
-import { extractTopics, type AliasTable, type TopicIndex } from './topics/topicIndex';
+import { PassageIndex } from './search/passageIndex';
+import { deserializePassageIndex, serializePassageIndex } from './search/passageIndexPersistence';
+import { parseSearchQuery } from './search/searchQuery';
+import type { AliasTable } from './topics/aliasFile';
+import { extractTopics, type TopicIndex } from './topics/topicIndex';
 
 /** A search hit joined with what the UI shows for it. */
 export interface ResolvedSearchHit extends SearchHit {
@@ -16,6 +19,7 @@ export interface ResolvedSearchHit extends SearchHit {
  */
 export class CorpusIndex {
   private readonly articlesByFile = new Map<string, Article[]>();
+  private readonly stampsByFile = new Map<string, string>();
   private readonly articlesById = new Map<string, Article>();
   private readonly passagesById = new Map<string, Passage>();
   private passageIndex = new PassageIndex();
@@ -24,16 +28,61 @@ export class CorpusIndex {
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
-  /** Replaces what a file contributes (its articles) with a new reading of it. */
-  setFile(sourceUri: string, articles: Article[]): void {
+  /**
+   * Replaces what a file contributes (its articles) with a new reading of it. `sourceStamp`
+   * (the host's modification time and size) lets a later start skip unchanged files.
+   */
+  setFile(sourceUri: string, articles: Article[], sourceStamp?: string): void {
     this.removeFileQuietly(sourceUri);
+    this.addFileQuietly(sourceUri, articles, sourceStamp);
+    if (sourceStamp !== undefined) this.stampsByFile.set(sourceUri, sourceStamp);
+    this.changed();
+  }
+
+  /** The stamp the file had when it was indexed; equal to the file's current stamp means nothing to do. */
+  fileStamp(sourceUri: string): string | undefined {
+    return this.stampsByFile.get(sourceUri);
+  }
+
+  /** The whole index in its persisted form (articles, passages, postings and file stamps). */
+  snapshot(): Uint8Array {
+    return serializePassageIndex(this.passageIndex);
+  }
+
+  /**
+   * Replaces everything with a persisted snapshot. Returns why it could not (corrupt, truncated,
+   * another version) and then leaves the index as it was.
+   */
+  restore(data: Uint8Array): { ok: true } | { ok: false; reason: string } {
+    const loaded = deserializePassageIndex(data);
+    if (!(loaded instanceof PassageIndex)) return { ok: false, reason: `${loaded.error}: ${loaded.detail}` };
+    this.articlesByFile.clear();
+    this.articlesById.clear();
+    this.passagesById.clear();
+    this.stampsByFile.clear();
+    this.passageIndex = loaded;
+    for (const articleId of loaded.articleIds()) {
+      const article = loaded.article(articleId);
+      if (!article) continue;
+      const siblings = this.articlesByFile.get(article.sourceUri) ?? [];
+      siblings.push(article);
+      this.articlesByFile.set(article.sourceUri, siblings);
+      this.articlesById.set(article.id, article);
+      for (const passage of article.passages) this.passagesById.set(passage.id, passage);
+      const stamp = loaded.sourceStampOf(articleId);
+      if (stamp !== undefined) this.stampsByFile.set(article.sourceUri, stamp);
+    }
+    this.changed();
+    return { ok: true };
+  }
+
+  private addFileQuietly(sourceUri: string, articles: Article[], sourceStamp?: string): void {
     if (articles.length > 0) this.articlesByFile.set(sourceUri, articles);
     for (const article of articles) {
       this.articlesById.set(article.id, article);
       for (const passage of article.passages) this.passagesById.set(passage.id, passage);
-      this.passageIndex.addArticle(article);
+      this.passageIndex.addArticle(article, sourceStamp);
     }
-    this.changed();
   }
 
   removeFile(sourceUri: string): void {
@@ -60,6 +109,7 @@ export class CorpusIndex {
     this.articlesByFile.clear();
     this.articlesById.clear();
     this.passagesById.clear();
+    this.stampsByFile.clear();
     this.passageIndex = new PassageIndex();
     this.changed();
   }
@@ -142,6 +192,7 @@ export class CorpusIndex {
   }
 
   private removeFileQuietly(sourceUri: string): boolean {
+    this.stampsByFile.delete(sourceUri);
     const previous = this.articlesByFile.get(sourceUri);
     if (!previous) return false;
     this.articlesByFile.delete(sourceUri);
@@ -161,5 +212,5 @@ export class CorpusIndex {
 }
 
 function mergeAliasTables(tables: AliasTable[]): AliasTable {
-  return { entries: tables.flatMap((table) => table.entries) } as AliasTable;
+  return { entries: tables.flatMap((table) => table.entries) };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpusIndex';
 import type { Logger } from '../core/model';
 import { parseAliasFile, type AliasTable } from '../core/topics/aliasFile';
+import { writeAtomically } from './atomicWrite';
 
 /** Where the writer's alias table lives in each workspace folder. */
 export const aliasFileRelativePath = '.sourcebook/topics.json';
@@ -108,19 +109,5 @@ export class AliasFiles implements vscode.Disposable {
   dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     for (const disposable of this.disposables) disposable.dispose();
-  }
-}
-
-/** Writes through a temp file and a rename, so a crash mid-write never leaves a half-written file. */
-export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
-  const folder = vscode.Uri.joinPath(uri, '..');
-  await vscode.workspace.fs.createDirectory(folder);
-  const temp = vscode.Uri.joinPath(folder, `.${uri.path.slice(uri.path.lastIndexOf('/') + 1)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw error;
   }
 }

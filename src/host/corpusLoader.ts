@@ -73,11 +73,11 @@ export class CorpusLoader implements vscode.Disposable {
   }
 
   /** A full rescan: what the index holds afterwards equals a fresh start. */
-  reload(): Promise<LoadSummary> {
+  reload(options: { force?: boolean } = {}): Promise<LoadSummary> {
     this.currentLoad?.cancel();
     const cancellation = new vscode.CancellationTokenSource();
     this.currentLoad = cancellation;
-    const load = this.loadAll(cancellation.token).finally(() => {
+    const load = this.loadAll(cancellation.token, options.force === true).finally(() => {
       if (this.loading === load) this.loading = undefined;
       cancellation.dispose();
     });
@@ -85,7 +85,7 @@ export class CorpusLoader implements vscode.Disposable {
     return load;
   }
 
-  private async loadAll(token: vscode.CancellationToken): Promise<LoadSummary> {
+  private async loadAll(token: vscode.CancellationToken, force: boolean): Promise<LoadSummary> {
     const started = Date.now();
     const settings = readSettings();
     const userFiles = await this.findUserSources(settings);
@@ -103,7 +103,7 @@ export class CorpusLoader implements vscode.Disposable {
         const key = file.uri.toString();
         seen.add(key);
         this.fileMetadata.set(key, file.metadata);
-        const reason = await this.readIntoIndex(file, settings);
+        const reason = await this.readIntoIndex(file, settings, force);
         if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
         if (Date.now() - lastYield > 30) {
           progress?.report({ message: `${i + 1} of ${files.length} files`, increment: (100 * 30) / Math.max(1, files.length) });
@@ -144,11 +144,13 @@ export class CorpusLoader implements vscode.Disposable {
   }
 
   /** Reads one file into the index; returns why it was skipped, if it was. */
-  private async readIntoIndex(file: SourceFile, settings: SourcebookSettings): Promise<SkipReason | undefined> {
+  private async readIntoIndex(file: SourceFile, settings: SourcebookSettings, force = true): Promise<SkipReason | undefined> {
     const key = file.uri.toString();
     try {
       const stat = await vscode.workspace.fs.stat(file.uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
+      const stamp = `${stat.mtime}:${stat.size}:${JSON.stringify(file.metadata ?? {})}`;
+      if (!force && this.index.fileStamp(key) === stamp) return undefined;
       if (stat.type & vscode.FileType.SymbolicLink && !settings.followSymlinks) {
         this.index.removeFile(key);
         this.logger.info(`Skipped ${file.uri.fsPath || key}: symbolic link (setting sourcebook.corpus.followSymlinks is off).`);
@@ -167,7 +169,7 @@ export class CorpusLoader implements vscode.Disposable {
         return outcome.reason;
       }
       for (const warning of outcome.warnings) this.logger.warn(`${file.uri.fsPath || key}: ${warning}`);
-      this.index.setFile(key, outcome.articles);
+      this.index.setFile(key, outcome.articles, stamp);
       return undefined;
     } catch (error) {
       this.index.removeFile(key);
