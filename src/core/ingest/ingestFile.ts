@@ -1,10 +1,10 @@
 import type { ArticleMetadata, IngestOutcome, SourceFormat } from '../model';
-import { buildArticle } from './buildArticle';
+import { ArticleDraft, buildArticle } from './buildArticle';
 import { decodeBytes } from './decodeBytes';
 import { IngestOptions, resolveIngestOptions } from './ingestOptions';
 import { LineIndex } from './lineIndex';
-import { paragraphsFromLines, sourceLines } from './plainTextReader';
-import { foldWhitespace } from './splitPassages';
+import { definedOnly, draftFromProse } from './proseArticle';
+import { plainTextLines } from './proseLines';
 
 /** One file to ingest: where it lives, its name (for the format), its bytes, and metadata known from elsewhere (a manifest). */
 export interface IngestInput {
@@ -62,21 +62,30 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
     return { kind: 'skipped', reason: 'empty', detail: 'The file has no text.' };
   }
   const index = new LineIndex(decoded.text);
-  const lines = sourceLines(index);
-  const titleLine = lines.find((line) => line.text.trim().length > 0);
-  const blocks = paragraphsFromLines(lines, (line) => line !== titleLine);
   const warnings: string[] = [];
-  const article = buildArticle(
-    {
-      sourceUri: input.uri,
-      format,
-      meta: { ...input.metadata, title: input.metadata?.title ?? foldWhitespace(titleLine?.text ?? input.fileName) },
-      blocks,
-      droppedLines: [],
-    },
-    index,
-    options,
-    warnings,
-  );
-  return { kind: 'articles', articles: [article], warnings };
+  const drafts = readDrafts(format, input, index, warnings);
+  const articles = [];
+  for (const draft of drafts) {
+    const article = buildArticle(draft, index, options, warnings);
+    if (article.passages.length > 0) {
+      articles.push(article);
+    } else if (format === 'jsonl') {
+      warnings.push(`${draft.meta.title}: no text to index.`);
+    }
+  }
+  if (articles.length === 0) {
+    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? 'No line of the file holds an article with text.' : 'The file has no passages to index.' };
+  }
+  return { kind: 'articles', articles, warnings };
+}
+
+function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, warnings: string[]): ArticleDraft[] {
+  const known = definedOnly(input.metadata ?? {});
+  switch (format) {
+    case 'txt':
+      return [draftFromProse({ sourceUri: input.uri, format, lines: plainTextLines(index), known, fallbackTitle: input.fileName })];
+    default:
+      warnings.push(`${format} is not read yet.`);
+      return [];
+  }
 }

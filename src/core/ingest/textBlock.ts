@@ -3,10 +3,12 @@ export interface TextPiece {
   text: string;
   start: number;
   end: number;
+  /** What joins this piece to the previous one in the block: a space (the default) or nothing (adjacent HTML text nodes). */
+  gapBefore?: '' | ' ';
 }
 
 /**
- * One paragraph-to-be: its pieces are joined with a space. When a piece's text is
+ * One paragraph-to-be: its pieces are joined with their `gapBefore`. When a piece's text is
  * not a verbatim copy of its source span (HTML entities, stripped markdown), offsets
  * inside it are approximated, but its ends are exact.
  */
@@ -21,13 +23,17 @@ export class BlockText {
 
   constructor(readonly block: TextBlock) {
     const starts: number[] = [];
+    const parts: string[] = [];
     let position = 0;
-    for (const piece of block.pieces) {
+    block.pieces.forEach((piece, index) => {
+      const gap = index === 0 ? '' : piece.gapBefore ?? ' ';
+      parts.push(gap, piece.text);
+      position += gap.length;
       starts.push(position);
-      position += piece.text.length + 1;
-    }
+      position += piece.text.length;
+    });
     this.joinedStarts = starts;
-    this.text = block.pieces.map((piece) => piece.text).join(' ');
+    this.text = parts.join('');
   }
 
   /** Source offset of the character at joined offset `offset`. */
@@ -37,6 +43,9 @@ export class BlockText {
     const within = offset - this.joinedStarts[index];
     if (within >= piece.text.length && index + 1 < this.block.pieces.length) {
       return this.block.pieces[index + 1].start;
+    }
+    if (within < 0) {
+      return piece.start;
     }
     return piece.start + Math.min(within, piece.end - piece.start);
   }
