@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { foldSpace, longestQuotedRun, markdownToPlainText } from './quotedText';
 
 const EXTENSION_ID = 'sourcebook.sourcebook';
 
@@ -115,19 +116,7 @@ function positionOf(document: vscode.TextDocument, term: string): vscode.Positio
 /** The hover contents as the reader sees them: markdown syntax and escapes removed, white space folded. */
 function renderedText(hovers: vscode.Hover[]): string {
   const parts = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
-  return foldSpace(
-    parts
-      .join('\n')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\\([\\`*_{}[\]()#+\-.!|~<>"'])/g, '$1')
-      .replace(/(\*\*|__|`)/g, '')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
+  return markdownToPlainText(parts.join('\n'));
 }
 
 async function readBundledCorpus(extensionUri: vscode.Uri): Promise<string> {
@@ -139,25 +128,6 @@ async function readBundledCorpus(extensionUri: vscode.Uri): Promise<string> {
       .map(async ([name]) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(corpusUri, name)))),
   );
   return foldSpace(texts.join('\n'));
-}
-
-/** The longest run of whole words of `shown` that appears verbatim in `corpus`. */
-function longestQuotedRun(shown: string, corpus: string): string {
-  const words = shown.split(' ');
-  let best = '';
-  for (let start = 0; start < words.length; start++) {
-    let end = start + Math.max(1, best.split(' ').length);
-    while (end <= words.length && corpus.includes(words.slice(start, end).join(' '))) {
-      const run = words.slice(start, end).join(' ');
-      if (run.length > best.length) best = run;
-      end++;
-    }
-  }
-  return best;
-}
-
-function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function compareVersions(left: string, right: string): number {

@@ -1,0 +1,205 @@
+// `npm test`: type-check, build, unit tests, the integration suite inside a real
+// VS Code extension host (code-server), and UI tests in Chromium on the same VS Code.
+// Prints every failure, then one last line "N passed, N failed" over all tiers, and
+// exits non-zero when anything failed.
+//
+// Options (environment): TEST_TIERS=unit,integration,ui runs only those tiers
+// (type-check and build always run); SOURCEBOOK_TEST_GREP filters integration tests.
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, stopAllCodeServers, EMBEDDED_VSCODE_VERSION } from './codeServer.mjs';
+import { runIntegrationSuite } from './integrationSuite.mjs';
+import { runUiSuite } from './uiSuite.mjs';
+
+/** The whole run must stay well under CI's patience; past this it stops with a clear message. */
+const WHOLE_RUN_LIMIT_MS = 14 * 60_000;
+
+const wanted = new Set((process.env.TEST_TIERS ?? 'unit,integration,ui').split(',').map((tier) => tier.trim()));
+const startedAt = Date.now();
+/** @type {{ tier: string, title: string, error: string }[]} */
+const failures = [];
+let passed = 0;
+/** @type {{ tier: string, ms: number, passed: number, failed: number }[]} */
+const timings = [];
+
+process.on('SIGINT', () => abort('interrupted (SIGINT)', 130));
+process.on('SIGTERM', () => abort('terminated (SIGTERM)', 143));
+const wholeRunTimer = setTimeout(
+  () => abort(`npm test took longer than ${WHOLE_RUN_LIMIT_MS / 60_000} minutes and was stopped`, 1),
+  WHOLE_RUN_LIMIT_MS,
+);
+wholeRunTimer.unref();
+
+try {
+  await main();
+} catch (error) {
+  failures.push({ tier: 'harness', title: 'the test harness itself', error: error?.stack ?? String(error) });
+}
+await finish();
+
+async function main() {
+  rmSync(join(repoRoot, 'out'), { recursive: true, force: true });
+  rmSync(join(repoRoot, 'test-results'), { recursive: true, force: true });
+
+  const typecheck = await step('Type-check', process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+  if (!typecheck.ok) failures.push({ tier: 'type-check', title: 'tsc -p .', error: head(typecheck.output, 10) });
+  const build = await step('Build', process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
+  if (!build.ok) failures.push({ tier: 'build', title: 'node scripts/build.mjs', error: head(build.output, 10) });
+
+  if (wanted.has('unit')) await unitTier();
+
+  const builtExtension = build.ok && existsSync(join(repoRoot, 'dist', 'extension.js'));
+  for (const tier of ['integration', 'ui']) {
+    if (!wanted.has(tier)) continue;
+    if (!builtExtension) {
+      failures.push({ tier, title: `${tier} tests`, error: 'not run: the build failed' });
+      continue;
+    }
+    if (tier === 'integration') await suiteTier('Integration tests in VS Code (code-server, node extension host)', () => runIntegrationSuite({ name: 'integration', log: indent }));
+    if (tier === 'ui') await suiteTier('UI tests in Chromium (code-server workbench)', () => runUiSuite({ name: 'ui', log: indent, onResult: printResult }), { live: true });
+  }
+}
+
+async function unitTier() {
+  heading('Unit tests (node --test out/test/unit)');
+  const started = Date.now();
+  const unitDir = join(repoRoot, 'out', 'test', 'unit');
+  if (!existsSync(unitDir)) {
+    failures.push({ tier: 'unit', title: 'unit tests', error: `${unitDir} does not exist (tsc emitted nothing?)` });
+    return;
+  }
+  const { output } = await runCommand(process.execPath, ['--test', '--test-reporter=spec', unitDir], { timeoutMs: 5 * 60_000 });
+  const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? NaN);
+  const [pass, fail, cancelled] = [count('pass'), count('fail'), count('cancelled')];
+  if (Number.isNaN(pass)) {
+    failures.push({ tier: 'unit', title: 'node --test', error: `the test runner printed no summary:\n${tail(output, 60)}` });
+    return;
+  }
+  passed += pass;
+  const failingSection = output.split('✖ failing tests:')[1] ?? '';
+  const failingTitles = [...failingSection.matchAll(/^✖ (.+?)(?: \([\d.]+m?s\))?$/gm)].map((match) => match[1]);
+  for (const title of failingTitles) failures.push({ tier: 'unit', title, error: '(details above, in the unit test output)' });
+  const unaccounted = fail + cancelled - failingTitles.length;
+  for (let i = 0; i < unaccounted; i++) failures.push({ tier: 'unit', title: 'a unit test (see output above)', error: '' });
+  if (fail + cancelled > 0) process.stdout.write(`${indentBlock(failingSection.trim())}\n`);
+  const ms = Date.now() - started;
+  timings.push({ tier: 'unit', ms, passed: pass, failed: fail + cancelled });
+  indent(`${pass} passed, ${fail + cancelled} failed (${seconds(ms)})`);
+}
+
+/** Runs one VS Code-hosted suite and folds its results into the tally. */
+async function suiteTier(title, runSuite, { live = false } = {}) {
+  heading(title);
+  const outcome = await runSuite();
+  let tierPassed = 0;
+  let tierFailed = 0;
+  for (const test of outcome.tests) {
+    if (!live) printResult(test);
+    if (test.state === 'passed') tierPassed += 1;
+    if (test.state === 'failed') {
+      tierFailed += 1;
+      failures.push({ tier: outcome.name, title: test.title, error: test.error ?? '' });
+    }
+  }
+  if (outcome.problem) {
+    tierFailed += 1;
+    failures.push({ tier: outcome.name, title: `${outcome.name} run`, error: outcome.problem });
+  }
+  if (outcome.vscodeVersion && outcome.vscodeVersion !== EMBEDDED_VSCODE_VERSION) {
+    tierFailed += 1;
+    failures.push({ tier: outcome.name, title: 'VS Code version', error: `expected VS Code ${EMBEDDED_VSCODE_VERSION} from code-server, the extension host reported ${outcome.vscodeVersion}` });
+  }
+  passed += tierPassed;
+  timings.push({ tier: outcome.name, ms: outcome.wallMs, passed: tierPassed, failed: tierFailed });
+  indent(`${tierPassed} passed, ${tierFailed} failed (${seconds(outcome.wallMs)})${outcome.keptDir ? `; run folder kept: ${outcome.keptDir}` : ''}`);
+}
+
+function printResult(test) {
+  const mark = test.state === 'passed' ? '✔' : test.state === 'failed' ? '✖' : '-';
+  indent(`${mark} ${test.title} (${seconds(test.durationMs)})`);
+}
+
+async function step(title, command, args) {
+  heading(title);
+  const started = Date.now();
+  const { code, output } = await runCommand(command, args, { timeoutMs: 5 * 60_000 });
+  const ok = code === 0;
+  indent(ok ? `ok (${seconds(Date.now() - started)})` : `FAILED (exit ${code})`);
+  if (!ok) process.stdout.write(`${indentBlock(head(output, 80))}\n`);
+  timings.push({ tier: title.toLowerCase(), ms: Date.now() - started, passed: 0, failed: ok ? 0 : 1 });
+  return { ok, output };
+}
+
+/** Runs a child process in the repository, capturing its output; kills it (by its pid) after `timeoutMs`. */
+function runCommand(command, args, { timeoutMs }) {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    const timer = setTimeout(() => {
+      output += `\n(stopped after ${timeoutMs / 1000} s)`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => { output += String(error); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolveRun({ code: code ?? 1, output });
+    });
+  });
+}
+
+async function finish() {
+  await stopAllCodeServers();
+  if (failures.length > 0) {
+    heading(`Failures (${failures.length})`);
+    failures.forEach((failure, index) => {
+      console.log(`\n  ${index + 1}) [${failure.tier}] ${failure.title}`);
+      if (failure.error) console.log(indentBlock(tail(failure.error, 25), '     '));
+    });
+  }
+  heading('Summary');
+  for (const timing of timings) indent(`${timing.tier.padEnd(12)} ${seconds(timing.ms).padStart(7)}  ${timing.passed} passed, ${timing.failed} failed`);
+  indent(`total        ${seconds(Date.now() - startedAt).padStart(7)}`);
+  if (existsSync(join(repoRoot, 'test-results'))) indent('screenshots and workbench logs: test-results/');
+  console.log(`${passed} passed, ${failures.length} failed`);
+  process.exit(failures.length > 0 ? 1 : 0);
+}
+
+let aborting = false;
+async function abort(reason, exitCode) {
+  if (aborting) return;
+  aborting = true;
+  console.log(`\n${reason}: stopping code-server and Chromium...`);
+  failures.push({ tier: 'harness', title: 'npm test', error: reason });
+  await stopAllCodeServers();
+  console.log(`${passed} passed, ${failures.length} failed`);
+  process.exit(exitCode);
+}
+
+function heading(text) {
+  console.log(`\n== ${text}`);
+}
+
+function indent(line) {
+  console.log(`   ${line}`);
+}
+
+function indentBlock(text, prefix = '   ') {
+  return text.split('\n').map((line) => prefix + line).join('\n');
+}
+
+function tail(text, lines) {
+  const all = String(text).trimEnd().split('\n');
+  return (all.length > lines ? ['...', ...all.slice(-lines)] : all).join('\n');
+}
+
+function head(text, lines) {
+  const all = String(text).trimEnd().split('\n');
+  return (all.length > lines ? [...all.slice(0, lines), '...'] : all).join('\n');
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,98 @@
+// Runs the UI tests of out/test/e2e: mocha in this process, driving Chromium on a
+// real VS Code workbench (code-server) with Sourcebook loaded for development.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
+import { launchChromium, openRecordedPage } from './chromium.mjs';
+
+/** Must match UI_CONTEXT_GLOBAL in test/e2e/uiContext.ts. */
+const UI_CONTEXT_GLOBAL = 'sourcebookUiContext';
+
+/**
+ * @param {object} [options]
+ * @param {string} [options.name]
+ * @param {string} [options.extensionPath]
+ * @param {string} [options.workspace]   copied, then opened with draft.md in an editor
+ * @param {string} [options.testsDir]    compiled UI tests (default: out/test/e2e)
+ * @param {string} [options.resultsDir]  screenshots and the workbench console log
+ * @param {(line: string) => void} [options.log]
+ * @param {(result: import('./integrationSuite.mjs').TestResult) => void} [options.onResult]
+ * @returns {Promise<import('./integrationSuite.mjs').SuiteOutcome>}
+ */
+export async function runUiSuite({
+  name = 'ui',
+  extensionPath = repoRoot,
+  workspace = join(repoRoot, 'demo'),
+  testsDir = join(repoRoot, 'out', 'test', 'e2e'),
+  resultsDir = join(repoRoot, 'test-results'),
+  log = (line) => console.log(line),
+  onResult = () => {},
+} = {}) {
+  const started = Date.now();
+  const files = existsSync(testsDir)
+    ? readdirSync(testsDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.js')).sort().map((file) => join(testsDir, file))
+    : [];
+  if (files.length === 0) return { name, tests: [], problem: `no UI tests found in ${testsDir} (did tsc run?)`, wallMs: 0 };
+
+  const runDir = mkdtempSync(join(tmpdir(), `sourcebook-${name}-`));
+  const workspaceCopy = join(runDir, 'workspace');
+  cpSync(workspace, workspaceCopy, { recursive: true });
+  mkdirSync(resultsDir, { recursive: true });
+
+  const consoleLines = [];
+  /** @type {import('./integrationSuite.mjs').TestResult[]} */
+  const tests = [];
+  let server;
+  let browser;
+  let problem;
+  try {
+    const entry = await ensureCodeServer({ log });
+    server = await startCodeServer({ entry, userDataDir: join(runDir, 'user-data'), extensionsDir: join(runDir, 'extensions') });
+    log(`  code-server pid ${server.pid} on ${server.origin}`);
+    browser = await launchChromium();
+    const page = await openRecordedPage(browser, consoleLines);
+    let shot = 0;
+    const screenshot = async (step) => {
+      shot += 1;
+      const file = join(resultsDir, `${name}-${String(shot).padStart(2, '0')}-${step.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    };
+    globalThis[UI_CONTEXT_GLOBAL] = { page, workspaceFolder: workspaceCopy, corpusFolder: join(extensionPath, 'corpus'), screenshot };
+    await page.goto(server.urlFor(workspaceCopy, [
+      ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
+      ['openFile', server.remoteUri(join(workspaceCopy, 'draft.md'))],
+    ]));
+
+    const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: Mocha.reporters.Base, color: false });
+    for (const file of files) mocha.addFile(file);
+    mocha.suite.afterEach(async function screenshotFailure() {
+      if (this.currentTest?.state === 'failed') await screenshot(`FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => {});
+    });
+    await mocha.loadFilesAsync();
+    await new Promise((resolveRun) => {
+      const runner = mocha.run(() => resolveRun());
+      runner.on('pass', (test) => record({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
+      runner.on('pending', (test) => record({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
+      runner.on('fail', (runnable, error) => record({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0, error: error?.stack ?? String(error) }));
+    });
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  } finally {
+    delete globalThis[UI_CONTEXT_GLOBAL];
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  }
+  writeFileSync(join(resultsDir, `${name}-console.log`), consoleLines.join('\n') + '\n\n--- code-server output ---\n' + (server?.output() ?? ''));
+  const failed = problem || tests.some((test) => test.state === 'failed');
+  const keptDir = failed && !process.env.CI ? runDir : undefined;
+  if (!keptDir) rmSync(runDir, { recursive: true, force: true });
+  return { name, tests, problem, wallMs: Date.now() - started, keptDir };
+
+  function record(result) {
+    tests.push(result);
+    onResult(result);
+  }
+}

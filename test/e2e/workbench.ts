@@ -1,0 +1,126 @@
+/**
+ * How a user reaches things in the VS Code workbench, as page actions: the
+ * activity bar, tree rows, the editor's text, hovers, the command palette.
+ * Everything waits by polling the DOM, never by sleeping a fixed time.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Waits until the workbench shows an editor whose tab is `fileName`. */
+export async function waitForEditor(page: Page, fileName: string, timeout = 60_000): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+  await activeTab(page, fileName).waitFor({ state: 'visible', timeout });
+  await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ state: 'visible', timeout });
+}
+
+/** The tab of the active editor, when its label is `fileName`. */
+export function activeTab(page: Page, fileName: string): Locator {
+  return page.locator('.editor-group-container.active .tab.active').filter({ hasText: fileName });
+}
+
+/** An activity bar entry (a view container), by its title. */
+export function activityBarItem(page: Page, title: string): Locator {
+  return page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).first();
+}
+
+/** The side bar pane whose header says `title` ("Articles", "Topics"). */
+export function sideBarPane(page: Page, title: string): Locator {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+}
+
+/** Opens a view container from the activity bar unless its side bar is already showing. */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  const item = activityBarItem(page, title);
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  const checked = await item.evaluate((element) => element.closest('.action-item')?.classList.contains('checked') ?? false);
+  if (!checked) await item.click();
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** The text of every visible row of a tree pane. */
+export async function treeRowTexts(pane: Locator): Promise<string[]> {
+  return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim()));
+}
+
+/** Expands the collapsed top-level rows of a tree (groups), so their children become visible. */
+export async function expandTopLevelRows(pane: Locator): Promise<void> {
+  const collapsed = pane.locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]');
+  const count = await collapsed.count();
+  for (let i = count - 1; i >= 0; i--) await collapsed.nth(i).locator('.monaco-tl-twistie').click();
+}
+
+/**
+ * The screen point at the middle of the first occurrence of `word` in the
+ * visible lines of the active editor, or undefined when it is not on screen.
+ */
+export async function pointOfWord(page: Page, word: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate((wanted) => {
+    const lines = document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line');
+    for (const line of Array.from(lines)) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // The editor renders spaces as non-breaking spaces.
+        const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+    }
+    return undefined;
+  }, word);
+}
+
+/** The rendered text of the visible hover, or '' when none is showing. */
+export async function visibleHoverText(page: Page): Promise<string> {
+  const hovers = page.locator('.monaco-hover:visible');
+  const texts = await hovers.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText));
+  return texts.join('\n').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Moves the mouse over `word` in the active editor until a hover whose text
+ * satisfies `accept` shows. The first hovers may come before the extension is
+ * ready ("Loading...", or nothing): the mouse leaves and comes back until then.
+ * Returns the last hover text seen.
+ */
+export async function hoverWordUntil(page: Page, word: string, accept: (text: string) => boolean, timeout = 60_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let lastText = '';
+  while (Date.now() < deadline) {
+    const point = await pointOfWord(page, word);
+    if (!point) throw new Error(`"${word}" is not visible in the active editor`);
+    await page.mouse.move(point.x - 30, point.y + 120);
+    await page.mouse.move(point.x, point.y, { steps: 5 });
+    const settle = Date.now() + 4_000;
+    while (Date.now() < Math.min(settle, deadline)) {
+      lastText = await visibleHoverText(page);
+      if (accept(lastText)) return lastText;
+      await page.waitForTimeout(200);
+    }
+    await page.keyboard.press('Escape');
+  }
+  return lastText;
+}
+
+/** Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). */
+export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.pressSequentially(label, { delay: 10 });
+  const row = quickPickRows(page).filter({ hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The rows of the open quick pick. */
+export function quickPickRows(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+}
+
+/** The editor status bar entry "Ln 20, Col 1 (263 selected)". */
+export async function cursorStatus(page: Page): Promise<string> {
+  return (await page.locator('[id="status.editor.selection"]').innerText()).replace(/\s+/g, ' ').trim();
+}
