@@ -2,7 +2,9 @@ import type { ArticleMetadata, IngestOutcome, SourceFormat } from '../model';
 import { ArticleDraft, buildArticle } from './buildArticle';
 import { decodeBytes } from './decodeBytes';
 import { IngestOptions, resolveIngestOptions } from './ingestOptions';
+import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
+import { readMarkdown } from './markdownReader';
 import { definedOnly, draftFromProse } from './proseArticle';
 import { plainTextLines } from './proseLines';
 
@@ -84,8 +86,25 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
   switch (format) {
     case 'txt':
       return [draftFromProse({ sourceUri: input.uri, format, lines: plainTextLines(index), known, fallbackTitle: input.fileName })];
+    case 'md':
+      return [markdownDraft(input, index, known, warnings)];
     default:
       warnings.push(`${format} is not read yet.`);
       return [];
   }
+}
+
+function markdownDraft(input: IngestInput, index: LineIndex, manifest: Partial<ArticleMetadata>, warnings: string[]): ArticleDraft {
+  const frontMatter = readFrontMatter(index);
+  if (frontMatter?.problem) {
+    warnings.push(frontMatter.problem);
+  }
+  const body = readMarkdown(index, frontMatter?.bodyLine ?? 0);
+  const firstProse = body.lines.find((line) => line.text.trim().length > 0)?.line ?? Infinity;
+  const heading = body.headings.find((candidate) => candidate.level === 1) ?? body.headings.find((candidate) => candidate.line < firstProse);
+  const known: Partial<ArticleMetadata> = { ...frontMatter?.metadata, ...manifest };
+  if (known.title === undefined && heading && heading.text.length > 0) {
+    known.title = heading.text;
+  }
+  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, fallbackTitle: input.fileName });
 }
