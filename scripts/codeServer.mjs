@@ -62,7 +62,8 @@ export async function ensureCodeServer({ log = (line) => console.log(line) } = {
     throw new Error(`code-server installed but reports an unexpected version: ${stdout.trim()}`);
   }
   writeFileSync(installedMarker, `${stdout.trim()}\ninstalled ${new Date().toISOString()}\n`);
-  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${stdout.trim().split('\n')[0]}`);
+  const versionLine = stdout.split('\n').find((line) => line.includes(CODE_SERVER_VERSION));
+  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${versionLine}`);
   return entryScript;
 }
 
@@ -85,6 +86,20 @@ async function step(what, command, args, cwd, env, log) {
     throw new Error(`Installing code-server failed at "${what}" (${command} ${args.join(' ')} in ${cwd}):\n${output}${hint}`);
   }
 }
+
+/**
+ * User settings for a workbench that opens straight onto the workspace: no
+ * walkthrough, no prompts that cover the editor, nothing sent anywhere.
+ */
+export const QUIET_WORKBENCH_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
 
 /** A free TCP port on 127.0.0.1, chosen by the OS. */
 export function findFreePort() {
@@ -109,6 +124,7 @@ export function findFreePort() {
  * @property {(absolutePath: string) => string} remoteUri  a vscode-remote:// URI for a server path
  * @property {() => string} output  what code-server printed so far
  * @property {() => Promise<void>} stop  stops this server by its own pid
+ * @property {Promise<void>} exited  settles when the server process has ended, for whatever reason
  */
 
 /**
@@ -116,12 +132,15 @@ export function findFreePort() {
  * @param {{ entry: string, userDataDir: string, extensionsDir: string, folder?: string,
  *   port?: number, trust?: boolean, timeoutMs?: number, env?: Record<string, string> }} options
  *   `trust: false` keeps workspace trust on, so the folder opens in Restricted Mode.
+ *   A user-data-dir without settings gets QUIET_WORKBENCH_SETTINGS.
  * @returns {Promise<RunningCodeServer>}
  */
 export async function startCodeServer({ entry, userDataDir, extensionsDir, folder, port, trust = true, timeoutMs = 60_000, env = {} }) {
   const chosenPort = port ?? (await findFreePort());
-  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(QUIET_WORKBENCH_SETTINGS, null, 2));
   const args = [
     entry,
     '--auth', 'none',
@@ -130,6 +149,8 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
     '--disable-update-check',
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
+    // Keeps code-server from writing a config file into the user's home.
+    '--config', join(userDataDir, 'code-server-config.yaml'),
     '--extensions-dir', extensionsDir,
   ];
   if (trust) args.push('--disable-workspace-trust');
@@ -180,6 +201,7 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
     },
     output: () => output,
     stop,
+    exited: exitedPromise,
   };
 }
 
