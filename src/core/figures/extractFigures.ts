@@ -36,11 +36,19 @@ interface RawFigure {
 
 const keywordWindow = 40;
 const clauseWindow = 12;
-const contextWeight = 0.35;
-const sentenceWeight = 0.5;
+const adjacentWindow = 4;
+const adjacentWeight = 1;
+const clauseWeight = 0.7;
+const sentenceWeight = 0.4;
+const farWeight = 0.25;
+const contextWeight = 0.4;
+const paragraphWeight = 0.2;
+const nearWindow = 15;
 
+/** A sentence that points back names the subject in the sentence before; any sentence shares its paragraph's subject a little. */
 const clauseBreaks = new Set([',', ';', ':', '(', ')', '\u2014', '\u2013', '"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
-const pointingBackWords = new Set(['this', 'these', 'that', 'those', 'such', 'it', 'its', 'they', 'their', 'there']);
+const openingPronouns = new Set(['it', 'its', 'they', 'their', 'this', 'these', 'such', 'he', 'she']);
+const demonstratives = new Set(['this', 'these', 'those', 'such']);
 const referentialDeterminers = new Set(['the', 'these', 'those', 'both']);
 const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th']);
 
@@ -362,6 +370,13 @@ function clauseBounds(tokens: readonly Token[], sentence: SentenceBounds, first:
   return { from, to };
 }
 
+/** Where the last clause of a sentence starts: what "this market" or "it" in the next sentence most likely points to. */
+function lastClauseStart(tokens: readonly Token[], sentence: SentenceBounds): number {
+  let from = sentence.lastToken;
+  while (from > sentence.firstToken && sentence.lastToken - from < clauseWindow && !(tokens[from - 1].kind === 'symbol' && clauseBreaks.has(tokens[from - 1].text))) from--;
+  return from;
+}
+
 function addKeywords(target: Record<string, number>, tokens: readonly Token[], from: number, to: number, weight: number, skipFrom = -1, skipTo = -2): void {
   for (let i = from; i <= to; i++) {
     if (i >= skipFrom && i <= skipTo) continue;
@@ -377,18 +392,23 @@ function precedingSentenceKeywords(text: string, maxLength: number): Record<stri
   const sentences = splitSentences(tokens);
   const keywords: Record<string, number> = {};
   const last = sentences[sentences.length - 1];
-  if (last) addKeywords(keywords, tokens, Math.max(last.firstToken, last.lastToken - keywordWindow * 2), last.lastToken, contextWeight);
+  if (last) addKeywords(keywords, tokens, lastClauseStart(tokens, last), last.lastToken, contextWeight);
   return keywords;
 }
 
+/**
+ * True when a sentence leans on the one before: it opens with a pronoun ("It", "They"), names
+ * something with a demonstrative ("this market", "these weapons"), or has almost no words of its own.
+ */
 function pointsBack(tokens: readonly Token[], sentence: SentenceBounds): boolean {
   let contentWords = 0;
-  let pointing = false;
   for (let i = sentence.firstToken; i <= sentence.lastToken && i < sentence.firstToken + 60; i++) {
-    if (pointingBackWords.has(tokens[i].lower)) pointing = true;
-    if (conceptOf(tokens[i])) contentWords++;
+    const token = tokens[i];
+    if (conceptOf(token)) contentWords++;
+    if (i === sentence.firstToken && openingPronouns.has(token.lower)) return true;
+    if (demonstratives.has(token.lower) && tokens[i + 1] && conceptOf(tokens[i + 1])) return true;
   }
-  return pointing || contentWords < 4;
+  return contentWords < 4;
 }
 
 /**
@@ -430,20 +450,27 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
     const spanEnd = tokens[raw.lastToken].end;
     const keywords: Record<string, number> = {};
     const clause = clauseBounds(tokens, sentence, hedge?.start ?? raw.firstToken, raw.lastToken);
-    addKeywords(keywords, tokens, clause.from, clause.to, 1, raw.firstToken, raw.lastToken);
-    addKeywords(keywords, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), sentenceWeight, raw.firstToken, raw.lastToken);
+    const figureStart = hedge?.start ?? raw.firstToken;
+    addKeywords(keywords, tokens, Math.max(clause.from, figureStart - adjacentWindow), Math.min(clause.to, raw.lastToken + adjacentWindow), adjacentWeight, raw.firstToken, raw.lastToken);
+    addKeywords(keywords, tokens, clause.from, clause.to, clauseWeight, raw.firstToken, raw.lastToken);
+    addKeywords(keywords, tokens, Math.max(sentence.firstToken, raw.firstToken - nearWindow), Math.min(sentence.lastToken, raw.lastToken + nearWindow), sentenceWeight, raw.firstToken, raw.lastToken);
+    addKeywords(keywords, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), farWeight, raw.firstToken, raw.lastToken);
+    const previousSentence = sentences[sentences.indexOf(sentence) - 1];
+    if (previousSentence) addKeywords(keywords, tokens, Math.max(previousSentence.firstToken, previousSentence.lastToken - keywordWindow), previousSentence.lastToken, paragraphWeight);
     if (pointsBack(tokens, sentence)) {
-      const previousSentence = sentences[sentences.indexOf(sentence) - 1];
       if (previousSentence) {
-        addKeywords(keywords, tokens, Math.max(previousSentence.firstToken, previousSentence.lastToken - keywordWindow * 2), previousSentence.lastToken, contextWeight);
+        addKeywords(keywords, tokens, lastClauseStart(tokens, previousSentence), previousSentence.lastToken, contextWeight);
       } else if (options.precedingText) {
         contextKeywords ??= precedingSentenceKeywords(options.precedingText, 4000);
         for (const [word, weight] of Object.entries(contextKeywords)) if ((keywords[word] ?? 0) < weight) keywords[word] = weight;
       }
     }
     const measures: string[] = [];
-    for (const [word, weight] of Object.entries(keywords)) if (weight >= 1 && isMeasureConcept(word)) measures.push(word);
-    if (raw.kind === 'percent' && !measures.includes('share')) measures.push('share');
+    for (const [word, weight] of Object.entries(keywords)) if (weight >= clauseWeight && isMeasureConcept(word)) measures.push(word);
+    if (raw.kind === 'percent' && !measures.includes('share')) {
+      measures.push('share');
+      keywords.share = 1;
+    }
     const figure: Figure = {
       passageId: passage.id,
       articleId: passage.articleId,

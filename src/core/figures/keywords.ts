@@ -20,8 +20,8 @@ than that the their theirs them themselves then there these they thing things th
 towards under until up upon us very via was we well were what whatever when where whether which while who whom whose why
 will with within without would yet you your yours yourself according especially recently anyway way ways first second third
 took take takes taken told tell think want wants asked ask including included include includes instead whole part
-outside inside beyond abroad approximately roughly around estimated exceeding upwards least fallen fell dropped risen rose reached reaching
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow total largely mainly mostly`.split(/\s+/));
+outside inside beyond abroad time times approximately roughly around estimated exceeding upwards least fallen fell dropped risen rose reached reaching
+today yesterday tomorrow total largely mainly mostly`.split(/\s+/));
 
 /** Word forms folded to one concept, so that different wordings of one measure meet. */
 const conceptForms: ReadonlyMap<string, string> = new Map(

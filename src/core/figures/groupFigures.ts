@@ -1,0 +1,244 @@
+import type { Figure, FigureKind } from './figure';
+import { compareFigures, type FigurePairVerdict } from './figureRange';
+import { describeGroup } from './groupLabel';
+import { comparisonWords, FigureSimilarity, type TopicsForPassage } from './figureSimilarity';
+
+/** Two figures of a group, from different sources, that cannot both be right. */
+export interface FigureConflict {
+  /** Indices into `FigureGroup.figures`. */
+  first: number;
+  second: number;
+  verdict: Exclude<FigurePairVerdict, 'agree'>;
+}
+
+/** Figures that speak of the same thing, across sources or within one. */
+export interface FigureGroup {
+  /** Stable while the member figures are unchanged. */
+  id: string;
+  /** A short human label: "weapons imported by India: Russia (%)". */
+  label: string;
+  kind: FigureKind;
+  /** The common unit (`%`, `USD`, `day` for durations, the counted noun for counts). */
+  unit: string;
+  /** Ordered by article, then by position. */
+  figures: Figure[];
+  /** Distinct articles, in the order of `figures`. */
+  articleIds: string[];
+  /** The words the members share, most telling first. */
+  sharedKeywords: string[];
+  /** True when two sources give values that cannot both be right (see `compareFigures`). */
+  disagreement: boolean;
+  /** `contradiction` when the words themselves exclude each other, `tension` when only their usual reading does. */
+  severity?: 'contradiction' | 'tension';
+  conflicts: FigureConflict[];
+}
+
+/** Tuning and context for `groupFigures`. */
+export interface GroupFiguresOptions {
+  /** Topics of a passage; a topic named in a figure's sentence counts as a shared word. */
+  topicsForPassage?: TopicsForPassage;
+  /** How alike two figures' words must be, 0-1 (default 0.2); figures whose values conflict need 0.1 more. */
+  minSimilarity?: number;
+  /** Keep groups of a single figure (default true: the compare view lists every figure). */
+  includeSingletons?: boolean;
+}
+
+const defaultMinSimilarity = 0.2;
+/** Figures whose values conflict must be this much more alike to be grouped: a false disagreement costs the writer more than a missed grouping. */
+const conflictMargin = 0.1;
+/** The same number of the same thing ("four countries", "second trip") is itself a sign that two sources speak of one thing. */
+const sameValueBonus = 0.1;
+/** The same calendar day (month and day) in two articles is rarely a coincidence. */
+const sameDayBonus = 0.3;
+/** A date alone says little about what it dates ("on the 6th"), so dates must be more alike to be grouped. */
+const datePenalty = 0.1;
+const maxGroupSize = 60;
+const maxPostingsPerWord = 300;
+const allPairsBlockSize = 1500;
+
+/** The key figures must share to be compared at all: same kind and unit, durations in any time unit. */
+function unitKey(figure: Figure): string {
+  switch (figure.kind) {
+    case 'duration':
+      return 'duration';
+    case 'ordinal':
+      return 'ordinal';
+    case 'date':
+      return 'date';
+    default:
+      return `${figure.kind}:${figure.unit}`;
+  }
+}
+
+/**
+ * Whether two figures could be about the same thing at all, whatever their words: they must
+ * not name different measures ("bilateral trade" vs "investment") nor be framed by different
+ * years ("in 2019" vs "by 2025").
+ */
+export function compatible(a: Figure, b: Figure): boolean {
+  if (a.measures.length > 0 && b.measures.length > 0 && !a.measures.some((measure) => b.measures.includes(measure))) return false;
+  if (a.anchor && b.anchor && (a.anchor.relation !== b.anchor.relation || a.anchor.year !== b.anchor.year)) return false;
+  if (a.kind === 'date' && b.kind === 'date') {
+    const x = a.date ?? {};
+    const y = b.date ?? {};
+    const sharesAField = (x.year !== undefined && y.year !== undefined) || (x.month !== undefined && y.month !== undefined) || (x.day !== undefined && y.day !== undefined);
+    if (!sharesAField) return false;
+  }
+  return true;
+}
+
+function sameValue(a: Figure, b: Figure): boolean {
+  if (a.kind === 'date' && b.kind === 'date') {
+    const x = a.date ?? {};
+    const y = b.date ?? {};
+    const fields = [x.year !== undefined && y.year !== undefined, x.month !== undefined && y.month !== undefined, x.day !== undefined && y.day !== undefined].filter(Boolean).length;
+    return fields >= 2 && compareFigures(a, b) === 'agree';
+  }
+  if (a.unit !== b.unit || a.comparison !== b.comparison) return false;
+  return a.low === b.low && a.high === b.high;
+}
+
+function stableGroupId(figures: readonly Figure[]): string {
+  const first = figures[0];
+  return `figures:${first.passageId}:${first.span.start}:${figures.length}`;
+}
+
+/**
+ * Groups figures that speak of the same thing, across sources, and flags the groups whose
+ * sources disagree.
+ *
+ * The rule: two figures can share a group only if they have the same kind and unit (durations
+ * in any time unit; dates of the same precision), do not name different measures (a "$30
+ * billion investment target" and "$30 billion in bilateral trade" are different things, so
+ * they never meet, even though their numbers match), and are not framed by different years.
+ * Among those, figures join when the words of their sentences are alike (weighted overlap of
+ * content words, rare words counting more, the words of the figure's own clause more than the
+ * rest of the sentence), by average linkage so that chains of loosely similar figures do not
+ * snowball. A group disagrees when two figures from different articles exclude each other
+ * (`compareFigures`); two figures of one article never count as a disagreement, because an
+ * article giving "24 days from 40 days" is reporting a change, not contradicting itself.
+ *
+ * Time: O(n log n) for blocking plus the pairs inside each block of the same unit (all pairs
+ * for blocks up to 1,500 figures, else only pairs sharing a word that occurs in at most 300
+ * figures).
+ */
+export function groupFigures(figures: readonly Figure[], options: GroupFiguresOptions = {}): FigureGroup[] {
+  const eligible = figures.filter((figure) => !figure.isAnchorOnly);
+  const minSimilarity = options.minSimilarity ?? defaultMinSimilarity;
+  const words = eligible.map((figure) => comparisonWords(figure, options.topicsForPassage));
+  const figureSimilarity = new FigureSimilarity(words);
+  const idf = (word: string): number => figureSimilarity.idf(word);
+  const mass = words.map((set) => figureSimilarity.mass(set));
+  const similarity = (i: number, j: number): number => figureSimilarity.score(words[i], words[j], mass[i], mass[j]);
+
+  const blocks = new Map<string, number[]>();
+  eligible.forEach((figure, index) => {
+    const key = unitKey(figure);
+    const block = blocks.get(key);
+    if (block) block.push(index);
+    else blocks.set(key, [index]);
+  });
+
+  const pairScores = new Map<number, number>();
+  const pairKey = (i: number, j: number): number => (i < j ? i * eligible.length + j : j * eligible.length + i);
+  const candidatePairs: Array<{ i: number; j: number; score: number }> = [];
+  const conflicting = (i: number, j: number): boolean => eligible[i].articleId !== eligible[j].articleId && compareFigures(eligible[i], eligible[j]) !== 'agree';
+  const thresholdFor = (i: number, j: number): number =>
+    minSimilarity + (conflicting(i, j) ? conflictMargin : 0) + (eligible[i].kind === 'date' ? datePenalty : 0);
+  const consider = (i: number, j: number): void => {
+    if (pairScores.has(pairKey(i, j)) || !compatible(eligible[i], eligible[j])) return;
+    let score = similarity(i, j);
+    if (sameValue(eligible[i], eligible[j]) && (score > 0 || eligible[i].kind === 'date')) score += eligible[i].kind === 'date' ? sameDayBonus : sameValueBonus;
+    pairScores.set(pairKey(i, j), score);
+    if (score >= thresholdFor(i, j)) candidatePairs.push({ i, j, score });
+  };
+  for (const block of blocks.values()) {
+    if (block.length <= allPairsBlockSize) {
+      for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) consider(block[x], block[y]);
+      continue;
+    }
+    const postings = new Map<string, number[]>();
+    for (const index of block) {
+      for (const word of words[index].keys()) {
+        const list = postings.get(word);
+        if (!list) postings.set(word, [index]);
+        else if (list.length <= maxPostingsPerWord) list.push(index);
+      }
+    }
+    for (const list of postings.values()) {
+      if (list.length > maxPostingsPerWord) continue;
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
+    }
+  }
+  candidatePairs.sort((a, b) => b.score - a.score);
+
+  const clusterOf = eligible.map((_, index) => index);
+  const members = new Map<number, number[]>(eligible.map((_, index) => [index, [index]]));
+  for (const { i, j } of candidatePairs) {
+    const leftId = clusterOf[i];
+    const rightId = clusterOf[j];
+    const left = members.get(leftId);
+    const right = members.get(rightId);
+    if (!left || !right || leftId === rightId || left.length + right.length > maxGroupSize) continue;
+    let total = 0;
+    let acceptable = true;
+    for (const x of left) {
+      for (const y of right) {
+        const score = pairScores.get(pairKey(x, y)) ?? 0;
+        if (!compatible(eligible[x], eligible[y]) || (conflicting(x, y) && score < thresholdFor(x, y))) acceptable = false;
+        total += score;
+      }
+    }
+    const linkThreshold = minSimilarity + (eligible[i].kind === 'date' ? datePenalty : 0);
+    if (!acceptable || total / (left.length * right.length) < linkThreshold) continue;
+    for (const y of right) clusterOf[y] = leftId;
+    left.push(...right);
+    members.delete(rightId);
+  }
+
+  const groups: FigureGroup[] = [];
+  for (const indices of members.values()) {
+    if (indices.length < 2 && options.includeSingletons === false) continue;
+    groups.push(buildGroup(indices.map((index) => eligible[index]), idf));
+  }
+  groups.sort((a, b) => Number(b.disagreement) - Number(a.disagreement) || b.articleIds.length - a.articleIds.length || b.figures.length - a.figures.length);
+  return groups;
+}
+
+function buildGroup(unordered: Figure[], idf: (word: string) => number): FigureGroup {
+  const articleOrder: string[] = [];
+  for (const figure of unordered) if (!articleOrder.includes(figure.articleId)) articleOrder.push(figure.articleId);
+  articleOrder.sort();
+  const figures = [...unordered].sort((a, b) => articleOrder.indexOf(a.articleId) - articleOrder.indexOf(b.articleId)
+    || (a.passageId < b.passageId ? -1 : a.passageId > b.passageId ? 1 : 0) || a.span.start - b.span.start);
+  const conflicts: FigureConflict[] = [];
+  for (let x = 0; x < figures.length; x++) {
+    for (let y = x + 1; y < figures.length; y++) {
+      if (figures[x].articleId === figures[y].articleId) continue;
+      const verdict = compareFigures(figures[x], figures[y]);
+      if (verdict !== 'agree') conflicts.push({ first: x, second: y, verdict });
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const figure of figures) for (const word of Object.keys(figure.keywords)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const needed = figures.length > 1 ? 2 : 1;
+  const sharedKeywords = [...counts.entries()]
+    .filter(([, count]) => count >= needed)
+    .sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0]))
+    .map(([word]) => word);
+  const severity = conflicts.some((conflict) => conflict.verdict === 'contradiction') ? 'contradiction' : conflicts.length > 0 ? 'tension' : undefined;
+  const group: FigureGroup = {
+    id: stableGroupId(figures),
+    label: '',
+    kind: figures[0].kind,
+    unit: figures[0].kind === 'duration' ? 'day' : figures[0].unit,
+    figures,
+    articleIds: articleOrder,
+    sharedKeywords,
+    disagreement: conflicts.length > 0,
+    conflicts,
+  };
+  if (severity) group.severity = severity;
+  group.label = describeGroup(group);
+  return group;
+}

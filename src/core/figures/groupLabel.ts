@@ -1,0 +1,70 @@
+import type { FigureGroup } from './groupFigures';
+import { conceptOf } from './keywords';
+import { tokenise } from './tokenise';
+
+const maxLabelLength = 80;
+
+function unitLabel(group: FigureGroup): string {
+  switch (group.kind) {
+    case 'percent':
+      return '%';
+    case 'money':
+      return group.unit;
+    case 'duration':
+      return 'duration';
+    case 'date':
+      return 'date';
+    case 'ordinal':
+      return `rank of ${group.figures[0].unit}`;
+    case 'count':
+      return `number of ${group.unit}`;
+    default:
+      return group.unit;
+  }
+}
+
+/** The key noun phrases of the members, each with the concepts it covers. */
+function phrasesWithConcepts(group: FigureGroup): Array<{ phrase: string; concepts: Set<string> }> {
+  const seen = new Set<string>();
+  const result: Array<{ phrase: string; concepts: Set<string> }> = [];
+  for (const figure of group.figures) {
+    for (const phrase of figure.keyNouns) {
+      if (seen.has(phrase)) continue;
+      seen.add(phrase);
+      const concepts = new Set<string>();
+      for (const token of tokenise(phrase, 50)) {
+        const concept = conceptOf(token);
+        if (concept) concepts.add(concept);
+      }
+      result.push({ phrase, concepts });
+    }
+  }
+  return result;
+}
+
+/**
+ * A short label for a group, made of the sources' own words: the noun phrases that carry the
+ * words the members share, most telling first, then the unit ("weapons imported, Russia's
+ * share (%)"). Honest rather than fluent: it never invents a word the sources did not use.
+ */
+export function describeGroup(group: FigureGroup): string {
+  const phrases = phrasesWithConcepts(group);
+  const chosen: string[] = [];
+  const covered = new Set<string>();
+  for (const keyword of group.sharedKeywords.slice(0, 4)) {
+    if (covered.has(keyword)) continue;
+    const best = phrases
+      .filter((candidate) => candidate.concepts.has(keyword))
+      .sort((a, b) => [...b.concepts].filter((c) => group.sharedKeywords.includes(c)).length - [...a.concepts].filter((c) => group.sharedKeywords.includes(c)).length
+        || a.phrase.length - b.phrase.length)[0];
+    if (!best) continue;
+    chosen.push(best.phrase);
+    for (const concept of best.concepts) covered.add(concept);
+    if (chosen.length === 2) break;
+  }
+  if (chosen.length === 0 && phrases[0]) chosen.push(phrases[0].phrase);
+  let words = chosen.join(', ');
+  if (words.length > maxLabelLength) words = `${words.slice(0, maxLabelLength - 1).trimEnd()}\u2026`;
+  const unit = unitLabel(group);
+  return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)} (${unit})` : unit;
+}
