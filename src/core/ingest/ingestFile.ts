@@ -3,6 +3,8 @@ import { ArticleDraft, buildArticle } from './buildArticle';
 import { decodeBytes } from './decodeBytes';
 import { IngestOptions, resolveIngestOptions } from './ingestOptions';
 import { readFrontMatter } from './frontMatter';
+import { readHtml } from './htmlReader';
+import { readJsonl } from './jsonlReader';
 import { LineIndex } from './lineIndex';
 import { readMarkdown } from './markdownReader';
 import { definedOnly, draftFromProse } from './proseArticle';
@@ -65,7 +67,7 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
   }
   const index = new LineIndex(decoded.text);
   const warnings: string[] = [];
-  const drafts = readDrafts(format, input, index, warnings);
+  const drafts = readDrafts(format, input, index, options, warnings);
   const articles = [];
   for (const draft of drafts) {
     const article = buildArticle(draft, index, options, warnings);
@@ -81,16 +83,23 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
   return { kind: 'articles', articles, warnings };
 }
 
-function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, warnings: string[]): ArticleDraft[] {
+function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, options: IngestOptions, warnings: string[]): ArticleDraft[] {
   const known = definedOnly(input.metadata ?? {});
   switch (format) {
     case 'txt':
       return [draftFromProse({ sourceUri: input.uri, format, lines: plainTextLines(index), known, fallbackTitle: input.fileName })];
     case 'md':
       return [markdownDraft(input, index, known, warnings)];
-    default:
-      warnings.push(`${format} is not read yet.`);
-      return [];
+    case 'html': {
+      const page = readHtml(index, options.maxHtmlDepth);
+      const merged: Partial<ArticleMetadata> = { ...page.metadata, ...known };
+      if (merged.title === undefined && page.title) {
+        merged.title = page.title;
+      }
+      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, fallbackTitle: input.fileName })];
+    }
+    case 'jsonl':
+      return jsonlDrafts(input, index, known, options, warnings);
   }
 }
 
@@ -107,4 +116,31 @@ function markdownDraft(input: IngestInput, index: LineIndex, manifest: Partial<A
     known.title = heading.text;
   }
   return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, fallbackTitle: input.fileName });
+}
+
+function jsonlDrafts(input: IngestInput, index: LineIndex, manifest: Partial<ArticleMetadata>, options: IngestOptions, warnings: string[]): ArticleDraft[] {
+  const content = readJsonl(index, options.maxJsonlArticles);
+  if (content.badLines.length > 0) {
+    const shown = content.badLines.slice(0, 5).map((line) => line + 1).join(', ');
+    warnings.push(`${content.badLines.length} line(s) are not JSON articles with a "text" field and were skipped (line ${shown}${content.badLines.length > 5 ? ', ...' : ''}).`);
+  }
+  if (content.truncated) {
+    warnings.push(`Only the first ${options.maxJsonlArticles} articles were read.`);
+  }
+  return content.articles.map((article) =>
+    draftFromProse({
+      sourceUri: input.uri,
+      format: 'jsonl',
+      part: String(article.line),
+      lines: article.lines,
+      known: { ...manifestForLine(manifest), ...article.metadata },
+      fallbackTitle: `${input.fileName}:${article.line + 1}`,
+    }),
+  );
+}
+
+/** A manifest entry for a whole .jsonl file can only say what all its articles share. */
+function manifestForLine(manifest: Partial<ArticleMetadata>): Partial<ArticleMetadata> {
+  const { title: _title, url: _url, ...shared } = manifest;
+  return shared;
 }

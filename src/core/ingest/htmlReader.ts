@@ -1,0 +1,276 @@
+import { Parser } from 'htmlparser2';
+import type { ArticleMetadata } from '../model';
+import type { LineIndex } from './lineIndex';
+import type { ProseLine } from './proseLines';
+import type { TextPiece } from './textBlock';
+import { parsePrintedDate } from './textMetadata';
+
+/** The main text of an HTML page and what its head says about it. */
+export interface HtmlProse {
+  /** One line per block element of the main text; headings are blank lines. */
+  lines: ProseLine[];
+  /** From og:title, else `<title>`, else the first `<h1>`. */
+  title?: string;
+  /** From meta tags: author, article:published_time, og:site_name, og:url / canonical link, `<html lang>`. */
+  metadata: Partial<ArticleMetadata>;
+}
+
+/** Elements whose content is never article text. */
+const skippedElements = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'option', 'label', 'figure', 'figcaption',
+  'head', 'dialog', 'menu',
+]);
+
+/** Elements that end a line of text. */
+const blockElements = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table',
+  'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'address', 'hr', 'body', 'html', 'center', 'details', 'summary',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+]);
+
+const headingElements = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const skippedRoles = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'menu', 'menubar', 'toolbar']);
+const cruftToken = /^(?:ads?|advert|adverts|advertisement|advertising|banner|promo|sponsor|sponsored|social|share|sharing|newsletter|subscribe|subscription|related|recommended|comments?|cookie|cookies|breadcrumbs?|sidebar|menu|nav|navbar|navigation|footer|masthead|popup|modal|outbrain|taboola|paywall|tags|taglist)(?:[-_][\w-]*)?$/i;
+
+interface OpenElement {
+  name: string;
+  skips: boolean;
+  container?: { kind: 'article' | 'main'; id: number };
+  heading: boolean;
+}
+
+/**
+ * Extracts the main text of an HTML page with htmlparser2, a real streaming parser: the
+ * largest `<article>` (else `<main>`, else the body) is kept; navigation, headers, footers,
+ * asides, forms, scripts, styles and elements marked as ads, sharing or related links are
+ * dropped. Nesting deeper than `maxDepth` is flattened into its ancestor, so 10,000 nested
+ * `<div>`s cost no more than their text. Piece offsets point into the HTML source.
+ */
+export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
+  const text = index.text;
+  const stack: OpenElement[] = [];
+  let overflow = 0;
+  let skipping = 0;
+  let headingDepth = 0;
+  let containerCount = 0;
+  const lines: ProseLine[] = [];
+  const lineContainers: Array<{ article?: number; main?: number }> = [];
+  const containerSizes = new Map<number, number>();
+  let pieces: TextPiece[] = [];
+  let nextStartsParagraph = true;
+  let titleText = '';
+  let inTitle = false;
+  let firstH1: string | undefined;
+  let h1Buffer: string | undefined;
+  let h1Done = false;
+  const meta = new Map<string, string>();
+  let canonical: string | undefined;
+  let htmlLang: string | undefined;
+
+  const currentContainers = (): { article?: number; main?: number } => {
+    const found: { article?: number; main?: number } = {};
+    for (const element of stack) {
+      if (element.container?.kind === 'article' && found.article === undefined) {
+        found.article = element.container.id;
+      }
+      if (element.container?.kind === 'main' && found.main === undefined) {
+        found.main = element.container.id;
+      }
+    }
+    return found;
+  };
+
+  const flush = (startsParagraph: boolean): void => {
+    const joined = pieces.map((piece) => piece.text).join('');
+    if (joined.trim().length > 0) {
+      const firstVisible = pieces.find((piece) => piece.text.trim().length > 0)!;
+      const line = index.lineAt(firstVisible.start + (firstVisible.text.length - firstVisible.text.trimStart().length));
+      const inHeading = headingDepth > 0;
+      lines.push(inHeading ? { line, text: '', pieces: [] } : { line, text: joined, pieces, startsParagraph: nextStartsParagraph || undefined });
+      const containers = currentContainers();
+      lineContainers.push(containers);
+      for (const id of [containers.article, containers.main]) {
+        if (id !== undefined) {
+          containerSizes.set(id, (containerSizes.get(id) ?? 0) + joined.length);
+        }
+      }
+      nextStartsParagraph = false;
+    }
+    pieces = [];
+    if (startsParagraph) {
+      nextStartsParagraph = true;
+    }
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'meta') {
+          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase();
+          if (key && attributes.content !== undefined && !meta.has(key)) {
+            meta.set(key, attributes.content);
+          }
+        } else if (name === 'link' && /\bcanonical\b/i.test(attributes.rel ?? '') && canonical === undefined) {
+          canonical = attributes.href;
+        } else if (name === 'html' && attributes.lang && htmlLang === undefined) {
+          htmlLang = attributes.lang;
+        } else if (name === 'title' && skipping === 0 && titleText.length === 0) {
+          inTitle = true;
+        }
+        if (name === 'br') {
+          flush(false);
+          return;
+        }
+        if (voidElements.has(name)) {
+          return;
+        }
+        if (stack.length >= maxDepth) {
+          overflow++;
+          return;
+        }
+        const skips = skippedElements.has(name) || isMarkedAsCruft(attributes);
+        const heading = headingElements.has(name);
+        if (blockElements.has(name) || skips) {
+          flush(true);
+        }
+        const container = name === 'article' || attributes.itemprop === 'articleBody'
+          ? { kind: 'article' as const, id: ++containerCount }
+          : name === 'main' || attributes.role === 'main'
+            ? { kind: 'main' as const, id: ++containerCount }
+            : undefined;
+        stack.push({ name, skips, container, heading });
+        if (skips) {
+          skipping++;
+        }
+        if (heading) {
+          headingDepth++;
+        }
+        if (name === 'h1' && !h1Done) {
+          h1Buffer = '';
+        }
+      },
+      ontext(data) {
+        if (inTitle) {
+          titleText += data;
+        }
+        if (h1Buffer !== undefined) {
+          h1Buffer += data;
+        }
+        if (skipping > 0 || stack.length === 0 && data.trim().length === 0) {
+          return;
+        }
+        pieces.push({ text: data, start: parser.startIndex, end: parser.endIndex + 1, gapBefore: '' });
+      },
+      onclosetag(name) {
+        if (name === 'title') {
+          inTitle = false;
+        }
+        if (voidElements.has(name)) {
+          return;
+        }
+        if (overflow > 0) {
+          overflow--;
+          return;
+        }
+        const element = stack.pop();
+        if (!element) {
+          return;
+        }
+        if (blockElements.has(element.name) || element.skips) {
+          flush(true);
+        }
+        if (element.skips) {
+          skipping--;
+        }
+        if (element.heading) {
+          headingDepth--;
+        }
+        if (element.name === 'h1' && h1Buffer !== undefined) {
+          const candidate = h1Buffer.replace(/\s+/g, ' ').trim();
+          h1Buffer = undefined;
+          if (candidate.length > 0) {
+            firstH1 = candidate;
+            h1Done = true;
+          }
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(text);
+  parser.end();
+  flush(true);
+
+  const chosen = largestContainer(lineContainers, containerSizes, 'article') ?? largestContainer(lineContainers, containerSizes, 'main');
+  const kept = chosen === undefined
+    ? lines
+    : lines.filter((_, position) => lineContainers[position].article === chosen || lineContainers[position].main === chosen);
+
+  const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? clean(titleText) ?? firstH1;
+  return { lines: kept, title, metadata: metadataFromHead(meta, canonical, htmlLang) };
+}
+
+function largestContainer(lineContainers: Array<{ article?: number; main?: number }>, sizes: Map<number, number>, kind: 'article' | 'main'): number | undefined {
+  let best: number | undefined;
+  for (const containers of lineContainers) {
+    const id = containers[kind];
+    if (id !== undefined && (best === undefined || (sizes.get(id) ?? 0) > (sizes.get(best) ?? 0))) {
+      best = id;
+    }
+  }
+  return best;
+}
+
+function isMarkedAsCruft(attributes: Record<string, string>): boolean {
+  if ('hidden' in attributes || attributes['aria-hidden'] === 'true') {
+    return true;
+  }
+  if (attributes.role && skippedRoles.has(attributes.role.toLowerCase())) {
+    return true;
+  }
+  const tokens = `${attributes.class ?? ''} ${attributes.id ?? ''}`.split(/\s+/).filter(Boolean);
+  return tokens.some((token) => cruftToken.test(token));
+}
+
+function metadataFromHead(meta: Map<string, string>, canonical: string | undefined, htmlLang: string | undefined): Partial<ArticleMetadata> {
+  const metadata: Partial<ArticleMetadata> = {};
+  const author = firstOf(meta, ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator']);
+  if (author && !/^https?:/i.test(author)) {
+    metadata.author = author.replace(/^by\s+/i, '');
+  }
+  const outlet = firstOf(meta, ['og:site_name', 'application-name', 'publisher', 'dc.publisher']);
+  if (outlet) {
+    metadata.outlet = outlet;
+  }
+  const printed = firstOf(meta, ['article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dcterms.date', 'sailthru.date', 'parsely-pub-date']);
+  const date = printed ? parsePrintedDate(printed) : undefined;
+  if (date) {
+    metadata.date = date;
+  }
+  const url = firstOf(meta, ['og:url']) ?? clean(canonical);
+  if (url && /^https?:\/\/\S+$/i.test(url)) {
+    metadata.url = url;
+  }
+  const language = clean(htmlLang);
+  if (language && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(language)) {
+    metadata.language = language;
+  }
+  return metadata;
+}
+
+function firstOf(meta: Map<string, string>, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = clean(meta.get(key));
+    if (value) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function clean(value: string | undefined): string | undefined {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text && text.length <= 500 ? text : undefined;
+}

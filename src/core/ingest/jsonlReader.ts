@@ -1,0 +1,199 @@
+import type { ArticleMetadata } from '../model';
+import type { LineIndex } from './lineIndex';
+import type { ProseLine } from './proseLines';
+import type { TextPiece } from './textBlock';
+import { parsePrintedDate } from './textMetadata';
+
+/** One article read from one line of a .jsonl file. */
+export interface JsonlArticle {
+  /** Zero-based line of the file. */
+  line: number;
+  metadata: Partial<ArticleMetadata>;
+  /** The article text, one prose line per line of the text; every piece points into the JSON string in the source. */
+  lines: ProseLine[];
+}
+
+/** What a .jsonl file yielded, and which lines could not be read. */
+export interface JsonlContent {
+  articles: JsonlArticle[];
+  badLines: number[];
+  /** True when the file held more articles than the limit allowed. */
+  truncated: boolean;
+}
+
+const textKeys = ['text', 'body', 'content', 'article'];
+const fieldKeys: Record<string, keyof ArticleMetadata> = {
+  title: 'title', headline: 'title',
+  outlet: 'outlet', source: 'outlet', publication: 'outlet', publisher: 'outlet', site: 'outlet',
+  author: 'author', byline: 'author',
+  date: 'date', published: 'date', published_at: 'date', publishedAt: 'date',
+  url: 'url', link: 'url',
+  language: 'language', lang: 'language',
+};
+
+/**
+ * Reads a .jsonl archive export: one JSON object per line with the article text under
+ * `text` (or `body`, `content`) and optional title/outlet/author/date/url/language. A line
+ * that is not such an object is skipped and reported, never fatal for the file.
+ */
+export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
+  const articles: JsonlArticle[] = [];
+  const badLines: number[] = [];
+  let truncated = false;
+  for (let line = 0; line < index.lineCount; line++) {
+    const raw = index.lineText(line);
+    if (raw.trim().length === 0) {
+      continue;
+    }
+    if (articles.length >= maxArticles) {
+      truncated = true;
+      break;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      badLines.push(line);
+      continue;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      badLines.push(line);
+      continue;
+    }
+    const record = parsed as Record<string, unknown>;
+    const textKey = textKeys.find((key) => typeof record[key] === 'string');
+    if (!textKey) {
+      badLines.push(line);
+      continue;
+    }
+    const lineStart = index.lineStart(line);
+    const literal = findTopLevelString(raw, textKey);
+    const lines = literal
+      ? proseLinesFromLiteral(raw, literal, lineStart, line)
+      : [{ line, text: record[textKey] as string, pieces: [{ text: record[textKey] as string, start: lineStart, end: lineStart + raw.length }] }];
+    articles.push({ line, metadata: metadataFrom(record), lines });
+  }
+  return { articles, badLines, truncated };
+}
+
+function metadataFrom(record: Record<string, unknown>): Partial<ArticleMetadata> {
+  const metadata: Partial<ArticleMetadata> = {};
+  for (const [key, field] of Object.entries(fieldKeys)) {
+    const value = record[key];
+    if (typeof value !== 'string' || metadata[field] !== undefined) {
+      continue;
+    }
+    const text = value.replace(/\s+/g, ' ').trim();
+    if (text.length === 0 || text.length > 500) {
+      continue;
+    }
+    if (field === 'date') {
+      const date = parsePrintedDate(text);
+      if (date) {
+        metadata.date = date;
+      }
+    } else if (field === 'url') {
+      if (/^https?:\/\/\S+$/i.test(text)) {
+        metadata.url = text;
+      }
+    } else {
+      metadata[field] = text;
+    }
+  }
+  return metadata;
+}
+
+/** The raw span `[start, end)` of the string value of a top-level key, quotes excluded. */
+function findTopLevelString(raw: string, key: string): { start: number; end: number } | undefined {
+  let depth = 0;
+  let expectingKey = false;
+  let lastKey: string | undefined;
+  let afterColon = false;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (char === '"') {
+      const end = endOfString(raw, i + 1);
+      if (end < 0) {
+        return undefined;
+      }
+      if (depth === 1 && afterColon && lastKey === key) {
+        return { start: i + 1, end };
+      }
+      if (depth === 1 && expectingKey) {
+        lastKey = JSON.parse(raw.slice(i, end + 1)) as string;
+        expectingKey = false;
+      }
+      afterColon = false;
+      i = end;
+    } else if (char === '{' || char === '[') {
+      depth++;
+      expectingKey = depth === 1 && char === '{';
+      afterColon = false;
+    } else if (char === '}' || char === ']') {
+      depth--;
+    } else if (char === ':' && depth === 1) {
+      afterColon = true;
+    } else if (char === ',' && depth === 1) {
+      expectingKey = true;
+      afterColon = false;
+    }
+  }
+  return undefined;
+}
+
+function endOfString(raw: string, from: number): number {
+  for (let i = from; i < raw.length; i++) {
+    if (raw[i] === '\\') {
+      i++;
+    } else if (raw[i] === '"') {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Decodes a JSON string literal into prose lines (split at its `\n`s). Unescaped runs are
+ * verbatim pieces and each escape is a piece of its own, so offsets into the source stay exact.
+ */
+function proseLinesFromLiteral(raw: string, literal: { start: number; end: number }, lineStart: number, line: number): ProseLine[] {
+  const lines: ProseLine[] = [];
+  let pieces: TextPiece[] = [];
+  const finishLine = (): void => {
+    lines.push({ line, text: pieces.map((piece) => piece.text).join(''), pieces, startsParagraph: true });
+    pieces = [];
+  };
+  let runStart = literal.start;
+  const flushRun = (end: number): void => {
+    if (end > runStart) {
+      pieces.push({ text: raw.slice(runStart, end), start: lineStart + runStart, end: lineStart + end, gapBefore: '' });
+    }
+  };
+  let i = literal.start;
+  while (i < literal.end) {
+    if (raw[i] !== '\\') {
+      i++;
+      continue;
+    }
+    flushRun(i);
+    const escape = raw[i + 1];
+    let length = 2;
+    let decoded: string;
+    if (escape === 'u') {
+      length = 6;
+      decoded = String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+    } else {
+      decoded = ({ n: '\n', r: '\r', t: '\t', b: ' ', f: ' ', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[escape] ?? escape;
+    }
+    if (decoded === '\n') {
+      finishLine();
+    } else if (decoded !== '\r') {
+      pieces.push({ text: decoded, start: lineStart + i, end: lineStart + i + length, gapBefore: '' });
+    }
+    i += length;
+    runStart = i;
+  }
+  flushRun(literal.end);
+  finishLine();
+  return lines;
+}
