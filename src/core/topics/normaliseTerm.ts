@@ -28,7 +28,8 @@ const DIGITS_ONLY = /^\d+$/;
 const CODE_NUMBER_PART = /^\d+[a-z]{0,3}$/i;
 const MONTHS_AND_DAYS = new Set([
   'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'june', 'july', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
 ]);
 /** Short capitalised words that are sentence words, never the letters of a code ("In 2019", "On 6"). */
 const NOT_CODE_LETTERS = new Set([
@@ -137,7 +138,7 @@ export function normaliseTokens(text: string): NormalToken[] {
       continue;
     }
     if (next && isCodeLetters(piece.raw, folded) && CODE_NUMBER_PART.test(next.raw)
-      && (HYPHENS.test(next.gapBefore) || next.gapBefore === ' ')) {
+      && (HYPHENS.test(next.gapBefore) || (next.gapBefore === ' ' && /^\p{Lu}/u.test(piece.raw)))) {
       tokens.push(makeToken(piece, folded + foldWord(next.raw), true, piece.start, next.end, text.slice(piece.start, next.end)));
       i += 2;
       continue;

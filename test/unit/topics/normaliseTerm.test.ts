@@ -12,10 +12,12 @@ function assertSame(spellings: string[]): void {
 test('codes fold separators: the S-400 spellings of the five sources are one term', () => {
   assertSame(['S-400', 'S400', 'S 400', 's-400', 'S‑400', 'S–400']);
   assert.equal(normaliseTerm('S-400'), 's400');
-  assertSame(['AK-203', 'AK203', 'ak 203', 'Ak-203']);
+  assertSame(['AK-203', 'AK203', 'AK 203', 'ak-203', 'Ak-203']);
+  assert.equal(normaliseTerm('below 50'), 'below 50', 'lower-case words before a number are prose');
+  assert.equal(normaliseTerm('March 18'), 'march 18');
   assertSame(['COP26', 'Cop 26', 'COP-26', 'cop26']);
   assertSame(['G20', 'G-20', 'G 20']);
-  assertSame(['Covid-19', 'COVID19', 'covid 19']);
+  assertSame(['Covid-19', 'COVID19', 'Covid 19', 'covid-19']);
   assertSame(['Su-30MKI', 'Su30MKI']);
 });
 

@@ -1,0 +1,381 @@
+import type { Article, Mention, Topic, TopicKind } from '../model';
+import type { AliasTable } from './aliasFile';
+import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
+import { Candidate, CandidateRole, findCandidates, looksLikeDemonym } from './findCandidates';
+import { normaliseTerm, normaliseTokens } from './normaliseTerm';
+import { TopicTrie } from './topicTrie';
+
+/** The topics of a corpus and the trie that recognises them in any text. */
+export interface BuiltTopics {
+  /** Every topic, hidden ones included, sorted by sources then mentions. */
+  topics: Topic[];
+  hiddenIds: Set<string>;
+  /** Keys and names that came from the writer's alias file, by topic id. */
+  aliasNamesById: Map<string, string[]>;
+  trie: TopicTrie;
+}
+
+interface KeyStats {
+  key: string;
+  count: number;
+  strong: number;
+  roles: Set<CandidateRole>;
+  kindVotes: Map<TopicKind, number>;
+  cues: { place: number; person: number };
+  lowercaseSurface: boolean;
+  adjectival: number;
+  listedWith: Map<string, number>;
+  allCapsWord: boolean;
+  baseKey?: string;
+  acronymKey?: string;
+  hyphenParts?: [string, string];
+}
+
+function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
+  let s = stats.get(key);
+  if (!s) {
+    s = { key, count: 0, strong: 0, roles: new Set(), kindVotes: new Map(), cues: { place: 0, person: 0 }, lowercaseSurface: false, adjectival: 0, listedWith: new Map(), allCapsWord: false };
+    stats.set(key, s);
+  }
+  return s;
+}
+
+function record(stats: Map<string, KeyStats>, candidate: Candidate): void {
+  const s = statsFor(stats, candidate.key);
+  s.count++;
+  if (candidate.role !== 'sentenceStart') s.strong++;
+  s.roles.add(candidate.role);
+  if (candidate.kind) s.kindVotes.set(candidate.kind, (s.kindVotes.get(candidate.kind) ?? 0) + (candidate.role === 'name' ? 2 : 1));
+  if (candidate.cue) s.cues[candidate.cue]++;
+  if (candidate.surface === candidate.surface.toLowerCase()) s.lowercaseSurface = true;
+  if (candidate.adjectival) s.adjectival++;
+  if (candidate.listedWith) s.listedWith.set(candidate.listedWith, (s.listedWith.get(candidate.listedWith) ?? 0) + 1);
+  if (/\p{Lu}\p{Lu}/u.test(candidate.surface)) s.allCapsWord = true;
+  if (candidate.baseKey) s.baseKey = candidate.baseKey;
+  if (candidate.acronymKey) s.acronymKey = candidate.acronymKey;
+  if (candidate.hyphenParts) s.hyphenParts = candidate.hyphenParts;
+}
+
+function demonymForms(place: string): string[] {
+  const stem = place.replace(/[aeiouy]$/, '');
+  return [place + 'n', place + 'an', place + 'ian', place + 'ese', stem + 'ese', stem + 'an', stem + 'ian', stem + 'ish',
+    place + 'i', place.replace(/istan$/, ''), place + 'ish', place.replace(/ey$/, '') + 'ish'];
+}
+
+function isSingleWord(key: string): boolean {
+  return !key.includes(' ');
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let node = x;
+    while (node !== root) {
+      const next = this.parent.get(node) ?? root;
+      this.parent.set(node, root);
+      node = next;
+    }
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Set<string>): boolean {
+  const key = s.key;
+  if (key.length < 2 || /^[\d\s.,+]+$/.test(key.replace('+', '')) || (isSingleWord(key) && STOP_WORDS.has(key) && !s.roles.has('acronym'))) {
+    return false;
+  }
+  if (s.roles.has('term') && s.roles.size === 1) return s.count >= 2;
+  if (s.roles.has('codeCompound') && s.roles.size === 1) {
+    const base = s.baseKey ? stats.get(s.baseKey) : undefined;
+    return s.count >= 3 && (!base || s.count * 2 >= base.count);
+  }
+  if (s.strong === 0) {
+    return s.count >= 2 && !lowercaseWords.has(key) && !/(?:ly|ing|ed)$/.test(key);
+  }
+  return true;
+}
+
+function personLike(key: string, s: KeyStats | undefined): boolean {
+  if (!s || isSingleWord(key)) return false;
+  if (s.kindVotes.size > 0) return (s.kindVotes.get('person') ?? 0) > 0;
+  const parts = key.split(' ');
+  if (s.allCapsWord || PLACE_PREFIXES.has(parts[0]) || parts.some((p) => NAME_CONNECTORS.has(p) && p !== 'el' && p !== 'al')) return false;
+  return parts.length <= 3 && parts.every((p) => /^\p{L}[\p{L}']*$/u.test(p)) && parts[parts.length - 1].length > 1
+    && !s.roles.has('acronym');
+}
+
+function cleanSurface(surface: string): string {
+  return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
+}
+
+function guessKind(keys: string[], stats: Map<string, KeyStats>): TopicKind {
+  const votes = new Map<TopicKind, number>();
+  let place = 0;
+  let person = 0;
+  let acronym = false;
+  let code = false;
+  let nameShaped = false;
+  for (const key of keys) {
+    const s = stats.get(key);
+    if (!s) continue;
+    for (const [kind, n] of s.kindVotes) votes.set(kind, (votes.get(kind) ?? 0) + n);
+    place += s.cues.place;
+    person += s.cues.person;
+    acronym ||= s.roles.has('acronym');
+    code ||= s.roles.has('code');
+    nameShaped ||= personLike(key, s);
+  }
+  const voted = [...votes].sort((a, b) => b[1] - a[1])[0];
+  if (voted) return voted[0];
+  if (person > place) return 'person';
+  if (nameShaped) return 'person';
+  if (place > 0) return 'place';
+  if (code) return 'system';
+  if (acronym) return 'organisation';
+  return 'other';
+}
+
+/**
+ * Finds the topics of a corpus: candidates from every passage (see findCandidates), judged
+ * against the whole corpus (a capitalised sentence opener counts only if the corpus never
+ * uses it as an ordinary word; demonyms and "Russia-India" pairs fold into their places;
+ * technical terms must repeat), grouped by normalised key, acronym definitions, full names
+ * and the writer's aliases, and finally located by one longest-match pass over every passage.
+ */
+export function buildTopics(articles: readonly Article[], aliasTable: AliasTable): BuiltTopics {
+  const stats = new Map<string, KeyStats>();
+  const lowercaseWords = new Set<string>();
+  for (const article of articles) {
+    for (const passage of article.passages) {
+      const found = findCandidates(passage.text);
+      for (const word of found.lowercaseWords) lowercaseWords.add(word);
+      for (const candidate of found.candidates) record(stats, candidate);
+    }
+  }
+
+  const accepted = new Set<string>();
+  for (const s of stats.values()) if (acceptKey(s, stats, lowercaseWords)) accepted.add(s.key);
+
+  const demonyms = new Set<string>();
+  for (const key of accepted) {
+    const s = stats.get(key)!;
+    if (!isSingleWord(key) || s.roles.has('acronym') || s.roles.has('code')) continue;
+    const singular = key.replace(/s$/, '');
+    if (!looksLikeDemonym(key)) continue;
+    if (IRREGULAR_DEMONYMS.has(singular) || IRREGULAR_DEMONYMS.has(key) || s.adjectival * 2 > s.count) {
+      demonyms.add(key);
+      continue;
+    }
+    for (const place of accepted) {
+      if (place !== key && isSingleWord(place) && place.length >= 3 && (demonymForms(place).includes(key) || demonymForms(place).includes(singular))) {
+        demonyms.add(key);
+        const placeStats = stats.get(place)!;
+        placeStats.cues.place += 2;
+        break;
+      }
+    }
+  }
+  for (const key of demonyms) accepted.delete(key);
+  const resolves = (part: string): boolean => accepted.has(part) || demonyms.has(part);
+  for (const key of [...accepted]) {
+    const parts = stats.get(key)?.hyphenParts;
+    if (parts && resolves(parts[0]) && resolves(parts[1])) accepted.delete(key);
+  }
+
+  const groups = new UnionFind();
+  for (const key of accepted) {
+    const acronym = stats.get(key)?.acronymKey;
+    if (acronym && accepted.has(acronym)) groups.union(acronym, key);
+  }
+  const people = [...accepted].filter((key) => personLike(key, stats.get(key)));
+  const byEnds = new Map<string, string>();
+  for (const key of people.sort((a, b) => a.split(' ').length - b.split(' ').length)) {
+    const parts = key.split(' ');
+    const ends = `${parts[0]} ${parts[parts.length - 1]}`;
+    const existing = byEnds.get(ends);
+    if (existing) groups.union(existing, key);
+    else byEnds.set(ends, key);
+  }
+  const fullNamesBySurname = new Map<string, Set<string>>();
+  for (const key of people) {
+    const surname = key.split(' ').pop()!;
+    if (surname.length < 3) continue;
+    const set = fullNamesBySurname.get(surname) ?? new Set<string>();
+    set.add(groups.find(key));
+    fullNamesBySurname.set(surname, set);
+  }
+  for (const key of accepted) {
+    const s = stats.get(key)!;
+    if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym')) continue;
+    const owners = fullNamesBySurname.get(key);
+    if (owners && owners.size === 1) groups.union([...owners][0], key);
+  }
+
+  const aliasKeys = new Map<string, number>();
+  const lowercaseAliasKeys = new Set<string>();
+  const trie = new TopicTrie();
+  aliasTable.entries.forEach((entry, index) => {
+    const node = `\u0000alias${index}`;
+    for (const name of [entry.name, ...entry.aliases]) {
+      const key = normaliseTerm(name);
+      if (name === name.toLowerCase()) lowercaseAliasKeys.add(key);
+      if (key === '' || aliasKeys.has(key)) continue;
+      aliasKeys.set(key, index);
+      groups.union(node, key);
+    }
+  });
+
+  const keysByRoot = new Map<string, string[]>();
+  for (const key of [...accepted, ...aliasKeys.keys()]) {
+    const root = groups.find(key);
+    const list = keysByRoot.get(root) ?? [];
+    list.push(key);
+    keysByRoot.set(root, list);
+  }
+  const rootOfAlias = new Map<number, string>();
+  for (const [key, index] of aliasKeys) rootOfAlias.set(index, groups.find(key));
+
+  for (const [root, keys] of keysByRoot) {
+    for (const key of keys) {
+      const s = stats.get(key);
+      trie.add(key, {
+        topicId: root,
+        fromAlias: aliasKeys.has(key),
+        lowercaseOk: !isSingleWord(key) || lowercaseAliasKeys.has(key) || (!!s && s.lowercaseSurface),
+      });
+    }
+  }
+
+  const mentionsByRoot = new Map<string, Mention[]>();
+  const addMention = (root: string, mention: Mention): void => {
+    const list = mentionsByRoot.get(root) ?? [];
+    list.push(mention);
+    mentionsByRoot.set(root, list);
+  };
+  for (const article of articles) {
+    for (const passage of article.passages) {
+      const tokens = normaliseTokens(passage.text);
+      for (const match of trie.allMatches(tokens)) {
+        const start = tokens[match.from].start;
+        const end = tokens[match.to - 1].end;
+        addMention(match.entry.topicId, { passageId: passage.id, articleId: article.id, start, end, surface: passage.text.slice(start, end) });
+        if (match.to - match.from > 1) {
+          for (let k = match.from; k < match.to; k++) {
+            const inner = tokens[k].isCode ? trie.longestAt(tokens.slice(k, k + 1), 0) : undefined;
+            if (inner && inner.entry.topicId !== match.entry.topicId) {
+              const t = tokens[k];
+              addMention(inner.entry.topicId, { passageId: passage.id, articleId: article.id, start: t.start, end: t.end, surface: passage.text.slice(t.start, t.end) });
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const topics: Topic[] = [];
+  const hiddenIds = new Set<string>();
+  const aliasNamesById = new Map<string, string[]>();
+  const entryByRoot = new Map<string, number>();
+  for (const [index, root] of rootOfAlias) if (!entryByRoot.has(root)) entryByRoot.set(root, index);
+  const kinds = new Map<string, TopicKind>();
+  for (const [root, keys] of keysByRoot) kinds.set(root, guessKind(keys, stats));
+  for (let round = 0; round < 2; round++) {
+    for (const [root, keys] of keysByRoot) {
+      if (kinds.get(root) !== 'other') continue;
+      const votes = new Map<TopicKind, number>();
+      for (const key of keys) {
+        for (const [partner, n] of stats.get(key)?.listedWith ?? []) {
+          const partnerKind = accepted.has(partner) ? kinds.get(groups.find(partner)) : undefined;
+          if (partnerKind && partnerKind !== 'other') votes.set(partnerKind, (votes.get(partnerKind) ?? 0) + n * (partnerKind === 'place' ? 3 : 1));
+        }
+      }
+      const best = [...votes].sort((x, y) => y[1] - x[1])[0];
+      if (best) kinds.set(root, best[0]);
+    }
+  }
+  const usedIds = new Set<string>();
+  const rootToId = new Map<string, string>();
+  for (const [root, keys] of keysByRoot) {
+    const mentions = mentionsByRoot.get(root);
+    if (!mentions || mentions.length === 0) continue;
+    mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.passageId < b.passageId ? -1 : a.passageId > b.passageId ? 1 : a.start - b.start));
+    const entryIndex = entryByRoot.get(root);
+    const entry = entryIndex === undefined ? undefined : aliasTable.entries[entryIndex];
+    const surfaceCounts = new Map<string, number>();
+    const spellingsByArticle: Record<string, string[]> = {};
+    const articleIds: string[] = [];
+    for (const mention of mentions) {
+      const surface = cleanSurface(mention.surface);
+      surfaceCounts.set(surface, (surfaceCounts.get(surface) ?? 0) + 1);
+      if (!spellingsByArticle[mention.articleId]) {
+        spellingsByArticle[mention.articleId] = [];
+        articleIds.push(mention.articleId);
+      }
+      if (!spellingsByArticle[mention.articleId].includes(surface)) spellingsByArticle[mention.articleId].push(surface);
+    }
+    const name = entry?.name ?? canonicalName(keys, stats, surfaceCounts);
+    const aliases: string[] = [];
+    const seen = new Set([name]);
+    for (const surface of [...surfaceCounts.keys(), ...(entry ? [entry.name, ...entry.aliases] : [])]) {
+      if (!seen.has(surface)) {
+        seen.add(surface);
+        aliases.push(surface);
+      }
+    }
+    let id = `topic:${normaliseTerm(name) || keys[0]}`;
+    while (usedIds.has(id)) id += '+';
+    usedIds.add(id);
+    const topic: Topic = {
+      id,
+      name,
+      kind: entry?.kind ?? kinds.get(root) ?? 'other',
+      aliases,
+      mentions,
+      articleIds,
+      spellingsByArticle,
+    };
+    topics.push(topic);
+    if (entry?.hidden) hiddenIds.add(id);
+    if (entry) aliasNamesById.set(id, [entry.name, ...entry.aliases]);
+    rootToId.set(root, id);
+  }
+  const finalTrie = new TopicTrie();
+  for (const [root, keys] of keysByRoot) {
+    const id = rootToId.get(root);
+    if (!id) continue;
+    for (const key of keys) {
+      const s = stats.get(key);
+      finalTrie.add(key, { topicId: id, fromAlias: aliasKeys.has(key), lowercaseOk: !isSingleWord(key) || lowercaseAliasKeys.has(key) || (!!s && s.lowercaseSurface) });
+    }
+  }
+  topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return { topics, hiddenIds, aliasNamesById, trie: finalTrie };
+}
+
+/** The most common well-formed spelling; the acronym when one was defined; the full name of a person; `S-400` over `S400`. */
+function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>): string {
+  const acronymKeys = new Set(keys.map((k) => stats.get(k)?.acronymKey).filter((k): k is string => !!k));
+  const people = keys.filter((k) => personLike(k, stats.get(k)));
+  const ranked = [...surfaceCounts].filter(([surface]) => /^[\p{Lu}\d]/u.test(surface) || surface.length > 0).sort((a, b) => {
+    const score = (surface: string, count: number): number => {
+      const key = normaliseTerm(surface);
+      let value = count;
+      if (/^[\p{Lu}\d]/u.test(surface)) value += 1000;
+      if (acronymKeys.has(key)) value += 100000;
+      if (people.length > 0 && people.includes(key)) value += 10000;
+      if (/\p{L}-\d/u.test(surface)) value += 500;
+      if (/\d/.test(surface) && !/\s/.test(surface)) value += 200;
+      if (/\d/.test(surface) && surface === surface.toUpperCase()) value += 100;
+      return value;
+    };
+    return score(b[0], b[1]) - score(a[0], a[1]) || b[0].length - a[0].length;
+  });
+  return ranked[0]?.[0] ?? keys[0];
+}

@@ -1,0 +1,366 @@
+import type { TopicKind } from '../model';
+import {
+  ABSORBED_HEADS,
+  COMPOUND_HEADS,
+  IRREGULAR_DEMONYMS,
+  KIND_BY_LAST_WORD,
+  NAME_CONNECTORS,
+  PLACE_CUES,
+  PLACE_PREFIXES,
+  SPEECH_VERBS,
+  STOP_WORDS,
+  TITLE_WORDS,
+} from './englishWords';
+import { keyOfTokens, NormalToken, normaliseTokens } from './normaliseTerm';
+
+/** Why a span of a passage might be a topic; extractTopics weighs these across the whole corpus. */
+export type CandidateRole =
+  /** A capitalised name in the middle of a sentence, or after a title. */
+  | 'name'
+  /** A capitalised word that starts a sentence: a name only if the corpus confirms it. */
+  | 'sentenceStart'
+  /** Letters and digits: `S-400`, `COP26`, `2+2`. */
+  | 'code'
+  /** An all-capital word: `RELOS`, `BRICS`. */
+  | 'acronym'
+  /** A lower-case technical term built on a hyphenated compound (`surface-to-air missile system`): kept when repeated. */
+  | 'term'
+  /** A code with a following noun (`2+2 dialogue`): kept when that is how the code is mostly used. */
+  | 'codeCompound';
+
+/** A span of a passage that may name a topic. */
+export interface Candidate {
+  key: string;
+  surface: string;
+  start: number;
+  end: number;
+  role: CandidateRole;
+  /** What the words themselves say the topic is (a title before it, a head word after it). */
+  kind?: TopicKind;
+  /** A preposition before it ("in Geneva") or a speech verb after it ("Goel said"). */
+  cue?: 'place' | 'person';
+  /** For `codeCompound`: the code's key. */
+  baseKey?: string;
+  /** For an expansion followed by its acronym in parentheses: the acronym's key. */
+  acronymKey?: string;
+  /** Followed directly by a lower-case word ("American concept"): how demonyms show themselves. */
+  adjectival?: boolean;
+  /** The key of the capitalised word before it in a list ("Japan, Australia and India"), whose kind it likely shares. */
+  listedWith?: string;
+  /** For `X-Y` names: the two keys, since "Russia-India" is two topics but "Chennai-Vladivostok" one. */
+  hyphenParts?: [string, string];
+}
+
+/** What one passage contributes: its candidates and the lower-case words it uses (evidence that a capitalised word is an ordinary word). */
+export interface PassageCandidates {
+  candidates: Candidate[];
+  lowercaseWords: string[];
+}
+
+const SINGLE_SPACE = /^[ \u00a0]$/;
+const HYPHEN = /^[-‐‑–]$/;
+const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const ALL_CAPS = /^[\p{Lu}\d+&.-]+$/u;
+const POSSESSIVE = /['’ʼ]s$/;
+const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
+
+function isAllCaps(text: string, token: NormalToken): boolean {
+  const raw = text.slice(token.start, token.end);
+  return /\p{Lu}.*\p{Lu}/u.test(raw) && ALL_CAPS.test(raw);
+}
+
+function isProperToken(text: string, token: NormalToken): boolean {
+  return token.capitalised || token.isCode || isAllCaps(text, token);
+}
+
+function isStopWord(text: string, token: NormalToken): boolean {
+  return STOP_WORDS.has(token.norm) && !isAllCaps(text, token);
+}
+
+function startsSentence(tokens: NormalToken[], i: number): boolean {
+  return i === 0 || SENTENCE_BREAK.test(tokens[i].gapBefore);
+}
+
+/** A demonym by its shape alone ("Russian", "Chinese", "Turkish", "Afghan", "Pakistani", "French"). */
+export function looksLikeDemonym(norm: string): boolean {
+  return IRREGULAR_DEMONYMS.has(norm) || (norm.length >= 5 && /(?:ian|ese|ish|an|stani)s?$/.test(norm));
+}
+
+/** Title-case lines (headlines, menus) capitalise every word; only known names are taken from them, by the mention pass. */
+function isTitleCase(text: string, tokens: NormalToken[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const token of tokens) {
+    if (token.isCode || token.end - token.start < 4 || !/^\p{L}+$/u.test(token.norm)) continue;
+    words++;
+    if (token.capitalised) capitalised++;
+  }
+  return words >= 4 && capitalised / words >= 0.7;
+}
+
+function headOf(token: NormalToken | undefined, table: ReadonlyMap<string, TopicKind>): TopicKind | undefined {
+  return token && token.lowercase && !token.isCode ? table.get(token.singular) : undefined;
+}
+
+/**
+ * Finds the spans of one passage that may name topics: capitalised names (split at titles,
+ * stripped of sentence openers and leading demonyms), codes, acronyms and their defined
+ * expansions, and technical terms. Judging them needs the whole corpus: see extractTopics.
+ */
+export function findCandidates(text: string): PassageCandidates {
+  const tokens = normaliseTokens(text);
+  const lowercaseWords: string[] = [];
+  for (const token of tokens) {
+    if (token.lowercase && !token.isCode) lowercaseWords.push(token.norm);
+  }
+  const candidates: Candidate[] = [];
+  const headline = isTitleCase(text, tokens);
+  const emit = (from: number, to: number, role: CandidateRole, extra: Partial<Candidate> = {}): void => {
+    const start = tokens[from].start;
+    const end = tokens[to - 1].end;
+    candidates.push({ key: keyOfTokens(tokens, from, to), surface: text.slice(start, end), start, end, role, ...extra });
+  };
+
+  const quoted = headline ? [] : quotedNames(text, tokens);
+  for (const [from, to] of quoted) emit(from, to, 'name', { kind: KIND_BY_LAST_WORD.get(tokens[to - 1].norm) });
+  let i = 0;
+  while (i < tokens.length) {
+    const inQuote = quoted.find(([from, to]) => i >= from && i < to);
+    if (inQuote) {
+      i = inQuote[1];
+      continue;
+    }
+    if (!isProperToken(text, tokens[i])) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      if (POSSESSIVE.test(text.slice(tokens[end - 1].start, tokens[end - 1].end))) break;
+      const next = tokens[end];
+      if (next && (SINGLE_SPACE.test(next.gapBefore) || HYPHEN.test(next.gapBefore)) && isProperToken(text, next)) {
+        end++;
+        continue;
+      }
+      const after = tokens[end + 1];
+      const connects = next && (NAME_CONNECTORS.has(next.norm) || (next.norm === 'on' && KIND_BY_LAST_WORD.has(tokens[end - 1].norm)));
+      if (next && after && next.lowercase && connects
+        && (SINGLE_SPACE.test(next.gapBefore) || HYPHEN.test(next.gapBefore))
+        && (SINGLE_SPACE.test(after.gapBefore) || HYPHEN.test(after.gapBefore)) && isProperToken(text, after)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    if (!headline) {
+      considerRun(text, tokens, i, end, emit);
+    } else {
+      for (let k = i; k < end; k++) {
+        if (tokens[k].isCode && !ORDINAL.test(tokens[k].norm)) emit(k, k + 1, 'code');
+      }
+    }
+    i = end;
+  }
+  if (!headline) findTerms(tokens, emit);
+  return { candidates, lowercaseWords };
+}
+
+/** Short quoted phrases in title case name something as a whole: “One Belt, One Road”, "Democracy Summit". */
+function quotedNames(text: string, tokens: NormalToken[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(QUOTED)) {
+    const start = (match.index ?? 0) + 1;
+    const end = start + match[1].length;
+    const from = tokens.findIndex((t) => t.start >= start);
+    let to = from;
+    while (to >= 0 && tokens[to] && tokens[to].end <= end) to++;
+    if (from < 0 || to - from < 2 || to - from > 6) continue;
+    const words = tokens.slice(from, to).filter((t) => !NAME_CONNECTORS.has(t.norm));
+    if (words.every((t) => t.capitalised || t.isCode) && !words.every((t) => STOP_WORDS.has(t.norm))) spans.push([from, to]);
+  }
+  return spans;
+}
+
+function listNeighbour(text: string, tokens: NormalToken[], a: number): string | undefined {
+  const gap = tokens[a].gapBefore;
+  let k = a - 1;
+  if (/^\s*(?:,|and|or)\s*$/.test(gap)) {
+    // direct list: "Japan, Australia"
+  } else if (tokens[k] && /^(?:and|or)$/.test(tokens[k].norm) && /^,?\s*$/.test(gap) && /^\s*,?\s*$/.test(tokens[k].gapBefore)) {
+    k--;
+  } else {
+    return undefined;
+  }
+  const previous = tokens[k];
+  return previous && previous.capitalised && !previous.isCode ? previous.norm : undefined;
+}
+
+type Emit = (from: number, to: number, role: CandidateRole, extra?: Partial<Candidate>) => void;
+
+function considerRun(text: string, tokens: NormalToken[], runStart: number, runEnd: number, emit: Emit): void {
+  let a = runStart;
+  let b = runEnd;
+  const gapBeforeRun = tokens[runStart].gapBefore;
+  if (/[_/@.#=]$/.test(gapBeforeRun) && !/\s$/.test(gapBeforeRun)) return;
+
+  for (let k = a; k < b; k++) {
+    if (tokens[k].isCode && b - a > 1 && !ORDINAL.test(tokens[k].norm)) emit(k, k + 1, 'code');
+  }
+
+  let titled = false;
+  for (let k = b - 1; k >= a; k--) {
+    if (TITLE_WORDS.has(tokens[k].norm) && (!isAllCaps(text, tokens[k]) || tokens[k].norm.length <= 2)) {
+      a = k + 1;
+      titled = true;
+      break;
+    }
+  }
+  const before = tokens[runStart - 1];
+  if (!titled && before && before.lowercase && TITLE_WORDS.has(before.norm) && SINGLE_SPACE.test(tokens[runStart].gapBefore)) {
+    titled = true;
+  }
+  while (a < b && (isStopWord(text, tokens[a]) || NAME_CONNECTORS.has(tokens[a].norm))) a++;
+  while (b > a && (isStopWord(text, tokens[b - 1]) || NAME_CONNECTORS.has(tokens[b - 1].norm))) b--;
+  if (a >= b) return;
+  if (b - a >= 3 && HYPHEN.test(tokens[a + 1].gapBefore) && looksLikeDemonym(tokens[a + 1].norm)) {
+    a += 2;
+  }
+  if (b - a >= 2 && !tokens[a].isCode && looksLikeDemonym(tokens[a].norm) && (tokens[a].norm.length >= 6 || IRREGULAR_DEMONYMS.has(tokens[a].norm))
+    && !KIND_BY_LAST_WORD.has(tokens[b - 1].norm)
+    && (SINGLE_SPACE.test(tokens[a + 1].gapBefore) || looksLikeDemonym(tokens[a + 1].norm))) {
+    a++;
+  }
+  if (b - a >= 3 && tokens[b - 1].isCode && !tokens[b - 2].isCode) {
+    b--;
+  }
+  if (a >= b) return;
+
+  const acronym = definedAcronym(text, tokens, a, b);
+  if (acronym) {
+    emit(a, b, 'name', { acronymKey: acronym, kind: KIND_BY_LAST_WORD.get(tokens[b - 1].norm) });
+    return;
+  }
+
+  const after1 = tokens[b];
+  const after2 = tokens[b + 1];
+  const follows = (t: NormalToken | undefined): boolean => !!t && SINGLE_SPACE.test(t.gapBefore);
+  const single = b - a === 1;
+  const baseIsCode = single && tokens[a].isCode;
+  let compoundEnd = -1;
+  let compoundKind: TopicKind | undefined;
+  if (follows(after1) && headOf(after1, COMPOUND_HEADS)) {
+    compoundEnd = b + 1;
+    compoundKind = headOf(after1, COMPOUND_HEADS);
+  } else if (follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) && headOf(after2, COMPOUND_HEADS)) {
+    compoundEnd = b + 2;
+    compoundKind = headOf(after2, COMPOUND_HEADS);
+  }
+  if (compoundEnd > 0 && !titled) {
+    if (baseIsCode) {
+      emit(a, compoundEnd, 'codeCompound', { kind: compoundKind, baseKey: tokens[a].norm });
+    } else {
+      emit(a, compoundEnd, 'name', { kind: compoundKind });
+      return;
+    }
+  }
+  let kind: TopicKind | undefined = titled ? 'person' : undefined;
+  const absorbed = (follows(after1) && headOf(after1, ABSORBED_HEADS))
+    || (follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) ? headOf(after2, ABSORBED_HEADS) : undefined);
+  if (!kind && absorbed) kind = absorbed;
+  if (!kind && !single) {
+    kind = KIND_BY_LAST_WORD.get(tokens[b - 1].norm)
+      ?? headBeforeConnector(tokens, a, b)
+      ?? (PLACE_PREFIXES.has(tokens[a].norm) ? 'place' : undefined);
+  }
+  const headBefore = tokens[a - 1];
+  if (!kind && headBefore && a === runStart && SINGLE_SPACE.test(tokens[a].gapBefore)) {
+    kind = headOf(headBefore, ABSORBED_HEADS);
+  }
+
+  if (single) {
+    const token = tokens[a];
+    const raw = text.slice(token.start, token.end);
+    if (ORDINAL.test(token.norm) || /^\d+$/.test(token.norm)) return;
+    if (!token.isCode && raw.length < 2) return;
+    if (token.isCode) {
+      emit(a, b, 'code', { kind });
+      return;
+    }
+    if (isAllCaps(text, token)) {
+      emit(a, b, 'acronym', { kind });
+      return;
+    }
+    kind ??= KIND_BY_LAST_WORD.get(token.norm);
+    const previous = tokens[a - 1];
+    const adjectival = !!after1 && follows(after1) && after1.lowercase && !after1.isCode && !STOP_WORDS.has(after1.norm);
+    const cue: Candidate['cue'] = previous && PLACE_CUES.has(previous.norm) && previous.lowercase ? 'place'
+      : after1 && SPEECH_VERBS.has(after1.norm) ? 'person' : undefined;
+    const role: CandidateRole = !titled && a === runStart && startsSentence(tokens, a) ? 'sentenceStart' : 'name';
+    emit(a, b, role, { kind, cue, adjectival, listedWith: listNeighbour(text, tokens, a) });
+    return;
+  }
+  if (b - a === 2 && HYPHEN.test(tokens[a + 1].gapBefore)) {
+    emit(a, b, 'name', { kind, hyphenParts: [tokens[a].norm, tokens[a + 1].norm] });
+    return;
+  }
+  if (/^\p{Lu}$/u.test(text.slice(tokens[b - 1].start, tokens[b - 1].end)) && b - a === 2 && TITLE_WORDS.has(tokens[a].norm)) return;
+  emit(a, b, 'name', { kind });
+}
+
+/** "Bay of Bengal", "Conference on Afghanistan": the kind of a head word that a connector follows. */
+function headBeforeConnector(tokens: NormalToken[], a: number, b: number): TopicKind | undefined {
+  for (let k = b - 2; k >= a; k--) {
+    const next = tokens[k + 1];
+    if (next.lowercase && (NAME_CONNECTORS.has(next.norm) || next.norm === 'on')) {
+      const kind = KIND_BY_LAST_WORD.get(tokens[k].norm);
+      if (kind) return kind;
+    }
+  }
+  return undefined;
+}
+
+/** "the Reciprocal Exchange of Logistics Agreement (RELOS)": the acronym's key when the parenthesis defines the run before it. */
+function definedAcronym(text: string, tokens: NormalToken[], a: number, b: number): string | undefined {
+  const acronym = tokens[b];
+  if (!acronym || b - a < 2 || !/^\s*\(\s*$/.test(acronym.gapBefore) || !isAllCaps(text, acronym)) return undefined;
+  const closing = tokens[b + 1];
+  const afterAcronym = text.slice(acronym.end, closing ? closing.start : text.length);
+  if (!/^\s*\)/.test(afterAcronym)) return undefined;
+  const letters = text.slice(acronym.start, acronym.end).toLowerCase().replace(/[^a-z]/g, '');
+  const words = tokens.slice(a, b).filter((t) => !NAME_CONNECTORS.has(t.norm)).map((t) => t.norm);
+  if (letters.length < 2 || letters[0] !== words[0][0]) return undefined;
+  const initials = words.map((w) => w[0]);
+  const initialsInAcronym = initials.filter((c) => letters.includes(c)).length;
+  if (initialsInAcronym * 2 < initials.length) return undefined;
+  const joined = words.join('');
+  let at = 0;
+  for (const letter of letters) {
+    at = joined.indexOf(letter, at);
+    if (at < 0) return undefined;
+    at++;
+  }
+  return acronym.norm;
+}
+
+/** Lower-case technical terms: a hyphenated compound, then up to two nouns ending in a system/agreement head ("surface-to-air missile system"). */
+function findTerms(tokens: NormalToken[], emit: Emit): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].lowercase || tokens[i].isCode || (i > 0 && HYPHEN.test(tokens[i].gapBefore) && tokens[i - 1].lowercase)) continue;
+    let j = i + 1;
+    while (tokens[j] && HYPHEN.test(tokens[j].gapBefore) && tokens[j].lowercase && !tokens[j].isCode) j++;
+    if (j - i < 2) continue;
+    const plain = (k: number): boolean => {
+      const t = tokens[k];
+      return !!t && t.lowercase && !t.isCode && SINGLE_SPACE.test(t.gapBefore) && !STOP_WORDS.has(t.norm)
+        && !(tokens[k + 1] && HYPHEN.test(tokens[k + 1].gapBefore));
+    };
+    const isHead = (k: number): boolean => ABSORBED_HEADS.has(tokens[k].singular) || COMPOUND_HEADS.has(tokens[k].singular);
+    if (plain(j) && plain(j + 1) && isHead(j + 1)) {
+      emit(i, j + 2, 'term', { kind: ABSORBED_HEADS.get(tokens[j + 1].singular) ?? COMPOUND_HEADS.get(tokens[j + 1].singular) });
+    } else if (plain(j) && isHead(j)) {
+      emit(i, j + 1, 'term', { kind: ABSORBED_HEADS.get(tokens[j].singular) ?? COMPOUND_HEADS.get(tokens[j].singular) });
+    }
+    i = j - 1;
+  }
+}

@@ -1,0 +1,98 @@
+import type { NormalToken } from './normaliseTerm';
+
+/** What a key in the trie leads to. */
+export interface TrieEntry {
+  topicId: string;
+  /** The key came from the writer's alias file rather than the sources. */
+  fromAlias: boolean;
+  /** An all-lower-case single word may match it: only when a source or the alias file wrote it in lower case ("quad"), so "us" is not US. */
+  lowercaseOk: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: TrieEntry;
+}
+
+/** Sentence punctuation ends a term, but the dot after an initial ("S. Jaishankar") does not. */
+function breaksTerm(tokens: readonly NormalToken[], i: number): boolean {
+  const gap = tokens[i].gapBefore;
+  return /[\n!?;:()]/.test(gap) || (gap.includes('.') && tokens[i - 1].end - tokens[i - 1].start > 1);
+}
+
+/** A span of tokens that names a topic. */
+export interface TokenMatch {
+  from: number;
+  to: number;
+  entry: TrieEntry;
+}
+
+/**
+ * Topic keys by their folded tokens, so finding the longest topic that starts at a token
+ * walks a few map entries instead of scanning all topics. Keys are space-separated
+ * normalised tokens (see normaliseTerm); the last token of a span is compared in its
+ * singular form, the others as they are.
+ */
+export class TopicTrie {
+  private readonly root: TrieNode = { next: new Map() };
+  private longest = 0;
+
+  /** Adds a key; the first entry for a key wins, so add the writer's aliases first. */
+  add(key: string, entry: TrieEntry): void {
+    if (key === '') return;
+    const parts = key.split(' ');
+    let node = this.root;
+    for (const part of parts) {
+      let child = node.next.get(part);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(part, child);
+      }
+      node = child;
+    }
+    if (!node.entry) node.entry = entry;
+    this.longest = Math.max(this.longest, parts.length);
+  }
+
+  /** The most tokens any key has. */
+  get maxTokens(): number {
+    return this.longest;
+  }
+
+  /** The longest key starting at token `from`, honouring the lower-case rule. */
+  longestAt(tokens: readonly NormalToken[], from: number): TokenMatch | undefined {
+    let node: TrieNode | undefined = this.root;
+    let best: TokenMatch | undefined;
+    for (let i = from; i < tokens.length && node; i++) {
+      if (i > from && breaksTerm(tokens, i)) break;
+      const token = tokens[i];
+      const last = node.next.get(token.singular);
+      if (last?.entry && this.accepts(last.entry, tokens, from, i + 1)) {
+        best = { from, to: i + 1, entry: last.entry };
+      }
+      node = node.next.get(token.norm);
+    }
+    return best;
+  }
+
+  private accepts(entry: TrieEntry, tokens: readonly NormalToken[], from: number, to: number): boolean {
+    if (to - from > 1 || entry.lowercaseOk) return true;
+    return tokens[from].isCode || !tokens[from].lowercase;
+  }
+
+  /** All non-overlapping longest matches, left to right. */
+  allMatches(tokens: readonly NormalToken[]): TokenMatch[] {
+    const out: TokenMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const match = this.longestAt(tokens, i);
+      if (match) {
+        out.push(match);
+        i = match.to;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+}
