@@ -15,6 +15,13 @@ export interface CleanedArticle {
   found: { author?: string; outlet?: string; date?: string };
 }
 
+/**
+ * What the first line of an article is when nothing else names the title: in pasted text
+ * ('headline') it is the headline, not a passage, unless it reads as a sentence; in markdown
+ * and HTML ('paragraph'), where a headline would be marked up as one, it stays a passage.
+ */
+export type TitleLinePolicy = 'headline' | 'paragraph';
+
 /** How far into an article the header (title, byline, stamps, captions) can reach. */
 const headerReach = 15;
 const maxTitleChars = 200;
@@ -25,7 +32,7 @@ const maxTitleChars = 200;
  * as a whole (see `boilerplateReason`) or by its place in the page (a breadcrumb above the
  * headline, other headlines between them, a byline under it, a trailing tag list).
  */
-export function cleanArticle(lines: ProseLine[], knownTitle?: string): CleanedArticle {
+export function cleanArticle(lines: ProseLine[], knownTitle?: string, titleLine: TitleLinePolicy = 'headline'): CleanedArticle {
   const dropped = new Map<number, string>();
   const found: CleanedArticle['found'] = {};
   const stamps: Array<{ index: number; kind: DateStampKind; date: string }> = [];
@@ -44,7 +51,7 @@ export function cleanArticle(lines: ProseLine[], knownTitle?: string): CleanedAr
     }
   }
 
-  const title = findTitle(content, dropped, knownTitle);
+  const title = findTitle(content, dropped, knownTitle, titleLine);
   const headerEnd = findHeaderEnd(content, dropped, title.titleIndex);
   let previousWasStamp = false;
   for (let position = 0; position < headerEnd; position++) {
@@ -92,7 +99,7 @@ export function cleanArticle(lines: ProseLine[], knownTitle?: string): CleanedAr
 
 type ContentLine = { line: ProseLine; index: number };
 
-function findTitle(content: ContentLine[], dropped: Map<number, string>, knownTitle?: string): { title?: string; titleIndex?: number } {
+function findTitle(content: ContentLine[], dropped: Map<number, string>, knownTitle: string | undefined, policy: TitleLinePolicy): { title?: string; titleIndex?: number } {
   const head = content.slice(0, headerReach);
   if (knownTitle !== undefined) {
     const wanted = normalise(knownTitle);
@@ -112,8 +119,8 @@ function findTitle(content: ContentLine[], dropped: Map<number, string>, knownTi
     return {};
   }
   const text = candidate.line.text.trim();
-  if (text.length > maxTitleChars) {
-    return { title: shorten(text) };
+  if (text.length > maxTitleChars || policy === 'paragraph') {
+    return { title: text.length > maxTitleChars ? shorten(text) : text };
   }
   return /[.。]["'”’)]?$/.test(text) ? { title: text } : { title: text, titleIndex: candidate.index };
 }

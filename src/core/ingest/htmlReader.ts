@@ -116,7 +116,7 @@ export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
           canonical = attributes.href;
         } else if (name === 'html' && attributes.lang && htmlLang === undefined) {
           htmlLang = attributes.lang;
-        } else if (name === 'title' && skipping === 0 && titleText.length === 0) {
+        } else if (name === 'title' && titleText.length === 0 && !stack.some((element) => element.name === 'svg')) {
           inTitle = true;
         }
         if (name === 'br') {

@@ -96,7 +96,7 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
       if (merged.title === undefined && page.title) {
         merged.title = page.title;
       }
-      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, fallbackTitle: input.fileName })];
+      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, titleLine: 'paragraph', fallbackTitle: input.fileName })];
     }
     case 'jsonl':
       return jsonlDrafts(input, index, known, options, warnings);
@@ -115,7 +115,7 @@ function markdownDraft(input: IngestInput, index: LineIndex, manifest: Partial<A
   if (known.title === undefined && heading && heading.text.length > 0) {
     known.title = heading.text;
   }
-  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, fallbackTitle: input.fileName });
+  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, titleLine: 'paragraph', fallbackTitle: input.fileName });
 }
 
 function jsonlDrafts(input: IngestInput, index: LineIndex, manifest: Partial<ArticleMetadata>, options: IngestOptions, warnings: string[]): ArticleDraft[] {

@@ -1,6 +1,6 @@
 import type { ArticleMetadata, SourceFormat } from '../model';
 import type { ArticleDraft } from './buildArticle';
-import { cleanArticle, droppedLinesOf } from './cleanArticle';
+import { cleanArticle, droppedLinesOf, TitleLinePolicy } from './cleanArticle';
 import { paragraphsFromLines, ProseLine } from './proseLines';
 
 /** What a format reader hands over to become an article draft. */
@@ -11,6 +11,8 @@ export interface ProseSource {
   lines: ProseLine[];
   /** Metadata known before reading the text (manifest, front matter, HTML meta), already merged in that order of precedence. */
   known: Partial<ArticleMetadata>;
+  /** Whether an unmarked first line is the headline (pasted text) or a paragraph (markdown, HTML). */
+  titleLine?: TitleLinePolicy;
   /** The title when neither the known metadata nor the text gives one (the file name). */
   fallbackTitle: string;
 }
@@ -21,7 +23,7 @@ export interface ProseSource {
  */
 export function draftFromProse(source: ProseSource): ArticleDraft {
   const knownTitle = source.known.title?.trim() || undefined;
-  const cleaned = cleanArticle(source.lines, knownTitle);
+  const cleaned = cleanArticle(source.lines, knownTitle, source.titleLine);
   const blocks = paragraphsFromLines(source.lines, (index) => index !== cleaned.titleIndex && !cleaned.dropped.has(index));
   const meta: ArticleMetadata = { ...definedOnly(cleaned.found), ...definedOnly(source.known), title: knownTitle ?? cleaned.title ?? source.fallbackTitle };
   return {

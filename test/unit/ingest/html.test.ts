@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fixturesDir, ingestFixture, ingestString, onlyArticle, textAtRange } from './ingestTestSupport';
+
+test('the article body is kept; navigation, ads, scripts, captions, asides, teasers and footers are not', () => {
+  const article = onlyArticle(ingestFixture('article-page.html'));
+  assert.deepEqual(article.passages.map((passage) => passage.text), [
+    'New Delhi (Associated Press)-Indian Prime Minister Narendra Modi met with Russian President Vladimir Putin on Monday to discuss defense and trade relations as India tries to balance relations with the United States.',
+    'India and Russia have a long and close relationship. But recently, India has narrowed its distance with the United States, which it believes is vital to confronting China.',
+    'They have set a goal of reaching 30 billion U.S. dollars in bilateral trade by the end of 2025.',
+  ]);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.line + 1, dropped.text, dropped.reason]), [[30, 'Read more', 'read-more link']]);
+});
+
+test('metadata comes from og:title, author, article:published_time, og:site_name, og:url and <html lang>', () => {
+  const article = onlyArticle(ingestFixture('article-page.html'));
+  assert.deepEqual(article.meta, {
+    title: 'India receives Putin because it balances relations with Russia and the United States',
+    author: 'Jane Reporter',
+    outlet: 'Example Wire',
+    date: '2021-12-06',
+    url: 'https://news.example.com/india-putin',
+    language: 'en',
+  });
+});
+
+test('passage ranges point into the HTML source', () => {
+  const source = readFileSync(join(fixturesDir, 'article-page.html'), 'utf8');
+  const article = onlyArticle(ingestFixture('article-page.html'));
+  assert.equal(
+    textAtRange(source, article.passages[1].range),
+    'India and Russia have a long and close relationship. But recently, India has narrowed its <b>distance</b> with the United&nbsp;States, which it believes is vital to confronting China.',
+  );
+  assert.equal(article.passages[2].range.startLine, 27);
+});
+
+test('the title falls back to <title>, then to the first <h1>', () => {
+  const withTitle = onlyArticle(ingestString('a.html', '<title>Page title</title><h1>Heading</h1><p>Body text of the page.</p>'));
+  assert.equal(withTitle.meta.title, 'Page title');
+  const withHeading = onlyArticle(ingestString('a.html', '<body><h1>Heading <em>one</em></h1><p>Body text of the page.</p></body>'));
+  assert.equal(withHeading.meta.title, 'Heading one');
+  assert.deepEqual(withHeading.passages.map((passage) => passage.text), ['Body text of the page.']);
+});
+
+test('the largest <article> wins over teasers marked up as articles', () => {
+  const html = '<article><p>Teaser one.</p></article><article><p>The main story has a much longer first paragraph than any teaser.</p><p>And a second.</p></article><article><p>Teaser two.</p></article>';
+  const article = onlyArticle(ingestString('a.html', html));
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['The main story has a much longer first paragraph than any teaser.', 'And a second.']);
+});
+
+test('a page with no article or main element keeps its body text', () => {
+  const article = onlyArticle(ingestString('a.htm', '<html><body><nav>Menu</nav><p>Plain page text.</p><p>More text.</p><footer>Footer</footer></body></html>'));
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['Plain page text.', 'More text.']);
+});
+
+test('malformed HTML is read by the parser, not rejected', () => {
+  const article = onlyArticle(ingestFixture('malformed.html'));
+  const texts = article.passages.map((passage) => passage.text);
+  assert.ok(texts.includes('First paragraph is not closed'));
+  assert.ok(texts.includes('Second bold crossed tags still read.'));
+  assert.ok(texts.includes('Unclosed span inside unclosed div'));
+});
+
+test('10,000 nested divs are flattened under the depth cap, quickly', () => {
+  const depth = 10_000;
+  const html = `<html><body><article>${'<div>'.repeat(depth)}<p>Deep text survives.</p>${'</div>'.repeat(depth)}<p>After the nest.</p></article></body></html>`;
+  const started = performance.now();
+  const article = onlyArticle(ingestString('nested.html', html));
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['Deep text survives.', 'After the nest.']);
+});
+
+test('10,000 unclosed nested divs do not hang', () => {
+  const html = `<article>${'<div><span>'.repeat(10_000)}Text at the bottom.</article><p>Outside.</p>`;
+  const started = performance.now();
+  const outcome = ingestString('unclosed.html', html);
+  assert.ok(performance.now() - started < 2000);
+  assert.equal(onlyArticle(outcome).passages[0].text, 'Text at the bottom.');
+});
+
+test('a windows-1251 page declaring its charset is decoded', () => {
+  const article = onlyArticle(ingestFixture('declared-windows-1251.html'));
+  assert.equal(article.meta.title, 'Визит в Нью-Дели');
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['Президент России Владимир Путин прибыл в Нью-Дели.']);
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fixturesDir, ingestFixture, ingestString, onlyArticle, skipReason, textAtRange } from './ingestTestSupport';
+
+test('front matter gives the metadata; markup is stripped from passages; headings are not passages', () => {
+  const article = onlyArticle(ingestFixture('article.md'));
+  assert.deepEqual(article.meta, {
+    title: 'Putin arrives in New Delhi',
+    outlet: 'RFI',
+    author: 'Anissa el-Jabri',
+    date: '2021-12-06',
+    url: 'https://www.rfi.fr/en/example',
+    language: 'en',
+  });
+  assert.deepEqual(article.passages.map((passage) => passage.text), [
+    'Vladimir Putin was absent from the G20 and Cop 26, but he is in New Delhi this Monday, December 6.',
+    "Russia's share of India's arms market has fallen below 50%.",
+    'Washington even discussed sanctions over the S-400 deliveries.',
+    '"India is important to Vladimir Putin," said Jean-Luc Racine.',
+  ]);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.line + 1, dropped.reason]), [[21, 'advertising'], [23, 'read-more link']]);
+});
+
+test('markdown passage ranges cover the source markup, line and column exact', () => {
+  const source = readFileSync(join(fixturesDir, 'article.md'), 'utf8');
+  const article = onlyArticle(ingestFixture('article.md'));
+  assert.equal(
+    textAtRange(source, article.passages[0].range),
+    'Vladimir Putin was **absent** from the G20 and *Cop 26*, but he is in [New Delhi](https://en.wikipedia.org/wiki/New_Delhi) this Monday, December 6.',
+  );
+  assert.equal(textAtRange(source, article.passages[1].range), "Russia's share of India's arms market has fallen below 50%.");
+  assert.equal(textAtRange(source, article.passages[3].range), '"India is important to Vladimir Putin," said Jean-Luc Racine.');
+});
+
+test('without front matter the first heading is the title', () => {
+  const article = onlyArticle(ingestString('note.md', 'Intro words before.\n\n# The Real Headline\n\nBody text here.\n'));
+  assert.equal(article.meta.title, 'The Real Headline');
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['Intro words before.', 'Body text here.']);
+});
+
+test('a setext heading is a heading, a thematic break is not text', () => {
+  const article = onlyArticle(ingestString('note.md', 'Summit in Delhi\n===============\n\nFirst paragraph.\n\n---\n\nSecond paragraph.\n'));
+  assert.equal(article.meta.title, 'Summit in Delhi');
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['First paragraph.', 'Second paragraph.']);
+});
+
+test('invalid front matter is reported, and the body still indexed', () => {
+  const outcome = ingestString('note.md', '---\ntitle: [unclosed\n---\n\nThe body survives.\n');
+  const article = onlyArticle(outcome);
+  assert.equal(article.passages[0].text, 'The body survives.');
+  assert.ok(outcome.kind === 'articles' && outcome.warnings.some((warning) => warning.startsWith('The front matter is not valid YAML')));
+});
+
+test('YAML tags and aliases in front matter are refused, not executed or expanded', () => {
+  const outcome = ingestString('note.md', '---\ntitle: !!js/function "function () { return 1 }"\nauthor: &a x\nbyline: *a\n---\n\nText.\n');
+  const article = onlyArticle(outcome);
+  assert.equal(article.meta.title, 'Text.', 'the refused front matter gives no title; the first line does');
+  assert.equal(article.meta.author, undefined);
+  assert.ok(outcome.kind === 'articles' && outcome.warnings.some((warning) => warning.startsWith('The front matter is not valid YAML')));
+});
+
+test('front matter only is skipped as empty', () => {
+  assert.equal(skipReason(ingestFixture('front-matter-only.md')), 'empty');
+});
+
+test('70,000 asterisks and other pathological markdown parse quickly', () => {
+  const lines = [
+    '*'.repeat(70_000),
+    '*a'.repeat(35_000),
+    '['.repeat(50_000) + ']'.repeat(50_000) + '(' + ')'.repeat(1000),
+    '`'.repeat(30_000) + 'x' + '` '.repeat(20_000),
+    '> '.repeat(20_000) + 'deep quote',
+    '_'.repeat(40_000) + 'word' + '_'.repeat(40_000),
+  ];
+  const started = performance.now();
+  const outcome = ingestString('evil.md', `# Evil\n\n${lines.join('\n\n')}\n\nA real sentence at the end.\n`);
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+  const article = onlyArticle(outcome);
+  assert.equal(article.passages[article.passages.length - 1].text, 'A real sentence at the end.');
+  assert.ok(!article.passages.some((passage) => /^\*+$/.test(passage.text)), 'a line of asterisks is not a passage');
+});
