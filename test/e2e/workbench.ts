@@ -83,25 +83,26 @@ export async function visibleHoverText(page: Page): Promise<string> {
  * Moves the mouse over `word` in the active editor until a hover whose text
  * satisfies `accept` shows. The first hovers may come before the extension is
  * ready ("Loading...", or nothing): the mouse leaves and comes back until then.
- * Returns the last hover text seen.
+ * Returns the last non-empty hover text seen, leaving that hover on screen.
  */
 export async function hoverWordUntil(page: Page, word: string, accept: (text: string) => boolean, timeout = 60_000): Promise<string> {
   const deadline = Date.now() + timeout;
-  let lastText = '';
-  while (Date.now() < deadline) {
+  let seen = '';
+  for (;;) {
     const point = await pointOfWord(page, word);
     if (!point) throw new Error(`"${word}" is not visible in the active editor`);
     await page.mouse.move(point.x - 30, point.y + 120);
     await page.mouse.move(point.x, point.y, { steps: 5 });
-    const settle = Date.now() + 4_000;
-    while (Date.now() < Math.min(settle, deadline)) {
-      lastText = await visibleHoverText(page);
-      if (accept(lastText)) return lastText;
+    const settle = Math.min(Date.now() + 4_000, deadline);
+    while (Date.now() < settle) {
+      const text = await visibleHoverText(page);
+      if (text) seen = text;
+      if (text && accept(text)) return text;
       await page.waitForTimeout(200);
     }
+    if (Date.now() >= deadline) return seen;
     await page.keyboard.press('Escape');
   }
-  return lastText;
 }
 
 /** Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). */
