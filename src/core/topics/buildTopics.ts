@@ -88,7 +88,7 @@ class UnionFind {
 
 function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Set<string>): boolean {
   const key = s.key;
-  if (key.length < 2 || /^[\d\s.,+]+$/.test(key.replace('+', '')) || (isSingleWord(key) && STOP_WORDS.has(key) && !s.roles.has('acronym'))) {
+  if (key.length < 2 || /^[\d\s.,]+$/.test(key) || (isSingleWord(key) && STOP_WORDS.has(key) && !s.roles.has('acronym'))) {
     return false;
   }
   if (s.roles.has('term') && s.roles.size === 1) return s.count >= 2;
@@ -193,6 +193,10 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   for (const key of accepted) {
     const acronym = stats.get(key)?.acronymKey;
     if (acronym && accepted.has(acronym)) groups.union(acronym, key);
+  }
+  for (const key of accepted) {
+    const base = stats.get(key)?.baseKey;
+    if (base && accepted.has(base) && stats.get(key)!.roles.has('codeCompound')) groups.union(key, base);
   }
   const people = [...accepted].filter((key) => personLike(key, stats.get(key)));
   const byEnds = new Map<string, string>();
