@@ -1,0 +1,287 @@
+import type { Logger } from '../model';
+import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type PassageIndexLoadFailure } from './passageIndex';
+
+/**
+ * The persisted passage index: one byte array the host writes atomically to
+ * the extension's storage and reads back on the next start.
+ *
+ * Layout (little-endian, as every platform VS Code runs on):
+ *   0  "SBPI"           magic
+ *   4  u32 version      PASSAGE_INDEX_FORMAT_VERSION
+ *   8  u32 total bytes  the whole array, to detect truncation
+ *  12  u32 checksum     of every byte from 16 on
+ *  16  u32 header bytes then the header (JSON: counts, articles, passage ids), padded to 4
+ *      u32 columns      docArticle, docOrdinal, docLength, docRanges (x4), textEnds,
+ *                       termOffsets, postingDocs
+ *      u8  postingTfs   padded to 4
+ *      UTF-8 terms      joined by "\n", padded to 4
+ *      UTF-8 texts      all passage texts run together (split by textEnds), padded to 4
+ *
+ * The postings are stored, not rebuilt, so a warm start is decoding and
+ * validation only. Any change to the layout or to term normalisation must
+ * bump the version: an older cache is then rejected and rebuilt.
+ */
+export const PASSAGE_INDEX_FORMAT_VERSION = 1;
+
+const MAGIC = 0x49504253; // "SBPI" read as a little-endian u32
+const PREFIX_BYTES = 16;
+
+interface PersistedHeader {
+  docCount: number;
+  termCount: number;
+  postingCount: number;
+  termsBytes: number;
+  textsBytes: number;
+  articles: IndexedArticleRecord[];
+  passageIds: string[];
+}
+
+function padded(length: number): number {
+  return (length + 3) & ~3;
+}
+
+/** A fast 32-bit checksum over 4-byte words (the layout keeps everything 4-aligned). */
+function checksum(bytes: Uint8Array, from: number): number {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, (bytes.length - from) >>> 2);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < words.length; index++) {
+    hash = Math.imul(hash ^ words[index], 0x01000193);
+    hash ^= hash >>> 15;
+  }
+  return hash >>> 0;
+}
+
+/** The index as bytes for the cache (compacts it first). */
+export function serializePassageIndex(index: PassageIndex): Uint8Array {
+  const columns = index.exportColumns();
+  const encoder = new TextEncoder();
+  const docCount = columns.passageIds.length;
+  const textEnds = new Uint32Array(docCount);
+  let textLength = 0;
+  columns.texts.forEach((text, doc) => {
+    textLength += text.length;
+    textEnds[doc] = textLength;
+  });
+  const termsBytes = encoder.encode(columns.terms.join('\n'));
+  const textsBytes = encoder.encode(columns.texts.join(''));
+  const header: PersistedHeader = {
+    docCount,
+    termCount: columns.terms.length,
+    postingCount: columns.postingDocs.length,
+    termsBytes: termsBytes.length,
+    textsBytes: textsBytes.length,
+    articles: columns.articles,
+    passageIds: columns.passageIds,
+  };
+  const headerBytes = encoder.encode(JSON.stringify(header));
+  const u32Columns = [columns.docArticle, columns.docOrdinal, columns.docLength, columns.docRanges, textEnds, columns.termOffsets, columns.postingDocs];
+  let total = PREFIX_BYTES + 4 + padded(headerBytes.length);
+  for (const column of u32Columns) {
+    total += column.length * 4;
+  }
+  total += padded(columns.postingTfs.length) + padded(termsBytes.length) + padded(textsBytes.length);
+  const bytes = new Uint8Array(total);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, PASSAGE_INDEX_FORMAT_VERSION, true);
+  view.setUint32(8, total, true);
+  view.setUint32(16, headerBytes.length, true);
+  let offset = PREFIX_BYTES + 4;
+  bytes.set(headerBytes, offset);
+  offset += padded(headerBytes.length);
+  for (const column of u32Columns) {
+    new Uint32Array(bytes.buffer, offset, column.length).set(column);
+    offset += column.length * 4;
+  }
+  for (const part of [columns.postingTfs, termsBytes, textsBytes]) {
+    bytes.set(part, offset);
+    offset += padded(part.length);
+  }
+  view.setUint32(12, checksum(bytes, PREFIX_BYTES), true);
+  return bytes;
+}
+
+class LoadError extends Error {
+  constructor(readonly kind: PassageIndexLoadFailure['error'], detail: string) {
+    super(detail);
+  }
+}
+
+function isHeader(value: unknown): value is PersistedHeader {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const header = value as Record<string, unknown>;
+  const counts = ['docCount', 'termCount', 'postingCount', 'termsBytes', 'textsBytes'];
+  return (
+    counts.every((key) => Number.isSafeInteger(header[key]) && (header[key] as number) >= 0) &&
+    Array.isArray(header.articles) &&
+    Array.isArray(header.passageIds) &&
+    header.passageIds.length === header.docCount &&
+    header.passageIds.every((id) => typeof id === 'string') &&
+    header.articles.every(isArticleRecord)
+  );
+}
+
+function isArticleRecord(value: unknown): value is IndexedArticleRecord {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  const meta = record.meta as Record<string, unknown> | undefined;
+  return (
+    typeof record.id === 'string' &&
+    typeof record.sourceUri === 'string' &&
+    typeof record.format === 'string' &&
+    typeof meta === 'object' &&
+    meta !== null &&
+    typeof meta.title === 'string' &&
+    Array.isArray(record.droppedLines) &&
+    (record.sourceStamp === undefined || typeof record.sourceStamp === 'string')
+  );
+}
+
+function readColumns(bytes: Uint8Array): PassageIndexColumns {
+  if (bytes.length < PREFIX_BYTES + 4) {
+    throw new LoadError(bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === MAGIC ? 'truncated' : 'not-an-index', `only ${bytes.length} bytes`);
+  }
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) {
+    throw new LoadError('not-an-index', 'the data does not start with the Sourcebook index signature');
+  }
+  const version = view.getUint32(4, true);
+  if (version !== PASSAGE_INDEX_FORMAT_VERSION) {
+    throw new LoadError('unsupported-version', `format version ${version}, this Sourcebook reads version ${PASSAGE_INDEX_FORMAT_VERSION}`);
+  }
+  const total = view.getUint32(8, true);
+  if (aligned.length < total) {
+    throw new LoadError('truncated', `${aligned.length} of ${total} bytes`);
+  }
+  if (aligned.length !== total || total % 4 !== 0) {
+    throw new LoadError('corrupt', `length ${aligned.length} does not match the recorded ${total}`);
+  }
+  if (checksum(aligned, PREFIX_BYTES) !== view.getUint32(12, true)) {
+    throw new LoadError('corrupt', 'checksum mismatch');
+  }
+  const headerLength = view.getUint32(16, true);
+  let offset = PREFIX_BYTES + 4;
+  const take = (length: number): number => {
+    const start = offset;
+    offset += length;
+    if (offset > total) {
+      throw new LoadError('corrupt', 'sections run past the end');
+    }
+    return start;
+  };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let header: unknown;
+  try {
+    header = JSON.parse(decoder.decode(aligned.subarray(take(padded(headerLength)), PREFIX_BYTES + 4 + headerLength)));
+  } catch {
+    throw new LoadError('corrupt', 'unreadable header');
+  }
+  if (!isHeader(header)) {
+    throw new LoadError('corrupt', 'header fields missing or of the wrong type');
+  }
+  // Copied out so the loaded index does not pin the whole cache file in memory.
+  const u32 = (length: number): Uint32Array => new Uint32Array(aligned.buffer, aligned.byteOffset + take(length * 4), length).slice();
+  const { docCount, termCount, postingCount } = header;
+  const docArticle = u32(docCount);
+  const docOrdinal = u32(docCount);
+  const docLength = u32(docCount);
+  const docRanges = u32(docCount * 4);
+  const textEnds = u32(docCount);
+  const termOffsets = u32(termCount + 1);
+  const postingDocs = u32(postingCount);
+  const tfsStart = take(padded(postingCount));
+  const postingTfs = aligned.slice(tfsStart, tfsStart + postingCount);
+  const termsStart = take(padded(header.termsBytes));
+  const textsStart = take(padded(header.textsBytes));
+  if (offset !== total) {
+    throw new LoadError('corrupt', 'unexpected trailing bytes');
+  }
+  let termsText: string;
+  let allText: string;
+  try {
+    termsText = decoder.decode(aligned.subarray(termsStart, termsStart + header.termsBytes));
+    allText = decoder.decode(aligned.subarray(textsStart, textsStart + header.textsBytes));
+  } catch {
+    throw new LoadError('corrupt', 'text is not valid UTF-8');
+  }
+  const terms = termCount === 0 ? [] : termsText.split('\n');
+  if (terms.length !== termCount) {
+    throw new LoadError('corrupt', 'term count mismatch');
+  }
+  const texts: string[] = new Array(docCount);
+  let previousEnd = 0;
+  for (let doc = 0; doc < docCount; doc++) {
+    const end = textEnds[doc];
+    if (end < previousEnd || end > allText.length) {
+      throw new LoadError('corrupt', 'passage text offsets out of order');
+    }
+    texts[doc] = allText.slice(previousEnd, end);
+    previousEnd = end;
+    if (docArticle[doc] >= header.articles.length) {
+      throw new LoadError('corrupt', 'passage refers to a missing article');
+    }
+  }
+  if (previousEnd !== allText.length) {
+    throw new LoadError('corrupt', 'passage texts do not cover the stored text');
+  }
+  if (termOffsets[0] !== 0 || termOffsets[termCount] !== postingCount) {
+    throw new LoadError('corrupt', 'postings offsets do not cover the postings');
+  }
+  for (let termId = 0; termId < termCount; termId++) {
+    const start = termOffsets[termId];
+    const end = termOffsets[termId + 1];
+    if (end <= start) {
+      throw new LoadError('corrupt', 'a term without postings');
+    }
+    let previousDoc = -1;
+    for (let index = start; index < end; index++) {
+      const doc = postingDocs[index];
+      if (doc <= previousDoc || doc >= docCount || postingTfs[index] === 0) {
+        throw new LoadError('corrupt', 'postings out of order or out of range');
+      }
+      previousDoc = doc;
+    }
+  }
+  if (new Set(header.passageIds).size !== docCount || new Set(header.articles.map((article) => article.id)).size !== header.articles.length) {
+    throw new LoadError('corrupt', 'duplicate ids');
+  }
+  return {
+    articles: header.articles,
+    passageIds: header.passageIds,
+    texts,
+    docArticle,
+    docOrdinal,
+    docLength,
+    docRanges,
+    terms,
+    termOffsets,
+    postingDocs,
+    postingTfs,
+  };
+}
+
+/**
+ * Loads an index written by `serializePassageIndex`, or says why it cannot:
+ * not an index, another format version, truncated, or corrupt (checksum and
+ * structure are both checked). Never throws. The loaded index accepts
+ * `addArticle` / `removeArticle` as usual, so the host can bring it up to
+ * date with the files that changed since it was written.
+ */
+export function deserializePassageIndex(data: Uint8Array, options: { logger?: Logger } = {}): PassageIndex | PassageIndexLoadFailure {
+  try {
+    const columns = readColumns(data);
+    const index = new PassageIndex(options);
+    index.loadColumns(columns);
+    return index;
+  } catch (error) {
+    if (error instanceof LoadError) {
+      return { error: error.kind, detail: error.message };
+    }
+    return { error: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
