@@ -23,9 +23,9 @@ export function parseManifest(text: string): ManifestParseResult {
   if (!isRecord(parsed) || !isRecord(parsed.articles)) {
     return { ok: false, error: 'The manifest needs an "articles" object keyed by file name.' };
   }
-  const entries: Record<string, Partial<ArticleMetadata>> = Object.create(null);
+  const entries: Record<string, Partial<ArticleMetadata>> = {};
   for (const [fileName, value] of Object.entries(parsed.articles)) {
-    if (!isRecord(value)) {
+    if (!isRecord(value) || fileName === '__proto__') {
       continue;
     }
     const entry: Partial<ArticleMetadata> = {};

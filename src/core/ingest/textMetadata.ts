@@ -84,7 +84,7 @@ export function parseBylineLine(line: string): Byline | undefined {
   if (words.length === 0 || words.length > 5 || name.length > 60) {
     return undefined;
   }
-  const nameLike = words.every((word) => /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,}|and|&|de|da|del|van|von|bin|al|el|la|le)$/u.test(word));
+  const nameLike = words.every((word) => /^(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|de|da|du|van|von|bin|ibn|la|le)-\p{Lu}[\p{L}'’.-]*|and|&|de|da|del|van|von|bin|al|el|la|le)$/u.test(word));
   if (!nameLike || words.some((word) => notANameWord.test(word)) || /[.!?]$/.test(name.replace(/\b\p{Lu}\.$/u, ''))) {
     return undefined;
   }

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fixturesDir, ingestFixture, ingestString, skipReason, textAtRange } from './ingestTestSupport';
+
+test('one article per line, with its own metadata; bad lines are skipped and counted', () => {
+  const outcome = ingestFixture('archive.jsonl');
+  assert.equal(outcome.kind, 'articles');
+  if (outcome.kind !== 'articles') return;
+  assert.deepEqual(outcome.articles.map((article) => article.meta), [
+    { title: 'Vladimir Putin in India to strengthen ties and maintain a balance', outlet: 'RFI', date: '2021-12-06', url: 'https://www.rfi.fr/en/example' },
+    { title: 'India receives Putin', outlet: 'Associated Press', date: '2021-12-06' },
+  ]);
+  assert.deepEqual(outcome.warnings, ['3 line(s) are not JSON articles with a "text" field and were skipped (line 2, 4, 5).']);
+  const [rfi, ap] = outcome.articles;
+  assert.deepEqual(rfi.passages.map((passage) => passage.text), [
+    'Vladimir Putin was absent from the G20 and Cop 26, but he is in New Delhi this Monday, December 6.',
+    'This is his second trip outside Russia’s borders since the start of the pandemic after meeting Joe Biden in Geneva in June.',
+    'Russia is also irritated to see India emancipate itself and diversify its commercial portfolio, particularly in the area of armaments.',
+  ]);
+  assert.deepEqual(rfi.droppedLines, [{ line: 0, text: 'Advertising', reason: 'advertising' }]);
+  assert.deepEqual(ap.passages.map((passage) => passage.text), [
+    'New Delhi (Associated Press)-Indian Prime Minister Narendra Modi met with Russian President Vladimir Putin on Monday.',
+    '"We are friends," he said.',
+  ]);
+  assert.notEqual(rfi.id, ap.id);
+});
+
+test('passage ranges point into the JSON string on the article\'s line, escapes included', () => {
+  const source = readFileSync(join(fixturesDir, 'archive.jsonl'), 'utf8');
+  const outcome = ingestFixture('archive.jsonl');
+  if (outcome.kind !== 'articles') throw new Error('expected articles');
+  const [rfi, ap] = outcome.articles;
+  assert.equal(rfi.passages[1].range.startLine, 0);
+  assert.equal(
+    textAtRange(source, rfi.passages[1].range),
+    'This is his second trip outside Russia\\u2019s borders since the start of the pandemic after meeting Joe Biden in Geneva in June.',
+  );
+  assert.equal(ap.passages[1].range.startLine, 5);
+  assert.equal(textAtRange(source, ap.passages[1].range), '\\"We are friends,\\" he said.');
+});
+
+test('a .jsonl file with no readable article is skipped as empty', () => {
+  assert.equal(skipReason(ingestString('bad.jsonl', '{"title": "x"}\nnot json\n[1,2]\n')), 'empty');
+});
+
+test('unsafe URLs in a .jsonl article are not kept', () => {
+  const outcome = ingestString('a.jsonl', JSON.stringify({ title: 'T', text: 'Some words here.', url: 'command:workbench.action.terminal.new' }));
+  assert.ok(outcome.kind === 'articles');
+  assert.equal(outcome.articles[0].meta.url, undefined);
+});
