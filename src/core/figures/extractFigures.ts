@@ -117,9 +117,9 @@ function rankedNoun(tokens: readonly Token[], from: number): { unit: string; las
     if (token.kind !== 'word' || token.text.charAt(0) !== token.lower.charAt(0)) break;
     const concept = conceptOf(token);
     if (!concept) break;
+    if (singular(token.lower) !== token.lower) return undefined;
     found = { unit: concept, last: i };
   }
-  if (found && singular(tokens[found.last].lower) !== tokens[found.last].lower) return undefined;
   return found;
 }
 
@@ -506,7 +506,8 @@ function attachAnchors(figures: Figure[]): void {
     let nearestDistance = Number.POSITIVE_INFINITY;
     for (const other of figures) {
       if (other.kind === 'date' || other.sentence.start !== date.sentence.start || other.passageId !== date.passageId) continue;
-      const distance = other.span.start > date.span.start ? other.span.start - date.span.end : date.span.start - other.span.end;
+      // A year right after a figure frames it ("15 billion U.S. dollars in 2019"), so on a tie it wins over the year before.
+      const distance = other.span.start > date.span.start ? other.span.start - date.span.end : date.span.start - other.span.end - 0.5;
       if (distance < nearestDistance) {
         nearest = other;
         nearestDistance = distance;

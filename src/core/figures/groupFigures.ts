@@ -1,6 +1,7 @@
 import type { Figure, FigureKind } from './figure';
 import { compareFigures, type FigurePairVerdict } from './figureRange';
 import { describeGroup } from './groupLabel';
+import { isMeasureConcept } from './keywords';
 import { comparisonWords, FigureSimilarity, type TopicsForPassage } from './figureSimilarity';
 
 /** Two figures of a group, from different sources, that cannot both be right. */
@@ -57,7 +58,7 @@ const maxPostingsPerWord = 300;
 const allPairsBlockSize = 1500;
 
 /** The key figures must share to be compared at all: same kind and unit, durations in any time unit. */
-function unitKey(figure: Figure): string {
+export function unitKey(figure: Figure): string {
   switch (figure.kind) {
     case 'duration':
       return 'duration';
@@ -219,12 +220,20 @@ function buildGroup(unordered: Figure[], idf: (word: string) => number): FigureG
       if (verdict !== 'agree') conflicts.push({ first: x, second: y, verdict });
     }
   }
-  const counts = new Map<string, number>();
-  for (const figure of figures) for (const word of Object.keys(figure.keywords)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const weights = new Map<string, { count: number; weight: number }>();
+  for (const figure of figures) {
+    for (const [word, weight] of Object.entries(figure.keywords)) {
+      const entry = weights.get(word) ?? { count: 0, weight: 0 };
+      entry.count += 1;
+      entry.weight += weight;
+      weights.set(word, entry);
+    }
+  }
   const needed = figures.length > 1 ? 2 : 1;
-  const sharedKeywords = [...counts.entries()]
-    .filter(([, count]) => count >= needed)
-    .sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0]))
+  const telling = (word: string, entry: { weight: number }): number => entry.weight * idf(word) * (isMeasureConcept(word) ? 2 : 1);
+  const sharedKeywords = [...weights.entries()]
+    .filter(([, entry]) => entry.count >= needed)
+    .sort((a, b) => telling(b[0], b[1]) - telling(a[0], a[1]))
     .map(([word]) => word);
   const severity = conflicts.some((conflict) => conflict.verdict === 'contradiction') ? 'contradiction' : conflicts.length > 0 ? 'tension' : undefined;
   const group: FigureGroup = {
