@@ -4,7 +4,7 @@ import {
   comparisonPhrases, currencyAfter, currencyBefore, monthNumbers, numberWords, ordinalWords, percentWords,
   scaleWords, unitWords, vagueMagnitudes,
 } from './figureVocabulary';
-import { conceptOf, isMeasureConcept, keyNounPhrases, singular } from './keywords';
+import { conceptOf, isMeasureConcept, keyNounPhrases, midSentenceNames, namesIn, singular } from './keywords';
 import { splitSentences, type SentenceBounds } from './sentences';
 import { tokenise, type Token } from './tokenise';
 
@@ -444,6 +444,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
     i = raw.lastToken;
   }
   let contextKeywords: Record<string, number> | undefined;
+  const knownNames = rawBySentence.length > 0 ? midSentenceNames(tokens, new Set(sentences.map((sentence) => sentence.firstToken))) : new Set<string>();
   for (const { raw, sentence } of rawBySentence) {
     const hedge = comparisonBefore(tokens, raw.firstToken, raw.kind);
     const spanStart = tokens[hedge?.start ?? raw.firstToken].start;
@@ -486,6 +487,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
       keyNouns: keyNounPhrases(text, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), raw.firstToken, 5),
       keywords,
       measures,
+      names: namesIn(tokens, sentence.firstToken, sentence.lastToken, knownNames),
     };
     if (hedge) figure.comparisonText = text.slice(tokens[hedge.start].start, tokens[raw.firstToken - 1].end);
     if (raw.date) figure.date = raw.date;

@@ -82,6 +82,8 @@ export interface Figure {
   keywords: Record<string, number>;
   /** Words naming what is measured (`trade`, `investment`, `share`, `import`), used to keep different measures apart. */
   measures: string[];
+  /** Proper names in the sentence (not its first word, not titles or countries), as concepts: who and where. Dates about different people are different events. */
+  names: string[];
   /** True for a year that only frames another figure in its sentence ("since 2010" in "since 2010, more than 60%"); such dates are not grouped on their own. */
   isAnchorOnly?: boolean;
 }

@@ -49,8 +49,9 @@ const defaultMinSimilarity = 0.2;
 const conflictMargin = 0.1;
 /** The same number of the same thing ("four countries", "second trip") is itself a sign that two sources speak of one thing. */
 const sameValueBonus = 0.1;
-/** The same calendar day (month and day) in two articles is rarely a coincidence. */
+/** The same calendar day (month and day) in two articles is rarely a coincidence; the same bare day of the month ("the 6th") less so. */
 const sameDayBonus = 0.3;
+const sameBareDayBonus = 0.2;
 /** A date alone says little about what it dates ("on the 6th"), so dates must be more alike to be grouped. */
 const datePenalty = 0.1;
 const maxGroupSize = 60;
@@ -84,8 +85,17 @@ export function compatible(a: Figure, b: Figure): boolean {
     const y = b.date ?? {};
     const sharesAField = (x.year !== undefined && y.year !== undefined) || (x.month !== undefined && y.month !== undefined) || (x.day !== undefined && y.day !== undefined);
     if (!sharesAField) return false;
+    if (a.names.length > 0 && b.names.length > 0 && !a.names.some((name) => b.names.includes(name))) return false;
   }
   return true;
+}
+
+function dateBonus(a: Figure, b: Figure): number {
+  const x = a.date ?? {};
+  const y = b.date ?? {};
+  if (x.month !== undefined && y.month !== undefined && x.day !== undefined && y.day !== undefined) return sameDayBonus;
+  if (x.day !== undefined && y.day !== undefined) return sameBareDayBonus;
+  return 0;
 }
 
 function sameValue(a: Figure, b: Figure): boolean {
@@ -93,7 +103,7 @@ function sameValue(a: Figure, b: Figure): boolean {
     const x = a.date ?? {};
     const y = b.date ?? {};
     const fields = [x.year !== undefined && y.year !== undefined, x.month !== undefined && y.month !== undefined, x.day !== undefined && y.day !== undefined].filter(Boolean).length;
-    return fields >= 2 && compareFigures(a, b) === 'agree';
+    return fields >= 1 && compareFigures(a, b) === 'agree';
   }
   if (a.unit !== b.unit || a.comparison !== b.comparison) return false;
   return a.low === b.low && a.high === b.high;
@@ -149,7 +159,7 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
   const consider = (i: number, j: number): void => {
     if (pairScores.has(pairKey(i, j)) || !compatible(eligible[i], eligible[j])) return;
     let score = similarity(i, j);
-    if (sameValue(eligible[i], eligible[j]) && (score > 0 || eligible[i].kind === 'date')) score += eligible[i].kind === 'date' ? sameDayBonus : sameValueBonus;
+    if (sameValue(eligible[i], eligible[j]) && (score > 0 || eligible[i].kind === 'date')) score += eligible[i].kind === 'date' ? dateBonus(eligible[i], eligible[j]) : sameValueBonus;
     pairScores.set(pairKey(i, j), score);
     if (score >= thresholdFor(i, j)) candidatePairs.push({ i, j, score });
   };

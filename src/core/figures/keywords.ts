@@ -88,6 +88,49 @@ export function conceptOf(token: Token): string | undefined {
   return conceptForms.get(one) ?? one;
 }
 
+/** Countries and demonyms: named so often in a corpus about them that they do not tell one event from another. */
+const placeConcepts = new Set(['india', 'russia', 'china', 'japan', 'australia', 'pakistan', 'america', 'france', 'britain', 'europe']);
+
+/** Capitalised words that are titles or roles, not names. */
+const titleWords = new Set(['president', 'minister', 'prime', 'foreign', 'defence', 'secretary', 'general', 'chief', 'director',
+  'spokesman', 'spokesperson', 'ambassador', 'senator', 'governor', 'mayor', 'king', 'queen', 'prince', 'chairman', 'ceo',
+  'deputy', 'senior', 'former', 'state', 'united', 'government', 'ministry', 'mr', 'mrs', 'ms', 'dr']);
+
+function isNameToken(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token.kind !== 'word' || token.text.charAt(0) === token.lower.charAt(0)) return false;
+  const concept = conceptOf(token);
+  return concept !== undefined && !placeConcepts.has(concept) && !titleWords.has(concept) && !isMeasureConcept(concept);
+}
+
+/** Capitalised words that appear inside sentences of a text (not only at their start): names, not sentence openers. */
+export function midSentenceNames(tokens: readonly Token[], sentenceStarts: ReadonlySet<number>): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (sentenceStarts.has(i)) continue;
+    const previous = tokens[i - 1];
+    if (previous && previous.kind === 'symbol' && (previous.text === '"' || previous.text === '\u201c')) continue;
+    if (isNameToken(tokens, i)) names.add(conceptOf(tokens[i]) as string);
+  }
+  return names;
+}
+
+/**
+ * The proper names of a sentence (capitalised words that are not titles like "President" nor
+ * countries), as concepts: who and where an event involves. The sentence's first word counts
+ * only when the text also capitalises it mid-sentence ("Lavrov held...", but not "Meanwhile").
+ */
+export function namesIn(tokens: readonly Token[], first: number, last: number, knownNames: ReadonlySet<string>): string[] {
+  const names = new Set<string>();
+  for (let i = first; i <= last; i++) {
+    if (!isNameToken(tokens, i)) continue;
+    const concept = conceptOf(tokens[i]) as string;
+    if (i === first && !knownNames.has(concept)) continue;
+    names.add(concept);
+  }
+  return [...names];
+}
+
 /** True when the concept names a measure (`trade`, `share`...). */
 export function isMeasureConcept(concept: string): boolean {
   return measureConcepts.has(concept);
