@@ -359,6 +359,17 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
       finalTrie.add(key, { topicId: id, fromAlias: aliasKeys.has(key), lowercaseOk: !isSingleWord(key) || lowercaseAliasKeys.has(key) || (!!s && s.lowercaseSurface) });
     }
   }
+  const surnameOwners = new Map<string, string[]>();
+  for (const topic of topics) {
+    if (topic.kind !== 'person') continue;
+    const words = normaliseTerm(topic.name).split(' ');
+    const surname = words[words.length - 1];
+    if (words.length < 2 || surname.length < 4) continue;
+    surnameOwners.set(surname, [...(surnameOwners.get(surname) ?? []), topic.id]);
+  }
+  for (const [surname, owners] of surnameOwners) {
+    if (owners.length === 1) finalTrie.add(surname, { topicId: owners[0], fromAlias: false, lowercaseOk: false });
+  }
   topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   return { topics, hiddenIds, aliasNamesById, trie: finalTrie };
 }

@@ -43,13 +43,14 @@ export class TopicIndex {
   private readonly byPassage = new Map<string, Topic[]>();
   private readonly exactSpellings = new Map<string, Set<string>>();
   private fuse: Fuse<FuzzyName> | undefined;
+  private wordFuse: Fuse<FuzzyName> | undefined;
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
 
   constructor(private readonly built: BuiltTopics) {
     this.visible = built.topics.filter((topic) => !built.hiddenIds.has(topic.id));
     for (const topic of built.topics) {
       this.byId.set(topic.id, topic);
-      this.exactSpellings.set(topic.id, new Set([topic.name, ...topic.aliases]));
+      this.exactSpellings.set(topic.id, new Set([topic.name, ...Object.values(topic.spellingsByArticle).flat()]));
       if (built.hiddenIds.has(topic.id)) continue;
       const passages = new Set(topic.mentions.map((mention) => mention.passageId));
       for (const passageId of passages) {
@@ -195,13 +196,29 @@ export class TopicIndex {
     if (word.length < 4 || (!token.capitalised && !token.isCode) || STOP_WORDS.has(token.norm)) return undefined;
     let topic = this.fuzzyCache.get(word);
     if (!this.fuzzyCache.has(word)) {
-      const hit = this.fuzzyIndex().search(word, { limit: 1 })[0];
+      const hit = this.singleWordIndex().search(word, { limit: 1 })[0];
       topic = hit && (hit.score ?? 1) <= FUZZY_THRESHOLD ? this.byId.get(hit.item.topicId) : undefined;
       if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
       this.fuzzyCache.set(word, topic);
     }
     if (!topic || this.built.hiddenIds.has(topic.id)) return undefined;
     return { topic, start: token.start + shift, end: token.start + word.length + shift, quality: 'fuzzy' };
+  }
+
+  /** One-word names and surnames: a typo of one word in the draft is compared with these only, so "Byden" is not "Biden administration". */
+  private singleWordIndex(): Fuse<FuzzyName> {
+    if (!this.wordFuse) {
+      const names: FuzzyName[] = [];
+      for (const topic of this.visible) {
+        for (const name of this.namesOf(topic)) {
+          const words = name.split(/\s+/);
+          if (words.length === 1) names.push({ name, topicId: topic.id });
+          else if (topic.kind === 'person') names.push({ name: words[words.length - 1], topicId: topic.id });
+        }
+      }
+      this.wordFuse = new Fuse(names, { keys: ['name'], includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: false, distance: 8 });
+    }
+    return this.wordFuse;
   }
 
   private fuzzyIndex(): Fuse<FuzzyName> {

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractTopics } from '../../../src/core/topics/topicIndex';
+import { parseAliasFile } from '../../../src/core/topics/aliasFile';
+import { loadBundledCorpus } from './corpusLoader';
+
+const corpus = loadBundledCorpus();
+const index = extractTopics(corpus.articles, corpus.aliasTable);
+
+function nameAt(text: string, word: string, inside = 1): string | undefined {
+  const offset = text.indexOf(word) + inside;
+  return index.matchAt(text, offset)?.topic.name;
+}
+
+test('matchAt: every spelling of S-400 gives the same topic, at any offset inside it', () => {
+  for (const spelling of ['S-400', 'S400', 'S 400', 's-400', 'S-400s']) {
+    const line = `India bought the ${spelling} from Russia.`;
+    const start = line.indexOf(spelling);
+    for (let offset = start; offset <= start + spelling.length - (spelling.endsWith('s') ? 1 : 0); offset++) {
+      const match = index.matchAt(line, offset);
+      assert.equal(match?.topic.name, 'S-400', `${spelling} at ${offset}`);
+    }
+  }
+  const exact = index.matchAt('the S400 deal', 5)!;
+  assert.equal(exact.quality, 'exact');
+  assert.deepEqual([exact.start, exact.end], [4, 8]);
+  assert.equal(index.matchAt('the s-400 deal', 5)!.quality, 'variant');
+});
+
+test('matchAt: the longest topic wins, anywhere inside it', () => {
+  const line = 'They signed the Reciprocal Exchange of Logistics Agreement on Monday.';
+  for (const word of ['Reciprocal', 'Exchange', 'of Logistics', 'Logistics', 'Agreement']) {
+    const match = index.matchAt(line, line.indexOf(word) + 1);
+    assert.equal(match?.topic.name, 'RELOS', word);
+    assert.equal(line.slice(match!.start, match!.end), 'Reciprocal Exchange of Logistics Agreement');
+  }
+  assert.equal(nameAt('Doses of Sputnik V arrived.', 'V', 0), 'Sputnik V');
+  assert.equal(nameAt('Doses of Sputnik V arrived.', 'Sputnik'), 'Sputnik V');
+  const route = 'the Chennai-Vladivostok maritime route';
+  assert.equal(nameAt(route, 'Chennai'), 'Chennai-Vladivostok maritime route');
+  assert.equal(nameAt(route, 'Vladivostok'), 'Chennai-Vladivostok maritime route');
+  assert.equal(nameAt('In Vladivostok, Modi signed.', 'Vladivostok'), 'Vladivostok');
+  assert.equal(nameAt('the first 2+2 dialogue', 'dialogue'), '2+2 dialogue');
+  assert.equal(nameAt('the so-called 2 plus 2 talks', 'plus'), '2+2 dialogue');
+  assert.equal(nameAt('Russian President Vladimir Putin said', 'Vladimir'), 'Vladimir Putin');
+  assert.equal(nameAt('Putin’s visit', 'Putin'), 'Vladimir Putin');
+  assert.equal(nameAt('the Indo-Pacific region', 'Pacific'), 'Indo-Pacific');
+});
+
+test('matchAt: ordinary words give nothing', () => {
+  const line = 'the visit was like a banana, said the minister; us and them.';
+  for (const word of ['the', 'visit', 'banana', 'minister', 'us', 'them']) {
+    assert.equal(index.matchAt(line, line.indexOf(word) + 1), undefined, word);
+  }
+  assert.equal(index.matchAt('', 0), undefined);
+  assert.equal(index.matchAt('India', 99), undefined);
+});
+
+test('matchAt: the writer\'s aliases and cross-language names', () => {
+  const jaishankar = index.matchAt('Su Jiesheng met Lavrov', 3)!;
+  assert.equal(jaishankar.topic.name, 'S. Jaishankar');
+  const poutine = index.matchAt('Poutine arrive à New Delhi', 2)!;
+  assert.equal(poutine.topic.name, 'Vladimir Putin');
+  assert.equal(poutine.quality, 'alias');
+  assert.equal(index.matchAt('BrahMos missiles', 2)?.topic.name, 'BrahMos');
+  assert.equal(index.matchAt('a quad meeting', 3)?.topic.name, 'Quad', 'the alias file writes "quad" in lower case');
+});
+
+test('matchAt: a typo finds the topic as a fuzzy match, ranked below exact ones', () => {
+  const byden = index.matchAt('Byden said', 2)!;
+  assert.equal(byden.topic.name, 'Joe Biden');
+  assert.equal(byden.quality, 'fuzzy');
+  assert.equal(index.matchAt('Lavrow said', 2)?.topic.name, 'Sergey Lavrov');
+  assert.equal(index.matchAt('Lavrow said', 2)?.quality, 'fuzzy');
+  assert.equal(index.matchAt('Bananas said', 2), undefined);
+  assert.equal(index.matchAt('Biden said', 2)?.quality, 'variant', 'a unique surname is a variant of the full name, not a typo');
+  assert.equal(index.matchAt('Modi said', 2)?.quality, 'exact', 'the sources wrote "Modi"');
+});
+
+test('findInText: every recognised term of a draft, without overlaps', () => {
+  const draft = 'Putin met Modi in New Delhi. They discussed the S 400, RELOS and the 2+2 dialogue, and the Quad.\nLavrov met Su Jiesheng.';
+  const found = index.findInText(draft).map((m) => [draft.slice(m.start, m.end), m.topic.name]);
+  assert.deepEqual(found, [
+    ['Putin', 'Vladimir Putin'], ['Modi', 'Narendra Modi'], ['New Delhi', 'New Delhi'], ['S 400', 'S-400'], ['RELOS', 'RELOS'],
+    ['2+2 dialogue', '2+2 dialogue'], ['Quad', 'Quad'], ['Lavrov', 'Sergey Lavrov'], ['Su Jiesheng', 'S. Jaishankar'],
+  ]);
+});
+
+test('findInText handles a 5,000-line draft quickly', () => {
+  const line = 'Putin and Modi discussed the S-400, the Indo-Pacific and the banana trade in the Bay of Bengal.\n';
+  const draft = line.repeat(5000);
+  const started = performance.now();
+  const matches = index.findInText(draft);
+  const elapsed = performance.now() - started;
+  assert.equal(matches.length, 5 * 5000);
+  assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
+});
+
+test('lookup: exact and variant names first, then prefixes, then fuzzy', () => {
+  assert.equal(index.lookup('s400')[0].topic.name, 'S-400');
+  assert.equal(index.lookup('Reciprocal Exchange')[0].topic.name, 'RELOS');
+  const indo = index.lookup('Indo').map((m) => m.topic.name);
+  assert.equal(indo[0], 'Indo-Pacific');
+  const biden = index.lookup('Biden', 5);
+  assert.equal(biden[0].topic.name, 'Joe Biden', 'a unique surname names the person');
+  assert.equal(biden[0].quality, 'variant');
+  assert.ok(biden.some((m) => m.topic.name === 'Biden administration'));
+  const typo = index.lookup('Jaishankr');
+  assert.equal(typo[0].topic.name, 'S. Jaishankar');
+  assert.equal(typo[0].quality, 'fuzzy');
+  assert.deepEqual(index.lookup('   '), []);
+  assert.ok(index.lookup('Russia', 3).length <= 3);
+});
+
+test('topicsForPassage and topicById use the precomputed maps', () => {
+  const passage = corpus.articles.flatMap((a) => a.passages).find((p) => p.text.includes('Reciprocal Exchange of Logistics Agreement'))!;
+  const names = index.topicsForPassage(passage.id).map((t) => t.name);
+  assert.ok(names.includes('RELOS'));
+  const relos = index.topics().find((t) => t.name === 'RELOS')!;
+  assert.equal(index.topicById(relos.id), relos);
+  assert.equal(index.topicById('topic:nothing'), undefined);
+  assert.deepEqual(index.topicsForPassage('no-such-passage'), []);
+});
+
+test('hidden topics leave lists, hovers and decorations', () => {
+  const aliases = parseAliasFile('{ "topics": [ { "name": "Omicron", "hidden": true } ] }');
+  assert.ok(aliases.ok);
+  const hiding = extractTopics(corpus.articles, aliases.table);
+  assert.ok(!hiding.topics().some((t) => t.name === 'Omicron'));
+  assert.equal(hiding.matchAt('the Omicron variant', 6), undefined);
+  assert.deepEqual(hiding.findInText('the Omicron variant'), []);
+  assert.deepEqual(hiding.lookup('Omicron').filter((m) => m.topic.name === 'Omicron'), []);
+});
+
+test('grouping suggestions pair near spellings but never merge them', () => {
+  const bare = extractTopics(corpus.articles, { entries: [] });
+  const suggestions = bare.groupingSuggestions().map((s) => [s.topic.name, s.similar.name].sort().join(' ~ '));
+  assert.ok(suggestions.includes('Biden administration ~ Byden administration'), suggestions.join('; '));
+  assert.ok(bare.topics().some((t) => t.name === 'Byden administration'), 'still two topics until the writer merges them');
+});
+
+test('matchAt stays well under 0.1 ms per call on the bundled corpus', () => {
+  const line = 'Russian President Vladimir Putin discussed the S-400 and the Reciprocal Exchange of Logistics Agreement with Modi.';
+  const started = performance.now();
+  const calls = 20000;
+  for (let i = 0; i < calls; i++) index.matchAt(line, i % line.length);
+  const perCall = (performance.now() - started) / calls;
+  assert.ok(perCall < 0.1, `${perCall.toFixed(4)} ms per call`);
+});
