@@ -29,6 +29,9 @@ const blockElements = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
 
+/** Skipped elements that also end a line (the inline ones, like an iframe in a sentence, do not). */
+const skippedBlocks = new Set(['nav', 'header', 'footer', 'aside', 'form', 'figure', 'figcaption', 'dialog', 'menu', 'head']);
+
 const headingElements = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const skippedRoles = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'menu', 'menubar', 'toolbar']);
@@ -132,7 +135,7 @@ export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
         }
         const skips = skippedElements.has(name) || isMarkedAsCruft(attributes);
         const heading = headingElements.has(name);
-        if (blockElements.has(name) || skips) {
+        if (blockElements.has(name) || skippedBlocks.has(name)) {
           flush(true);
         }
         const container = name === 'article' || attributes.itemprop === 'articleBody'
@@ -178,7 +181,7 @@ export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
         if (!element) {
           return;
         }
-        if (blockElements.has(element.name) || element.skips) {
+        if (blockElements.has(element.name) || skippedBlocks.has(element.name)) {
           flush(true);
         }
         if (element.skips) {
