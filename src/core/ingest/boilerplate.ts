@@ -3,7 +3,7 @@
  * matches the whole line (anchored at both ends) so that a sentence of the article that
  * merely mentions "newsletter" or "advertising" is never taken for cruft.
  */
-const lineRules: Array<{ reason: string; pattern: RegExp }> = [
+const lineRules: Array<{ reason: string; pattern: RegExp; only?: RegExp }> = [
   { reason: 'advertising', pattern: /^(?:advertising|advertisement|advertisements|sponsored(?: content)?|paid (?:content|partner)|ad|ads|story continues below(?: this)? ad(?:vertisement)?)$/i },
   { reason: 'read-more link', pattern: /^(?:read more|read also|see also|also read|more on this|related(?: articles?| stories| news| content| coverage)?|recommended(?: for you)?|most read|most popular|trending(?: now)?|don'?t miss|you may also like|more stories|top stories|latest news|continue reading|click here to read more)\s*[:.»>…]*$/i },
   { reason: 'read-more link', pattern: /^read all the latest news\b.{0,120}\bhere\.?$/i },
@@ -21,7 +21,7 @@ const lineRules: Array<{ reason: string; pattern: RegExp }> = [
   { reason: 'source link', pattern: /^source link$/i },
   { reason: 'reading time', pattern: /^(?:\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d{1,3}\s*(?:min|mins|minutes?))$/i },
   { reason: 'breadcrumb', pattern: /^(?:home|accueil|start)\s*[»›>|/]\s*.+/i },
-  { reason: 'breadcrumb', pattern: /^(?:[^»›]{1,60}\s*[»›]\s*){2,}[^»›]*$/ },
+  { reason: 'breadcrumb', pattern: /^(?:[^»›]{1,60}[»›]){2,}[^»›]*$/, only: /[»›]/ },
   { reason: 'tag list', pattern: /^(?:tags?|topics?|filed under|keywords?)\s*:\s*.{1,200}$/i },
 ];
 
@@ -35,7 +35,7 @@ export function boilerplateReason(line: string): string | undefined {
     return 'lone punctuation';
   }
   for (const rule of lineRules) {
-    if (rule.pattern.test(trimmed)) {
+    if ((!rule.only || rule.only.test(trimmed)) && rule.pattern.test(trimmed)) {
       return rule.reason;
     }
   }

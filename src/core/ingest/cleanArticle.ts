@@ -26,6 +26,9 @@ export type TitleLinePolicy = 'headline' | 'paragraph';
 const headerReach = 15;
 const maxTitleChars = 200;
 
+/** Repeats worth dropping are captions and teasers; comparing long paragraphs costs more than it finds. */
+const maxRepeatedLineChars = 400;
+
 /**
  * Decides which lines of an article are cruft, which line is its title, and what metadata
  * the text states. Precision comes first: a line is dropped only when a rule recognises it
@@ -202,10 +205,10 @@ function markTrailingTagList(content: ContentLine[], dropped: Map<number, string
 function markRepeatedLines(content: ContentLine[], dropped: Map<number, string>, titleIndex?: number): void {
   const seen = new Set<string>();
   for (const { line, index } of content) {
-    const text = normalise(line.text);
-    if (text.length < 20 || index === titleIndex) {
+    if (line.text.length < 20 || line.text.length > maxRepeatedLineChars || index === titleIndex) {
       continue;
     }
+    const text = normalise(line.text);
     if (seen.has(text) && !dropped.has(index)) {
       dropped.set(index, 'repeated line');
     }
