@@ -31,10 +31,11 @@ export function buildArticle(draft: ArticleDraft, index: LineIndex, options: Ing
   const passages: Passage[] = [];
   const seen = new Map<string, number>();
   let truncated = false;
+  let shortened = 0;
   for (const block of draft.blocks) {
     const bounded = boundBlock(block, options.maxBlockChars);
     if (bounded !== block) {
-      warnings.push(`A paragraph of more than ${options.maxBlockChars} characters was shortened.`);
+      shortened++;
     }
     for (const cut of splitPassages(bounded, options.maxPassageChars)) {
       if (passages.length >= options.maxPassagesPerArticle) {
@@ -55,6 +56,9 @@ export function buildArticle(draft: ArticleDraft, index: LineIndex, options: Ing
     if (truncated) {
       break;
     }
+  }
+  if (shortened > 0) {
+    warnings.push(`${shortened} paragraph(s) of more than ${options.maxBlockChars} characters were shortened.`);
   }
   if (truncated) {
     warnings.push(`Only the first ${options.maxPassagesPerArticle} passages were kept.`);
