@@ -23,6 +23,7 @@ export interface ExtractFiguresOptions {
 
 /** Where a raw figure sits in the token list, before its hedge and context are read. */
 interface RawFigure {
+  vague?: boolean;
   kind: FigureKind;
   value: number;
   low: number;
@@ -205,7 +206,17 @@ function parseOrdinal(tokens: readonly Token[], i: number): RawFigure | undefine
 }
 
 /** A number written in digits or words at `i`, with its range: `5,000`, `twenty-five`, `hundreds of millions`. */
-function parseNumber(tokens: readonly Token[], i: number): { value: number; low: number; high: number; approximate: boolean; last: number; isYear: boolean } | undefined {
+interface ParsedNumber {
+  value: number;
+  low: number;
+  high: number;
+  approximate: boolean;
+  last: number;
+  isYear: boolean;
+  vague?: boolean;
+}
+
+function parseNumber(tokens: readonly Token[], i: number): ParsedNumber | undefined {
   const token = tokens[i];
   if (token.kind === 'number') {
     if (isNameOrCode(tokens, i)) return undefined;
@@ -231,7 +242,7 @@ function parseNumber(tokens: readonly Token[], i: number): { value: number; low:
       high *= scale;
       last += 2;
     }
-    return { value: low, low, high, approximate: true, last, isYear: false };
+    return { value: low, low, high, approximate: true, last, isYear: false, vague: true };
   }
   let value = numberWords.get(token.lower);
   if (value === undefined || value >= 100) return undefined;
@@ -279,7 +290,7 @@ function parseQuantity(tokens: readonly Token[], i: number): RawFigure | undefin
     last++;
     scaled = true;
   }
-  const range = { value, low, high, approximate: parsed.approximate };
+  const range = { value, low, high, approximate: parsed.approximate, vague: parsed.vague };
   const next = tokens[last + 1];
   if (!currency && next && (next.text === '%' || percentWords.has(next.lower))) {
     let end = last + 1;
@@ -312,7 +323,7 @@ function parseQuantity(tokens: readonly Token[], i: number): RawFigure | undefin
 }
 
 /** A number right after a currency symbol: glued is fine (`$5.4`). */
-function parseCurrencyNumber(tokens: readonly Token[], i: number): { value: number; low: number; high: number; approximate: boolean; last: number; isYear: boolean } | undefined {
+function parseCurrencyNumber(tokens: readonly Token[], i: number): ParsedNumber | undefined {
   const token = tokens[i];
   const value = parseDigits(token);
   if (!Number.isFinite(value)) return undefined;
@@ -331,6 +342,76 @@ function currencyAfterAt(tokens: readonly Token[], i: number): { currency: strin
   const currency = token && token.kind === 'word' ? currencyAfter.get(token.lower) : undefined;
   if (!currency) return undefined;
   return { currency, last: j };
+}
+
+const ratePeriods: ReadonlyMap<string, string> = new Map([
+  ['year', 'year'], ['annum', 'year'], ['month', 'month'], ['week', 'week'], ['day', 'day'], ['hour', 'hour'], ['capita', 'person'], ['person', 'person'],
+]);
+const rateAdverbs: ReadonlyMap<string, string> = new Map([['annually', 'year'], ['yearly', 'year'], ['monthly', 'month'], ['weekly', 'week'], ['daily', 'day']]);
+const changeWords = new Set(['increased', 'increase', 'increases', 'decreased', 'decrease', 'rose', 'risen', 'rise', 'rises', 'fell', 'fallen',
+  'fall', 'falls', 'grew', 'grown', 'grow', 'declined', 'decline', 'dropped', 'drop', 'cut', 'cuts', 'reduced', 'reduce', 'raised', 'raise',
+  'jumped', 'climbed', 'slipped', 'shrank', 'expanded', 'gained', 'lost', 'growth']);
+const relativeBefore = new Set(['last', 'past', 'next', 'coming', 'previous', 'for', 'in', 'within', 'after']);
+const periodUnits: ReadonlyMap<string, string> = new Map([
+  ['year', 'year'], ['years', 'year'], ['decade', 'decade'], ['decades', 'decade'], ['month', 'month'], ['months', 'month'],
+  ['week', 'week'], ['weeks', 'week'], ['quarter', 'quarter'], ['day', 'day'], ['days', 'day'],
+]);
+const periodWords = new Set(['next', 'last', 'this', 'past', 'coming', 'previous']);
+
+/** "a year", "per month", "each day", "annually" right after a figure: the period it is a rate over. */
+function ratePeriodAfter(tokens: readonly Token[], last: number): { period: string; last: number } | undefined {
+  const next = tokens[last + 1];
+  if (!next || next.kind !== 'word') return undefined;
+  const adverb = rateAdverbs.get(next.lower);
+  if (adverb) return { period: adverb, last: last + 1 };
+  if (next.lower === 'a' || next.lower === 'per' || next.lower === 'each' || next.lower === 'every' || next.lower === 'an') {
+    const period = tokens[last + 2] ? ratePeriods.get(tokens[last + 2].lower) : undefined;
+    if (period) return { period, last: last + 2 };
+  }
+  return undefined;
+}
+
+/** "down 19 percent", "increased by $2 billion", "a rise of 5%": the figure is a change. */
+function isChangeFigure(tokens: readonly Token[], first: number): boolean {
+  const previous = tokens[first - 1];
+  if (!previous) return false;
+  if (previous.lower === 'down' || previous.lower === 'up') return true;
+  if (previous.lower === 'by' || previous.lower === 'of') {
+    for (let k = first - 2; k >= Math.max(0, first - 4); k--) if (changeWords.has(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+/** "two years ago", "over the next 5 years", "in the past three years", "fifteen years into": counted from the moment of writing. */
+function isRelativeDuration(tokens: readonly Token[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (next && (next.lower === 'ago' || next.lower === 'into' || next.lower === 'earlier' || next.lower === 'later')) return true;
+  if (next && (next.lower === 'have' || next.lower === 'has') && tokens[last + 2]?.lower === 'passed') return true;
+  for (let k = first - 1; k >= Math.max(0, first - 2); k--) if (relativeBefore.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/** "N years old", "a 2-year-old": an age, not a duration. */
+function isAge(tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  if (isWord(next, 'old')) return true;
+  return isSymbol(next, '-') && isGlued(next) && isWord(tokens[last + 2], 'old');
+}
+
+/** The period a clause speaks of ("over the next decade", "for next year", "in the last 2 years"), normalised: `next decade`, `last 2 year`. */
+function periodIn(tokens: readonly Token[], from: number, to: number): string | undefined {
+  for (let i = from; i <= to; i++) {
+    if (!periodWords.has(tokens[i].lower)) continue;
+    let j = i + 1;
+    let count = '';
+    if (tokens[j]?.kind === 'number' || numberWords.has(tokens[j]?.lower ?? '')) {
+      count = `${tokens[j].kind === 'number' ? tokens[j].text : numberWords.get(tokens[j].lower)} `;
+      j++;
+    }
+    const unit = tokens[j] ? periodUnits.get(tokens[j].lower) : undefined;
+    if (unit) return `${tokens[i].lower} ${count}${unit}`;
+  }
+  return undefined;
 }
 
 /** The hedge right before `firstToken`, if any. */
@@ -447,6 +528,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
   const knownNames = rawBySentence.length > 0 ? midSentenceNames(tokens, new Set(sentences.map((sentence) => sentence.firstToken))) : new Set<string>();
   for (const { raw, sentence } of rawBySentence) {
     const hedge = comparisonBefore(tokens, raw.firstToken, raw.kind);
+    const rate = raw.kind !== 'date' && raw.kind !== 'duration' && raw.kind !== 'ordinal' ? ratePeriodAfter(tokens, raw.lastToken) : undefined;
     const spanStart = tokens[hedge?.start ?? raw.firstToken].start;
     const spanEnd = tokens[raw.lastToken].end;
     const keywords: Record<string, number> = {};
@@ -480,7 +562,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
       low: raw.low,
       high: raw.high,
       approximate: raw.approximate || hedge?.comparison === 'about' || hedge?.comparison === 'nearly',
-      unit: raw.unit,
+      unit: rate ? `${raw.unit}/${rate.period}` : raw.unit,
       comparison: hedge?.comparison ?? 'none',
       span: { start: spanStart, end: spanEnd, text: text.slice(spanStart, spanEnd) },
       sentence: { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) },
@@ -490,6 +572,16 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
       names: namesIn(tokens, sentence.firstToken, sentence.lastToken, knownNames),
     };
     if (hedge) figure.comparisonText = text.slice(tokens[hedge.start].start, tokens[raw.firstToken - 1].end);
+    if (raw.vague) figure.vague = true;
+    if (raw.kind === 'duration' && isAge(tokens, raw.lastToken)) {
+      figure.kind = 'quantity';
+      figure.unit = `age in ${raw.unit}s`;
+    } else if (raw.kind === 'duration' && isRelativeDuration(tokens, hedge?.start ?? raw.firstToken, raw.lastToken)) {
+      figure.relative = true;
+    }
+    const period = raw.kind === 'date' ? undefined : periodIn(tokens, clause.from, clause.to);
+    if (period) figure.period = period;
+    if (raw.kind !== 'date' && raw.kind !== 'ordinal' && isChangeFigure(tokens, hedge?.start ?? raw.firstToken)) figure.change = true;
     if (raw.date) figure.date = raw.date;
     figures.push(figure);
   }

@@ -63,6 +63,7 @@ export interface Figure {
    * A normalised unit: `%`, a currency code (`USD`, `INR`, `EUR`, `GBP`, `CNY`, `RUB`, `JPY`),
    * a unit (`km`, `mile`, `kg`, `tonne`), a time unit (`year`, `month`, `week`, `day`, `hour`,
    * `minute`), `date`, or for counts and ordinals the singular noun counted (`country`, `dose`).
+   * A rate carries its period: `USD/year` for "$1,600 a year".
    */
   unit: string;
   comparison: Comparison;
@@ -84,6 +85,14 @@ export interface Figure {
   measures: string[];
   /** Proper names in the sentence (not its first word, not titles or countries), as concepts: who and where. Dates about different people are different events. */
   names: string[];
+  /** Set for vague magnitudes ("hundreds of millions", "thousands of"): too rhetorical to contradict anything. */
+  vague?: boolean;
+  /** A duration counted from the moment of writing ("two years ago", "over the next 5 years"): sources written at different times cannot be compared on it. */
+  relative?: boolean;
+  /** The figure is a change ("down 19 percent", "increased by $2 billion"), not a level; a change is never compared with a level. */
+  change?: boolean;
+  /** The period the figure's clause speaks of ("next decade", "last 2 year", "this year"): figures over different periods are different things. */
+  period?: string;
   /** True for a year that only frames another figure in its sentence ("since 2010" in "since 2010, more than 60%"); such dates are not grouped on their own. */
   isAnchorOnly?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { Figure, FigureKind } from './figure';
+import { conflictBetween, type ConflictContext } from './figureConflict';
 import { compareFigures, type FigurePairVerdict } from './figureRange';
 import { describeGroup } from './groupLabel';
 import { isMeasureConcept } from './keywords';
@@ -35,7 +36,7 @@ export interface FigureGroup {
 }
 
 /** Tuning and context for `groupFigures`. */
-export interface GroupFiguresOptions {
+export interface GroupFiguresOptions extends ConflictContext {
   /** Topics of a passage; a topic named in a figure's sentence counts as a shared word. */
   topicsForPassage?: TopicsForPassage;
   /** How alike two figures' words must be, 0-1 (default 0.2); figures whose values conflict need 0.1 more. */
@@ -80,6 +81,9 @@ export function unitKey(figure: Figure): string {
 export function compatible(a: Figure, b: Figure): boolean {
   if (a.measures.length > 0 && b.measures.length > 0 && !a.measures.some((measure) => b.measures.includes(measure))) return false;
   if (a.anchor && b.anchor && (a.anchor.relation !== b.anchor.relation || a.anchor.year !== b.anchor.year)) return false;
+  if (Boolean(a.change) !== Boolean(b.change)) return false;
+  if (a.period && b.period && a.period !== b.period) return false;
+  if (a.unit.startsWith('age') && a.names.length > 0 && b.names.length > 0 && !a.names.some((name) => b.names.includes(name))) return false;
   if (a.kind === 'date' && b.kind === 'date') {
     const x = a.date ?? {};
     const y = b.date ?? {};
@@ -125,9 +129,11 @@ function stableGroupId(figures: readonly Figure[]): string {
  * Among those, figures join when the words of their sentences are alike (weighted overlap of
  * content words, rare words counting more, the words of the figure's own clause more than the
  * rest of the sentence), by average linkage so that chains of loosely similar figures do not
- * snowball. A group disagrees when two figures from different articles exclude each other
- * (`compareFigures`); two figures of one article never count as a disagreement, because an
- * article giving "24 days from 40 days" is reporting a change, not contradicting itself.
+ * snowball. Figures whose values conflict must be more alike (by 0.1) to be grouped, because
+ * a false disagreement costs the writer more than a missed grouping. A group disagrees when two
+ * of its figures exclude each other (`compareFigures`) and may conflict at all (`canConflict`:
+ * different articles, not vague, not relative to the time of writing, not changes over
+ * different periods, articles not written far apart, at least two content words in common).
  *
  * Time: O(n log n) for blocking plus the pairs inside each block of the same unit (all pairs
  * for blocks up to 1,500 figures, else only pairs sharing a word that occurs in at most 300
@@ -153,6 +159,7 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
   const pairScores = new Map<number, number>();
   const pairKey = (i: number, j: number): number => (i < j ? i * eligible.length + j : j * eligible.length + i);
   const candidatePairs: Array<{ i: number; j: number; score: number }> = [];
+  // Values from two sources that differ are themselves a sign of two different things, whether or not they may be flagged as a disagreement.
   const conflicting = (i: number, j: number): boolean => eligible[i].articleId !== eligible[j].articleId && compareFigures(eligible[i], eligible[j]) !== 'agree';
   const thresholdFor = (i: number, j: number): number =>
     minSimilarity + (conflicting(i, j) ? conflictMargin : 0) + (eligible[i].kind === 'date' ? datePenalty : 0);
@@ -210,13 +217,13 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
   const groups: FigureGroup[] = [];
   for (const indices of members.values()) {
     if (indices.length < 2 && options.includeSingletons === false) continue;
-    groups.push(buildGroup(indices.map((index) => eligible[index]), idf));
+    groups.push(buildGroup(indices.map((index) => eligible[index]), idf, options));
   }
   groups.sort((a, b) => Number(b.disagreement) - Number(a.disagreement) || b.articleIds.length - a.articleIds.length || b.figures.length - a.figures.length);
   return groups;
 }
 
-function buildGroup(unordered: Figure[], idf: (word: string) => number): FigureGroup {
+function buildGroup(unordered: Figure[], idf: (word: string) => number, context: ConflictContext): FigureGroup {
   const articleOrder: string[] = [];
   for (const figure of unordered) if (!articleOrder.includes(figure.articleId)) articleOrder.push(figure.articleId);
   articleOrder.sort();
@@ -225,8 +232,7 @@ function buildGroup(unordered: Figure[], idf: (word: string) => number): FigureG
   const conflicts: FigureConflict[] = [];
   for (let x = 0; x < figures.length; x++) {
     for (let y = x + 1; y < figures.length; y++) {
-      if (figures[x].articleId === figures[y].articleId) continue;
-      const verdict = compareFigures(figures[x], figures[y]);
+      const verdict = conflictBetween(figures[x], figures[y], context);
       if (verdict !== 'agree') conflicts.push({ first: x, second: y, verdict });
     }
   }
