@@ -28,7 +28,7 @@ test('one enormous line (5 MB of base64) is capped, without freezing', () => {
   assert.ok(article.passages.length <= 130, `${article.passages.length} passages`);
   assert.ok(article.passages.every((passage) => passage.text.length <= 800));
   assert.equal(article.passages[article.passages.length - 1].text, 'A real closing paragraph.');
-  assert.ok(outcome.kind === 'articles' && outcome.warnings.some((warning) => warning.includes('was shortened')));
+  assert.ok(outcome.kind === 'articles' && outcome.warnings.some((warning) => warning.includes('characters were shortened')));
 });
 
 test('5 MB of minified HTML on one line is read within bounds', () => {
