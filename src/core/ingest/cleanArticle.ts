@@ -104,16 +104,15 @@ type ContentLine = { line: ProseLine; index: number };
 
 function findTitle(content: ContentLine[], dropped: Map<number, string>, knownTitle: string | undefined, policy: TitleLinePolicy): { title?: string; titleIndex?: number } {
   const head = content.slice(0, headerReach);
+  if (head.length === 0) {
+    return {};
+  }
+  const breadcrumbTitle = titleAfterBreadcrumb(head, dropped);
   if (knownTitle !== undefined) {
     const wanted = normalise(knownTitle);
     const match = head.find(({ line, index }) => !dropped.has(index) && normalise(line.text) === wanted);
     return { titleIndex: match?.index };
   }
-  const first = head[0];
-  if (!first) {
-    return {};
-  }
-  const breadcrumbTitle = titleAfterBreadcrumb(head, dropped);
   if (breadcrumbTitle) {
     return breadcrumbTitle;
   }

@@ -29,8 +29,12 @@ test('every manifest value is also what the text alone yields (the manifest inve
   assert.deepEqual(Object.keys(parsed.entries).sort(), files.sort());
   for (const [fileName, entry] of Object.entries(parsed.entries)) {
     const bytes = readFileSync(join(corpusDir, fileName));
-    const fromText = onlyArticle(ingestBytes(fileName, bytes)).meta;
-    const withManifest = onlyArticle(ingestBytes(fileName, bytes, undefined, entry)).meta;
+    const textOnly = onlyArticle(ingestBytes(fileName, bytes));
+    const manifested = onlyArticle(ingestBytes(fileName, bytes, undefined, entry));
+    const fromText = textOnly.meta;
+    const withManifest = manifested.meta;
+    assert.deepEqual(manifested.droppedLines, textOnly.droppedLines, `${fileName}: the manifest changes no cleaning`);
+    assert.deepEqual(manifested.passages, textOnly.passages, `${fileName}: the manifest changes no passage`);
     for (const field of ['title', 'outlet', 'author', 'date'] as const) {
       if (entry[field] !== undefined) {
         assert.equal(fromText[field], entry[field], `${fileName} ${field}`);
