@@ -163,6 +163,11 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   const accepted = new Set<string>();
   for (const s of stats.values()) if (acceptKey(s, stats, lowercaseWords)) accepted.add(s.key);
 
+  const placeByDemonym = new Map<string, string>();
+  for (const place of accepted) {
+    if (!isSingleWord(place) || place.length < 3) continue;
+    for (const form of demonymForms(place)) if (form !== place && !placeByDemonym.has(form)) placeByDemonym.set(form, place);
+  }
   const demonyms = new Set<string>();
   for (const key of accepted) {
     const s = stats.get(key)!;
@@ -173,13 +178,10 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
       demonyms.add(key);
       continue;
     }
-    for (const place of accepted) {
-      if (place !== key && isSingleWord(place) && place.length >= 3 && (demonymForms(place).includes(key) || demonymForms(place).includes(singular))) {
-        demonyms.add(key);
-        const placeStats = stats.get(place)!;
-        placeStats.cues.place += 2;
-        break;
-      }
+    const place = placeByDemonym.get(key) ?? placeByDemonym.get(singular);
+    if (place && place !== key) {
+      demonyms.add(key);
+      stats.get(place)!.cues.place += 2;
     }
   }
   for (const key of demonyms) accepted.delete(key);

@@ -61,13 +61,11 @@ const SINGLE_SPACE = /^[ \u00a0]$/;
 const HYPHEN = /^[-‐‑–]$/;
 const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
-const ALL_CAPS = /^[\p{Lu}\d+&.-]+$/u;
 const POSSESSIVE = /['’ʼ]s$/;
 const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
 
-function isAllCaps(text: string, token: NormalToken): boolean {
-  const raw = text.slice(token.start, token.end);
-  return /\p{Lu}.*\p{Lu}/u.test(raw) && ALL_CAPS.test(raw);
+function isAllCaps(_text: string, token: NormalToken): boolean {
+  return token.allCaps;
 }
 
 function isProperToken(text: string, token: NormalToken): boolean {
@@ -87,12 +85,16 @@ export function looksLikeDemonym(norm: string): boolean {
   return IRREGULAR_DEMONYMS.has(norm) || (norm.length >= 5 && /(?:ian|ese|ish|an|stani)s?$/.test(norm));
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Title-case lines (headlines, menus) capitalise every word; only known names are taken from them, by the mention pass. */
 function isTitleCase(text: string, tokens: NormalToken[]): boolean {
   let words = 0;
   let capitalised = 0;
   for (const token of tokens) {
-    if (token.isCode || token.end - token.start < 4 || !/^\p{L}+$/u.test(token.norm)) continue;
+    if (token.isCode || token.end - token.start < 4 || isDigit(token.norm.charCodeAt(0))) continue;
     words++;
     if (token.capitalised) capitalised++;
   }
@@ -166,13 +168,24 @@ export function findCandidates(text: string): PassageCandidates {
   return { candidates, lowercaseWords };
 }
 
+function firstTokenAtOrAfter(tokens: NormalToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length ? low : -1;
+}
+
 /** Short quoted phrases in title case name something as a whole: “One Belt, One Road”, "Democracy Summit". */
 function quotedNames(text: string, tokens: NormalToken[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const match of text.matchAll(QUOTED)) {
     const start = (match.index ?? 0) + 1;
     const end = start + match[1].length;
-    const from = tokens.findIndex((t) => t.start >= start);
+    const from = firstTokenAtOrAfter(tokens, start);
     let to = from;
     while (to >= 0 && tokens[to] && tokens[to].end <= end) to++;
     if (from < 0 || to - from < 2 || to - from > 6) continue;

@@ -15,16 +15,15 @@ export interface NormalToken {
   capitalised: boolean;
   /** The original has no upper-case letter at all. */
   lowercase: boolean;
+  /** Two or more characters, all capitals where they are letters (`RELOS`, `U.S.`, `COP26`). */
+  allCaps: boolean;
   /** Letters and digits together (`S-400`, `COP26`, `G20`, `2+2`). */
   isCode: boolean;
   /** The text between the previous token and this one (`-`, ` `, `, `...); empty for the first token. */
   gapBefore: string;
 }
 
-const WORD_PIECE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 const HYPHENS = /^[-‐‑–]$/;
-const LETTERS_ONLY = /^\p{L}+$/u;
-const DIGITS_ONLY = /^\d+$/;
 const CODE_NUMBER_PART = /^\d+[a-z]{0,3}$/i;
 const MONTHS_AND_DAYS = new Set([
   'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
@@ -48,8 +47,21 @@ const NOT_PLURAL = new Set([
   'overseas', 'diabetes', 'measles', 'rabies', 'gross', 'sanctions',
 ]);
 
-/** Folds one word: accents, case, curly apostrophes, possessive `'s`. */
+const FOLD_CACHE_LIMIT = 50000;
+const foldCache = new Map<string, string>();
+
+/** Folds one word: accents, case, curly apostrophes, possessive `'s`. Memoised: a corpus has far fewer distinct words than words. */
 function foldWord(raw: string): string {
+  let folded = foldCache.get(raw);
+  if (folded === undefined) {
+    folded = foldUncached(raw);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(raw, folded);
+  }
+  return folded;
+}
+
+function foldUncached(raw: string): string {
   return raw
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -80,35 +92,130 @@ interface Piece {
   start: number;
   end: number;
   gapBefore: string;
+  /** Only ASCII digits. */
+  digits: boolean;
+  /** Only letters (any script). */
+  letters: boolean;
+  hasDigit: boolean;
+  hasLetter: boolean;
+  /** Only ASCII letters and digits: folding is just lower-casing. */
+  plainAscii: boolean;
+  upperCount: number;
 }
 
+const NON_ASCII_LETTER = /\p{L}/u;
+
+function pieceOf(raw: string, start: number, gapBefore: string): Piece {
+  let digitCount = 0;
+  let letterCount = 0;
+  let asciiCount = 0;
+  let upperCount = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digitCount++;
+      asciiCount++;
+    } else if (c >= 97 && c <= 122) {
+      letterCount++;
+      asciiCount++;
+    } else if (c >= 65 && c <= 90) {
+      letterCount++;
+      asciiCount++;
+      upperCount++;
+    } else if (c > 127 && NON_ASCII_LETTER.test(raw[i])) letterCount++;
+  }
+  return {
+    raw, start, end: start + raw.length, gapBefore,
+    digits: digitCount === raw.length, letters: letterCount === raw.length, hasDigit: digitCount > 0, hasLetter: letterCount > 0,
+    plainAscii: asciiCount === raw.length,
+    upperCount,
+  };
+}
+
+/** Character classes by UTF-16 code unit, filled lazily: 1 letter or digit, 2 combining mark, 3 anything else. */
+const charClass = new Uint8Array(65536);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
+
+function classOf(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 3;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const cp = text.codePointAt(c <= 0xdbff ? i : i - 1) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    return LETTER_OR_DIGIT.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
+  }
+  let known = charClass[c];
+  if (known === 0) {
+    const ch = text[i];
+    known = LETTER_OR_DIGIT.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
+    charClass[c] = known;
+  }
+  return known;
+}
+
+/** Word pieces: a letter or digit, then letters, digits and combining marks, with inner apostrophes ("Putin’s"). A hand-written scanner: about three times faster than the equivalent Unicode regex. */
 function piecesOf(text: string): Piece[] {
   const pieces: Piece[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD_PIECE)) {
-    const start = match.index ?? 0;
-    pieces.push({ raw: match[0], start, end: start + match[0].length, gapBefore: text.slice(previousEnd, start) });
-    previousEnd = start + match[0].length;
-  }
-  if (pieces.length > 0) {
-    pieces[0].gapBefore = '';
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (classOf(text, i) !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < length && classOf(text, i) !== 3) i++;
+      if (i + 1 < length && APOSTROPHES.has(text.charCodeAt(i)) && classOf(text, i + 1) === 1 && !isDigitAt(text, i + 1)) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    const gap = pieces.length === 0 ? '' : start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32 ? ' ' : text.slice(previousEnd, start);
+    pieces.push(pieceOf(text.slice(start, i), start, gap));
+    previousEnd = i;
   }
   return pieces;
 }
 
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function countDigits(piece: Piece): number {
+  return piece.hasDigit ? piece.raw.replace(/\D/g, '').length : 0;
+}
+
+function startsUpper(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(raw);
+}
+
 function makeToken(piece: Piece, norm: string, isCode: boolean, start = piece.start, end = piece.end, raw = piece.raw): NormalToken {
-  const lowercase = raw === raw.toLowerCase();
+  const simple = raw === piece.raw && piece.plainAscii;
+  const lowercase = simple ? piece.upperCount === 0 : raw === raw.toLowerCase();
   return {
     norm,
-    singular: lowercase && !isCode && LETTERS_ONLY.test(norm) ? singularOf(norm) : isCode ? norm.replace(/(\d)s$/, '$1') : norm,
+    singular: isCode ? norm.replace(/(\d)s$/, '$1') : lowercase && piece.letters && norm.endsWith('s') ? singularOf(norm) : norm,
     start,
     end,
-    capitalised: /^\p{Lu}/u.test(raw),
+    capitalised: startsUpper(raw),
     lowercase,
+    allCaps: !lowercase && raw.length >= 2 && (simple ? piece.upperCount + countDigits(piece) === raw.length : raw === raw.toUpperCase()),
     isCode,
     gapBefore: piece.gapBefore,
   };
 }
+
+const SPACES = /^\s+$/;
+const PLUS_GAP = /^\s*\+\s*$/;
 
 /**
  * Splits text into folded tokens. Separators inside codes disappear (`S-400`, `S 400`,
@@ -123,30 +230,30 @@ export function normaliseTokens(text: string): NormalToken[] {
   while (i < pieces.length) {
     const piece = pieces[i];
     const next = pieces[i + 1];
-    const afterNext = pieces[i + 2];
-    const folded = foldWord(piece.raw);
-    if (DIGITS_ONLY.test(piece.raw) && next && afterNext && /^\s+$/.test(next.gapBefore) && foldWord(next.raw) === 'plus'
-      && /^\s+$/.test(afterNext.gapBefore) && DIGITS_ONLY.test(afterNext.raw)) {
-      const raw = text.slice(piece.start, afterNext.end);
-      tokens.push(makeToken(piece, `${piece.raw}+${afterNext.raw}`, true, piece.start, afterNext.end, raw));
-      i += 3;
-      continue;
+    if (piece.digits && next) {
+      const afterNext = pieces[i + 2];
+      if (afterNext && afterNext.digits && next.raw.length === 4 && foldWord(next.raw) === 'plus' && SPACES.test(next.gapBefore) && SPACES.test(afterNext.gapBefore)) {
+        tokens.push(makeToken(piece, `${piece.raw}+${afterNext.raw}`, true, piece.start, afterNext.end, text.slice(piece.start, afterNext.end)));
+        i += 3;
+        continue;
+      }
+      if (next.digits && PLUS_GAP.test(next.gapBefore)) {
+        tokens.push(makeToken(piece, `${piece.raw}+${next.raw}`, true, piece.start, next.end, text.slice(piece.start, next.end)));
+        i += 2;
+        continue;
+      }
     }
-    if (next && DIGITS_ONLY.test(piece.raw) && /^\s*\+\s*$/.test(next.gapBefore) && DIGITS_ONLY.test(next.raw)) {
-      tokens.push(makeToken(piece, `${piece.raw}+${next.raw}`, true, piece.start, next.end, text.slice(piece.start, next.end)));
-      i += 2;
-      continue;
-    }
-    if (next && isCodeLetters(piece.raw, folded) && CODE_NUMBER_PART.test(next.raw)
-      && (HYPHENS.test(next.gapBefore) || (next.gapBefore === ' ' && /^\p{Lu}/u.test(piece.raw)))) {
+    const folded = piece.plainAscii ? piece.raw.toLowerCase() : foldWord(piece.raw);
+    if (next && next.hasDigit && piece.letters && piece.raw.length <= 5 && CODE_NUMBER_PART.test(next.raw) && isCodeLetters(folded)
+      && (HYPHENS.test(next.gapBefore) || (next.gapBefore === ' ' && startsUpper(piece.raw)))) {
       tokens.push(makeToken(piece, folded + foldWord(next.raw), true, piece.start, next.end, text.slice(piece.start, next.end)));
       i += 2;
       continue;
     }
-    if (/^\p{L}$/u.test(piece.raw) && next && next.gapBefore === '.' && /^\p{L}$/u.test(next.raw)) {
+    if (piece.raw.length === 1 && piece.letters && next && next.gapBefore === '.' && next.raw.length === 1 && next.letters) {
       let j = i + 1;
       let norm = folded;
-      while (pieces[j] && pieces[j].gapBefore === '.' && /^\p{L}$/u.test(pieces[j].raw)) {
+      while (pieces[j] && pieces[j].gapBefore === '.' && pieces[j].raw.length === 1 && pieces[j].letters) {
         norm += foldWord(pieces[j].raw);
         j++;
       }
@@ -158,15 +265,14 @@ export function normaliseTokens(text: string): NormalToken[] {
       i = j;
       continue;
     }
-    const isCode = /\p{L}/u.test(folded) && /\d/.test(folded);
-    tokens.push(makeToken(piece, folded, isCode));
+    tokens.push(makeToken(piece, folded, piece.hasLetter && piece.hasDigit));
     i++;
   }
   return tokens;
 }
 
-function isCodeLetters(raw: string, folded: string): boolean {
-  return LETTERS_ONLY.test(raw) && raw.length <= 5 && !NOT_CODE_LETTERS.has(folded) && !MONTHS_AND_DAYS.has(folded);
+function isCodeLetters(folded: string): boolean {
+  return !NOT_CODE_LETTERS.has(folded) && !MONTHS_AND_DAYS.has(folded);
 }
 
 /** The key of a token sequence: the last token in its singular form, so "missile systems" = "missile system". */

@@ -45,9 +45,15 @@ export class TopicIndex {
   private fuse: Fuse<FuzzyName> | undefined;
   private wordFuse: Fuse<FuzzyName> | undefined;
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
+  /** Normalised names and spellings of visible topics, sorted, for prefix look-ups by binary search. */
+  private readonly sortedNames: Array<[string, Topic]> = [];
 
   constructor(private readonly built: BuiltTopics) {
     this.visible = built.topics.filter((topic) => !built.hiddenIds.has(topic.id));
+    for (const topic of this.visible) {
+      for (const name of new Set([topic.name, ...topic.aliases].map(normaliseTerm))) this.sortedNames.push([name, topic]);
+    }
+    this.sortedNames.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const topic of built.topics) {
       this.byId.set(topic.id, topic);
       this.exactSpellings.set(topic.id, new Set([topic.name, ...Object.values(topic.spellingsByArticle).flat()]));
@@ -138,8 +144,7 @@ export class TopicIndex {
       const topic = this.byId.get(whole.entry.topicId);
       if (topic) push(topic, whole.entry.fromAlias ? 'alias' : this.spelledAsSeen(topic, query) ? 'exact' : 'variant');
     }
-    const prefixed = this.visible.filter((topic) => this.namesOf(topic).some((name) => normaliseTerm(name).startsWith(key)));
-    for (const topic of prefixed) {
+    for (const topic of this.topicsWithPrefix(key, limit)) {
       if (results.length >= limit) break;
       push(topic, 'variant');
     }
@@ -171,6 +176,22 @@ export class TopicIndex {
       }
     }
     return out;
+  }
+
+  /** Topics with a normalised name starting with `prefix`, most sources first. */
+  private topicsWithPrefix(prefix: string, limit: number): Topic[] {
+    let low = 0;
+    let high = this.sortedNames.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sortedNames[mid][0] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found = new Set<Topic>();
+    for (let i = low; i < this.sortedNames.length && this.sortedNames[i][0].startsWith(prefix) && found.size < limit * 20; i++) {
+      found.add(this.sortedNames[i][1]);
+    }
+    return [...found].sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length).slice(0, limit);
   }
 
   private namesOf(topic: Topic): string[] {
