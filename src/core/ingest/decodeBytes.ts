@@ -30,6 +30,13 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return checked(decodeStrict('utf-16be', bytes.subarray(2)));
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) {
+    const decoded = decodeStrict(utf16, bytes);
+    if (decoded.ok) {
+      return checked(decoded);
+    }
+  }
   const binary = binaryEvidence(bytes);
   if (binary) {
     return { ok: false, reason: 'binary', detail: binary };
@@ -172,6 +179,35 @@ function latinScore(text: string): number {
     return 0;
   }
   return 1 + insideWord;
+}
+
+/**
+ * UTF-16 without a BOM shows as a NUL in every other byte (for Latin text) and nowhere else;
+ * binary files have NULs in both positions. Only then is UTF-16 tried, strictly.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const head = bytes.subarray(0, Math.min(bytes.length, 1024) & ~1);
+  if (head.length < 8) {
+    return undefined;
+  }
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) {
+      evenNul++;
+    }
+    if (head[i + 1] === 0) {
+      oddNul++;
+    }
+  }
+  const pairs = head.length / 2;
+  if (oddNul >= pairs * 0.4 && evenNul === 0) {
+    return 'utf-16le';
+  }
+  if (evenNul >= pairs * 0.4 && oddNul === 0) {
+    return 'utf-16be';
+  }
+  return undefined;
 }
 
 function binaryEvidence(bytes: Uint8Array): string | undefined {

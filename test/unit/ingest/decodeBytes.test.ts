@@ -79,3 +79,11 @@ test('random high bytes are not indexed as mojibake', () => {
   const result = decodeBytes(bytes);
   assert.deepEqual(result.ok ? `decoded as ${result.encoding}` : result.reason, 'unknown-encoding');
 });
+
+test('UTF-16 without a BOM is recognised by its NUL pattern, not taken for binary', () => {
+  for (const [name, encoding] of [['utf16le-no-bom.txt', 'utf-16le'], ['utf16be-no-bom.txt', 'utf-16be']]) {
+    const decoded = decodedText(name);
+    assert.equal(decoded.encoding, encoding);
+    assert.equal(decoded.text, 'Visit to New Delhi\n\nPutin met Modi on Monday, December 6.\n');
+  }
+});
