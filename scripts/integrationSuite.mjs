@@ -25,6 +25,7 @@ const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
  * @property {string} [vscodeVersion]
  * @property {number} wallMs
  * @property {string} [keptDir]    the run's temp folder, kept when something failed
+ * @property {string[]} [warnings] things worth knowing that are not test failures
  */
 
 /**
@@ -37,6 +38,7 @@ const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
  * @param {boolean} [options.trust]         false: keep workspace trust on, so the copy opens in Restricted Mode
  * @param {string} [options.suitePath]      the compiled mocha entry (default: out/test/integration/index.js)
  * @param {number} [options.timeoutMs]      the whole run, from starting code-server to the last result
+ * @param {number} [options.stallMs]        how long the results may stay unchanged (longer than mocha's per-test timeout)
  * @param {string} [options.resultsDir]     where the console log and a failure screenshot go
  * @param {(line: string) => void} [options.log]
  * @returns {Promise<SuiteOutcome>}
@@ -48,6 +50,7 @@ export async function runIntegrationSuite({
   trust = true,
   suitePath = join(repoRoot, 'out', 'test', 'integration', 'index.js'),
   timeoutMs = 5 * 60_000,
+  stallMs = 150_000,
   resultsDir = join(repoRoot, 'test-results'),
   log = (line) => console.log(line),
 } = {}) {
@@ -83,7 +86,7 @@ export async function runIntegrationSuite({
     browser = await launchChromium();
     const page = await openRecordedPage(browser, consoleLines);
     await page.goto(url);
-    const report = await waitForReport(resultsFile, started + timeoutMs, () => server.output());
+    const report = await waitForReport(resultsFile, { deadline: started + timeoutMs, stallMs, serverOutput: () => server.output(), consoleLines });
     outcome = {
       name,
       tests: report.tests,
@@ -109,41 +112,67 @@ export async function runIntegrationSuite({
     rmSync(runDir, { recursive: true, force: true });
   }
   if (outcome.problem) outcome.problem += `\n(workbench console: ${consoleLog})`;
+  else if (unresponsiveHint(consoleLines)) outcome.warnings = [`the extension host reported itself unresponsive at least once (see ${consoleLog})`];
   return outcome;
 }
 
 /**
  * Polls the results file until the suite says it is done. A run that never
- * starts, or never ends, fails with the last test it was running.
+ * starts, stops making progress, or never ends fails with the test it was running.
  */
-async function waitForReport(resultsFile, deadline, serverOutput) {
+async function waitForReport(resultsFile, { deadline, stallMs, serverOutput, consoleLines }) {
   const startLimitMs = Math.min(deadline - Date.now(), 120_000);
   const startDeadline = Date.now() + startLimitMs;
   let report;
+  let lastText = '';
+  let lastChange = Date.now();
   for (;;) {
-    report = readReport(resultsFile) ?? report;
+    const text = readText(resultsFile);
+    const parsed = parseReport(text);
+    if (parsed) report = parsed;
+    if (parsed && text !== lastText) {
+      lastText = text;
+      lastChange = Date.now();
+    }
     if (report && report.status !== 'running') return report;
     const now = Date.now();
     if (!report && now > startDeadline) {
-      throw new Error(`the extension host did not start the test suite within ${Math.round(startLimitMs / 1000)} s (no ${RESULTS_FILE_NAME} was written).\ncode-server said:\n${serverOutput().slice(-3000)}`);
+      throw new Error(`the extension host did not start the test suite within ${Math.round(startLimitMs / 1000)} s (no ${RESULTS_FILE_NAME} was written).${unresponsiveHint(consoleLines)}\ncode-server said:\n${serverOutput().slice(-3000)}`);
     }
-    if (now > deadline) {
+    const stalled = report && now - lastChange > stallMs;
+    if (report && (now > deadline || stalled)) {
       const finished = report.tests.map((test) => `${test.state}: ${test.title}`).join('\n  ');
+      const why = stalled ? `no progress for ${Math.round(stallMs / 1000)} s` : 'timed out';
       return {
         ...report,
         status: 'done',
-        problem: `timed out while running "${report.current ?? '(between tests)'}". Finished before that:\n  ${finished || '(none)'}`,
+        problem: `${why} while running "${report.current ?? '(a suite hook, or between tests)'}".${unresponsiveHint(consoleLines)}\nFinished before that:\n  ${finished || '(none)'}`,
       };
     }
     await new Promise((resolveWait) => setTimeout(resolveWait, 500));
   }
 }
 
-function readReport(resultsFile) {
+/** VS Code logs this when an extension blocks the extension host's event loop. */
+export function unresponsiveHint(consoleLines) {
+  return consoleLines.some((line) => /Extension host \(\w+\) is unresponsive/.test(line))
+    ? '\nThe workbench reported "Extension host is unresponsive": code in the extension blocks the event loop (a long synchronous computation, or an endless loop), so no test can run or time out.'
+    : '';
+}
+
+function readText(file) {
   try {
-    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+    return readFileSync(file, 'utf8');
   } catch {
-    // Not written yet, or caught mid-write: the next poll reads it whole.
+    return '';
+  }
+}
+
+function parseReport(text) {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    // Caught mid-write: the next poll reads it whole.
     return undefined;
   }
 }

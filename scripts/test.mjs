@@ -6,7 +6,7 @@
 // Options (environment): TEST_TIERS=unit,integration,ui runs only those tiers
 // (type-check and build always run); SOURCEBOOK_TEST_GREP filters integration tests.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, stopAllCodeServers, EMBEDDED_VSCODE_VERSION } from './codeServer.mjs';
 import { runIntegrationSuite } from './integrationSuite.mjs';
@@ -39,11 +39,11 @@ try {
 await finish();
 
 async function main() {
-  rmSync(join(repoRoot, 'out'), { recursive: true, force: true });
-  rmSync(join(repoRoot, 'test-results'), { recursive: true, force: true });
+  rmSync(join(repoRoot, 'test-results'), { recursive: true, force: true, maxRetries: 3 });
 
   const typecheck = await step('Type-check', process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
   if (!typecheck.ok) failures.push({ tier: 'type-check', title: 'tsc -p .', error: head(typecheck.output, 10) });
+  removeOrphanedTests();
   const build = await step('Build', process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
   if (!build.ok) failures.push({ tier: 'build', title: 'node scripts/build.mjs', error: head(build.output, 10) });
 
@@ -58,6 +58,16 @@ async function main() {
     }
     if (tier === 'integration') await suiteTier('Integration tests in VS Code (code-server, node extension host)', () => runIntegrationSuite({ name: 'integration', log: indent }));
     if (tier === 'ui') await suiteTier('UI tests in Chromium (code-server workbench)', () => runUiSuite({ name: 'ui', log: indent, onResult: printResult }), { live: true });
+  }
+}
+
+/** Compiled tests whose source was deleted or renamed would still run: remove them. */
+function removeOrphanedTests() {
+  const compiledTests = join(repoRoot, 'out', 'test');
+  if (!existsSync(compiledTests)) return;
+  for (const file of readdirSync(compiledTests, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.js')) continue;
+    if (!existsSync(join(repoRoot, 'test', file.replace(/\.js$/, '.ts')))) rmSync(join(compiledTests, file), { force: true });
   }
 }
 
@@ -110,6 +120,7 @@ async function suiteTier(title, runSuite, { live = false } = {}) {
     tierFailed += 1;
     failures.push({ tier: outcome.name, title: 'VS Code version', error: `expected VS Code ${EMBEDDED_VSCODE_VERSION} from code-server, the extension host reported ${outcome.vscodeVersion}` });
   }
+  for (const warning of outcome.warnings ?? []) indent(`warning: ${warning}`);
   passed += tierPassed;
   timings.push({ tier: outcome.name, ms: outcome.wallMs, passed: tierPassed, failed: tierFailed });
   indent(`${tierPassed} passed, ${tierFailed} failed (${seconds(outcome.wallMs)})${outcome.keptDir ? `; run folder kept: ${outcome.keptDir}` : ''}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
+import { unresponsiveHint } from './integrationSuite.mjs';
 
 /** Must match UI_CONTEXT_GLOBAL in test/e2e/uiContext.ts. */
 const UI_CONTEXT_GLOBAL = 'sourcebookUiContext';
@@ -89,7 +90,8 @@ export async function runUiSuite({
   const failed = problem || tests.some((test) => test.state === 'failed');
   const keptDir = failed && !process.env.CI ? runDir : undefined;
   if (!keptDir) rmSync(runDir, { recursive: true, force: true });
-  return { name, tests, problem, wallMs: Date.now() - started, keptDir };
+  const warnings = unresponsiveHint(consoleLines) ? [`the extension host reported itself unresponsive at least once (see ${name}-console.log)${unresponsiveHint(consoleLines)}`] : undefined;
+  return { name, tests, problem, wallMs: Date.now() - started, keptDir, warnings };
 
   function record(result) {
     tests.push(result);

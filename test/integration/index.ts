@@ -106,6 +106,10 @@ function testsUnder(suite: Mocha.Suite): string[] {
   return [...suite.tests.map((test) => test.fullTitle()), ...suite.suites.flatMap(testsUnder)];
 }
 
+function isNodeHost(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof fs.writeFileSync === 'function';
+}
+
 function resultsUri(): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder ? vscode.Uri.joinPath(folder.uri, '..', RESULTS_FILE_NAME) : undefined;
@@ -140,7 +144,11 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** Writes the report in order, one write at a time, without ever rejecting. */
+/**
+ * Writes the report in order without ever rejecting. In a node extension host the
+ * file is on this machine and is written synchronously: a report that waited for
+ * the event loop would never arrive if the extension under test blocked it.
+ */
 class ReportWriter {
   private chain: Promise<void> = Promise.resolve();
 
@@ -149,7 +157,16 @@ class ReportWriter {
   write(report: IntegrationRunReport): void {
     if (!this.target) return;
     const target = this.target;
-    const bytes = new TextEncoder().encode(JSON.stringify(report, null, 2));
+    const text = JSON.stringify(report, null, 2);
+    if (isNodeHost() && (target.scheme === 'file' || target.scheme === 'vscode-remote')) {
+      try {
+        fs.writeFileSync(target.scheme === 'file' ? target.fsPath : target.path, text);
+        return;
+      } catch (error) {
+        console.error(`Could not write ${target.toString()} directly, trying vscode.workspace.fs:`, error);
+      }
+    }
+    const bytes = new TextEncoder().encode(text);
     this.chain = this.chain.then(
       () => Promise.resolve(vscode.workspace.fs.writeFile(target, bytes)).then(undefined, (error) => console.error(`Could not write ${target.toString()}:`, error)),
     );
