@@ -8,7 +8,7 @@ export type ManifestParseResult =
 const metadataFields = ['title', 'outlet', 'author', 'date', 'url', 'language'] as const;
 
 /**
- * Reads a `sourcebook.manifest.json`: `{ "articles": { "<file name>": { title?, outlet?,
+ * Reads a `sourcebook.manifest.json`: `{ "files": { "<file name>": { title?, outlet?,
  * author?, date?, url?, language?, evidence? } } }`. Fields other than the metadata ones
  * (such as `evidence`, the words of the article that justify an entry) are ignored;
  * a malformed field is dropped rather than trusted. A date must be a real `YYYY-MM-DD`.
@@ -20,11 +20,11 @@ export function parseManifest(text: string): ManifestParseResult {
   } catch (error) {
     return { ok: false, error: `The manifest is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (!isRecord(parsed) || !isRecord(parsed.articles)) {
-    return { ok: false, error: 'The manifest needs an "articles" object keyed by file name.' };
+  if (!isRecord(parsed) || !isRecord(parsed.files)) {
+    return { ok: false, error: 'The manifest needs a "files" object keyed by file name.' };
   }
   const entries: Record<string, Partial<ArticleMetadata>> = {};
-  for (const [fileName, value] of Object.entries(parsed.articles)) {
+  for (const [fileName, value] of Object.entries(parsed.files)) {
     if (!isRecord(value) || fileName === '__proto__') {
       continue;
     }

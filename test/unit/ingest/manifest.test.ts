@@ -55,7 +55,7 @@ test('a malformed manifest is refused with a reason; bad fields are dropped, not
   const broken = parseManifest('{ not json');
   assert.ok(!broken.ok && broken.error.startsWith('The manifest is not valid JSON'));
   assert.equal(parseManifest('[]').ok, false);
-  assert.equal(parseManifest('{"files": {}}').ok, false);
-  const parsed = parseManifest(JSON.stringify({ articles: { 'a.txt': { date: '2021-02-30', outlet: 42, author: '  ', title: 'Kept', url: 'https://example.com/a' }, 'b.txt': 'nope' } }));
+  assert.equal(parseManifest('{"articles": {}}').ok, false);
+  const parsed = parseManifest(JSON.stringify({ files: { 'a.txt': { date: '2021-02-30', outlet: 42, author: '  ', title: 'Kept', url: 'https://example.com/a' }, 'b.txt': 'nope' } }));
   assert.deepEqual(parsed, { ok: true, entries: { 'a.txt': { title: 'Kept', url: 'https://example.com/a' } } });
 });
