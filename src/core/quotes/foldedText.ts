@@ -1,14 +1,14 @@
 /**
  * Text folded for comparing quotes: lower case, every quote mark straight, dashes plain, runs
  * of white space one space, invisible characters gone. Keeps, for each folded character, the
- * offset of the original character it came from, so a match maps back to the source's exact words.
+ * offsets of the original character it came from, so a match maps back to the source's exact words.
  */
 export interface FoldedText {
   text: string;
   /** `origin[i]` is the offset in the original text where the character behind folded character `i` starts. */
-  origin: number[];
+  origin: Int32Array;
   /** `originEnd[i]` is where that original character ends. */
-  originEnd: number[];
+  originEnd: Int32Array;
 }
 
 const foldedChars: ReadonlyMap<string, string> = new Map([
@@ -19,36 +19,85 @@ const foldedChars: ReadonlyMap<string, string> = new Map([
 ]);
 
 const invisible = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
+const otherSpace = /\s/u;
 
-/** Folds `text` (see `FoldedText`). Linear in the length. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/** Folds `text` (see `FoldedText`). Linear in the length; plain ASCII takes a fast path. */
 export function foldText(text: string): FoldedText {
-  let folded = '';
-  const origin: number[] = [];
-  const originEnd: number[] = [];
+  return fold(text, true) as FoldedText;
+}
+
+/** The folded text alone, without offsets (for building an index). */
+export function foldTextOnly(text: string): string {
+  return fold(text, false).text;
+}
+
+function fold(text: string, trackOrigins: boolean): { text: string; origin?: Int32Array; originEnd?: Int32Array } {
+  const parts: string[] = [];
+  let capacity = trackOrigins ? text.length + 16 : 0;
+  let origin = new Int32Array(capacity);
+  let originEnd = new Int32Array(capacity);
+  let length = 0;
   let pendingSpace = false;
+  const push = (piece: string, start: number, end: number): void => {
+    parts.push(piece);
+    if (!trackOrigins) {
+      length += piece.length;
+      return;
+    }
+    if (length + piece.length > capacity) {
+      capacity = (length + piece.length) * 2;
+      const grownOrigin = new Int32Array(capacity);
+      const grownEnd = new Int32Array(capacity);
+      grownOrigin.set(origin.subarray(0, length));
+      grownEnd.set(originEnd.subarray(0, length));
+      origin = grownOrigin;
+      originEnd = grownEnd;
+    }
+    for (let k = 0; k < piece.length; k++) {
+      origin[length] = start;
+      originEnd[length] = end;
+      length++;
+    }
+  };
   let index = 0;
-  for (const ch of text) {
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      if (isAsciiSpace(code)) {
+        pendingSpace = length > 0;
+        index++;
+        continue;
+      }
+      if (pendingSpace) {
+        push(' ', index, index);
+        pendingSpace = false;
+      }
+      const ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 96 ? "'" : text.charAt(index);
+      push(ch, index, index + 1);
+      index++;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+    const ch = text.slice(index, index + width);
     const start = index;
-    index += ch.length;
+    index += width;
     if (invisible.has(ch)) continue;
-    if (/\s/.test(ch)) {
-      pendingSpace = folded.length > 0;
+    if (otherSpace.test(ch)) {
+      pendingSpace = length > 0;
       continue;
     }
     if (pendingSpace) {
-      folded += ' ';
-      origin.push(start);
-      originEnd.push(start);
+      push(' ', start, start);
       pendingSpace = false;
     }
-    const replacement = foldedChars.get(ch) ?? ch.toLowerCase();
-    folded += replacement;
-    for (let k = 0; k < replacement.length; k++) {
-      origin.push(start);
-      originEnd.push(index);
-    }
+    push(foldedChars.get(ch) ?? ch.toLowerCase(), start, index);
   }
-  return { text: folded, origin, originEnd };
+  const folded = parts.join('');
+  return trackOrigins ? { text: folded, origin: origin.subarray(0, length), originEnd: originEnd.subarray(0, length) } : { text: folded };
 }
 
 /** The original text offsets behind folded characters `[start, end)`. */

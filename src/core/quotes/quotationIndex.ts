@@ -1,6 +1,6 @@
 import type { Passage } from '../model';
 import { alignQuote } from './alignQuote';
-import { foldText, originalSpan } from './foldedText';
+import { foldText, foldTextOnly, originalSpan } from './foldedText';
 import { quoteTokens, type QuoteToken } from './quoteTokens';
 
 /** What a quotation check found. */
@@ -66,7 +66,7 @@ export class QuotationIndex {
     this.passages = passages;
     passages.forEach((passage, index) => {
       const seen = new Set<string>();
-      for (const token of quoteTokens(foldText(passageText(passage)).text)) {
+      for (const token of quoteTokens(foldTextOnly(passageText(passage)))) {
         if (seen.has(token.word)) continue;
         seen.add(token.word);
         const list = this.postings.get(token.word);
