@@ -28,7 +28,7 @@ export class PassageOpener implements vscode.Disposable {
     const range = toEditorRange(passage.range);
     const document = await vscode.workspace.openTextDocument(toUri(article.sourceUri));
     const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: viewColumn ?? vscode.ViewColumn.Beside,
+      viewColumn: viewColumn ?? this.sourceColumn(),
       preview: true,
       selection: new vscode.Selection(range.start, range.end),
     });
@@ -38,6 +38,13 @@ export class PassageOpener implements vscode.Disposable {
       if (!editor.document.isClosed) editor.setDecorations(this.highlight, []);
     }, highlightMillis);
     return editor;
+  }
+
+  /** Sources open beside the draft, and later ones reuse that column instead of adding more. */
+  private sourceColumn(): vscode.ViewColumn {
+    const sourceUris = new Set(this.index.files());
+    const visibleSource = vscode.window.visibleTextEditors.find((editor) => sourceUris.has(editor.document.uri.toString()));
+    return visibleSource?.viewColumn ?? vscode.ViewColumn.Beside;
   }
 
   dispose(): void {
