@@ -1,4 +1,4 @@
-import type { Passage } from '../model';
+import type { Logger, Passage } from '../model';
 import { extractFigures } from './extractFigures';
 import type { Figure } from './figure';
 import { compareFigures, type FigurePairVerdict } from './figureRange';
@@ -31,6 +31,8 @@ export interface DraftFigureOptions {
   topicsForPassage?: TopicsForPassage;
   /** Only this many characters of the draft are read (default 1,000,000). */
   maxTextLength?: number;
+  /** Told when a check failed (a bug: the check then finds nothing rather than throwing). */
+  logger?: Logger;
 }
 
 const draftPassageId = 'draft';
@@ -67,7 +69,8 @@ export class DraftFigureChecker {
   matches(text: string): DraftFigureMatch[] {
     try {
       return this.matchesUnguarded(typeof text === 'string' ? text : '');
-    } catch {
+    } catch (error) {
+      this.options.logger?.error(`Figures in the draft could not be checked: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
   }
@@ -88,7 +91,7 @@ export class DraftFigureChecker {
     };
     const minSimilarity = this.options.minSimilarity ?? defaultMinSimilarity;
     const results: DraftFigureMatch[] = [];
-    for (const figure of extractFigures(passage, { maxTextLength: this.options.maxTextLength ?? 1_000_000 })) {
+    for (const figure of extractFigures(passage, { maxTextLength: this.options.maxTextLength ?? 1_000_000, logger: this.options.logger })) {
       if (figure.isAnchorOnly) continue;
       const words = comparisonWords(figure);
       const mass = this.similarity.mass(words);

@@ -1,4 +1,4 @@
-import type { Article, Passage } from '../model';
+import type { Article, Logger, Passage } from '../model';
 import type { CalendarDate, Comparison, Figure, FigureKind, TimeAnchor } from './figure';
 import {
   comparisonPhrases, currencyAfter, currencyBefore, monthNumbers, numberWords, ordinalWords, percentWords,
@@ -19,6 +19,8 @@ export interface ExtractFiguresOptions {
   maxTextLength?: number;
   /** At most this many figures per passage (default 400). */
   maxFigures?: number;
+  /** Told when a passage could not be read (a bug: extraction then returns no figures rather than throwing). */
+  logger?: Logger;
 }
 
 /** Where a raw figure sits in the token list, before its hedge and context are read. */
@@ -501,7 +503,8 @@ function pointsBack(tokens: readonly Token[], sentence: SentenceBounds): boolean
 export function extractFigures(passage: Passage, options: ExtractFiguresOptions = {}): Figure[] {
   try {
     return extractFiguresUnguarded(passage, options);
-  } catch {
+  } catch (error) {
+    options.logger?.error(`Figures of passage ${String(passage?.id)} could not be read: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   }
 }

@@ -1,4 +1,4 @@
-import type { Passage } from '../model';
+import type { Logger, Passage } from '../model';
 import { alignQuote } from './alignQuote';
 import { foldText, foldTextOnly, originalSpan } from './foldedText';
 import { quoteTokens, type QuoteToken } from './quoteTokens';
@@ -28,6 +28,8 @@ export interface CheckQuotationOptions {
   minSimilarity?: number;
   /** How many best candidate passages are aligned word by word (default 12). */
   maxCandidates?: number;
+  /** Told when a check failed (a bug: the check then answers `not-found` rather than throwing). */
+  logger?: Logger;
 }
 
 const defaultMinSimilarity = 0.6;
@@ -80,7 +82,8 @@ export class QuotationIndex {
   check(quote: string, options: CheckQuotationOptions = {}): QuoteCheck {
     try {
       return this.checkUnguarded(typeof quote === 'string' ? quote : '', options);
-    } catch {
+    } catch (error) {
+      options.logger?.error(`A quotation could not be checked: ${error instanceof Error ? error.message : String(error)}`);
       return { verdict: 'not-found' };
     }
   }
