@@ -173,8 +173,8 @@ function findHeaderEnd(content: ContentLine[], dropped: Map<number, string>, tit
     if (index === titleIndex || dropped.has(index)) {
       continue;
     }
-    const words = line.text.trim().split(/\s+/).length;
-    if ((words >= 8 && /[.!?…"”’)]$/.test(line.text.trim())) || words >= 20) {
+    const words = wordCount(line.text, 20);
+    if ((words >= 8 && /[.!?…"”’)]\s*$/.test(line.text)) || words >= 20) {
       return position;
     }
   }
@@ -188,7 +188,7 @@ function markTrailingTagList(content: ContentLine[], dropped: Map<number, string
     if (dropped.has(index)) {
       continue;
     }
-    if (/^\s*[•·▪‣◦]\s*\S/.test(line.text) && line.text.trim().split(/\s+/).length <= 5 && !/[.!?]$/.test(line.text.trim())) {
+    if (/^\s*[•·▪‣◦]\s*\S/.test(line.text) && wordCount(line.text, 6) <= 5 && !/[.!?]\s*$/.test(line.text)) {
       tags.push(index);
       continue;
     }
@@ -216,9 +216,22 @@ function markRepeatedLines(content: ContentLine[], dropped: Map<number, string>,
 }
 
 function isHeadlineLike(text: string): boolean {
-  const trimmed = text.trim();
-  const words = trimmed.split(/\s+/).length;
-  return words >= 3 && words <= 25 && !/[.:;,]$/.test(trimmed);
+  const words = wordCount(text, 26);
+  return words >= 3 && words <= 25 && !/[.:;,]\s*$/.test(text);
+}
+
+/** Words in `text`, counting no further than `limit`, so a 5 MB line costs no more than a short one. */
+function wordCount(text: string, limit: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words < limit; i++) {
+    const space = text.charCodeAt(i) <= 32 || /\s/.test(text[i]);
+    if (!space && !inWord) {
+      words++;
+    }
+    inWord = !space;
+  }
+  return words;
 }
 
 function isPlaceName(text: string): boolean {

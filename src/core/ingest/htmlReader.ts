@@ -13,6 +13,8 @@ export interface HtmlProse {
   title?: string;
   /** From meta tags: author, article:published_time, og:site_name, og:url / canonical link, `<html lang>`. */
   metadata: Partial<ArticleMetadata>;
+  /** True when the page had more blocks of text than were read. */
+  truncated: boolean;
 }
 
 /** Elements whose content is never article text. */
@@ -49,9 +51,10 @@ interface OpenElement {
  * largest `<article>` (else `<main>`, else the body) is kept; navigation, headers, footers,
  * asides, forms, scripts, styles and elements marked as ads, sharing or related links are
  * dropped. Nesting deeper than `maxDepth` is flattened into its ancestor, so 10,000 nested
- * `<div>`s cost no more than their text. Piece offsets point into the HTML source.
+ * `<div>`s cost no more than their text. After `maxLines` blocks the rest of the page is
+ * parsed but not collected. Piece offsets point into the HTML source.
  */
-export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
+export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity): HtmlProse {
   const text = index.text;
   const stack: OpenElement[] = [];
   let overflow = 0;
@@ -86,6 +89,10 @@ export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
   };
 
   const flush = (startsParagraph: boolean): void => {
+    if (lines.length >= maxLines) {
+      pieces = [];
+      return;
+    }
     const joined = pieces.map((piece) => piece.text).join('');
     if (joined.trim().length > 0) {
       const firstVisible = pieces.find((piece) => piece.text.trim().length > 0)!;
@@ -161,7 +168,7 @@ export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
         if (h1Buffer !== undefined) {
           h1Buffer += data;
         }
-        if (skipping > 0 || stack.length === 0 && data.trim().length === 0) {
+        if (skipping > 0 || lines.length >= maxLines || (stack.length === 0 && data.trim().length === 0)) {
           return;
         }
         pieces.push({ text: data, start: parser.startIndex, end: parser.endIndex + 1, gapBefore: '' });
@@ -212,7 +219,7 @@ export function readHtml(index: LineIndex, maxDepth: number): HtmlProse {
     : lines.filter((_, position) => lineContainers[position].article === chosen || lineContainers[position].main === chosen);
 
   const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? clean(titleText) ?? firstH1;
-  return { lines: kept, title, metadata: metadataFromHead(meta, canonical, htmlLang) };
+  return { lines: kept, title, metadata: metadataFromHead(meta, canonical, htmlLang), truncated: lines.length >= maxLines };
 }
 
 function largestContainer(lineContainers: Array<{ article?: number; main?: number }>, sizes: Map<number, number>, kind: 'article' | 'main'): number | undefined {

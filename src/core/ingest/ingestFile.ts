@@ -91,7 +91,10 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
     case 'md':
       return [markdownDraft(input, index, known, warnings)];
     case 'html': {
-      const page = readHtml(index, options.maxHtmlDepth);
+      const page = readHtml(index, options.maxHtmlDepth, options.maxPassagesPerArticle * 2);
+      if (page.truncated) {
+        warnings.push(`Only the first ${options.maxPassagesPerArticle * 2} blocks of text on the page were read.`);
+      }
       const merged: Partial<ArticleMetadata> = { ...page.metadata, ...known };
       if (merged.title === undefined && page.title) {
         merged.title = page.title;
