@@ -155,9 +155,12 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
   ];
   if (trust) args.push('--disable-workspace-trust');
   if (folder) args.push(folder);
+  // Its own process group, so stopping it also stops the extension host and file
+  // watcher it forks: the group id is the pid of the server we started.
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    detached: true,
   });
   let output = '';
   const capture = (chunk) => { output = (output + chunk.toString()).slice(-200_000); };
@@ -167,13 +170,26 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
   const exitedPromise = new Promise((resolveExit) => child.on('exit', () => { exited = true; resolveExit(); }));
   const origin = `http://127.0.0.1:${chosenPort}`;
 
-  const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5_000);
-    await exitedPromise;
-    clearTimeout(timer);
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
   };
+  const stop = async () => {
+    if (!exited) {
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
+      await exitedPromise;
+      clearTimeout(timer);
+    }
+    // Children that outlive the server (a busy extension host) go with their group.
+    signalGroup('SIGKILL');
+  };
+  // If this process ends without stopping it (an uncaught error, process.exit), the server goes too.
+  const onExit = () => signalGroup('SIGKILL');
+  process.once('exit', onExit);
   liveServers.add(stop);
   exitedPromise.then(() => liveServers.delete(stop));
 
