@@ -56,14 +56,14 @@ export function cleanArticle(lines: ProseLine[], knownTitle?: string, titleLine:
 
   const title = findTitle(content, dropped, knownTitle, titleLine);
   const headerEnd = findHeaderEnd(content, dropped, title.titleIndex);
-  let previousWasStamp = false;
+  let afterBylineOrStamp = false;
   for (let position = 0; position < headerEnd; position++) {
     const { line, index } = content[position];
     if (index === title.titleIndex) {
       continue;
     }
     if (dropped.has(index)) {
-      previousWasStamp = previousWasStamp || dropped.get(index) === 'byline' || /stamp$/.test(dropped.get(index)!);
+      afterBylineOrStamp = afterBylineOrStamp || dropped.get(index) === 'byline' || /stamp$/.test(dropped.get(index)!);
       continue;
     }
     const byline = parseBylineLine(line.text);
@@ -72,13 +72,13 @@ export function cleanArticle(lines: ProseLine[], knownTitle?: string, titleLine:
       if (found[byline.kind] === undefined) {
         found[byline.kind] = byline.name;
       }
-      previousWasStamp = true;
+      afterBylineOrStamp = true;
       continue;
     }
-    if (previousWasStamp && isPlaceName(line.text)) {
+    if (afterBylineOrStamp && isPlaceName(line.text)) {
       dropped.set(index, 'dateline');
     }
-    previousWasStamp = false;
+    afterBylineOrStamp = false;
   }
 
   const firstBody = content.slice(headerEnd).find(({ index }) => !dropped.has(index));
