@@ -218,8 +218,23 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
     ? lines
     : lines.filter((_, position) => lineContainers[position].article === chosen || lineContainers[position].main === chosen);
 
-  const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? clean(titleText) ?? firstH1;
-  return { lines: kept, title, metadata: metadataFromHead(meta, canonical, htmlLang), truncated: lines.length >= maxLines };
+  const metadata = metadataFromHead(meta, canonical, htmlLang);
+  const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? withoutSiteName(clean(titleText), metadata.outlet) ?? firstH1;
+  return { lines: kept, title, metadata, truncated: lines.length >= maxLines };
+}
+
+/** "India receives Putin | Example Wire" is titled "India receives Putin" when the site is Example Wire. */
+function withoutSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
+  if (!title || !siteName) {
+    return title;
+  }
+  for (const separator of [' | ', ' - ', ' – ', ' — ', ' :: ']) {
+    const suffix = `${separator}${siteName}`;
+    if (title.endsWith(suffix) && title.length > suffix.length) {
+      return title.slice(0, -suffix.length).trim();
+    }
+  }
+  return title;
 }
 
 function largestContainer(lineContainers: Array<{ article?: number; main?: number }>, sizes: Map<number, number>, kind: 'article' | 'main'): number | undefined {

@@ -44,6 +44,13 @@ test('the title falls back to <title>, then to the first <h1>', () => {
   assert.deepEqual(withHeading.passages.map((passage) => passage.text), ['Body text of the page.']);
 });
 
+test('a <title> loses the site name that og:site_name gives', () => {
+  const html = '<head><title>India receives Putin | Example Wire</title><meta property="og:site_name" content="Example Wire"></head><p>Body text of the page.</p>';
+  const article = onlyArticle(ingestString('a.html', html));
+  assert.equal(article.meta.title, 'India receives Putin');
+  assert.equal(article.meta.outlet, 'Example Wire');
+});
+
 test('the largest <article> wins over teasers marked up as articles', () => {
   const html = '<article><p>Teaser one.</p></article><article><p>The main story has a much longer first paragraph than any teaser.</p><p>And a second.</p></article><article><p>Teaser two.</p></article>';
   const article = onlyArticle(ingestString('a.html', html));
