@@ -54,6 +54,8 @@ const openingPronouns = new Set(['it', 'its', 'they', 'their', 'this', 'these', 
 const demonstratives = new Set(['this', 'these', 'those', 'such']);
 const referentialDeterminers = new Set(['the', 'these', 'those', 'both']);
 const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th']);
+/** Common adjectives (stop words elsewhere) that may stand between a number and what it counts: "3.5 million new jobs". */
+const countedNounAdjectives = new Set(['new', 'more', 'other', 'additional', 'extra', 'own', 'young', 'old', 'many', 'few', 'such', 'same']);
 
 function isWord(token: Token | undefined, lower: string): boolean {
   return token !== undefined && token.kind === 'word' && token.lower === lower;
@@ -101,6 +103,10 @@ function countedNoun(tokens: readonly Token[], from: number): { unit: string; la
     if (token.kind !== 'word' || token.text.charAt(0) !== token.lower.charAt(0)) return undefined;
     let end = i;
     while (isSymbol(tokens[end + 1], '-') && isGlued(tokens[end + 1]) && tokens[end + 2]?.kind === 'word' && isGlued(tokens[end + 2])) end += 2;
+    if (end === i && countedNounAdjectives.has(token.lower)) {
+      i += 1;
+      continue;
+    }
     if (end === i) {
       const concept = conceptOf(token);
       if (!concept) return undefined;
