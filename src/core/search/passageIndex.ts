@@ -785,19 +785,28 @@ export class PassageIndex {
     const { scores, matchedGroups, matchedRequired, touched } = this;
     const touchedCount = state.touchedCount;
     const groupCount = groups.length;
-    const pool = new TopScores(poolSize === Infinity ? touchedCount : poolSize);
+    // The caller's filter runs only after the scratch arrays are cleared, so it may itself search.
+    const eligibleDocs = new Int32Array(touchedCount);
+    const eligibleScores = new Float64Array(touchedCount);
+    let eligibleCount = 0;
     for (let index = 0; index < touchedCount; index++) {
       const doc = touched[index];
       if (matchedRequired[doc] === requiredCount) {
         const coverage = matchedGroups[doc] / groupCount;
-        const score = scores[doc] * (0.3 + 0.7 * coverage * coverage);
-        if (pool.wouldAccept(score) && (!options.filter || options.filter(this.passageIds[doc]))) {
-          pool.add(doc, score);
-        }
+        eligibleDocs[eligibleCount] = doc;
+        eligibleScores[eligibleCount++] = scores[doc] * (0.3 + 0.7 * coverage * coverage);
       }
       scores[doc] = 0;
       matchedGroups[doc] = 0;
       matchedRequired[doc] = 0;
+    }
+    const pool = new TopScores(poolSize === Infinity ? eligibleCount : poolSize);
+    const filter = options.filter;
+    for (let index = 0; index < eligibleCount; index++) {
+      const score = eligibleScores[index];
+      if (pool.wouldAccept(score) && (!filter || filter(this.passageIds[eligibleDocs[index]]))) {
+        pool.add(eligibleDocs[index], score);
+      }
     }
     return pool.sorted();
   }
