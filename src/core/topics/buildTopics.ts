@@ -19,6 +19,7 @@ interface KeyStats {
   key: string;
   count: number;
   strong: number;
+  acronymCount: number;
   roles: Set<CandidateRole>;
   kindVotes: Map<TopicKind, number>;
   cues: { place: number; person: number };
@@ -34,7 +35,7 @@ interface KeyStats {
 function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
   let s = stats.get(key);
   if (!s) {
-    s = { key, count: 0, strong: 0, roles: new Set(), kindVotes: new Map(), cues: { place: 0, person: 0 }, lowercaseSurface: false, adjectival: 0, listedWith: new Map(), allCapsWord: false };
+    s = { key, count: 0, strong: 0, acronymCount: 0, roles: new Set(), kindVotes: new Map(), cues: { place: 0, person: 0 }, lowercaseSurface: false, adjectival: 0, listedWith: new Map(), allCapsWord: false };
     stats.set(key, s);
   }
   return s;
@@ -44,6 +45,7 @@ function record(stats: Map<string, KeyStats>, candidate: Candidate): void {
   const s = statsFor(stats, candidate.key);
   s.count++;
   if (candidate.role !== 'sentenceStart') s.strong++;
+  if (candidate.role === 'acronym') s.acronymCount++;
   s.roles.add(candidate.role);
   if (candidate.kind) s.kindVotes.set(candidate.kind, (s.kindVotes.get(candidate.kind) ?? 0) + (candidate.role === 'name' ? 2 : 1));
   if (candidate.cue) s.cues[candidate.cue]++;
@@ -88,7 +90,7 @@ class UnionFind {
 
 function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Set<string>): boolean {
   const key = s.key;
-  if (key.length < 2 || /^[\d\s.,]+$/.test(key) || (isSingleWord(key) && STOP_WORDS.has(key) && !s.roles.has('acronym'))) {
+  if (key.length < 2 || /^[\d\s.,]+$/.test(key) || (isSingleWord(key) && STOP_WORDS.has(key) && (s.acronymCount < 2 || s.acronymCount * 2 < s.count))) {
     return false;
   }
   if (s.roles.has('term') && s.roles.size === 1) return s.count >= 2;
@@ -102,20 +104,28 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Se
   return true;
 }
 
-function personLike(key: string, s: KeyStats | undefined): boolean {
+function personLike(key: string, s: KeyStats | undefined, lowercaseWords: ReadonlySet<string>): boolean {
   if (!s || isSingleWord(key)) return false;
   if (s.kindVotes.size > 0) return (s.kindVotes.get('person') ?? 0) > 0;
   const parts = key.split(' ');
+  const last = parts[parts.length - 1];
+  if (lowercaseWords.has(parts[0]) || (last.endsWith('s') && lowercaseWords.has(last))) return false;
   if (s.allCapsWord || PLACE_PREFIXES.has(parts[0]) || parts.some((p) => NAME_CONNECTORS.has(p) && p !== 'el' && p !== 'al')) return false;
   return parts.length <= 3 && parts.every((p) => /^\p{L}[\p{L}']*$/u.test(p)) && parts[parts.length - 1].length > 1
     && !s.roles.has('acronym');
 }
 
+/** A word the sources only ever wrote in capitals ("US", "WHO") matches only in capitals, so "Us" and "Who" do not. */
+function isCapsOnly(key: string, s: KeyStats | undefined, aliasKeys: ReadonlyMap<string, number>): boolean {
+  return isSingleWord(key) && !!s && !aliasKeys.has(key) && s.acronymCount === s.count && STOP_WORDS.has(key);
+}
+
 function cleanSurface(surface: string): string {
+  if (!/['’ʼ\s]/u.test(surface)) return surface;
   return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
 }
 
-function guessKind(keys: string[], stats: Map<string, KeyStats>): TopicKind {
+function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: ReadonlySet<string>): TopicKind {
   const votes = new Map<TopicKind, number>();
   let place = 0;
   let person = 0;
@@ -125,12 +135,15 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>): TopicKind {
   for (const key of keys) {
     const s = stats.get(key);
     if (!s) continue;
-    for (const [kind, n] of s.kindVotes) votes.set(kind, (votes.get(kind) ?? 0) + n);
+    for (const [kind, n] of s.kindVotes) {
+      if (kind === 'person' && isSingleWord(key) && lowercaseWords.has(key)) continue;
+      votes.set(kind, (votes.get(kind) ?? 0) + n);
+    }
     place += s.cues.place;
-    person += s.cues.person;
+    if (!(isSingleWord(key) && lowercaseWords.has(key))) person += s.cues.person;
     acronym ||= s.roles.has('acronym');
     code ||= s.roles.has('code');
-    nameShaped ||= personLike(key, s);
+    nameShaped ||= personLike(key, s, lowercaseWords);
   }
   const voted = [...votes].sort((a, b) => b[1] - a[1])[0];
   if (voted) return voted[0];
@@ -154,8 +167,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   const lowercaseWords = new Set<string>();
   for (const article of articles) {
     for (const passage of article.passages) {
-      const found = findCandidates(passage.text);
-      for (const word of found.lowercaseWords) lowercaseWords.add(word);
+      const found = findCandidates(passage.text, lowercaseWords);
       for (const candidate of found.candidates) record(stats, candidate);
     }
   }
@@ -200,7 +212,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     const base = stats.get(key)?.baseKey;
     if (base && accepted.has(base) && stats.get(key)!.roles.has('codeCompound')) groups.union(key, base);
   }
-  const people = [...accepted].filter((key) => personLike(key, stats.get(key)));
+  const people = [...accepted].filter((key) => personLike(key, stats.get(key), lowercaseWords));
   const byEnds = new Map<string, string>();
   for (const key of people.sort((a, b) => a.split(' ').length - b.split(' ').length)) {
     const parts = key.split(' ');
@@ -219,7 +231,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   }
   for (const key of accepted) {
     const s = stats.get(key)!;
-    if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym')) continue;
+    if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym') || lowercaseWords.has(key)) continue;
     const owners = fullNamesBySurname.get(key);
     if (owners && owners.size === 1) groups.union([...owners][0], key);
   }
@@ -255,6 +267,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
         topicId: root,
         fromAlias: aliasKeys.has(key),
         lowercaseOk: !isSingleWord(key) || lowercaseAliasKeys.has(key) || (!!s && s.lowercaseSurface),
+        capsOnly: isCapsOnly(key, s, aliasKeys),
       });
     }
   }
@@ -274,7 +287,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
         addMention(match.entry.topicId, { passageId: passage.id, articleId: article.id, start, end, surface: passage.text.slice(start, end) });
         if (match.to - match.from > 1) {
           for (let k = match.from; k < match.to; k++) {
-            const inner = tokens[k].isCode ? trie.longestAt(tokens.slice(k, k + 1), 0) : undefined;
+            const inner = tokens[k].isCode ? trie.longestAt([tokens[k]], 0) : undefined;
             if (inner && inner.entry.topicId !== match.entry.topicId) {
               const t = tokens[k];
               addMention(inner.entry.topicId, { passageId: passage.id, articleId: article.id, start: t.start, end: t.end, surface: passage.text.slice(t.start, t.end) });
@@ -291,7 +304,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   const entryByRoot = new Map<string, number>();
   for (const [index, root] of rootOfAlias) if (!entryByRoot.has(root)) entryByRoot.set(root, index);
   const kinds = new Map<string, TopicKind>();
-  for (const [root, keys] of keysByRoot) kinds.set(root, guessKind(keys, stats));
+  for (const [root, keys] of keysByRoot) kinds.set(root, guessKind(keys, stats, lowercaseWords));
   for (let round = 0; round < 2; round++) {
     for (const [root, keys] of keysByRoot) {
       if (kinds.get(root) !== 'other') continue;
@@ -315,18 +328,21 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     const entryIndex = entryByRoot.get(root);
     const entry = entryIndex === undefined ? undefined : aliasTable.entries[entryIndex];
     const surfaceCounts = new Map<string, number>();
-    const spellingsByArticle: Record<string, string[]> = {};
-    const articleIds: string[] = [];
+    const spellingSets = new Map<string, Set<string>>();
     for (const mention of mentions) {
       const surface = cleanSurface(mention.surface);
       surfaceCounts.set(surface, (surfaceCounts.get(surface) ?? 0) + 1);
-      if (!spellingsByArticle[mention.articleId]) {
-        spellingsByArticle[mention.articleId] = [];
-        articleIds.push(mention.articleId);
+      let spellings = spellingSets.get(mention.articleId);
+      if (!spellings) {
+        spellings = new Set();
+        spellingSets.set(mention.articleId, spellings);
       }
-      if (!spellingsByArticle[mention.articleId].includes(surface)) spellingsByArticle[mention.articleId].push(surface);
+      spellings.add(surface);
     }
-    const name = entry?.name ?? canonicalName(keys, stats, surfaceCounts);
+    const articleIds = [...spellingSets.keys()];
+    const spellingsByArticle: Record<string, string[]> = {};
+    for (const [articleId, spellings] of spellingSets) spellingsByArticle[articleId] = [...spellings];
+    const name = entry?.name ?? canonicalName(keys, stats, surfaceCounts, lowercaseWords);
     const aliases: string[] = [];
     const seen = new Set([name]);
     for (const surface of [...surfaceCounts.keys(), ...(entry ? [entry.name, ...entry.aliases] : [])]) {
@@ -358,7 +374,12 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     if (!id) continue;
     for (const key of keys) {
       const s = stats.get(key);
-      finalTrie.add(key, { topicId: id, fromAlias: aliasKeys.has(key), lowercaseOk: !isSingleWord(key) || lowercaseAliasKeys.has(key) || (!!s && s.lowercaseSurface) });
+      finalTrie.add(key, {
+        topicId: id,
+        fromAlias: aliasKeys.has(key),
+        lowercaseOk: !isSingleWord(key) || lowercaseAliasKeys.has(key) || (!!s && s.lowercaseSurface),
+        capsOnly: isCapsOnly(key, s, aliasKeys),
+      });
     }
   }
   const surnameOwners = new Map<string, string[]>();
@@ -370,16 +391,16 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     surnameOwners.set(surname, [...(surnameOwners.get(surname) ?? []), topic.id]);
   }
   for (const [surname, owners] of surnameOwners) {
-    if (owners.length === 1) finalTrie.add(surname, { topicId: owners[0], fromAlias: false, lowercaseOk: false });
+    if (owners.length === 1) finalTrie.add(surname, { topicId: owners[0], fromAlias: false, lowercaseOk: false, capsOnly: false });
   }
   topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   return { topics, hiddenIds, aliasNamesById, trie: finalTrie };
 }
 
 /** The most common well-formed spelling; the acronym when one was defined; the full name of a person; `S-400` over `S400`. */
-function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>): string {
+function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>, lowercaseWords: ReadonlySet<string>): string {
   const acronymKeys = new Set(keys.map((k) => stats.get(k)?.acronymKey).filter((k): k is string => !!k));
-  const people = keys.filter((k) => personLike(k, stats.get(k)));
+  const people = keys.filter((k) => personLike(k, stats.get(k), lowercaseWords));
   const ranked = [...surfaceCounts].filter(([surface]) => /^[\p{Lu}\d]/u.test(surface) || surface.length > 0).sort((a, b) => {
     const score = (surface: string, count: number): number => {
       const key = normaliseTerm(surface);

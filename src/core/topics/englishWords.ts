@@ -48,7 +48,8 @@ export const KIND_BY_LAST_WORD: ReadonlyMap<string, TopicKind> = new Map<string,
     college school group union navy army force forces corps party parliament congress senate assembly court bank
     fund association organisation organization foundation corporation company inc ltd press express times post
     herald tribune journal news daily agency office embassy government administration cabinet board bureau service
-    services league alliance federation network centre center society club team station affairs studies
+    services league alliance federation network centre center society club team station affairs studies house
+    senate congress parliament treasury
   `)].map((w): [string, TopicKind] => [w, 'organisation']),
   ...[...words(`
     sea ocean bay gulf river lake mountain mountains island islands square street road avenue city province state
@@ -61,7 +62,7 @@ export const KIND_BY_LAST_WORD: ReadonlyMap<string, TopicKind> = new Map<string,
   `)].map((w): [string, TopicKind] => [w, 'event']),
   ...[...words(`
     agreement agreements treaty pact accord accords memorandum partnership framework initiative convention
-    charter act protocol declaration deal mechanism doctrine programme program plan road
+    charter act protocol declaration deal mechanism doctrine programme program plan road constitution law bill
   `)].map((w): [string, TopicKind] => [w, 'agreement']),
 ]);
 
@@ -86,7 +87,7 @@ export const COMPOUND_HEADS: ReadonlyMap<string, TopicKind> = new Map<string, To
 export const NAME_CONNECTORS = words(`of for de del della di da du des la le el al bin ibn van von der den y`);
 
 /** First words that make a two-word name a place rather than a person ("New Delhi", "North Dvinsk"). */
-export const PLACE_PREFIXES = words(`new north south east west northern southern eastern western upper lower greater central
+export const PLACE_PREFIXES = words(`new north south east west northern southern eastern western upper lower great greater central
   san santa los las port fort mount lake saint st`);
 
 /** Demonyms that cannot be derived from a place name by a suffix rule. */

@@ -51,16 +51,15 @@ export interface Candidate {
   hyphenParts?: [string, string];
 }
 
-/** What one passage contributes: its candidates and the lower-case words it uses (evidence that a capitalised word is an ordinary word). */
+/** What one passage contributes: its candidates. */
 export interface PassageCandidates {
   candidates: Candidate[];
-  lowercaseWords: string[];
 }
 
 const SINGLE_SPACE = /^[ \u00a0]$/;
 const HYPHEN = /^[-‐‑–]$/;
 const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
-const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
 const POSSESSIVE = /['’ʼ]s$/;
 const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
 
@@ -109,12 +108,15 @@ function headOf(token: NormalToken | undefined, table: ReadonlyMap<string, Topic
  * Finds the spans of one passage that may name topics: capitalised names (split at titles,
  * stripped of sentence openers and leading demonyms), codes, acronyms and their defined
  * expansions, and technical terms. Judging them needs the whole corpus: see extractTopics.
+ * The lower-case words of the passage are added to `lowercaseWords` when given: the corpus's
+ * evidence that a capitalised word is an ordinary word.
  */
-export function findCandidates(text: string): PassageCandidates {
+export function findCandidates(text: string, lowercaseWords?: Set<string>): PassageCandidates {
   const tokens = normaliseTokens(text);
-  const lowercaseWords: string[] = [];
-  for (const token of tokens) {
-    if (token.lowercase && !token.isCode) lowercaseWords.push(token.norm);
+  if (lowercaseWords) {
+    for (const token of tokens) {
+      if (token.lowercase && !token.isCode) lowercaseWords.add(token.norm);
+    }
   }
   const candidates: Candidate[] = [];
   const headline = isTitleCase(text, tokens);
@@ -165,7 +167,7 @@ export function findCandidates(text: string): PassageCandidates {
     i = end;
   }
   if (!headline) findTerms(tokens, emit);
-  return { candidates, lowercaseWords };
+  return { candidates };
 }
 
 function firstTokenAtOrAfter(tokens: NormalToken[], offset: number): number {
@@ -225,7 +227,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   for (let k = b - 1; k >= a; k--) {
     if (TITLE_WORDS.has(tokens[k].norm) && (!isAllCaps(text, tokens[k]) || tokens[k].norm.length <= 2)) {
       a = k + 1;
-      titled = true;
+      titled = !(tokens[a] && NAME_CONNECTORS.has(tokens[a].norm));
       break;
     }
   }
@@ -234,6 +236,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
     titled = true;
   }
   while (a < b && (isStopWord(text, tokens[a]) || NAME_CONNECTORS.has(tokens[a].norm))) a++;
+  if (a === runStart && b - a >= 2 && startsSentence(tokens, a) && !tokens[a].allCaps && /(?:ly|ing|ed)$/.test(tokens[a].norm)) a++;
   while (b > a && (isStopWord(text, tokens[b - 1]) || NAME_CONNECTORS.has(tokens[b - 1].norm))) b--;
   if (a >= b) return;
   if (b - a >= 3 && HYPHEN.test(tokens[a + 1].gapBefore) && looksLikeDemonym(tokens[a + 1].norm)) {
@@ -277,7 +280,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
       return;
     }
   }
-  let kind: TopicKind | undefined = titled ? 'person' : undefined;
+  let kind: TopicKind | undefined = titled ? 'person' : !single ? KIND_BY_LAST_WORD.get(tokens[b - 1].norm) : undefined;
   const absorbed = (follows(after1) && headOf(after1, ABSORBED_HEADS))
     || (follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) ? headOf(after2, ABSORBED_HEADS) : undefined);
   if (!kind && absorbed) kind = absorbed;

@@ -7,6 +7,8 @@ export interface TrieEntry {
   fromAlias: boolean;
   /** An all-lower-case single word may match it: only when a source or the alias file wrote it in lower case ("quad"), so "us" is not US. */
   lowercaseOk: boolean;
+  /** A single word that matches only when written in capitals. */
+  capsOnly: boolean;
 }
 
 interface TrieNode {
@@ -76,8 +78,9 @@ export class TopicTrie {
   }
 
   private accepts(entry: TrieEntry, tokens: readonly NormalToken[], from: number, to: number): boolean {
-    if (to - from > 1 || entry.lowercaseOk) return true;
-    return tokens[from].isCode || !tokens[from].lowercase;
+    if (to - from > 1) return true;
+    if (entry.capsOnly) return tokens[from].allCaps;
+    return entry.lowercaseOk || tokens[from].isCode || !tokens[from].lowercase;
   }
 
   /** All non-overlapping longest matches, left to right. */
