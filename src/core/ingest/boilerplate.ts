@@ -7,6 +7,7 @@ const lineRules: Array<{ reason: string; pattern: RegExp; only?: RegExp }> = [
   { reason: 'advertising', pattern: /^(?:advertising|advertisement|advertisements|sponsored(?: content)?|paid (?:content|partner)|ad|ads|story continues below(?: this)? ad(?:vertisement)?)$/i },
   { reason: 'read-more link', pattern: /^(?:read more|read also|see also|also read|more on this|related(?: articles?| stories| news| content| coverage)?|recommended(?: for you)?|most read|most popular|trending(?: now)?|don'?t miss|you may also like|more stories|top stories|latest news|continue reading|click here to read more)\s*[:.»>…]*$/i },
   { reason: 'read-more link', pattern: /^read all the latest news\b.{0,120}\bhere\.?$/i },
+  { reason: 'read-more link', pattern: /^(?:also read|read also|see also|read more|related|more on this|must read)\s*[:|»>–—-]\s*\S.{0,200}$/i },
   { reason: 'newsletter prompt', pattern: /^(?:newsletters?|i subscribe|subscribe|subscribe now|subscribe here|sign up|sign up now|sign in|log in|register|already a subscriber\??)\s*[.!:]?$/i },
   { reason: 'newsletter prompt', pattern: /^(?:receive|get|sign up (?:for|to)|subscribe to)\b.{0,80}\b(?:mailbox|inbox|newsletter|email updates|alerts)\s*[.!]?$/i },
   { reason: 'app-store badge', pattern: /^[\w-]*(?:google-play|app-store|play-store|appstore)[\w-]*(?:badge)?[\w-]*$/i },

@@ -158,10 +158,6 @@ function titleAfterBreadcrumb(head: ContentLine[], dropped: Map<number, string>)
     }
     return { title: candidate.line.text.trim(), titleIndex: candidate.index };
   }
-  if (separated) {
-    const tail = firstText.split(/\s*[»›>|]\s*/).pop()?.trim();
-    return tail ? { title: tail } : {};
-  }
   return undefined;
 }
 
