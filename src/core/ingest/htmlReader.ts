@@ -34,6 +34,9 @@ const blockElements = new Set([
 /** Skipped elements that also end a line (the inline ones, like an iframe in a sentence, do not). */
 const skippedBlocks = new Set(['nav', 'header', 'footer', 'aside', 'form', 'figure', 'figcaption', 'dialog', 'menu', 'head']);
 
+/** Page-level elements are never skipped for their class or id ("menu-open" on <body> is state, not cruft). */
+const structuralElements = new Set(['html', 'body', 'main', 'article']);
+
 const headingElements = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const skippedRoles = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'menu', 'menubar', 'toolbar']);
@@ -140,7 +143,7 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           overflow++;
           return;
         }
-        const skips = skippedElements.has(name) || isMarkedAsCruft(attributes);
+        const skips = skippedElements.has(name) || (!structuralElements.has(name) && isMarkedAsCruft(attributes));
         const heading = headingElements.has(name);
         if (blockElements.has(name) || skippedBlocks.has(name)) {
           flush(true);

@@ -44,6 +44,11 @@ test('the title falls back to <title>, then to the first <h1>', () => {
   assert.deepEqual(withHeading.passages.map((passage) => passage.text), ['Body text of the page.']);
 });
 
+test('a class on <body> or <article> never hides the page', () => {
+  const html = '<body class="nav-open social-enabled"><article class="ad-free"><p>The whole story is still read.</p></article></body>';
+  assert.deepEqual(onlyArticle(ingestString('a.html', html)).passages.map((passage) => passage.text), ['The whole story is still read.']);
+});
+
 test('a <title> loses the site name that og:site_name gives', () => {
   const html = '<head><title>India receives Putin | Example Wire</title><meta property="og:site_name" content="Example Wire"></head><p>Body text of the page.</p>';
   const article = onlyArticle(ingestString('a.html', html));
