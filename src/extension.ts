@@ -50,10 +50,12 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const languages: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
 
   const refreshViews = debounce(() => {
+    index.refreshTopics();
     articlesTree.refresh();
     topicsTree.refresh();
+    decorations.schedule();
     statusBar.update(index.articles().length, index.passageCount(), loader.summary);
-  }, 100);
+  }, 150);
   const unsubscribe = index.onDidChange(refreshViews);
 
   const revealTopic = async (topic: Topic | undefined) => {
@@ -120,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       await cache.restore();
       await loader.reload();
       // Build topics now, off the hover's path, so the first hover answers at once.
-      index.topics();
+      index.refreshTopics();
       refreshViews();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -87,8 +87,7 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
   }
   return hits.map((hit) => ({
     label: neutraliseThemeIcons(sanitiseLabel(hit.snippet.text, 160)),
-    description: neutraliseThemeIcons(sanitiseLabel([hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date].filter(Boolean).join(' · '), 60)),
-    detail: neutraliseThemeIcons(sanitiseLabel(hit.article.meta.title, 140)),
+    detail: neutraliseThemeIcons(sanitiseLabel(`${[hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date].filter(Boolean).join(', ')} — ${hit.article.meta.title}`, 160)),
     passageId: hit.passage.id,
     alwaysShow: true,
     buttons: [insertButton, copyButton],

@@ -25,6 +25,7 @@ export class CorpusIndex {
   private passageIndex = new PassageIndex();
   private aliasTables: AliasTable[] = [];
   private topicIndex: TopicIndex | undefined;
+  private topicsDirty = true;
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -134,14 +135,30 @@ export class CorpusIndex {
     return this.passagesById.size;
   }
 
-  /** Topics, rebuilt on first use after a change. */
+  /**
+   * The topic index. After a change it stays as it was (mentions of removed passages are skipped
+   * by the readers) until `refreshTopics` rebuilds it, so a hover never waits for a rebuild
+   * that a burst of file changes would repeat many times.
+   */
   topics(): TopicIndex {
-    if (!this.topicIndex) this.topicIndex = extractTopics(this.articles(), this.mergedAliasTable());
-    return this.topicIndex;
+    if (!this.topicIndex) this.rebuildTopics();
+    return this.topicIndex as TopicIndex;
+  }
+
+  /** Rebuilds the topic index if anything changed since the last build; returns whether it did. */
+  refreshTopics(): boolean {
+    if (this.topicIndex && !this.topicsDirty) return false;
+    this.rebuildTopics();
+    return true;
   }
 
   topicsAreCurrent(): boolean {
-    return this.topicIndex !== undefined;
+    return this.topicIndex !== undefined && !this.topicsDirty;
+  }
+
+  private rebuildTopics(): void {
+    this.topicsDirty = false;
+    this.topicIndex = extractTopics(this.articles(), this.mergedAliasTable());
   }
 
   /** Ranked passage search; `outlet:` and `topic:` filters in the query are applied here. */
@@ -206,7 +223,7 @@ export class CorpusIndex {
 
   private changed(): void {
     this.version++;
-    this.topicIndex = undefined;
+    this.topicsDirty = true;
     for (const listener of this.listeners) listener();
   }
 }

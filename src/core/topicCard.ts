@@ -71,7 +71,7 @@ function spellingsBySource(topic: Topic, source: CardSource): TopicCard['spellin
   const bySpelling = new Map<string, string[]>();
   for (const [articleId, spellings] of Object.entries(topic.spellingsByArticle)) {
     const article = source.article(articleId);
-    const label = article?.meta.outlet ?? article?.meta.title ?? 'unknown source';
+    const label = article ? sourceLabel(article) : 'unknown source';
     for (const spelling of spellings) {
       const list = bySpelling.get(spelling) ?? [];
       if (!list.includes(label)) list.push(label);
@@ -82,4 +82,11 @@ function spellingsBySource(topic: Topic, source: CardSource): TopicCard['spellin
   return [...bySpelling.entries()]
     .map(([spelling, sources]) => ({ spelling, sources }))
     .sort((a, b) => b.sources.length - a.sources.length || a.spelling.localeCompare(b.spelling));
+}
+
+/** A short name for a source: its outlet, else the start of its title in quotes. */
+export function sourceLabel(article: Article): string {
+  if (article.meta.outlet) return article.meta.outlet;
+  const words = article.meta.title.split(/\s+/);
+  return words.length <= 5 ? `“${article.meta.title}”` : `“${words.slice(0, 5).join(' ')}…”`;
 }

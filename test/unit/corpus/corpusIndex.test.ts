@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CorpusIndex } from '../../../src/core/corpusIndex';
+import { ingestFile } from '../../../src/core/ingest/ingestFile';
+
+function addText(index: CorpusIndex, name: string, text: string, stamp = '1'): void {
+  const outcome = ingestFile({ uri: `file:///w/${name}`, fileName: name, bytes: new TextEncoder().encode(text) });
+  assert.equal(outcome.kind, 'articles');
+  if (outcome.kind === 'articles') index.setFile(`file:///w/${name}`, outcome.articles, stamp);
+}
+
+test('a file edited after the index was persisted is found by its new words', () => {
+  const index = new CorpusIndex();
+  addText(index, 'summit.md', '---\ntitle: Summit notes\n---\n\nThe S-400 deliveries began.\n\nLadakh again.\n');
+  addText(index, 'windows.txt', 'Windows\r\n\r\nThe Zircon missile.\r\n');
+  index.snapshot();
+  addText(index, 'summit.md', '---\ntitle: Summit notes, revised\n---\n\nThe Kalibr cruise missile came up.\n', '2');
+  assert.equal(index.search('Kalibr')[0]?.passage.text, 'The Kalibr cruise missile came up.');
+  assert.equal(index.search('Ladakh').length, 0, 'the old text is gone');
+  assert.equal(index.search('Zircon').length, 1);
+});
+
+test('a restored snapshot holds the same articles, passages, stamps and search results', () => {
+  const index = new CorpusIndex();
+  addText(index, 'a.txt', 'First article\n\nThe Reciprocal Exchange of Logistics Agreement (RELOS) is expected.\n', 'stamp-a');
+  addText(index, 'b.txt', 'Second article\n\nSputnik V doses were discussed.\n', 'stamp-b');
+  const restored = new CorpusIndex();
+  assert.deepEqual(restored.restore(index.snapshot()), { ok: true });
+  assert.deepEqual(restored.articles().map((article) => article.meta.title).sort(), ['First article', 'Second article']);
+  assert.equal(restored.fileStamp('file:///w/a.txt'), 'stamp-a');
+  assert.equal(restored.search('RELOS')[0]?.passage.text, 'The Reciprocal Exchange of Logistics Agreement (RELOS) is expected.');
+  assert.equal(restored.topics().lookup('Sputnik V', 1)[0]?.topic.name, 'Sputnik V');
+});
+
+test('a corrupt snapshot is refused and the index stays as it was', () => {
+  const index = new CorpusIndex();
+  addText(index, 'a.txt', 'Title\n\nSome text about Ladakh.\n');
+  const data = index.snapshot();
+  const corrupt = data.slice(0, Math.floor(data.length / 2));
+  const result = index.restore(corrupt);
+  assert.equal(result.ok, false);
+  assert.equal(index.search('Ladakh').length, 1);
+});
+
+test('topics stay available while a rebuild is pending, and refresh on request', () => {
+  const index = new CorpusIndex();
+  addText(index, 'a.txt', 'Title\n\nThe AK-203 rifles will be made in India.\n');
+  assert.ok(index.topics().lookup('AK-203', 1)[0]);
+  addText(index, 'b.txt', 'Other\n\nThe BrahMos missile was mentioned by Lavrov.\n');
+  assert.equal(index.topicsAreCurrent(), false);
+  assert.ok(index.topics().lookup('AK-203', 1)[0], 'the previous topics still answer');
+  assert.equal(index.refreshTopics(), true);
+  assert.equal(index.refreshTopics(), false);
+  assert.ok(index.topics().topics().some((topic) => topic.name === 'BrahMos'));
+});
+
+test('outlet: and topic: filters narrow the search', () => {
+  const index = new CorpusIndex();
+  const outcome = ingestFile({ uri: 'file:///w/x.jsonl', fileName: 'x.jsonl', bytes: new TextEncoder().encode([
+    JSON.stringify({ title: 'One', outlet: 'RFI', text: 'Russia sells the S-400 to India.' }),
+    JSON.stringify({ title: 'Two', outlet: 'Associated Press', text: 'India buys the S-400 from Russia.' }),
+  ].join('\n')) });
+  assert.equal(outcome.kind, 'articles');
+  if (outcome.kind !== 'articles') return;
+  index.setFile('file:///w/x.jsonl', outcome.articles);
+  assert.deepEqual(index.search('Russia outlet:rfi').map((hit) => hit.article.meta.outlet), ['RFI']);
+  assert.deepEqual(index.search('India outlet:"Associated Press"').map((hit) => hit.article.meta.outlet), ['Associated Press']);
+  assert.equal(index.search('Russia topic:S-400').length, 2);
+});
