@@ -230,11 +230,12 @@ export class PassageIndex {
     this.passageTermCount = 0;
     scanTerms(text, this.collectTerm);
     const termCount = this.vocabulary.size;
-    if (this.termDf.length < termCount) {
-      this.termDf = ensureCapacity(this.termDf, termCount, Uint32Array);
-      this.tailHead = growHeads(this.tailHead, this.termDf.length);
-      this.termSeenInDoc = growHeads(this.termSeenInDoc, this.termDf.length);
-      this.termCountInDoc = ensureCapacity(this.termCountInDoc, this.termDf.length, Uint32Array);
+    if (this.termDf.length < termCount || this.tailHead.length < termCount || this.termSeenInDoc.length < termCount || this.termCountInDoc.length < termCount) {
+      const capacity = Math.max(termCount, this.termDf.length);
+      this.termDf = ensureCapacity(this.termDf, capacity, Uint32Array);
+      this.tailHead = growHeads(this.tailHead, capacity);
+      this.termSeenInDoc = growHeads(this.termSeenInDoc, capacity);
+      this.termCountInDoc = ensureCapacity(this.termCountInDoc, capacity, Uint32Array);
     }
     const { passageTerms, termSeenInDoc, termCountInDoc } = this;
     const count = this.passageTermCount;
@@ -510,7 +511,8 @@ export class PassageIndex {
   }
 
   private resetTail(termCount: number): void {
-    this.tailHead = new Int32Array(termCount).fill(-1);
+    // As long as termDf (its capacity may exceed termCount): indexDoc only grows the heads with it.
+    this.tailHead = new Int32Array(Math.max(termCount, this.termDf.length)).fill(-1);
     this.tailTerm = new Uint32Array(0);
     this.tailDoc = new Uint32Array(0);
     this.tailTf = new Uint8Array(0);
