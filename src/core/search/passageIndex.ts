@@ -3,7 +3,7 @@ import { nullLogger } from '../model';
 import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
-import { scanTerms, splitCodeTerm, termSpans, type TermSpan } from './searchTokens';
+import { scanTerms, splitCodeTerm, termSpans } from './searchTokens';
 import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
 
@@ -40,6 +40,7 @@ export interface IndexedArticleRecord {
 interface ArticleEntry extends IndexedArticleRecord {
   number: number;
   titleTerms: Set<string>;
+  outletTerms: string[];
   docs: number[];
 }
 
@@ -203,6 +204,7 @@ export class PassageIndex {
       sourceStamp,
       number: this.articleByNumber.length,
       titleTerms: titleTermsOf(article.meta.title),
+      outletTerms: outletTermsOf(article.meta.outlet),
       docs: [],
     };
     this.articles.set(article.id, entry);
@@ -370,18 +372,23 @@ export class PassageIndex {
       return this.listFiltered(articleMask, options, limit);
     }
     const candidates = this.scoreCandidates(groups, articleMask, options, phrases.length > 0 ? Infinity : Math.max(limit * 3, MIN_RERANK_POOL));
-    const hits: Array<SearchHit & { doc: number }> = [];
+    const readsText = phrases.length > 0 || groups.length > 1;
+    const ranked: RankedCandidate[] = [];
     for (const { doc, score } of candidates) {
-      const hit = this.rerank(doc, score, groups, phrases, spanGroups, options);
-      if (hit) {
-        hits.push(hit);
-        if (phrases.length > 0 && hits.length >= limit * 3) {
+      const candidate = this.rerank(doc, score, groups, phrases, spanGroups, options, readsText);
+      if (candidate) {
+        ranked.push(candidate);
+        if (phrases.length > 0 && ranked.length >= limit * 3) {
           break;
         }
       }
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return hits.slice(0, limit).map(({ passageId, score, snippet }) => ({ passageId, score, snippet }));
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return ranked.slice(0, limit).map(({ doc, score, matched }) => ({
+      passageId: this.passageIds[doc],
+      score,
+      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spanGroups)),
+    }));
   }
 
   /** Rebuilds the compact postings now (the index does it by itself when worthwhile). */
@@ -563,7 +570,13 @@ export class PassageIndex {
     this.totalLiveLength = totalLength;
     this.articles.clear();
     this.articleByNumber = columns.articles.map((record, number) => {
-      const entry: ArticleEntry = { ...record, number, titleTerms: titleTermsOf(record.meta.title), docs: [] };
+      const entry: ArticleEntry = {
+        ...record,
+        number,
+        titleTerms: titleTermsOf(record.meta.title),
+        outletTerms: outletTermsOf(record.meta.outlet),
+        docs: [],
+      };
       this.articles.set(record.id, entry);
       return entry;
     });
@@ -634,18 +647,14 @@ export class PassageIndex {
   }
 
   private outletMask(outlet: string): Uint8Array | undefined {
-    const wanted = termSpans(outlet, 'always').map((span) => span.term);
+    const wanted = outletTermsOf(outlet);
     if (wanted.length === 0) {
       return undefined;
     }
     const mask = new Uint8Array(this.articleByNumber.length);
     let any = false;
     for (const entry of this.articleByNumber) {
-      if (!entry?.meta.outlet) {
-        continue;
-      }
-      const have = termSpans(entry.meta.outlet, 'always').map((span) => span.term);
-      if (containsSequence(have, wanted)) {
+      if (entry && containsSequence(entry.outletTerms, wanted)) {
         mask[entry.number] = 1;
         any = true;
       }
@@ -676,9 +685,9 @@ export class PassageIndex {
     return resolved;
   }
 
-  private queryGroups(parsed: ParsedSearchQuery): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<string, number> } {
+  private queryGroups(parsed: ParsedSearchQuery): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number> } {
     const groups: QueryGroup[] = [];
-    const spanGroups = new Map<string, number>();
+    const spanGroups = new Map<number, number>();
     const groupOfTerm = new Map<string, number>();
     const phrases: number[][] = [];
     for (const phrase of parsed.phrases) {
@@ -691,7 +700,7 @@ export class PassageIndex {
         sequence.push(termId);
         if (!groupOfTerm.has(term)) {
           groupOfTerm.set(term, groups.length);
-          spanGroups.set(term, groups.length);
+          spanGroups.set(termId, groups.length);
           groups.push({ alternatives: [{ termId, weight: 1 }], required: true });
         }
       }
@@ -719,7 +728,7 @@ export class PassageIndex {
       }
       groupOfTerm.set(term, groups.length);
       for (const alternative of alternatives) {
-        spanGroups.set(this.vocabulary.terms[alternative.termId], groups.length);
+        spanGroups.set(alternative.termId, groups.length);
       }
       groups.push({ alternatives, required: false });
     }
@@ -813,30 +822,46 @@ export class PassageIndex {
     return pool.sorted();
   }
 
-  /** Reads one candidate's text: checks phrases, applies proximity, title and caller boosts, builds the snippet. */
+  /** The candidate's words that answer the query, with their token positions. */
+  private matchedSpans(doc: number, spanGroups: Map<number, number>, termIds?: number[]): PositionedSpan[] {
+    const matched: PositionedSpan[] = [];
+    let position = 0;
+    scanTerms(this.texts[doc], (buffer, length, start, end) => {
+      const termId = this.vocabulary.find(buffer, length);
+      termIds?.push(termId);
+      const group = spanGroups.get(termId);
+      if (group !== undefined) {
+        matched.push({ start, end, group, position });
+      }
+      position++;
+    });
+    return matched;
+  }
+
+  /**
+   * Final score of one candidate: title and caller boosts always; when the
+   * query has several words or a phrase, the text is read to check phrases
+   * and reward words that stand close together.
+   */
   private rerank(
     doc: number,
     baseScore: number,
     groups: QueryGroup[],
     phrases: number[][],
-    spanGroups: Map<string, number>,
+    spanGroups: Map<number, number>,
     options: PassageSearchOptions,
-  ): (SearchHit & { doc: number }) | undefined {
-    const text = this.texts[doc];
-    const spans = termSpans(text);
-    for (const phrase of phrases) {
-      if (!containsTermSequence(spans, phrase.map((termId) => this.vocabulary.terms[termId]))) {
+    readsText: boolean,
+  ): RankedCandidate | undefined {
+    let score = baseScore;
+    let matched: PositionedSpan[] | undefined;
+    if (readsText) {
+      const termIds: number[] = [];
+      matched = this.matchedSpans(doc, spanGroups, termIds);
+      if (!phrases.every((phrase) => containsSequence(termIds, phrase))) {
         return undefined;
       }
+      score *= proximityBoost(matched, groups.length);
     }
-    const matched: Array<MatchedSpan & { position: number }> = [];
-    spans.forEach((span, position) => {
-      const group = spanGroups.get(span.term);
-      if (group !== undefined) {
-        matched.push({ start: span.start, end: span.end, group, position });
-      }
-    });
-    let score = baseScore * proximityBoost(matched, groups.length);
     const titleTerms = this.articleByNumber[this.docArticle[doc]]?.titleTerms;
     if (titleTerms && titleTerms.size > 0) {
       let inTitle = 0;
@@ -847,14 +872,13 @@ export class PassageIndex {
       }
       score *= 1 + (TITLE_BOOST * inTitle) / groups.length;
     }
-    const passageId = this.passageIds[doc];
     if (options.boost) {
-      const factor = options.boost(passageId);
+      const factor = options.boost(this.passageIds[doc]);
       if (Number.isFinite(factor) && factor > 0) {
         score *= factor;
       }
     }
-    return { doc, passageId, score, snippet: buildSnippet(text, matched) };
+    return { doc, score, matched };
   }
 
   /** Passages that pass the outlet and caller filters, in corpus order, for queries that are only filters. */
@@ -871,6 +895,16 @@ export class PassageIndex {
     }
     return hits;
   }
+}
+
+/** A matched word with its position among the passage's words. */
+type PositionedSpan = MatchedSpan & { position: number };
+
+/** A candidate after re-ranking; `matched` is set when its text was read. */
+interface RankedCandidate {
+  doc: number;
+  score: number;
+  matched?: PositionedSpan[];
 }
 
 /** The scratch arrays one search accumulates BM25 scores in. */
@@ -1006,6 +1040,10 @@ class TopScores {
   }
 }
 
+function outletTermsOf(outlet: string | undefined): string[] {
+  return outlet ? termSpans(outlet, 'always').map((span) => span.term) : [];
+}
+
 function titleTermsOf(title: string): Set<string> {
   return new Set(termSpans(title).map((span) => span.term));
 }
@@ -1016,7 +1054,7 @@ function selectRanges(ranges: Uint32Array, docs: number[]): Uint32Array {
   return selected;
 }
 
-function containsSequence(haystack: string[], needle: string[]): boolean {
+function containsSequence<T>(haystack: T[], needle: T[]): boolean {
   outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
     for (let offset = 0; offset < needle.length; offset++) {
       if (haystack[start + offset] !== needle[offset]) {
@@ -1028,19 +1066,13 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-function containsTermSequence(spans: TermSpan[], sequence: string[]): boolean {
-  return containsSequence(
-    spans.map((span) => span.term),
-    sequence,
-  );
-}
 
 /**
  * 1 when fewer than two query words match; up to 1 + 0.6 when all matched
  * words sit side by side, and a further 1.2x when they also follow the
  * query's order.
  */
-function proximityBoost(matched: Array<MatchedSpan & { position: number }>, groupCount: number): number {
+function proximityBoost(matched: PositionedSpan[], groupCount: number): number {
   if (groupCount < 2 || matched.length < 2) {
     return 1;
   }
