@@ -2,7 +2,7 @@ import type { Article, Mention, Topic, TopicKind } from '../model';
 import type { AliasTable } from './aliasFile';
 import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym } from './findCandidates';
-import { normaliseTerm, normaliseTokens } from './normaliseTerm';
+import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
 import { TopicTrie } from './topicTrie';
 
 /** The topics of a corpus and the trie that recognises them in any text. */
@@ -88,7 +88,7 @@ class UnionFind {
   }
 }
 
-function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Set<string>): boolean {
+function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: ReadonlyMap<string, number>): boolean {
   const key = s.key;
   if (key.length < 2 || /^[\d\s.,]+$/.test(key) || (isSingleWord(key) && STOP_WORDS.has(key) && (s.acronymCount < 2 || s.acronymCount * 2 < s.count))) {
     return false;
@@ -99,12 +99,15 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Se
     return s.count >= 3 && (!base || s.count * 2 >= base.count);
   }
   if (s.strong === 0) {
-    return s.count >= 2 && !lowercaseWords.has(key) && !/(?:ly|ing|ed)$/.test(key);
+    return s.count >= 2 && !lowercaseWords.has(key) && !lowercaseWords.has(singularOf(key)) && !/(?:ly|ing|ed)$/.test(key);
+  }
+  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code') && (lowercaseWords.get(singularOf(key)) ?? 0) > s.strong) {
+    return false;
   }
   return true;
 }
 
-function personLike(key: string, s: KeyStats | undefined, lowercaseWords: ReadonlySet<string>): boolean {
+function personLike(key: string, s: KeyStats | undefined, lowercaseWords: ReadonlyMap<string, number>): boolean {
   if (!s || isSingleWord(key)) return false;
   if (s.kindVotes.size > 0) return (s.kindVotes.get('person') ?? 0) > 0;
   const parts = key.split(' ');
@@ -125,7 +128,7 @@ function cleanSurface(surface: string): string {
   return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
 }
 
-function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: ReadonlySet<string>): TopicKind {
+function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: ReadonlyMap<string, number>): TopicKind {
   const votes = new Map<TopicKind, number>();
   let place = 0;
   let person = 0;
@@ -145,11 +148,11 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
     code ||= s.roles.has('code');
     nameShaped ||= personLike(key, s, lowercaseWords);
   }
+  if (place > 0) votes.set('place', (votes.get('place') ?? 0) + place);
+  if (person > 0) votes.set('person', (votes.get('person') ?? 0) + person);
   const voted = [...votes].sort((a, b) => b[1] - a[1])[0];
   if (voted) return voted[0];
-  if (person > place) return 'person';
   if (nameShaped) return 'person';
-  if (place > 0) return 'place';
   if (code) return 'system';
   if (acronym) return 'organisation';
   return 'other';
@@ -164,7 +167,7 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
  */
 export function buildTopics(articles: readonly Article[], aliasTable: AliasTable): BuiltTopics {
   const stats = new Map<string, KeyStats>();
-  const lowercaseWords = new Set<string>();
+  const lowercaseWords = new Map<string, number>();
   for (const article of articles) {
     for (const passage of article.passages) {
       const found = findCandidates(passage.text, lowercaseWords);
@@ -185,8 +188,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('acronym') || s.roles.has('code')) continue;
     const singular = key.replace(/s$/, '');
-    if (!looksLikeDemonym(key)) continue;
-    if (IRREGULAR_DEMONYMS.has(singular) || IRREGULAR_DEMONYMS.has(key) || s.adjectival * 2 > s.count) {
+    if (IRREGULAR_DEMONYMS.has(singular) || IRREGULAR_DEMONYMS.has(key) || (looksLikeDemonym(key) && s.adjectival * 2 > s.count)) {
       demonyms.add(key);
       continue;
     }
@@ -212,6 +214,18 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     const base = stats.get(key)?.baseKey;
     if (base && accepted.has(base) && stats.get(key)!.roles.has('codeCompound')) groups.union(key, base);
   }
+  const byInitials = new Map<string, string[]>();
+  for (const key of accepted) {
+    if (isSingleWord(key)) continue;
+    const initials = key.split(' ').filter((w) => !NAME_CONNECTORS.has(w)).map((w) => w[0]).join('');
+    if (initials.length >= 2) byInitials.set(initials, [...(byInitials.get(initials) ?? []), key]);
+  }
+  for (const key of accepted) {
+    const s = stats.get(key)!;
+    if (!isSingleWord(key) || s.acronymCount * 2 < s.count || key.length > 6) continue;
+    const expansions = byInitials.get(key);
+    if (expansions && expansions.length === 1) groups.union(expansions[0], key);
+  }
   const people = [...accepted].filter((key) => personLike(key, stats.get(key), lowercaseWords));
   const byEnds = new Map<string, string>();
   for (const key of people.sort((a, b) => a.split(' ').length - b.split(' ').length)) {
@@ -232,6 +246,8 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   for (const key of accepted) {
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym') || lowercaseWords.has(key)) continue;
+    const otherKinds = [...s.kindVotes].filter(([kind]) => kind !== 'person').reduce((sum, [, n]) => sum + n, 0);
+    if (s.cues.place > s.cues.person || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
     const owners = fullNamesBySurname.get(key);
     if (owners && owners.size === 1) groups.union([...owners][0], key);
   }
@@ -398,7 +414,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
 }
 
 /** The most common well-formed spelling; the acronym when one was defined; the full name of a person; `S-400` over `S400`. */
-function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>, lowercaseWords: ReadonlySet<string>): string {
+function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>, lowercaseWords: ReadonlyMap<string, number>): string {
   const acronymKeys = new Set(keys.map((k) => stats.get(k)?.acronymKey).filter((k): k is string => !!k));
   const people = keys.filter((k) => personLike(k, stats.get(k), lowercaseWords));
   const ranked = [...surfaceCounts].filter(([surface]) => /^[\p{Lu}\d]/u.test(surface) || surface.length > 0).sort((a, b) => {

@@ -10,7 +10,7 @@ const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
 
 /** Function words and sentence openers that are capitalised only because a sentence starts with them. */
 export const STOP_WORDS = words(`
-a an the this that these those there here it its it's he she him her his hers they them their theirs we us our
+a an the this that these those there here others another it its it's he she him her his hers they them their theirs we us our
 ours you your yours i me my mine who whom whose which what when where why how whether if then than so such
 and or nor but yet for of to in on at by with from into onto upon over under above below between among about
 against during before after since until till through throughout across along around behind beyond near toward
@@ -88,6 +88,7 @@ export const NAME_CONNECTORS = words(`of for de del della di da du des la le el 
 
 /** First words that make a two-word name a place rather than a person ("New Delhi", "North Dvinsk"). */
 export const PLACE_PREFIXES = words(`new north south east west northern southern eastern western upper lower great greater central
+  southeast southwest northeast northwest latin middle far near
   san santa los las port fort mount lake saint st`);
 
 /** Demonyms that cannot be derived from a place name by a suffix rule. */

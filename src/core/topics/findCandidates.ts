@@ -71,9 +71,14 @@ function isProperToken(text: string, token: NormalToken): boolean {
   return token.capitalised || token.isCode || isAllCaps(text, token);
 }
 
-function isStopWord(text: string, token: NormalToken): boolean {
-  return STOP_WORDS.has(token.norm) && !isAllCaps(text, token);
+/** Stop words are stop words in capitals too ("THE PRESIDENT"), except "US". */
+function isStopWord(_text: string, token: NormalToken): boolean {
+  return STOP_WORDS.has(token.norm) && !(token.allCaps && token.norm === 'us');
 }
+
+/** Office words that name the next capitalised word's bearer even in lower case ("spokesman Srivastava"); "marshal" and "general" are too often verbs and adjectives. */
+const LOWERCASE_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'president', 'minister', 'secretary', 'senator',
+  'governor', 'ambassador', 'chairman', 'chairwoman', 'envoy']);
 
 function startsSentence(tokens: NormalToken[], i: number): boolean {
   return i === 0 || SENTENCE_BREAK.test(tokens[i].gapBefore);
@@ -108,14 +113,14 @@ function headOf(token: NormalToken | undefined, table: ReadonlyMap<string, Topic
  * Finds the spans of one passage that may name topics: capitalised names (split at titles,
  * stripped of sentence openers and leading demonyms), codes, acronyms and their defined
  * expansions, and technical terms. Judging them needs the whole corpus: see extractTopics.
- * The lower-case words of the passage are added to `lowercaseWords` when given: the corpus's
+ * The lower-case words of the passage (singular) are counted in `lowercaseWords` when given: the corpus's
  * evidence that a capitalised word is an ordinary word.
  */
-export function findCandidates(text: string, lowercaseWords?: Set<string>): PassageCandidates {
+export function findCandidates(text: string, lowercaseWords?: Map<string, number>): PassageCandidates {
   const tokens = normaliseTokens(text);
   if (lowercaseWords) {
     for (const token of tokens) {
-      if (token.lowercase && !token.isCode) lowercaseWords.add(token.norm);
+      if (token.lowercase && !token.isCode) lowercaseWords.set(token.singular, (lowercaseWords.get(token.singular) ?? 0) + 1);
     }
   }
   const candidates: Candidate[] = [];
@@ -225,17 +230,17 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
 
   let titled = false;
   for (let k = b - 1; k >= a; k--) {
-    if (TITLE_WORDS.has(tokens[k].norm) && (!isAllCaps(text, tokens[k]) || tokens[k].norm.length <= 2)) {
+    if (TITLE_WORDS.has(tokens[k].norm)) {
       a = k + 1;
       titled = !(tokens[a] && NAME_CONNECTORS.has(tokens[a].norm));
       break;
     }
   }
   const before = tokens[runStart - 1];
-  if (!titled && before && before.lowercase && TITLE_WORDS.has(before.norm) && SINGLE_SPACE.test(tokens[runStart].gapBefore)) {
+  if (!titled && before && before.lowercase && LOWERCASE_TITLES.has(before.norm) && SINGLE_SPACE.test(tokens[runStart].gapBefore)) {
     titled = true;
   }
-  while (a < b && (isStopWord(text, tokens[a]) || NAME_CONNECTORS.has(tokens[a].norm))) a++;
+  while (a < b && (isStopWord(text, tokens[a]) || (tokens[a].lowercase && NAME_CONNECTORS.has(tokens[a].norm)) || ORDINAL.test(tokens[a].norm))) a++;
   if (a === runStart && b - a >= 2 && startsSentence(tokens, a) && !tokens[a].allCaps && /(?:ly|ing|ed)$/.test(tokens[a].norm)) a++;
   while (b > a && (isStopWord(text, tokens[b - 1]) || NAME_CONNECTORS.has(tokens[b - 1].norm))) b--;
   if (a >= b) return;

@@ -170,7 +170,8 @@ function piecesOf(text: string): Piece[] {
     i++;
     for (;;) {
       while (i < length && classOf(text, i) !== 3) i++;
-      if (i + 1 < length && APOSTROPHES.has(text.charCodeAt(i)) && classOf(text, i + 1) === 1 && !isDigitAt(text, i + 1)) {
+      if (i + 1 < length && APOSTROPHES.has(text.charCodeAt(i)) && classOf(text, i + 1) === 1 && !isDigitAt(text, i + 1)
+        && !isContraction(text, i + 1)) {
         i += 2;
         continue;
       }
@@ -181,6 +182,12 @@ function piecesOf(text: string): Piece[] {
     previousEnd = i;
   }
   return pieces;
+}
+
+/** "I'm", "we've", "don't": the apostrophe ends the word, so "I've" is not a name. Possessive 's and O'Brien continue it. */
+function isContraction(text: string, i: number): boolean {
+  const rest = /^(?:m|ve|ll|d|re|t)(?![\p{L}\p{M}\p{N}])/iu.exec(text.slice(i, i + 3));
+  return rest !== null;
 }
 
 function isDigitAt(text: string, i: number): boolean {

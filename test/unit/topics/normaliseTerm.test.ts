@@ -88,3 +88,9 @@ test('empty and punctuation-only input give an empty key', () => {
   assert.equal(normaliseTerm(''), '');
   assert.equal(normaliseTerm(' -- ... '), '');
 });
+
+test('contractions end the word, possessives and O’Brien-style names do not', () => {
+  const norms = (text: string): string[] => normaliseTokens(text).map((t) => t.norm);
+  assert.deepEqual(norms("I'm sure I've seen it; we'll see"), ['i', 'm', 'sure', 'i', 've', 'seen', 'it', 'we', 'll', 'see']);
+  assert.deepEqual(norms("Putin's O'Brien d'Estaing"), ['putin', 'obrien', 'destaing']);
+});
