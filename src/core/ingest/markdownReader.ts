@@ -15,7 +15,8 @@ const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const fence = /^ {0,3}(`{3,}|~{3,})/;
 const linkDefinition = /^ {0,3}\[[^\]]{1,200}\]:[ \t]*\S+/;
-const tableDelimiter = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+/** Tested on the trimmed line: leading white space next to `\|?` would make it backtrack quadratically. */
+const tableDelimiter = /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?$/;
 const listMarker = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const quoteMarker = /^ {0,3}>[ \t]?/;
 
@@ -63,7 +64,7 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
       blank();
       continue;
     }
-    if (thematicBreak.test(raw) || linkDefinition.test(raw) || tableDelimiter.test(raw) || /^\s*<!--.*-->\s*$/.test(raw)) {
+    if (thematicBreak.test(raw) || linkDefinition.test(raw) || isTableDelimiter(raw) || /^\s*<!--.*-->\s*$/.test(raw)) {
       blank();
       continue;
     }
@@ -86,6 +87,10 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
     lines.push({ line, text, pieces, startsParagraph: startsParagraph || undefined });
   }
   return { lines, headings };
+}
+
+function isTableDelimiter(raw: string): boolean {
+  return raw.length <= 2000 && raw.includes('---') && tableDelimiter.test(raw.trim());
 }
 
 /** Markdown inline text as plain text: emphasis, code ticks, link and image syntax removed. */

@@ -75,6 +75,9 @@ const notANameWord = /^(?:the|a|an|this|that|then|now|monday|tuesday|wednesday|t
  * "By Monday, ..." is not a byline. Acronyms and names ending in Press, News, Agency... are outlets.
  */
 export function parseBylineLine(line: string): Byline | undefined {
+  if (line.length > 100) {
+    return undefined;
+  }
   const match = /^\s*(?:(?:text|words|story|report(?:ing)?|written|photos?)\s+)?by\s*:?\s+(.+?)\s*$/i.exec(line);
   if (!match) {
     return undefined;
@@ -99,7 +102,7 @@ const newsAgencies = /^(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|P
  * "MOSCOW (Reuters) — ...". Returns the agency when the parenthesis names a news agency.
  */
 export function parseAgencyDateline(paragraph: string): string | undefined {
-  const match = /^\s*[\p{Lu}][\p{L}.' -]{1,40}?,?\s*\(([^()]{2,40})\)\s*[-–—:]/u.exec(paragraph);
+  const match = /^\s*[\p{Lu}][\p{L}.' -]{1,40}?,?\s*\(([^()]{2,40})\)\s*[-–—:]/u.exec(paragraph.trimStart().slice(0, 120));
   if (!match) {
     return undefined;
   }

@@ -134,3 +134,21 @@ test('a file name with no supported extension is skipped as unsupported', () => 
   assert.equal(skipReason(ingestString('notes.docx', 'text')), 'unsupported-format');
   assert.equal(skipReason(ingestString('README', 'text')), 'unsupported-format');
 });
+
+test('lines built to make regular expressions backtrack are read in linear time', () => {
+  const adversarial: Array<[string, string]> = [
+    ['dots.txt', `Title\n\na${'.'.repeat(100_000)}\n`],
+    ['byline.txt', `Title\n\nBy x${' '.repeat(50_000)}y\n`],
+    ['dots.md', `a${'.'.repeat(100_000)}\n`],
+    ['table.md', `${' '.repeat(50_000)}|x\n`],
+    ['list.md', `${' '.repeat(50_000)}- x\n`],
+    ['heading.md', `# ${' '.repeat(50_000)}x\n`],
+  ];
+  for (const [fileName, text] of adversarial) {
+    const started = performance.now();
+    const outcome = ingestString(fileName, text);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 1000, `${fileName} took ${elapsed.toFixed(0)} ms`);
+    assert.ok(outcome.kind === 'articles' || outcome.kind === 'skipped');
+  }
+});
