@@ -210,9 +210,16 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     const acronym = stats.get(key)?.acronymKey;
     if (acronym && accepted.has(acronym)) groups.union(acronym, key);
   }
-  for (const key of accepted) {
-    const base = stats.get(key)?.baseKey;
-    if (base && accepted.has(base) && stats.get(key)!.roles.has('codeCompound')) groups.union(key, base);
+  for (const key of [...accepted]) {
+    const s = stats.get(key)!;
+    const base = s.baseKey;
+    if (!base) continue;
+    if (s.roles.has('codeCompound') && accepted.has(base)) groups.union(key, base);
+    if (s.roles.has('name') && !isSingleWord(base) && !accepted.has(base) && !stats.has(base)) {
+      accepted.add(base);
+      statsFor(stats, base).roles.add('name');
+      groups.union(key, base);
+    }
   }
   const byInitials = new Map<string, string[]>();
   for (const key of accepted) {

@@ -39,7 +39,7 @@ export interface Candidate {
   kind?: TopicKind;
   /** A preposition before it ("in Geneva") or a speech verb after it ("Goel said"). */
   cue?: 'place' | 'person';
-  /** For `codeCompound`: the code's key. */
+  /** For `codeCompound`: the code's key; for a multi-word name with a head noun ("Chennai-Vladivostok maritime route"), the name's key. */
   baseKey?: string;
   /** For an expansion followed by its acronym in parentheses: the acronym's key. */
   acronymKey?: string;
@@ -281,7 +281,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
     if (baseIsCode) {
       emit(a, compoundEnd, 'codeCompound', { kind: compoundKind, baseKey: tokens[a].norm });
     } else {
-      emit(a, compoundEnd, 'name', { kind: compoundKind });
+      emit(a, compoundEnd, 'name', { kind: compoundKind, baseKey: b - a > 1 ? keyOfTokens(tokens, a, b) : undefined });
       return;
     }
   }

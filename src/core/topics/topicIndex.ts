@@ -56,7 +56,9 @@ export class TopicIndex {
     this.sortedNames.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const topic of built.topics) {
       this.byId.set(topic.id, topic);
-      this.exactSpellings.set(topic.id, new Set([topic.name, ...Object.values(topic.spellingsByArticle).flat()]));
+      const seen = new Set(Object.values(topic.spellingsByArticle).flat());
+      if (!built.aliasNamesById.has(topic.id)) seen.add(topic.name);
+      this.exactSpellings.set(topic.id, seen);
       if (built.hiddenIds.has(topic.id)) continue;
       const passages = new Set(topic.mentions.map((mention) => mention.passageId));
       for (const passageId of passages) {

@@ -147,3 +147,22 @@ test('matchAt stays well under 0.1 ms per call on the bundled corpus', () => {
   const perCall = (performance.now() - started) / calls;
   assert.ok(perCall < 0.1, `${perCall.toFixed(4)} ms per call`);
 });
+
+test('the draft terms of the hover cards resolve to the expected topic and number of sources', () => {
+  const cases: Array<[term: string, topic: string, sources: number]> = [
+    ['S-400', 'S-400', 5], ['S400', 'S-400', 5], ['S 400', 'S-400', 5], ['RELOS', 'RELOS', 1],
+    ['Reciprocal Exchange of Logistics Agreement', 'RELOS', 1], ['BrahMos', 'BrahMos', 1], ['Bramos', 'BrahMos', 1],
+    ['Byden', 'Joe Biden', 1], ['Su Jiesheng', 'S. Jaishankar', 2], ['Jaishankar', 'S. Jaishankar', 2],
+    ['Poutine', 'Vladimir Putin', 5], ['Putin', 'Vladimir Putin', 5], ['Modi', 'Narendra Modi', 5], ['Lavrov', 'Sergey Lavrov', 2],
+    ['Quad', 'Quad', 2], ['Sputnik V', 'Sputnik V', 1], ['AK-203', 'AK-203', 1], ['AK203', 'AK-203', 1],
+    ['2+2 dialogue', '2+2 dialogue', 2], ['Ladakh', 'Ladakh', 2], ['Indo-Pacific', 'Indo-Pacific', 4], ['COP26', 'COP26', 2],
+    ['Cop 26', 'COP26', 2], ['Chennai-Vladivostok', 'Chennai-Vladivostok maritime route', 1], ['Afghanistan', 'Afghanistan', 2],
+  ];
+  for (const [term, topic, sources] of cases) {
+    const line = `The writer mentions ${term} in passing.`;
+    const match = index.matchAt(line, line.indexOf(term) + Math.floor(term.length / 2));
+    assert.equal(match?.topic.name, topic, term);
+    assert.equal(match?.topic.articleIds.length, sources, term);
+    assert.equal(line.slice(match!.start, match!.end), term, `${term}: the whole term is the match`);
+  }
+});
