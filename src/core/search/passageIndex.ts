@@ -48,6 +48,8 @@ interface ArticleEntry extends IndexedArticleRecord {
 interface QueryGroup {
   alternatives: Array<{ termId: number; weight: number }>;
   required: boolean;
+  /** For typo groups: the document frequency all alternatives share for IDF, so a rare look-alike does not outrank the word meant. */
+  sharedDf?: number;
 }
 
 /** The columns of a compacted index, as persisted. */
@@ -580,6 +582,9 @@ export class PassageIndex {
       this.articles.set(record.id, entry);
       return entry;
     });
+    if (this.docByPassageId.size !== docCount || this.articles.size !== columns.articles.length) {
+      throw new Error('duplicate passage or article ids');
+    }
     for (let doc = 0; doc < docCount; doc++) {
       this.articleByNumber[columns.docArticle[doc]]!.docs.push(doc);
     }
@@ -715,11 +720,15 @@ export class PassageIndex {
       }
       const termId = this.liveTermId(term);
       let alternatives: QueryGroup['alternatives'];
+      let sharedDf: number | undefined;
       if (termId !== undefined) {
         alternatives = [{ termId, weight: 1 }];
       } else if (term.length >= MIN_TYPO_LENGTH) {
         this.typo.addTerms(this.vocabulary.terms);
-        alternatives = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
+        const neighbours = this.typo.neighbours(term, this.isLiveTerm);
+        sharedDf = Math.max(0, ...neighbours.map((neighbour) => this.termDf[neighbour]));
+        // The more common look-alike is the likelier intended word (a spelling corrector's prior).
+        alternatives = neighbours.map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT * Math.sqrt(this.termDf[neighbour] / sharedDf!) }));
       } else {
         alternatives = [];
       }
@@ -730,7 +739,7 @@ export class PassageIndex {
       for (const alternative of alternatives) {
         spanGroups.set(alternative.termId, groups.length);
       }
-      groups.push({ alternatives, required: false });
+      groups.push({ alternatives, required: false, sharedDf });
     }
     return { groups, phrases, spanGroups };
   }
@@ -783,7 +792,7 @@ export class PassageIndex {
       const required = group.required ? 1 : 0;
       requiredCount += required;
       for (const { termId, weight } of group.alternatives) {
-        const df = this.termDf[termId];
+        const df = group.sharedDf ?? this.termDf[termId];
         const idf = Math.log(1 + (this.liveDocCount - df + 0.5) / (df + 0.5)) * weight * (BM25_K1 + 1);
         if (termId < this.baseTermCount) {
           scorePostings(state, this.baseDocs, this.baseTfs, this.baseOffsets[termId], this.baseOffsets[termId + 1], idf, stamp, required);
