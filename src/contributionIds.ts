@@ -16,6 +16,8 @@ export const CommandIds = {
   filterTopics: 'sourcebook.filterTopics',
   groupArticlesByOutlet: 'sourcebook.groupArticlesByOutlet',
   groupArticlesByDate: 'sourcebook.groupArticlesByDate',
+  compareSources: 'sourcebook.compareSources',
+  checkDraft: 'sourcebook.checkDraft',
 } as const;
 
 export const ViewIds = {

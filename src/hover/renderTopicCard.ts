@@ -14,7 +14,7 @@ const kindNames: Record<TopicCard['kind'], string> = {
 };
 
 /** The only commands a hover's action links may run. */
-const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandIds.showTopic, CommandIds.search];
+const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandIds.showTopic, CommandIds.search, CommandIds.compareSources];
 
 /**
  * Renders a card as hover contents. Article text goes only into untrusted strings, through our
@@ -46,7 +46,10 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
     contents.push(actions);
   }
   const footer = trustedForOurCommands();
-  footer.appendMarkdown(commandLink(`$(list-flat) Show all ${card.passageCount}`, CommandIds.showTopic, [card.topicId], 'Show every passage about this topic'));
+  footer.appendMarkdown(
+    `${commandLink(`$(list-flat) Show all ${card.passageCount}`, CommandIds.showTopic, [card.topicId], 'Show every passage about this topic')} · ` +
+      `${commandLink('$(diff-multiple) Compare sources', CommandIds.compareSources, [card.topicId], 'What each source says about this topic, and where they disagree')}`,
+  );
   contents.push(footer);
   return contents;
 }

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { buildFigureGroups } from '../core/figures/compareSources';
+import { DraftFigureChecker } from '../core/figures/draftFigures';
+import type { FigureGroup } from '../core/figures/groupFigures';
+import type { Logger } from '../core/model';
+import { QuotationIndex } from '../core/quotes/quotationIndex';
+
+/** The figure groups, draft checker and quotation index of one state of the corpus. */
+export interface FigureSnapshot {
+  /** `CorpusIndex.changeCount` when this was built. */
+  changeCount: number;
+  groups: readonly FigureGroup[];
+  checker: DraftFigureChecker;
+  quotations: QuotationIndex;
+  buildMillis: number;
+}
+
+const rebuildDelayMs = 400;
+
+/**
+ * Figure groups and the quotation index, built from the corpus once per change and reused by
+ * the compare view, the draft checker and the figure hover. After a change the old snapshot
+ * keeps answering (hovers and typing never wait for a rebuild) while a debounced rebuild runs;
+ * commands that must be exact call `fresh()`.
+ */
+export class FigureService implements vscode.Disposable {
+  private snapshot: FigureSnapshot | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly updated = new vscode.EventEmitter<FigureSnapshot>();
+  private readonly unsubscribe: () => void;
+  /** Fires after every rebuild. */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(private readonly index: CorpusIndex, private readonly logger: Logger) {
+    this.unsubscribe = index.onDidChange(() => this.schedule());
+    if (index.passageCount() > 0) this.schedule();
+  }
+
+  /** The latest snapshot, possibly from an older state of the corpus (a rebuild is then scheduled); undefined before the first build. */
+  current(): FigureSnapshot | undefined {
+    if (!this.snapshot || this.snapshot.changeCount !== this.index.changeCount) this.schedule();
+    return this.snapshot;
+  }
+
+  /** A snapshot of the corpus as it is now, built at once if needed. */
+  fresh(): FigureSnapshot {
+    if (this.snapshot && this.snapshot.changeCount === this.index.changeCount) return this.snapshot;
+    return this.rebuild();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.snapshot || this.snapshot.changeCount !== this.index.changeCount) this.rebuild();
+    }, rebuildDelayMs);
+  }
+
+  private rebuild(): FigureSnapshot {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const started = Date.now();
+    const changeCount = this.index.changeCount;
+    const articles = this.index.articles();
+    let groups: FigureGroup[] = [];
+    try {
+      groups = buildFigureGroups(articles, { logger: this.logger });
+    } catch (error) {
+      this.logger.error(`Figures could not be grouped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const quotations = new QuotationIndex(articles.flatMap((article) => article.passages));
+    const checker = new DraftFigureChecker(groups, { logger: this.logger });
+    const snapshot: FigureSnapshot = { changeCount, groups, checker, quotations, buildMillis: Date.now() - started };
+    this.snapshot = snapshot;
+    this.logger.info(`Figures: ${groups.length} groups (${groups.filter((group) => group.disagreement).length} disagreeing) and a quotation index over ${articles.length} articles in ${snapshot.buildMillis} ms.`);
+    this.updated.fire(snapshot);
+    return snapshot;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.unsubscribe();
+    this.updated.dispose();
+  }
+}

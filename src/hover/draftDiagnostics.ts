@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { describeFigureGroup } from '../core/figures/compareSources';
+import { findQuotations } from '../core/quotes/findQuotations';
+import { sourceLabel } from '../core/topicCard';
+import { toEditorRange, toUri } from '../host/editorRanges';
+import type { FigureService, FigureSnapshot } from '../host/figureService';
+import { languageEnabled, readSettings } from '../host/settings';
+
+/** Diagnostic codes, also read by the quick fix. */
+export const DraftDiagnosticCodes = {
+  misquote: 'misquote',
+  quoteNotFound: 'quote-not-found',
+  figureContradiction: 'figure-contradiction',
+} as const;
+
+export const diagnosticSource = 'Sourcebook';
+const checkDelayMs = 600;
+/** Longer drafts are checked only up to here, so a pasted megabyte never stalls the extension host. */
+const maxDraftChars = 1_000_000;
+const maxQuotedSourceChars = 300;
+
+/**
+ * Checks drafts against the sources: quotations that are not word for word in any source (a
+ * near match shows the source's words) and figures that contradict every source on the same
+ * thing. Runs on every markdown/plain-text draft as the writer types (debounced) when
+ * `sourcebook.checkDraft.whileTyping` is on; otherwise only on drafts the writer checked with
+ * "Check Draft Against Sources", which then stay checked as they change. Never on source files.
+ */
+export class DraftDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('sourcebook');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly checkedOnRequest = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly index: CorpusIndex, private readonly figures: FigureService) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.scheduleIfWatched(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleIfWatched(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('sourcebook')) this.recheckOpenDrafts();
+      }),
+      figures.onDidUpdate(() => this.recheckOpenDrafts()),
+    );
+  }
+
+  /** A writer's draft in a language Sourcebook reads (not a source file, not an output channel). */
+  isDraft(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+    if (!languageEnabled(readSettings(document.uri), document.languageId)) return false;
+    return !this.index.files().includes(document.uri.toString());
+  }
+
+  /** Checks a document now (with the corpus as it is now) and keeps it checked as it changes. */
+  checkNow(document: vscode.TextDocument): vscode.Diagnostic[] {
+    this.checkedOnRequest.add(document.uri.toString());
+    return this.check(document, this.figures.fresh());
+  }
+
+  private watched(document: vscode.TextDocument): boolean {
+    if (!this.isDraft(document)) return false;
+    if (this.checkedOnRequest.has(document.uri.toString())) return true;
+    return vscode.workspace.getConfiguration('sourcebook', document.uri).get<boolean>('checkDraft.whileTyping') !== false;
+  }
+
+  private scheduleIfWatched(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.watched(document)) {
+      if (this.collection.has(document.uri) && !this.isDraft(document)) this.collection.delete(document.uri);
+      return;
+    }
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (document.isClosed) return;
+      const snapshot = this.figures.current();
+      if (snapshot) this.check(document, snapshot);
+    }, checkDelayMs));
+  }
+
+  private recheckOpenDrafts(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.watched(document)) this.scheduleIfWatched(document);
+      else if (this.collection.has(document.uri)) this.collection.delete(document.uri);
+    }
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.checkedOnRequest.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  private check(document: vscode.TextDocument, snapshot: FigureSnapshot): vscode.Diagnostic[] {
+    if (!this.isDraft(document)) {
+      this.collection.delete(document.uri);
+      return [];
+    }
+    const text = document.getText().slice(0, maxDraftChars);
+    const diagnostics = [...this.quotationDiagnostics(document, text, snapshot), ...this.figureDiagnostics(document, text, snapshot)];
+    diagnostics.sort((a, b) => a.range.start.compareTo(b.range.start));
+    this.collection.set(document.uri, diagnostics);
+    return diagnostics;
+  }
+
+  private quotationDiagnostics(document: vscode.TextDocument, text: string, snapshot: FigureSnapshot): vscode.Diagnostic[] {
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const quotation of findQuotations(text)) {
+      const check = snapshot.quotations.check(quotation.text);
+      if (check.verdict === 'verbatim') continue;
+      const range = new vscode.Range(document.positionAt(quotation.start), document.positionAt(quotation.end));
+      const passage = check.passageId ? this.index.passage(check.passageId) : undefined;
+      const article = passage ? this.index.article(passage.articleId) : undefined;
+      if (check.verdict === 'near' && passage && article && check.sourceText) {
+        const words = check.sourceText.length > maxQuotedSourceChars ? `${check.sourceText.slice(0, maxQuotedSourceChars - 1)}…` : check.sourceText;
+        const diagnostic = new vscode.Diagnostic(
+          range,
+          `Not word for word in the sources. ${sourceLabel(article)} has: “${words}”`,
+          vscode.DiagnosticSeverity.Warning,
+        );
+        diagnostic.code = DraftDiagnosticCodes.misquote;
+        diagnostic.source = diagnosticSource;
+        diagnostic.relatedInformation = [
+          new vscode.DiagnosticRelatedInformation(new vscode.Location(toUri(article.sourceUri), toEditorRange(passage.range)), `${sourceLabel(article)}: “${words}”`),
+        ];
+        diagnostics.push(diagnostic);
+        continue;
+      }
+      const closest = check.similarity ? ` (the closest passage shares only ${Math.round(check.similarity * 100)}% of its words)` : '';
+      const diagnostic = new vscode.Diagnostic(range, `This quotation is not in any of the sources${closest}.`, vscode.DiagnosticSeverity.Information);
+      diagnostic.code = DraftDiagnosticCodes.quoteNotFound;
+      diagnostic.source = diagnosticSource;
+      diagnostics.push(diagnostic);
+    }
+    return diagnostics;
+  }
+
+  private figureDiagnostics(document: vscode.TextDocument, text: string, snapshot: FigureSnapshot): vscode.Diagnostic[] {
+    const labelOf = (articleId: string) => {
+      const article = this.index.article(articleId);
+      return article ? sourceLabel(article) : 'unknown source';
+    };
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const match of snapshot.checker.contradictions(text)) {
+      const range = new vscode.Range(document.positionAt(match.figure.span.start), document.positionAt(match.figure.span.end));
+      const diagnostic = new vscode.Diagnostic(
+        range,
+        `${match.figure.span.text} disagrees with every source on this. ${describeFigureGroup(match.group, labelOf)}`,
+        vscode.DiagnosticSeverity.Warning,
+      );
+      diagnostic.code = DraftDiagnosticCodes.figureContradiction;
+      diagnostic.source = diagnosticSource;
+      const related: vscode.DiagnosticRelatedInformation[] = [];
+      for (const { figure } of match.verdicts) {
+        const passage = this.index.passage(figure.passageId);
+        const article = passage ? this.index.article(passage.articleId) : undefined;
+        if (!passage || !article) continue;
+        related.push(new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(toUri(article.sourceUri), toEditorRange(passage.range)),
+          `${sourceLabel(article)}: ${figure.span.text} — “${figure.sentence.text.slice(0, maxQuotedSourceChars)}”`,
+        ));
+      }
+      diagnostic.relatedInformation = related;
+      diagnostics.push(diagnostic);
+    }
+    return diagnostics;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../contributionIds';
+import type { CorpusIndex } from '../core/corpusIndex';
+import type { DraftFigureMatch } from '../core/figures/draftFigures';
+import type { FigurePairVerdict } from '../core/figures/figureRange';
+import { escapeMarkdown } from '../core/markdownEscape';
+import { sourceLabel } from '../core/topicCard';
+import type { FigureService } from '../host/figureService';
+import { languageEnabled, readSettings } from '../host/settings';
+
+/** Lines read above and below the hovered one: enough for a wrapped paragraph, bounded for huge ones. */
+const paragraphReach = 20;
+const maxParagraphChars = 4000;
+const maxSentenceChars = 240;
+
+const verdictWords: Record<FigurePairVerdict, string> = {
+  agree: 'agrees',
+  tension: 'may disagree',
+  contradiction: 'contradicts',
+};
+
+/** The only commands this hover's links may run. */
+const figureHoverCommands = [CommandIds.openPassage];
+
+/**
+ * Hovering a figure in the draft ("80% of India's arms") shows what each source says about the
+ * same thing and whether it agrees. Uses the last built figure snapshot: a hover never waits
+ * for a rebuild.
+ */
+export class FigureHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly index: CorpusIndex, private readonly figures: FigureService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    const settings = readSettings(document.uri);
+    if (!settings.hoverEnabled || !languageEnabled(settings, document.languageId)) return undefined;
+    if (this.index.files().includes(document.uri.toString())) return undefined;
+    const line = document.lineAt(position.line).text;
+    if (!/\d/.test(line)) return undefined;
+    const snapshot = this.figures.current();
+    if (!snapshot || token.isCancellationRequested) return undefined;
+    const paragraph = paragraphAround(document, position);
+    const match = snapshot.checker
+      .matches(paragraph.text)
+      .find((candidate) => candidate.figure.span.start <= paragraph.offset && paragraph.offset <= candidate.figure.span.end);
+    if (!match || token.isCancellationRequested) return undefined;
+    const start = paragraph.positionOf(match.figure.span.start);
+    const end = paragraph.positionOf(match.figure.span.end);
+    return new vscode.Hover(this.render(match), new vscode.Range(start, end));
+  }
+
+  private render(match: DraftFigureMatch): vscode.MarkdownString[] {
+    const body = new vscode.MarkdownString('', false);
+    body.isTrusted = false;
+    body.supportHtml = false;
+    body.supportThemeIcons = false;
+    const agreeing = match.verdicts.filter((entry) => entry.verdict === 'agree').length;
+    const sources = new Set(match.verdicts.map((entry) => entry.figure.articleId)).size;
+    body.appendMarkdown(`**${escapeMarkdown(match.group.label)}**  \n`);
+    body.appendMarkdown(`Your figure, ${escapeMarkdown(match.figure.span.text)}: ${agreeing} of ${match.verdicts.length} source figure${match.verdicts.length === 1 ? '' : 's'} agree (${sources} source${sources === 1 ? '' : 's'})\n\n`);
+    for (const { figure, verdict } of match.verdicts) {
+      const article = this.index.article(figure.articleId);
+      const source = article ? sourceLabel(article) : 'unknown source';
+      const frame = figure.anchor && !figure.span.text.includes(figure.anchor.text) ? `, ${figure.anchor.text}` : '';
+      const sentence = figure.sentence.text.length > maxSentenceChars ? `${figure.sentence.text.slice(0, maxSentenceChars - 1)}…` : figure.sentence.text;
+      body.appendMarkdown(`- **${escapeMarkdown(figure.span.text)}** — *${escapeMarkdown(source + frame)}* — ${verdictWords[verdict]}: “${escapeMarkdown(sentence)}”\n`);
+    }
+    const actions = new vscode.MarkdownString('', true);
+    actions.isTrusted = { enabledCommands: figureHoverCommands };
+    actions.supportHtml = false;
+    actions.supportThemeIcons = true;
+    const links: string[] = [];
+    const seen = new Set<string>();
+    for (const { figure } of match.verdicts) {
+      if (seen.has(figure.passageId) || !this.index.passage(figure.passageId)) continue;
+      seen.add(figure.passageId);
+      const article = this.index.article(figure.articleId);
+      const label = escapeMarkdown(article ? sourceLabel(article) : 'source');
+      links.push(`[$(go-to-file) ${label}](command:${CommandIds.openPassage}?${encodeURIComponent(JSON.stringify([figure.passageId]))} "Open the source at this passage")`);
+    }
+    actions.appendMarkdown(links.join(' · '));
+    return [body, actions];
+  }
+}
+
+interface Paragraph {
+  text: string;
+  /** The hovered position as an offset into `text`. */
+  offset: number;
+  positionOf(offset: number): vscode.Position;
+}
+
+/** The lines of the hovered paragraph (up to a blank line), joined by line breaks, with a way back to editor positions. */
+function paragraphAround(document: vscode.TextDocument, position: vscode.Position): Paragraph {
+  let first = position.line;
+  while (first > 0 && position.line - first < paragraphReach && document.lineAt(first - 1).text.trim() !== '') first--;
+  let last = position.line;
+  while (last < document.lineCount - 1 && last - position.line < paragraphReach && document.lineAt(last + 1).text.trim() !== '') last++;
+  const lineStarts: number[] = [];
+  let text = '';
+  let offset = 0;
+  for (let line = first; line <= last; line++) {
+    lineStarts.push(text.length);
+    const lineText = document.lineAt(line).text.slice(0, maxParagraphChars);
+    if (line === position.line) offset = text.length + Math.min(position.character, lineText.length);
+    text += `${lineText}\n`;
+  }
+  return {
+    text,
+    offset,
+    positionOf(at: number): vscode.Position {
+      let index = lineStarts.length - 1;
+      while (index > 0 && lineStarts[index] > at) index--;
+      return new vscode.Position(first + index, at - lineStarts[index]);
+    },
+  };
+}

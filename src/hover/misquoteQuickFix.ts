@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import { sourceLabel } from '../core/topicCard';
+import type { FigureService } from '../host/figureService';
+import { diagnosticSource, DraftDiagnosticCodes } from './draftDiagnostics';
+
+/** Punctuation and space around the quoted words that the writer's sentence needs ("…India," keeps its comma). */
+const leadingEdge = /^[\s"'.,;:!?\-()[\]…]+/;
+const trailingEdge = /[\s"'.,;:!?\-()[\]…]+$/;
+
+/**
+ * The quick fix for a misquote: replace the quoted words with the source's exact words, keeping
+ * the writer's punctuation at the edges. The quotation is checked again here (diagnostics
+ * reach a code action provider as copies, and the draft may have changed), and the edit is a
+ * plain `WorkspaceEdit`, so Undo takes it back.
+ */
+export class MisquoteQuickFix implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly index: CorpusIndex, private readonly figures: FigureService) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (token.isCancellationRequested) break;
+      if (diagnostic.source !== diagnosticSource || codeOf(diagnostic) !== DraftDiagnosticCodes.misquote) continue;
+      const action = this.fixFor(document, diagnostic);
+      if (action) actions.push(action);
+    }
+    return actions;
+  }
+
+  private fixFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+    const snapshot = this.figures.current();
+    if (!snapshot) return undefined;
+    const quoted = document.getText(diagnostic.range);
+    const check = snapshot.quotations.check(quoted);
+    if (check.verdict !== 'near' || !check.sourceText || !check.passageId) return undefined;
+    const passage = this.index.passage(check.passageId);
+    const article = passage ? this.index.article(passage.articleId) : undefined;
+    if (!article) return undefined;
+    const replacement = `${leadingEdge.exec(quoted)?.[0] ?? ''}${check.sourceText}${trailingEdge.exec(quoted)?.[0] ?? ''}`;
+    if (replacement === quoted) return undefined;
+    const action = new vscode.CodeAction(`Use the exact words of ${sourceLabel(article)}`, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, diagnostic.range, replacement);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return action;
+  }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? code.value : code;
+}

@@ -1,0 +1,215 @@
+import * as vscode from 'vscode';
+import { passageFromArgument } from '../commands/commandArguments';
+import type { PassageOpener } from '../commands/openPassage';
+import type { CorpusIndex } from '../core/corpusIndex';
+import type { Logger, Topic } from '../core/model';
+import type { FigureService } from '../host/figureService';
+import { buildCompareModel, type CompareModel } from './compareSourcesModel';
+
+/** What the webview reports after it has built its DOM (so tests know the page really rendered). */
+export interface CompareRenderReport {
+  topicId: string;
+  sources: number;
+  passages: number;
+  disagreements: number;
+  statementLinks: number;
+}
+
+/** The only messages the webview may send; anything else is ignored. */
+type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'openPassage'; passageId: string }
+  | { type: 'rendered'; report: CompareRenderReport };
+
+const viewType = 'sourcebook.compareSources';
+
+/**
+ * "Compare Sources": one webview panel, reused for every topic, showing per source what it says
+ * about the topic and, at the top, the figures the sources disagree on. The page's script only
+ * builds DOM from the JSON model with `textContent`; the CSP allows nothing but our own script
+ * (by nonce) and stylesheet from `media/`.
+ */
+export class CompareSourcesPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private topicId: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The model last sent to the webview (for tests: the webview's DOM is not reachable from the extension host). */
+  lastRendered: CompareModel | undefined;
+  /** What the webview said it rendered last. */
+  lastReport: CompareRenderReport | undefined;
+  private readonly reportWaiters = new Set<(report: CompareRenderReport) => void>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: CorpusIndex,
+    private readonly figures: FigureService,
+    private readonly opener: PassageOpener,
+    private readonly logger: Logger,
+  ) {
+    this.disposables.push(figures.onDidUpdate(() => this.refresh()));
+  }
+
+  /** Opens (or reveals) the panel on a topic. */
+  show(topic: Topic): void {
+    this.topicId = topic.id;
+    if (!this.panel) this.panel = this.createPanel();
+    else this.panel.reveal(undefined, true);
+    this.panel.title = `Compare: ${topic.name.slice(0, 40)}`;
+    this.lastReport = undefined;
+    this.render();
+  }
+
+  /**
+   * Resolves with the webview's report once it has rendered the current topic, or undefined
+   * after `timeoutMs` (a hidden or closed panel renders nothing).
+   */
+  whenRendered(timeoutMs = 10_000): Promise<CompareRenderReport | undefined> {
+    const topicId = this.topicId;
+    if (this.lastReport && this.lastReport.topicId === topicId) return Promise.resolve(this.lastReport);
+    return new Promise((resolve) => {
+      const done = (report: CompareRenderReport | undefined) => {
+        clearTimeout(timer);
+        this.reportWaiters.delete(waiter);
+        resolve(report);
+      };
+      const waiter = (report: CompareRenderReport) => {
+        if (report.topicId === topicId) done(report);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      this.reportWaiters.add(waiter);
+    });
+  }
+
+  /** True while the panel is open. */
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(viewType, 'Compare Sources', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [media],
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'sourcebook.svg');
+    panel.webview.html = this.html(panel.webview, media);
+    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message), undefined, this.disposables);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.lastRendered = undefined;
+      this.lastReport = undefined;
+    }, undefined, this.disposables);
+    return panel;
+  }
+
+  private refresh(): void {
+    if (this.panel) this.render();
+  }
+
+  private render(): void {
+    if (!this.panel || !this.topicId) return;
+    const topic = this.index.topics().topicById(this.topicId);
+    if (!topic) {
+      this.lastRendered = { topicId: this.topicId, topicName: 'This topic is no longer in the sources', disagreements: [], sources: [] };
+    } else {
+      this.lastRendered = buildCompareModel(topic, this.index, this.figures.fresh().groups);
+    }
+    void this.panel.webview.postMessage({ type: 'render', model: this.lastRendered });
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseMessage(raw);
+    if (!message) {
+      this.logger.warn('Compare view: ignored a message of an unknown type.');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.render();
+        break;
+      case 'openPassage':
+        if (!passageFromArgument(this.index, message.passageId)) {
+          void vscode.window.showWarningMessage('Sourcebook: that passage is no longer in the index (the source changed).');
+          return;
+        }
+        void this.opener.open(message.passageId, vscode.ViewColumn.One).then(undefined, (error: unknown) => {
+          this.logger.error(`Compare view: could not open the passage: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        break;
+      case 'rendered':
+        this.lastReport = message.report;
+        for (const waiter of [...this.reportWaiters]) waiter(message.report);
+        break;
+    }
+  }
+
+  private html(webview: vscode.Webview, media: vscode.Uri): string {
+    const nonce = makeNonce();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${webview.cspSource}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Compare Sources</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="empty">Loading…</p></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** Accepts only the known message shapes, with bounded strings. */
+function parseMessage(raw: unknown): WebviewMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'openPassage':
+      return typeof message.passageId === 'string' && message.passageId.length < 200 ? { type: 'openPassage', passageId: message.passageId } : undefined;
+    case 'rendered': {
+      const report = message.report as Record<string, unknown> | undefined;
+      if (typeof report !== 'object' || report === null || typeof report.topicId !== 'string') return undefined;
+      const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+      return {
+        type: 'rendered',
+        report: {
+          topicId: report.topicId.slice(0, 300),
+          sources: count(report.sources),
+          passages: count(report.passages),
+          disagreements: count(report.disagreements),
+          statementLinks: count(report.statementLinks),
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
