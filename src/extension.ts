@@ -6,6 +6,7 @@ import { insertQuote } from './commands/insertQuote';
 import { PassageOpener } from './commands/openPassage';
 import { searchSources } from './commands/searchSources';
 import { addSourceFolder } from './commands/sourceFolders';
+import { registerCompareFeatures } from './compareFeatures';
 import { CommandIds, ContextKeys, ViewIds } from './contributionIds';
 import { CorpusIndex } from './core/corpusIndex';
 import type { Logger, Topic } from './core/model';
@@ -114,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     vscode.commands.registerCommand(CommandIds.groupArticlesByOutlet, () => setGrouping('outlet')),
     vscode.commands.registerCommand(CommandIds.groupArticlesByDate, () => setGrouping('date')),
   );
+  registerCompareFeatures(context, index, opener, logger);
   void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
 
   const firstLoad = (async () => {
