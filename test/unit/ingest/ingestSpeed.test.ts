@@ -23,7 +23,7 @@ test('the five bundled articles ingest in well under a blink', (t) => {
   const elapsed = performance.now() - started;
   t.diagnostic(`5 bundled articles: ${passages} passages in ${elapsed.toFixed(1)} ms`);
   assert.equal(passages, 99);
-  assert.ok(elapsed < 100, `${elapsed.toFixed(1)} ms`);
+  assert.ok(elapsed < 250, `${elapsed.toFixed(1)} ms`);
 });
 
 test('10 MB of State of the Union speeches ingest at several MB a second, with no line dropped', (t) => {
