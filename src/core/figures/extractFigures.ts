@@ -522,7 +522,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
   const tokens = tokenise(text);
   const sentences = splitSentences(tokens);
   const figures: Figure[] = [];
-  const rawBySentence: Array<{ raw: RawFigure; sentence: SentenceBounds }> = [];
+  const rawBySentence: Array<{ raw: RawFigure; sentence: SentenceBounds; sentenceIndex: number }> = [];
   let sentenceIndex = 0;
   for (let i = 0; i < tokens.length && rawBySentence.length < maxFigures; i++) {
     while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex].lastToken < i) sentenceIndex++;
@@ -530,12 +530,12 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
     if (!raw) continue;
     const sentence = sentences[sentenceIndex];
     raw.lastToken = Math.min(raw.lastToken, sentence.lastToken);
-    rawBySentence.push({ raw, sentence });
+    rawBySentence.push({ raw, sentence, sentenceIndex });
     i = raw.lastToken;
   }
   let contextKeywords: Record<string, number> | undefined;
   const knownNames = rawBySentence.length > 0 ? midSentenceNames(tokens, new Set(sentences.map((sentence) => sentence.firstToken))) : new Set<string>();
-  for (const { raw, sentence } of rawBySentence) {
+  for (const { raw, sentence, sentenceIndex: indexOfSentence } of rawBySentence) {
     const hedge = comparisonBefore(tokens, raw.firstToken, raw.kind);
     const rate = raw.kind !== 'date' && raw.kind !== 'duration' && raw.kind !== 'ordinal' ? ratePeriodAfter(tokens, raw.lastToken) : undefined;
     const spanStart = tokens[hedge?.start ?? raw.firstToken].start;
@@ -547,7 +547,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
     addKeywords(keywords, tokens, clause.from, clause.to, clauseWeight, raw.firstToken, raw.lastToken);
     addKeywords(keywords, tokens, Math.max(sentence.firstToken, raw.firstToken - nearWindow), Math.min(sentence.lastToken, raw.lastToken + nearWindow), sentenceWeight, raw.firstToken, raw.lastToken);
     addKeywords(keywords, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), farWeight, raw.firstToken, raw.lastToken);
-    const previousSentence = sentences[sentences.indexOf(sentence) - 1];
+    const previousSentence = sentences[indexOfSentence - 1];
     if (previousSentence) addKeywords(keywords, tokens, Math.max(previousSentence.firstToken, previousSentence.lastToken - keywordWindow), previousSentence.lastToken, paragraphWeight);
     if (pointsBack(tokens, sentence)) {
       if (previousSentence) {

@@ -56,8 +56,9 @@ const sameBareDayBonus = 0.2;
 /** A date alone says little about what it dates ("on the 6th"), so dates must be more alike to be grouped. */
 const datePenalty = 0.1;
 const maxGroupSize = 60;
+/** Pairs less alike than this are treated as not alike at all (not stored; they count 0 when groups are merged). */
+const negligibleSimilarity = 0.05;
 const maxPostingsPerWord = 300;
-const allPairsBlockSize = 1500;
 
 /** The key figures must share to be compared at all: same kind and unit, durations in any time unit. */
 export function unitKey(figure: Figure): string {
@@ -135,9 +136,10 @@ function stableGroupId(figures: readonly Figure[]): string {
  * different articles, not vague, not relative to the time of writing, not changes over
  * different periods, articles not written far apart, at least two content words in common).
  *
- * Time: O(n log n) for blocking plus the pairs inside each block of the same unit (all pairs
- * for blocks up to 1,500 figures, else only pairs sharing a word that occurs in at most 300
- * figures).
+ * Time: the pairs of figures with the same unit that share a word (or a day of the month), a
+ * word counting only while it occurs in at most 300 figures of that unit; then merging in
+ * order of similarity, each merge costing the product of the two groups' sizes (groups are
+ * capped at 60 figures).
  */
 export function groupFigures(figures: readonly Figure[], options: GroupFiguresOptions = {}): FigureGroup[] {
   const eligible = figures.filter((figure) => !figure.isAnchorOnly);
@@ -145,8 +147,8 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
   const words = eligible.map((figure) => comparisonWords(figure, options.topicsForPassage));
   const figureSimilarity = new FigureSimilarity(words);
   const idf = (word: string): number => figureSimilarity.idf(word);
-  const mass = words.map((set) => figureSimilarity.mass(set));
-  const similarity = (i: number, j: number): number => figureSimilarity.score(words[i], words[j], mass[i], mass[j]);
+  const vectors = words.map((set) => figureSimilarity.vector(set));
+  const similarity = (i: number, j: number): number => figureSimilarity.scoreVectors(vectors[i], vectors[j]);
 
   const blocks = new Map<string, number[]>();
   eligible.forEach((figure, index) => {
@@ -156,36 +158,74 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
     else blocks.set(key, [index]);
   });
 
-  const pairScores = new Map<number, number>();
-  const pairKey = (i: number, j: number): number => (i < j ? i * eligible.length + j : j * eligible.length + i);
+  const neighbours = eligible.map(() => new Map<number, number>());
+  const pairScore = (i: number, j: number): number => neighbours[i].get(j) ?? 0;
   const candidatePairs: Array<{ i: number; j: number; score: number }> = [];
   // Values from two sources that differ are themselves a sign of two different things, whether or not they may be flagged as a disagreement.
   const conflicting = (i: number, j: number): boolean => eligible[i].articleId !== eligible[j].articleId && compareFigures(eligible[i], eligible[j]) !== 'agree';
-  const thresholdFor = (i: number, j: number): number =>
-    minSimilarity + (conflicting(i, j) ? conflictMargin : 0) + (eligible[i].kind === 'date' ? datePenalty : 0);
+  const baseThreshold = (i: number): number => minSimilarity + (eligible[i].kind === 'date' ? datePenalty : 0);
+  const thresholdFor = (i: number, j: number): number => baseThreshold(i) + (conflicting(i, j) ? conflictMargin : 0);
   const consider = (i: number, j: number): void => {
-    if (pairScores.has(pairKey(i, j)) || !compatible(eligible[i], eligible[j])) return;
     let score = similarity(i, j);
-    if (sameValue(eligible[i], eligible[j]) && (score > 0 || eligible[i].kind === 'date')) score += eligible[i].kind === 'date' ? dateBonus(eligible[i], eligible[j]) : sameValueBonus;
-    pairScores.set(pairKey(i, j), score);
-    if (score >= thresholdFor(i, j)) candidatePairs.push({ i, j, score });
+    const isDate = eligible[i].kind === 'date';
+    if (score < negligibleSimilarity && !isDate) return;
+    if (!compatible(eligible[i], eligible[j])) return;
+    if (sameValue(eligible[i], eligible[j]) && (score > 0 || isDate)) score += isDate ? dateBonus(eligible[i], eligible[j]) : sameValueBonus;
+    if (score < negligibleSimilarity) return;
+    neighbours[i].set(j, score);
+    neighbours[j].set(i, score);
+    if (score >= baseThreshold(i) && score >= thresholdFor(i, j)) candidatePairs.push({ i, j, score });
   };
+  // Shared rare words add up, per pair, to a lower bound of the similarity; only pairs whose bound is worth it are scored in full.
+  const partial = new Float64Array(eligible.length);
+  const sameDay = new Uint8Array(eligible.length);
+  const lastSeenBy = new Int32Array(eligible.length).fill(-1);
   for (const block of blocks.values()) {
-    if (block.length <= allPairsBlockSize) {
-      for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) consider(block[x], block[y]);
-      continue;
-    }
-    const postings = new Map<string, number[]>();
+    const postings = new Map<string, { figures: number[]; weights: number[] }>();
     for (const index of block) {
-      for (const word of words[index].keys()) {
+      for (const [word, weight] of words[index]) {
         const list = postings.get(word);
-        if (!list) postings.set(word, [index]);
-        else if (list.length <= maxPostingsPerWord) list.push(index);
+        if (!list) postings.set(word, { figures: [index], weights: [weight] });
+        else if (list.figures.length <= maxPostingsPerWord) {
+          list.figures.push(index);
+          list.weights.push(weight);
+        }
+      }
+      const day = eligible[index].date?.day;
+      if (day !== undefined) {
+        const key = `\u0000day:${day}`;
+        const list = postings.get(key);
+        if (!list) postings.set(key, { figures: [index], weights: [0] });
+        else list.figures.push(index);
       }
     }
-    for (const list of postings.values()) {
-      if (list.length > maxPostingsPerWord) continue;
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
+    for (const i of block) {
+      const touched: number[] = [];
+      const visit = (key: string, weight: number, isDay: boolean): void => {
+        const list = postings.get(key);
+        if (!list || (!isDay && list.figures.length > maxPostingsPerWord)) return;
+        const rarity = isDay ? 0 : idf(key);
+        for (let k = 0; k < list.figures.length; k++) {
+          const j = list.figures[k];
+          if (j <= i) continue;
+          if (lastSeenBy[j] !== i) {
+            lastSeenBy[j] = i;
+            partial[j] = 0;
+            sameDay[j] = 0;
+            touched.push(j);
+          }
+          if (isDay) sameDay[j] = 1;
+          else partial[j] += Math.min(weight, list.weights[k]) * rarity;
+        }
+      };
+      for (const [word, weight] of words[i]) visit(word, weight, false);
+      const day = eligible[i].date?.day;
+      if (day !== undefined) visit(`\u0000day:${day}`, 0, true);
+      for (const j of touched) {
+        const norm = Math.sqrt(vectors[i].mass * vectors[j].mass);
+        const bound = norm > 0 ? partial[j] / norm : 0;
+        if (bound >= negligibleSimilarity || sameDay[j] === 1) consider(i, j);
+      }
     }
   }
   candidatePairs.sort((a, b) => b.score - a.score);
@@ -202,7 +242,7 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
     let acceptable = true;
     for (const x of left) {
       for (const y of right) {
-        const score = pairScores.get(pairKey(x, y)) ?? 0;
+        const score = pairScore(x, y);
         if (!compatible(eligible[x], eligible[y]) || (conflicting(x, y) && score < thresholdFor(x, y))) acceptable = false;
         total += score;
       }
