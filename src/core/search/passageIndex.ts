@@ -4,6 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { scanTerms, splitCodeTerm, termSpans } from './searchTokens';
+import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
 
@@ -18,6 +19,12 @@ export interface PassageSearchOptions {
    * mention a topic the query names. Called only for the top candidates.
    */
   boost?: (passageId: string) => number;
+  /**
+   * Search as you type: the query's last word may be unfinished, so it also
+   * matches longer words that start with it ("Afgh" finds Afghanistan).
+   * Has no effect once the query ends with a space or a quote.
+   */
+  prefixLastWord?: boolean;
 }
 
 /** Why a passage index could not be loaded from its persisted form. */
@@ -70,6 +77,7 @@ export interface PassageIndexColumns {
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const TYPO_WEIGHT = 0.85;
+const PREFIX_WEIGHT = 0.8;
 const MAX_TERM_FREQUENCY = 255;
 const DEFAULT_LIMIT = 20;
 const MIN_RERANK_POOL = 30;
@@ -129,6 +137,7 @@ export class PassageIndex {
   private passageTerms: Int32Array = new Int32Array(256);
   private passageTermCount = 0;
   private typo = new TypoNeighbours();
+  private completions = new TermCompletions();
 
   private scores: Float64Array = new Float64Array(0);
   private groupBest: Float64Array = new Float64Array(0);
@@ -366,7 +375,7 @@ export class PassageIndex {
         return [];
       }
     }
-    const { groups, phrases, spanGroups } = this.queryGroups(parsed);
+    const { groups, phrases, spanGroups } = this.queryGroups(parsed, options.prefixLastWord === true && parsed.endsInWord === true);
     if (groups.length === 0) {
       if (parsed.phrases.length > 0 || parsed.terms.length > 0 || (articleMask === undefined && parsed.topic === undefined)) {
         return [];
@@ -604,6 +613,7 @@ export class PassageIndex {
     this.termCountInDoc = new Uint32Array(columns.terms.length);
     this.resetTail(columns.terms.length);
     this.typo = new TypoNeighbours();
+    this.completions = new TermCompletions();
   }
 
   private compactIfWorthwhile(): void {
@@ -667,7 +677,9 @@ export class PassageIndex {
     return any ? mask : undefined;
   }
 
-  private isLiveTerm = (termId: number): boolean => this.termDf[termId] > 0;
+  private readonly isLiveTerm = (termId: number): boolean => this.termDf[termId] > 0;
+
+  private readonly liveDf = (termId: number): number => this.termDf[termId];
 
   private liveTermId(term: string): number | undefined {
     const termId = this.vocabulary.idOf(term);
@@ -690,7 +702,7 @@ export class PassageIndex {
     return resolved;
   }
 
-  private queryGroups(parsed: ParsedSearchQuery): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number> } {
+  private queryGroups(parsed: ParsedSearchQuery, prefixLastWord: boolean): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number> } {
     const groups: QueryGroup[] = [];
     const spanGroups = new Map<number, number>();
     const groupOfTerm = new Map<string, number>();
@@ -714,33 +726,42 @@ export class PassageIndex {
       }
     }
     const freeText = parsed.terms.length > 0 ? parsed.terms.join(' ') : (parsed.topic ?? '');
-    for (const term of this.resolveQueryTerms(freeText)) {
+    const freeTerms = this.resolveQueryTerms(freeText);
+    freeTerms.forEach((term, position) => {
       if (groupOfTerm.has(term)) {
-        continue;
+        return;
       }
       const termId = this.liveTermId(term);
-      let alternatives: QueryGroup['alternatives'];
-      let sharedDf: number | undefined;
-      if (termId !== undefined) {
-        alternatives = [{ termId, weight: 1 }];
-      } else if (term.length >= MIN_TYPO_LENGTH) {
-        this.typo.addTerms(this.vocabulary.terms);
-        const neighbours = this.typo.neighbours(term, this.isLiveTerm);
-        sharedDf = Math.max(0, ...neighbours.map((neighbour) => this.termDf[neighbour]));
-        // The more common look-alike is the likelier intended word (a spelling corrector's prior).
-        alternatives = neighbours.map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT * Math.sqrt(this.termDf[neighbour] / sharedDf!) }));
-      } else {
-        alternatives = [];
+      const unfinished = prefixLastWord && position === freeTerms.length - 1;
+      let found: Array<{ termId: number; weight: number }> = termId === undefined ? [] : [{ termId, weight: 1 }];
+      if (unfinished) {
+        this.completions.addTerms(this.vocabulary.terms);
+        found.push(...this.completions.complete(term, this.liveDf).map((completion) => ({ termId: completion, weight: PREFIX_WEIGHT })));
       }
-      if (alternatives.length === 0) {
-        continue;
+      if (found.length === 0 && term.length >= MIN_TYPO_LENGTH) {
+        this.typo.addTerms(this.vocabulary.terms);
+        found = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
+      }
+      if (found.length === 0) {
+        return;
+      }
+      let sharedDf: number | undefined;
+      let alternatives = found;
+      if (found.length > 1 || found[0].weight !== 1) {
+        // Look-alikes and completions share one IDF, and the more common one is the likelier
+        // intended word (a spelling corrector's prior), so a rare look-alike cannot take the lead.
+        sharedDf = Math.max(...found.map((alternative) => this.termDf[alternative.termId]));
+        alternatives = found.map(({ termId: alternativeId, weight }) => ({
+          termId: alternativeId,
+          weight: alternativeId === termId ? 1 : weight * Math.sqrt(this.termDf[alternativeId] / sharedDf!),
+        }));
       }
       groupOfTerm.set(term, groups.length);
       for (const alternative of alternatives) {
         spanGroups.set(alternative.termId, groups.length);
       }
       groups.push({ alternatives, required: false, sharedDf });
-    }
+    });
     return { groups, phrases, spanGroups };
   }
 

@@ -24,6 +24,8 @@ export interface ParsedSearchQuery {
   outlet?: string;
   /** The value of `topic:`, when given; the caller turns it into a passage filter. */
   topic?: string;
+  /** True when the query ends inside a free word (not after a space, a phrase or a filter): that word may be unfinished. */
+  endsInWord?: boolean;
 }
 
 const FILTER_KEYS = ['outlet', 'topic'] as const;
@@ -95,6 +97,9 @@ export function parseSearchQuery(query: string): ParsedSearchQuery {
     }
     parsed.terms.push(text.slice(index, end));
     index = end;
+    if (end === text.length) {
+      parsed.endsInWord = true;
+    }
   }
   return parsed;
 }

@@ -12,7 +12,7 @@ const WORDS = [
   'alpha', 'beta', 'gamma', 'delta', 'omega', 'Russia', 'Russia’s', 'missile', 'missiles', 'S-400', 'S400', 'route',
   'routes', 'maritime', 'Afghanistan', 'café', 'Café', 'the', 'of', '2+2', 'East', 'far',
 ];
-const QUERY_WORDS = [...WORDS, 'Afganistan', 'missle', 'gamna', 'omgea', 'S 400', 's-400', 'COP26', 'zzz', 'Russias'];
+const QUERY_WORDS = [...WORDS, 'Afganistan', 'missle', 'gamna', 'omgea', 'S 400', 's-400', 'COP26', 'zzz', 'Russias', 'Afgh', 'mis', 'Rus', 'ro', 'mariti', 'S40'];
 
 function makeArticle(id: number, passages: string[][]): Article {
   let line = 0;
@@ -31,7 +31,7 @@ function makeArticle(id: number, passages: string[][]): Article {
 }
 
 /** The meaning of a query, computed the slow way: read every live passage. */
-function bruteForce(articles: Map<string, Article>, query: string): string[] {
+function bruteForce(articles: Map<string, Article>, query: string, prefixLastWord = false): string[] {
   const passages = [...articles.values()].flatMap((article) => article.passages);
   const termsOf = new Map(passages.map((passage) => [passage.id, termSpans(passage.text).map((span) => span.term)]));
   const vocabulary = new Set([...termsOf.values()].flat());
@@ -44,19 +44,24 @@ function bruteForce(articles: Map<string, Article>, query: string): string[] {
   }
   const phraseTerms = new Set(phrases.flat());
   const groups: Array<Set<string>> = phrases.flat().map((term) => new Set([term]));
-  for (const term of resolve(parsed.terms.join(' '))) {
+  const freeTerms = resolve(parsed.terms.join(' '));
+  freeTerms.forEach((term, position) => {
     if (phraseTerms.has(term)) {
-      continue;
+      return;
     }
-    if (vocabulary.has(term)) {
-      groups.push(new Set([term]));
+    const group = new Set(vocabulary.has(term) ? [term] : []);
+    if (prefixLastWord && parsed.endsInWord && position === freeTerms.length - 1 && term.length >= 3) {
+      [...vocabulary].filter((candidate) => candidate.length > term.length && candidate.startsWith(term)).forEach((candidate) => group.add(candidate));
+    }
+    if (group.size > 0) {
+      groups.push(group);
     } else if (term.length >= MIN_TYPO_LENGTH) {
       const neighbours = [...vocabulary].filter((candidate) => candidate !== term && isWithinOneEdit(term, candidate));
       if (neighbours.length > 0) {
         groups.push(new Set(neighbours));
       }
     }
-  }
+  });
   if (groups.length === 0) {
     return [];
   }
@@ -84,7 +89,7 @@ const queryArbitrary = fc
     minLength: 1,
     maxLength: 3,
   })
-  .map((parts) => parts.join(' '));
+  .chain((parts) => fc.constantFrom('', ' ').map((ending) => parts.join(' ') + ending));
 
 describe('PassageIndex matches a brute-force scan', () => {
   it('after any mix of adds, removals, compactions and reloads (property)', () => {
@@ -112,6 +117,8 @@ describe('PassageIndex matches a brute-force scan', () => {
         for (const query of queries) {
           const found = index.search(query, { limit: 10_000 }).map((hit) => hit.passageId).sort();
           assert.deepEqual(found, bruteForce(live, query), `query ${JSON.stringify(query)}`);
+          const asYouType = index.search(query, { limit: 10_000, prefixLastWord: true }).map((hit) => hit.passageId).sort();
+          assert.deepEqual(asYouType, bruteForce(live, query, true), `query ${JSON.stringify(query)} as you type`);
         }
         for (const article of live.values()) {
           assert.deepEqual(index.article(article.id), article);

@@ -152,6 +152,14 @@ describe('ranking on the bundled corpus', () => {
     assert.match(index.passage(boosted[0].passageId)!.text, /promised China a visit for the Olympics/);
   });
 
+  it('search as you type: an unfinished last word matches the words it begins', () => {
+    assertInTopThree('Vibrant Guj', 'Vibrant Gujarat Summit', { prefixLastWord: true });
+    const [first] = index.search('Afgh', { limit: 1, prefixLastWord: true });
+    assert.deepEqual(highlighted(first), ['Afghanistan', 'Afghanistan']);
+    assert.equal(index.search('Afgh ', { prefixLastWord: true }).length, 0, 'a finished word is taken as typed');
+    assert.equal(index.search('Afgh').length, 0, 'off unless asked');
+  });
+
   it('pathological queries are plain text and never throw', () => {
     const queries = ['(a+)+$', '[', ']]]', '\\', '"', '""', '"unterminated', 'outlet:', 'topic:', 'outlet:"', '*'.repeat(70_000), 'a'.repeat(100_000), '\u0000\u200b\ud800', '$(zap)', '   ', ''];
     for (const query of queries) {

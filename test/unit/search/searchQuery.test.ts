@@ -13,8 +13,8 @@ describe('parseSearchQuery', () => {
   });
 
   it('reads quoted filter values and curly quotes', () => {
-    assert.deepEqual(parseSearchQuery('outlet:"Associated Press" Ladakh'), { terms: ['Ladakh'], phrases: [], outlet: 'Associated Press' });
-    assert.deepEqual(parseSearchQuery('“maritime route” Chennai'), { terms: ['Chennai'], phrases: ['maritime route'] });
+    assert.deepEqual(parseSearchQuery('outlet:"Associated Press" Ladakh'), { terms: ['Ladakh'], phrases: [], outlet: 'Associated Press', endsInWord: true });
+    assert.deepEqual(parseSearchQuery('“maritime route” Chennai'), { terms: ['Chennai'], phrases: ['maritime route'], endsInWord: true });
     assert.deepEqual(parseSearchQuery('Topic:"Vladimir Putin"'), { terms: [], phrases: [], topic: 'Vladimir Putin' });
   });
 
@@ -23,8 +23,14 @@ describe('parseSearchQuery', () => {
   });
 
   it('keeps unknown prefixes and regex-like input as plain words', () => {
-    assert.deepEqual(parseSearchQuery('note:this (a+)+$ ['), { terms: ['note:this', '(a+)+$', '['], phrases: [] });
-    assert.deepEqual(parseSearchQuery('outlet: rfi'), { terms: ['rfi'], phrases: [] }, 'an empty filter is ignored');
+    assert.deepEqual(parseSearchQuery('note:this (a+)+$ ['), { terms: ['note:this', '(a+)+$', '['], phrases: [], endsInWord: true });
+    assert.deepEqual(parseSearchQuery('outlet: rfi'), { terms: ['rfi'], phrases: [], endsInWord: true }, 'an empty filter is ignored');
+  });
+
+  it('says whether the last word may be unfinished', () => {
+    assert.equal(parseSearchQuery('Afgh').endsInWord, true);
+    assert.equal(parseSearchQuery('Afgh ').endsInWord, undefined);
+    assert.equal(parseSearchQuery('Afgh "Far East"').endsInWord, undefined);
   });
 
   it('never throws, and bounds its work on huge input', () => {
