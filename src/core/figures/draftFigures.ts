@@ -75,6 +75,11 @@ export class DraftFigureChecker {
     }
   }
 
+  /** The match whose figure covers `offset` in `text` (for a hover), if any. */
+  matchAt(text: string, offset: number): DraftFigureMatch | undefined {
+    return this.matches(text).find((match) => match.figure.span.start <= offset && offset <= match.figure.span.end);
+  }
+
   /** The figures of `text` that contradict every source on the same thing. */
   contradictions(text: string): DraftFigureMatch[] {
     const minSimilarity = (this.options.minSimilarity ?? defaultMinSimilarity) + contradictionMargin;

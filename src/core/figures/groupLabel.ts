@@ -3,6 +3,8 @@ import { conceptOf } from './keywords';
 import { tokenise } from './tokenise';
 
 const maxLabelLength = 80;
+/** Control, zero-width and bidi-override characters: article text must not reorder or hide parts of a label. */
+const invisibleOrControl = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 function unitLabel(group: FigureGroup): string {
   switch (group.kind) {
@@ -46,6 +48,7 @@ function phrasesWithConcepts(group: FigureGroup): Array<{ phrase: string; concep
  * A short label for a group, made of the sources' own words: the noun phrases that carry the
  * words the members share, most telling first, then the unit ("weapons imported, Russia's
  * share (%)"). Honest rather than fluent: it never invents a word the sources did not use.
+ * Plain text, with control and bidi characters removed; escape it before rendering.
  */
 export function describeGroup(group: FigureGroup): string {
   const phrases = phrasesWithConcepts(group);
@@ -63,7 +66,7 @@ export function describeGroup(group: FigureGroup): string {
     if (chosen.length === 2) break;
   }
   if (chosen.length === 0 && phrases[0]) chosen.push(phrases[0].phrase);
-  let words = chosen.join(', ');
+  let words = chosen.join(', ').replace(invisibleOrControl, '');
   if (words.length > maxLabelLength) words = `${words.slice(0, maxLabelLength - 1).trimEnd()}\u2026`;
   const unit = unitLabel(group);
   return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)} (${unit})` : unit;

@@ -39,3 +39,10 @@ test('a changed investment target in the draft contradicts the source that gives
   assert.ok(found);
   assert.deepEqual(found.group.figures.map((figure) => figure.span.text), ['$30 billion', '$50 billion']);
 });
+
+test('matchAt finds the figure under the cursor, and nothing between figures', () => {
+  const draft = 'Sources differ: about 80% of India\u2019s arms come from Russia, they say.';
+  const offset = draft.indexOf('80%') + 1;
+  assert.equal(checker.matchAt(draft, offset)?.figure.span.text, 'about 80%');
+  assert.equal(checker.matchAt(draft, 3), undefined);
+});

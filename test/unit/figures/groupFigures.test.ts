@@ -104,3 +104,15 @@ test('buildFigureGroups over the bundled corpus: the compare view for the arms p
   assert.ok(line.startsWith(`${touching[0].label}: `));
   assert.deepEqual(line.slice(touching[0].label.length + 2).split('; ').sort(), ['fallen below 50% (RFI)', 'more than 60% (000, since 2010)', 'more than 80% (YCPress)']);
 });
+
+test('a topic named in both sentences counts as a shared word (topicsForPassage)', () => {
+  const first = extractFigures(passageOf('Kalashnikov revenue hit $2 billion.', 'a', 'pa'));
+  const second = extractFigures(passageOf('The AK-47 maker earned $2 billion.', 'b', 'pb'));
+  const withoutTopics = groupFigures([...first, ...second]);
+  assert.equal(withoutTopics.length, 2);
+  const topic = { id: 'ak-47', name: 'AK-47' };
+  const aliasTopic = { id: 'ak-47', name: 'Kalashnikov' };
+  const withTopics = groupFigures([...first, ...second], { topicsForPassage: (passageId) => (passageId === 'pa' ? [aliasTopic] : [topic]) });
+  assert.equal(withTopics.length, 1);
+  assert.equal(withTopics[0].disagreement, false);
+});
