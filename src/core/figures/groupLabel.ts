@@ -25,17 +25,36 @@ function unitLabel(group: FigureGroup): string {
   }
 }
 
-/** The key noun phrases of the members, each with the concepts it covers. */
+/**
+ * The key noun phrases of the members, each with the concepts it covers. In a group of several
+ * figures, words at either end of a phrase that the members do not share are trimmed
+ * ("Indian army's armaments come" -> "Indian army's armaments").
+ */
 function phrasesWithConcepts(group: FigureGroup): Array<{ phrase: string; concepts: Set<string> }> {
   const seen = new Set<string>();
+  const shared = new Set(group.sharedKeywords);
+  const trim = group.figures.length > 1;
   const result: Array<{ phrase: string; concepts: Set<string> }> = [];
   for (const figure of group.figures) {
-    for (const phrase of figure.keyNouns) {
+    for (const original of figure.keyNouns) {
+      const tokens = tokenise(original, 50);
+      let first = 0;
+      let last = tokens.length - 1;
+      const keeps = (index: number): boolean => {
+        const concept = conceptOf(tokens[index]);
+        return concept !== undefined && shared.has(concept);
+      };
+      if (trim) {
+        while (first <= last && !keeps(first)) first++;
+        while (last >= first && !keeps(last)) last--;
+      }
+      if (first > last) continue;
+      const phrase = original.slice(tokens[first].start, tokens[last].end);
       if (seen.has(phrase)) continue;
       seen.add(phrase);
       const concepts = new Set<string>();
-      for (const token of tokenise(phrase, 50)) {
-        const concept = conceptOf(token);
+      for (let index = first; index <= last; index++) {
+        const concept = conceptOf(tokens[index]);
         if (concept) concepts.add(concept);
       }
       result.push({ phrase, concepts });
@@ -66,6 +85,7 @@ export function describeGroup(group: FigureGroup): string {
     if (chosen.length === 2) break;
   }
   if (chosen.length === 0 && phrases[0]) chosen.push(phrases[0].phrase);
+  if (chosen.length === 0 && group.figures[0].keyNouns[0]) chosen.push(group.figures[0].keyNouns[0]);
   let words = chosen.join(', ').replace(invisibleOrControl, '');
   if (words.length > maxLabelLength) words = `${words.slice(0, maxLabelLength - 1).trimEnd()}\u2026`;
   const unit = unitLabel(group);
