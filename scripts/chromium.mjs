@@ -15,9 +15,13 @@ export async function launchChromium({ headless = true } = {}) {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is not installed at ${chromiumPath}. On Debian/Ubuntu: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless,
+    // The harness decides what happens on Ctrl+C (stop everything, then report).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -29,6 +33,17 @@ export async function launchChromium({ headless = true } = {}) {
       '--disable-dev-shm-usage',
     ],
   });
+  liveBrowsers.add(browser);
+  browser.on('disconnected', () => liveBrowsers.delete(browser));
+  return browser;
+}
+
+/** Browsers this process launched and has not closed yet. */
+const liveBrowsers = new Set();
+
+/** Closes every browser this process launched. */
+export async function closeAllBrowsers() {
+  await Promise.all([...liveBrowsers].map((browser) => browser.close().catch(() => {})));
 }
 
 /**

@@ -62,7 +62,7 @@ export async function ensureCodeServer({ log = (line) => console.log(line) } = {
     throw new Error(`code-server installed but reports an unexpected version: ${stdout.trim()}`);
   }
   writeFileSync(installedMarker, `${stdout.trim()}\ninstalled ${new Date().toISOString()}\n`);
-  const versionLine = stdout.split('\n').find((line) => line.includes(CODE_SERVER_VERSION));
+  const versionLine = stdout.split('\n').find((line) => line.includes('with Code'));
   log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${versionLine}`);
   return entryScript;
 }

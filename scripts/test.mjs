@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { repoRoot, stopAllCodeServers, EMBEDDED_VSCODE_VERSION } from './codeServer.mjs';
 import { runIntegrationSuite } from './integrationSuite.mjs';
 import { runUiSuite } from './uiSuite.mjs';
+import { closeAllBrowsers } from './chromium.mjs';
 
 /** The whole run must stay well under CI's patience; past this it stops with a clear message. */
 const WHOLE_RUN_LIMIT_MS = 14 * 60_000;
@@ -22,6 +23,8 @@ const failures = [];
 let passed = 0;
 /** @type {{ tier: string, ms: number, passed: number, failed: number }[]} */
 const timings = [];
+let aborting = false;
+let abortExitCode = 0;
 
 process.on('SIGINT', () => abort('interrupted (SIGINT)', 130));
 process.on('SIGTERM', () => abort('terminated (SIGTERM)', 143));
@@ -162,6 +165,7 @@ function runCommand(command, args, { timeoutMs }) {
 }
 
 async function finish() {
+  await closeAllBrowsers();
   await stopAllCodeServers();
   if (failures.length > 0) {
     heading(`Failures (${failures.length})`);
@@ -175,18 +179,26 @@ async function finish() {
   indent(`total        ${seconds(Date.now() - startedAt).padStart(7)}`);
   if (existsSync(join(repoRoot, 'test-results'))) indent('screenshots and workbench logs: test-results/');
   console.log(`${passed} passed, ${failures.length} failed`);
-  process.exit(failures.length > 0 ? 1 : 0);
+  process.exit(abortExitCode || (failures.length > 0 ? 1 : 0));
 }
 
-let aborting = false;
+/**
+ * Ctrl+C or the whole-run limit: stop the browsers and servers (which makes the
+ * running tier end), let the normal report print, and exit with `exitCode`.
+ * Should the report not come within 15 s, print the tally and exit anyway.
+ */
 async function abort(reason, exitCode) {
   if (aborting) return;
   aborting = true;
+  abortExitCode = exitCode;
   console.log(`\n${reason}: stopping code-server and Chromium...`);
   failures.push({ tier: 'harness', title: 'npm test', error: reason });
+  await closeAllBrowsers();
   await stopAllCodeServers();
-  console.log(`${passed} passed, ${failures.length} failed`);
-  process.exit(exitCode);
+  setTimeout(() => {
+    console.log(`${passed} passed, ${failures.length} failed`);
+    process.exit(exitCode);
+  }, 15_000).unref();
 }
 
 function heading(text) {
