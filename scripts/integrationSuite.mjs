@@ -94,6 +94,9 @@ export async function runIntegrationSuite({
       wallMs: Date.now() - started,
       problem: report.status === 'crashed' ? `the suite crashed: ${report.crash}` : report.problem,
     };
+    if (!outcome.problem && report.trusted !== trust) {
+      outcome.problem = `the run was meant to be ${trust ? 'trusted' : 'in Restricted Mode'}, but vscode.workspace.isTrusted was ${report.trusted}`;
+    }
     if (outcome.problem || outcome.tests.some((test) => test.state === 'failed')) {
       await page.screenshot({ path: join(resultsDir, `${name}-end.png`) }).catch(() => {});
     }

@@ -35,6 +35,8 @@ export interface IntegrationRunReport {
   status: 'running' | 'done' | 'crashed';
   vscodeVersion: string;
   uiKind: string;
+  /** `vscode.workspace.isTrusted` when the suite started: false in Restricted Mode. */
+  trusted: boolean;
   /** The test being run right now (while `status` is `running`). */
   current?: string;
   tests: IntegrationTestResult[];
@@ -50,6 +52,7 @@ export async function run(): Promise<void> {
     status: 'running',
     vscodeVersion: vscode.version,
     uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+    trusted: vscode.workspace.isTrusted,
     tests: [],
   };
   const writer = new ReportWriter(resultsUri());
