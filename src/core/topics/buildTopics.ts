@@ -1,7 +1,7 @@
 import type { Article, Mention, Topic, TopicKind } from '../model';
 import type { AliasTable } from './aliasFile';
 import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
-import { Candidate, CandidateRole, findCandidates, looksLikeDemonym } from './findCandidates';
+import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
 import { TopicTrie } from './topicTrie';
 
@@ -88,7 +88,7 @@ class UnionFind {
   }
 }
 
-function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: ReadonlyMap<string, number>): boolean {
+function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: WordCounts): boolean {
   const key = s.key;
   if (key.length < 2 || /^[\d\s.,]+$/.test(key) || (isSingleWord(key) && STOP_WORDS.has(key) && (s.acronymCount < 2 || s.acronymCount * 2 < s.count))) {
     return false;
@@ -101,13 +101,13 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Re
   if (s.strong === 0) {
     return s.count >= 2 && !lowercaseWords.has(key) && !lowercaseWords.has(singularOf(key)) && !/(?:ly|ing|ed)$/.test(key);
   }
-  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code') && (lowercaseWords.get(singularOf(key)) ?? 0) > s.strong) {
+  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code') && lowercaseWords.count(singularOf(key)) > s.strong) {
     return false;
   }
   return true;
 }
 
-function personLike(key: string, s: KeyStats | undefined, lowercaseWords: ReadonlyMap<string, number>): boolean {
+function personLike(key: string, s: KeyStats | undefined, lowercaseWords: WordCounts): boolean {
   if (!s || isSingleWord(key)) return false;
   if (s.kindVotes.size > 0) return (s.kindVotes.get('person') ?? 0) > 0;
   const parts = key.split(' ');
@@ -128,7 +128,7 @@ function cleanSurface(surface: string): string {
   return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
 }
 
-function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: ReadonlyMap<string, number>): TopicKind {
+function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: WordCounts): TopicKind {
   const votes = new Map<TopicKind, number>();
   let place = 0;
   let person = 0;
@@ -167,7 +167,7 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
  */
 export function buildTopics(articles: readonly Article[], aliasTable: AliasTable): BuiltTopics {
   const stats = new Map<string, KeyStats>();
-  const lowercaseWords = new Map<string, number>();
+  const lowercaseWords = new WordCounts();
   for (const article of articles) {
     for (const passage of article.passages) {
       const found = findCandidates(passage.text, lowercaseWords);
@@ -421,7 +421,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
 }
 
 /** The most common well-formed spelling; the acronym when one was defined; the full name of a person; `S-400` over `S400`. */
-function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>, lowercaseWords: ReadonlyMap<string, number>): string {
+function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: Map<string, number>, lowercaseWords: WordCounts): string {
   const acronymKeys = new Set(keys.map((k) => stats.get(k)?.acronymKey).filter((k): k is string => !!k));
   const people = keys.filter((k) => personLike(k, stats.get(k), lowercaseWords));
   const ranked = [...surfaceCounts].filter(([surface]) => /^[\p{Lu}\d]/u.test(surface) || surface.length > 0).sort((a, b) => {

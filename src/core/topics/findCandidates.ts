@@ -51,6 +51,25 @@ export interface Candidate {
   hyphenParts?: [string, string];
 }
 
+/** How often each word occurs in lower case across a corpus. One hash look-up per word: the counters are mutable boxes. */
+export class WordCounts {
+  private readonly counts = new Map<string, { n: number }>();
+
+  add(word: string): void {
+    const box = this.counts.get(word);
+    if (box) box.n++;
+    else this.counts.set(word, { n: 1 });
+  }
+
+  count(word: string): number {
+    return this.counts.get(word)?.n ?? 0;
+  }
+
+  has(word: string): boolean {
+    return this.counts.has(word);
+  }
+}
+
 /** What one passage contributes: its candidates. */
 export interface PassageCandidates {
   candidates: Candidate[];
@@ -116,11 +135,11 @@ function headOf(token: NormalToken | undefined, table: ReadonlyMap<string, Topic
  * The lower-case words of the passage (singular) are counted in `lowercaseWords` when given: the corpus's
  * evidence that a capitalised word is an ordinary word.
  */
-export function findCandidates(text: string, lowercaseWords?: Map<string, number>): PassageCandidates {
+export function findCandidates(text: string, lowercaseWords?: WordCounts): PassageCandidates {
   const tokens = normaliseTokens(text);
   if (lowercaseWords) {
     for (const token of tokens) {
-      if (token.lowercase && !token.isCode) lowercaseWords.set(token.singular, (lowercaseWords.get(token.singular) ?? 0) + 1);
+      if (token.lowercase && !token.isCode) lowercaseWords.add(token.singular);
     }
   }
   const candidates: Candidate[] = [];
