@@ -152,7 +152,8 @@ function readColumns(bytes: Uint8Array): PassageIndexColumns {
   if (bytes.length < PREFIX_BYTES + 4) {
     throw new LoadError(bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === MAGIC ? 'truncated' : 'not-an-index', `only ${bytes.length} bytes`);
   }
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  // `new Uint8Array(bytes)` copies; `slice` would not, for a node Buffer.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
   const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
   if (view.getUint32(0, true) !== MAGIC) {
     throw new LoadError('not-an-index', 'the data does not start with the Sourcebook index signature');
@@ -202,7 +203,7 @@ function readColumns(bytes: Uint8Array): PassageIndexColumns {
   const termOffsets = u32(termCount + 1);
   const postingDocs = u32(postingCount);
   const tfsStart = take(padded(postingCount));
-  const postingTfs = aligned.slice(tfsStart, tfsStart + postingCount);
+  const postingTfs = new Uint8Array(aligned.subarray(tfsStart, tfsStart + postingCount));
   const termsStart = take(padded(header.termsBytes));
   const textsStart = take(padded(header.textsBytes));
   if (offset !== total) {

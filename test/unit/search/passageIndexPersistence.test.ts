@@ -51,6 +51,8 @@ describe('persisted passage index', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     assert.equal(load(shifted.subarray(1)).passageCount, index.passageCount);
+    const nodeBuffer = Buffer.concat([Buffer.alloc(3), Buffer.from(bytes)]).subarray(3);
+    assert.deepEqual(load(nodeBuffer).search('Sputnik'), index.search('Sputnik'));
   });
 
   it('rejects truncated data', () => {
