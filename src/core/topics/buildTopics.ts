@@ -283,6 +283,8 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   const rootOfAlias = new Map<number, string>();
   for (const [key, index] of aliasKeys) rootOfAlias.set(index, groups.find(key));
 
+  // Topic ids depend on the canonical name, which depends on the spellings the mention pass
+  // finds; so this first trie points at group roots and the final one at topic ids.
   for (const [root, keys] of keysByRoot) {
     for (const key of keys) {
       const s = stats.get(key);

@@ -80,6 +80,8 @@ const HYPHEN = /^[-‐‑–]$/;
 const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
 const POSSESSIVE = /['’ʼ]s$/;
+/** Longer capitalised runs are headings or shouting, not names; the cap also bounds how far a look-up reaches. */
+const MAX_NAME_TOKENS = 8;
 const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
 
 function isAllCaps(_text: string, token: NormalToken): boolean {
@@ -262,7 +264,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   while (a < b && (isStopWord(text, tokens[a]) || (tokens[a].lowercase && NAME_CONNECTORS.has(tokens[a].norm)) || ORDINAL.test(tokens[a].norm))) a++;
   if (a === runStart && b - a >= 2 && startsSentence(tokens, a) && !tokens[a].allCaps && /(?:ly|ing|ed)$/.test(tokens[a].norm)) a++;
   while (b > a && (isStopWord(text, tokens[b - 1]) || NAME_CONNECTORS.has(tokens[b - 1].norm))) b--;
-  if (a >= b) return;
+  if (a >= b || b - a > MAX_NAME_TOKENS) return;
   if (b - a >= 3 && HYPHEN.test(tokens[a + 1].gapBefore) && looksLikeDemonym(tokens[a + 1].norm)) {
     a += 2;
   }

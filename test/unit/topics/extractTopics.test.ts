@@ -123,3 +123,23 @@ test('without any alias file the extractor still finds the core topics', () => {
   const top = bare.topics().slice(0, 8).map((t) => t.name);
   for (const name of ['India', 'Russia', 'Vladimir Putin', 'S-400', 'Narendra Modi']) assert.ok(top.includes(name), `${name} in ${top}`);
 });
+
+test('hostile or odd text gives plain topics and no crash', () => {
+  const passage = (id: string, text: string) => ({ id, articleId: 'a1', ordinal: 0, text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: text.length } });
+  const texts = [
+    '[x](command:workbench.action.terminal.new) and <img src=x onerror=alert(1)> and $(zap) near the Kremlin.',
+    'THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AND THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN',
+    `${'Alpha Beta '.repeat(2000)}end`,
+    '(((((((((((((((((((( ))))))))))))))))))))'.repeat(50),
+    'Zürich ‮evil‬ Zu\u0308rich 🇮🇳 Modi 𝐁𝐨𝐥𝐝',
+  ];
+  const article = { id: 'a1', sourceUri: 'file:///x.txt', format: 'txt' as const, meta: { title: 'x' }, passages: texts.map((t, i) => passage(`p${i}`, t)), droppedLines: [] };
+  const started = performance.now();
+  const hostile = extractTopics([article], emptyAliasTable);
+  assert.ok(performance.now() - started < 2000);
+  for (const topic of hostile.topics()) {
+    assert.ok(topic.name.split(' ').length <= 8, topic.name);
+    for (const mention of topic.mentions) assert.equal(article.passages.find((p) => p.id === mention.passageId)!.text.slice(mention.start, mention.end), mention.surface);
+  }
+  assert.ok(hostile.topics().some((t) => t.name === 'Kremlin'));
+});
