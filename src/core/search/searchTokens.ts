@@ -6,7 +6,11 @@
  * possessive `'s` removed, then lightly stemmed with the "S-stemmer" (plural
  * endings only: `missiles` = `missile`, `policies` = `policy`). Heavier
  * stemming (Porter) conflates too much for names and codes, and writers
- * search for names and codes far more than for inflected verbs.
+ * search for names and codes far more than for inflected verbs. Measured
+ * against no stemming on the State of the Union corpus: 14% fewer terms
+ * (21,249 vs 24,796), the same number of postings, and of the ranking tests
+ * only the plural one ("missiles" -> "missile system") changes: it fails
+ * without stemming.
  *
  * Weapon and product codes are single terms whatever the punctuation:
  * `S-400`, `S400` and (in the text, upper-case only) `S 400` all become
