@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
+import { bundleWebSuite, prepareWebExtension } from './webHost.mjs';
 
 /** The results file the suite writes beside the workspace folder (see test/integration/index.ts). */
 const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
@@ -36,7 +37,10 @@ const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
  * @param {string} [options.extensionPath]  the extension folder to load (default: this repository)
  * @param {string} [options.workspace]      folder copied and opened as the workspace (default: demo/)
  * @param {boolean} [options.trust]         false: keep workspace trust on, so the copy opens in Restricted Mode
- * @param {string} [options.suitePath]      the compiled mocha entry (default: out/test/integration/index.js)
+ * @param {'node' | 'web'} [options.host]   'web': the web-worker extension host (vscode.dev's), with a copy of
+ *                                          the extension whose package.json has no `main`, and the suite bundled
+ * @param {string} [options.suitePath]      the compiled mocha entry (default: out/test/integration/index.js;
+ *                                          for the web host, a bundle of test/integration built into the run folder)
  * @param {number} [options.timeoutMs]      the whole run, from starting code-server to the last result
  * @param {number} [options.stallMs]        how long the results may stay unchanged (longer than mocha's per-test timeout)
  * @param {string} [options.resultsDir]     where the console log and a failure screenshot go
@@ -48,6 +52,7 @@ export async function runIntegrationSuite({
   extensionPath = repoRoot,
   workspace = join(repoRoot, 'demo'),
   trust = true,
+  host = 'node',
   suitePath = join(repoRoot, 'out', 'test', 'integration', 'index.js'),
   timeoutMs = 5 * 60_000,
   stallMs = 150_000,
@@ -60,6 +65,15 @@ export async function runIntegrationSuite({
   const resultsFile = join(runDir, RESULTS_FILE_NAME);
   cpSync(workspace, workspaceCopy, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
+  if (host === 'web') {
+    try {
+      extensionPath = prepareWebExtension(extensionPath, join(runDir, 'extension-web'));
+      // VS Code runs a test module in the host of the extension whose folder contains it.
+      suitePath = await bundleWebSuite(join(extensionPath, 'test', 'webSuite.js'));
+    } catch (error) {
+      return { name, tests: [], problem: `could not prepare the web-worker run: ${error instanceof Error ? error.message : error}`, wallMs: Date.now() - started };
+    }
+  }
   if (!existsSync(suitePath)) {
     return { name, tests: [], problem: `the integration suite ${suitePath} does not exist (did tsc run?)`, wallMs: 0 };
   }
@@ -94,6 +108,10 @@ export async function runIntegrationSuite({
       wallMs: Date.now() - started,
       problem: report.status === 'crashed' ? `the suite crashed: ${report.crash}` : report.problem,
     };
+    const expectedHost = host === 'web' ? 'web-worker' : 'node';
+    if (!outcome.problem && report.extensionHost !== expectedHost) {
+      outcome.problem = `the suite was meant to run in the ${expectedHost} extension host, but ran in the ${report.extensionHost} one`;
+    }
     if (!outcome.problem && report.trusted !== trust) {
       outcome.problem = `the run was meant to be ${trust ? 'trusted' : 'in Restricted Mode'}, but vscode.workspace.isTrusted was ${report.trusted}`;
     }
