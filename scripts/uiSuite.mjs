@@ -2,7 +2,7 @@
 // real VS Code workbench (code-server) with Sourcebook loaded for development.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Mocha from 'mocha';
 import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
@@ -38,54 +38,40 @@ export async function runUiSuite({
   if (files.length === 0) return { name, tests: [], problem: `no UI tests found in ${testsDir} (did tsc run?)`, wallMs: 0 };
 
   const runDir = mkdtempSync(join(tmpdir(), `sourcebook-${name}-`));
-  const workspaceCopy = join(runDir, 'workspace');
-  cpSync(workspace, workspaceCopy, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
 
   const consoleLines = [];
   /** @type {import('./integrationSuite.mjs').TestResult[]} */
   const tests = [];
+  const problems = [];
   let server;
   let browser;
-  let problem;
   try {
     const entry = await ensureCodeServer({ log });
     server = await startCodeServer({ entry, userDataDir: join(runDir, 'user-data'), extensionsDir: join(runDir, 'extensions') });
     log(`  code-server pid ${server.pid} on ${server.origin}`);
     browser = await launchChromium();
-    const page = await openRecordedPage(browser, consoleLines);
-    let shot = 0;
-    const screenshot = async (step) => {
-      shot += 1;
-      const file = join(resultsDir, `${name}-${String(shot).padStart(2, '0')}-${step.replace(/[^\w.-]+/g, '-')}.png`);
-      await page.screenshot({ path: file });
-      return file;
-    };
-    globalThis[UI_CONTEXT_GLOBAL] = { page, workspaceFolder: workspaceCopy, corpusFolder: join(extensionPath, 'corpus'), screenshot };
-    await page.goto(server.urlFor(workspaceCopy, [
-      ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
-      ['openFile', server.remoteUri(join(workspaceCopy, 'draft.md'))],
-    ]));
-
-    const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: Mocha.reporters.Base, color: false });
-    for (const file of files) mocha.addFile(file);
-    mocha.suite.afterEach(async function screenshotFailure() {
-      if (this.currentTest?.state === 'failed') await screenshot(`FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => {});
-    });
-    await mocha.loadFilesAsync();
-    await new Promise((resolveRun) => {
-      const runner = mocha.run(() => resolveRun());
-      runner.on('pass', (test) => record({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
-      runner.on('pending', (test) => record({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
-      runner.on('fail', (runnable, error) => record({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0, error: error?.stack ?? String(error) }));
-    });
+    // Each test file gets a fresh workbench window on a fresh copy of the workspace,
+    // so no file depends on what another left open or edited.
+    for (const [index, file] of files.entries()) {
+      const stem = basename(file, '.test.js');
+      const workspaceCopy = join(runDir, `workspace-${index + 1}`);
+      cpSync(workspace, workspaceCopy, { recursive: true });
+      consoleLines.push(`===== ${stem}`);
+      try {
+        await runFile(file, stem, workspaceCopy);
+      } catch (error) {
+        problems.push(`${stem}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
+    problems.push(error instanceof Error ? error.message : String(error));
   } finally {
     delete globalThis[UI_CONTEXT_GLOBAL];
     await browser?.close().catch(() => {});
     await server?.stop();
   }
+  const problem = problems.length > 0 ? problems.join('\n') : undefined;
   writeFileSync(join(resultsDir, `${name}-console.log`), consoleLines.join('\n') + '\n\n--- code-server output ---\n' + (server?.output() ?? ''));
   const failed = problem || tests.some((test) => test.state === 'failed');
   const keptDir = failed && !process.env.CI ? runDir : undefined;
@@ -96,5 +82,37 @@ export async function runUiSuite({
   function record(result) {
     tests.push(result);
     onResult(result);
+  }
+
+  async function runFile(file, stem, workspaceCopy) {
+    const page = await openRecordedPage(browser, consoleLines);
+    let shot = 0;
+    const screenshot = async (step) => {
+      shot += 1;
+      const path = join(resultsDir, `${name}-${stem}-${String(shot).padStart(2, '0')}-${step.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path });
+      return path;
+    };
+    globalThis[UI_CONTEXT_GLOBAL] = { page, workspaceFolder: workspaceCopy, corpusFolder: join(extensionPath, 'corpus'), screenshot };
+    try {
+      await page.goto(server.urlFor(workspaceCopy, [
+        ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
+        ['openFile', server.remoteUri(join(workspaceCopy, 'draft.md'))],
+      ]));
+      const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: Mocha.reporters.Base, color: false });
+      mocha.addFile(file);
+      mocha.suite.afterEach(async function screenshotFailure() {
+        if (this.currentTest?.state === 'failed') await screenshot(`FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => {});
+      });
+      await mocha.loadFilesAsync();
+      await new Promise((resolveRun) => {
+        const runner = mocha.run(() => resolveRun());
+        runner.on('pass', (test) => record({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
+        runner.on('pending', (test) => record({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
+        runner.on('fail', (runnable, error) => record({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0, error: error?.stack ?? String(error) }));
+      });
+    } finally {
+      await page.context().close().catch(() => {});
+    }
   }
 }
