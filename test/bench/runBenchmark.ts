@@ -13,6 +13,8 @@ import type { Article, Passage } from '../../src/core/model';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../../src/core/search/passageIndexPersistence';
 import { pickTopicPassages } from '../../src/core/topicPassages';
+import { forEachTerm } from '../../src/core/search/searchTokens';
+import { TypoNeighbours } from '../../src/core/search/typoNeighbours';
 import { extractTopics } from '../../src/core/topics/topicIndex';
 import { benchQueries, type BenchQueries } from './benchQueries';
 import { BENCH_MAX_PASSAGE_CHARS, corpusOfSize, loadSotuArticles } from './sotuCorpus';
@@ -56,6 +58,10 @@ interface SizeResult {
   fuseQueries: number;
   fuseBuildMs: number;
   typoRecall: number;
+  vocabularySize: number;
+  /** Finding the vocabulary terms one edit from each typo: our bigram index vs fuse.js over the vocabulary. */
+  typoCandidates: Percentiles;
+  fuseTypoCandidates: Percentiles;
 }
 
 type QueryKind = 'one word' | 'typo' | 'three words';
@@ -189,6 +195,27 @@ function measureFuse(passages: Passage[], queries: BenchQueries, count: number):
   return { fuse: fuseResults, buildMs };
 }
 
+/** How the typo look-up itself compares with the other option the brief names, fuse.js over the vocabulary. */
+function measureTypoCandidates(index: PassageIndex, queries: BenchQueries): { vocabularySize: number; ours: Percentiles; fuse: Percentiles } {
+  const terms = index.exportColumns().terms;
+  const typoTerms = queries.typos.map(({ typo }) => {
+    let term = '';
+    forEachTerm(typo, (found) => (term = found));
+    return term;
+  });
+  const neighbours = new TypoNeighbours();
+  neighbours.addTerms(terms);
+  const fuse = new Fuse(terms, { includeScore: true, threshold: 0.3 });
+  const ours: Timings[] = [];
+  const theirs: Timings[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    gc();
+    ours.push(timeEach(typoTerms, (term) => neighbours.neighbours(term, () => true)));
+    theirs.push(timeEach(typoTerms, (term) => fuse.search(term, { limit: 16 })));
+  }
+  return { vocabularySize: terms.length, ours: medianPercentiles(ours), fuse: medianPercentiles(theirs) };
+}
+
 function measureSize(source: Article[], passageCount: number, cacheFolder: string): SizeResult {
   const articles = corpusOfSize(source, passageCount);
   const passages = articles.flatMap((article) => article.passages);
@@ -234,6 +261,7 @@ function measureSize(source: Article[], passageCount: number, cacheFolder: strin
     search[kind] = medianPercentiles(runs);
   }
   const recall = typoRecall(index, queries);
+  const typoCandidates = measureTypoCandidates(index, queries);
   const { topicsMs, topicCount, hoverMaxMentions, hover } = measureHover(articles, index);
   const fuseQueries = FUSE_QUERIES[passageCount] ?? 3;
   const { fuse, buildMs: fuseBuildMs } = measureFuse(passages, queries, fuseQueries);
@@ -255,6 +283,9 @@ function measureSize(source: Article[], passageCount: number, cacheFolder: strin
     fuseQueries,
     fuseBuildMs,
     typoRecall: recall,
+    vocabularySize: typoCandidates.vocabularySize,
+    typoCandidates: typoCandidates.ours,
+    fuseTypoCandidates: typoCandidates.fuse,
   };
 }
 
@@ -287,6 +318,12 @@ function table(results: SizeResult[]): string {
     );
   }
   rows.push(row('typo recall vs correct spelling (top 10)', (r) => r.typoRecall.toFixed(2), '≥ 0.9'));
+  rows.push(
+    row(
+      'typo look-up alone p50 / p95: bigram index vs fuse.js over the vocabulary',
+      (r) => `${ms(r.typoCandidates.p50)} / ${ms(r.typoCandidates.p95)} vs ${ms(r.fuseTypoCandidates.p50)} / ${ms(r.fuseTypoCandidates.p95)} ms (${r.vocabularySize.toLocaleString('en-US')} terms)`,
+    ),
+  );
   rows.push(row('fuse.js: index build / queries per kind', (r) => `${ms(r.fuseBuildMs)} ms / ${r.fuseQueries}`));
   return rows.join('\n');
 }

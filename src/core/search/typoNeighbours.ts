@@ -7,8 +7,9 @@
  * of a word's bigrams, so a true neighbour shares all but three of them. Each
  * candidate is then checked with a bounded edit distance. This keeps memory
  * to one integer per vocabulary bigram, where a symmetric-delete dictionary
- * needs a string per deletion; measured against fuse.js over the vocabulary
- * it is also an order of magnitude faster (see BENCHMARKS.md).
+ * needs a string per deletion. Measured against fuse.js over the same
+ * vocabulary (the other option): about 0.1 ms against 28 ms per look-up at
+ * 21,000 terms (BENCHMARKS.md, "typo look-up alone").
  */
 export class TypoNeighbours {
   private readonly postingsByBigram = new Map<string, number[]>();
