@@ -353,16 +353,20 @@ export class PassageIndex {
    * Never throws: a query it cannot use gives no hits.
    */
   search(query: string, options: PassageSearchOptions = {}): SearchHit[] {
+    return this.searchParsed(parseSearchQuery(query), options);
+  }
+
+  /** Like `search`, for a query the caller already parsed (e.g. to turn `topic:` into a filter). Never throws. */
+  searchParsed(parsed: ParsedSearchQuery, options: PassageSearchOptions = {}): SearchHit[] {
     try {
-      return this.searchParsed(parseSearchQuery(query), options);
+      return this.runSearch(parsed, options);
     } catch (error) {
-      this.logger.error(`Search failed for a query of ${query.length} characters: ${String(error)}`);
+      this.logger.error(`Search failed: ${String(error)}`);
       return [];
     }
   }
 
-  /** Like `search`, for a query the caller already parsed (e.g. to turn `topic:` into a filter). */
-  searchParsed(parsed: ParsedSearchQuery, options: PassageSearchOptions = {}): SearchHit[] {
+  private runSearch(parsed: ParsedSearchQuery, options: PassageSearchOptions): SearchHit[] {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     if (limit === 0) {
       return [];
