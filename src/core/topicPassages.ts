@@ -7,13 +7,35 @@ export interface TopicPassage {
   mentions: Mention[];
 }
 
+/** Per topic, its passages grouped by article, each article's best first; articles ordered by their best. */
+const passageQueuesByTopic = new WeakMap<Topic, TopicPassage[][]>();
+
 /**
  * Picks the passages a hover card shows for a topic: round-robin across sources so that three
  * passages come from three different outlets when they exist, and within a source the passage
- * with the most mentions (earliest first on ties). Cost is linear in the topic's mentions, not
- * the corpus, so the look-up stays well under a millisecond at 100,000 passages.
+ * with the most mentions (earliest first on ties). The grouping is computed once per topic (topics
+ * are immutable until the next rebuild), so a hover costs O(max) however many mentions a topic has.
  */
 export function pickTopicPassages(topic: Topic, max: number): TopicPassage[] {
+  const queues = passageQueuesOf(topic);
+  const picked: TopicPassage[] = [];
+  for (let round = 0; picked.length < max; round++) {
+    let any = false;
+    for (const queue of queues) {
+      if (round < queue.length) {
+        any = true;
+        picked.push(queue[round]);
+        if (picked.length >= max) break;
+      }
+    }
+    if (!any) break;
+  }
+  return picked;
+}
+
+function passageQueuesOf(topic: Topic): TopicPassage[][] {
+  const cached = passageQueuesByTopic.get(topic);
+  if (cached) return cached;
   const byPassage = new Map<string, TopicPassage>();
   for (const mention of topic.mentions) {
     let entry = byPassage.get(mention.passageId);
@@ -31,19 +53,8 @@ export function pickTopicPassages(topic: Topic, max: number): TopicPassage[] {
   }
   const queues = [...byArticle.values()].map((list) => list.sort((a, b) => b.mentions.length - a.mentions.length));
   queues.sort((a, b) => b[0].mentions.length - a[0].mentions.length);
-  const picked: TopicPassage[] = [];
-  for (let round = 0; picked.length < max; round++) {
-    let any = false;
-    for (const queue of queues) {
-      if (round < queue.length) {
-        any = true;
-        picked.push(queue[round]);
-        if (picked.length >= max) break;
-      }
-    }
-    if (!any) break;
-  }
-  return picked;
+  passageQueuesByTopic.set(topic, queues);
+  return queues;
 }
 
 /**
