@@ -10,8 +10,15 @@ export function escapeMarkdown(untrusted: string): string {
   return untrusted
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
+    .replace(/[!-/:-@[-`{-~]/g, (character) => characterReferences[character] ?? `\\${character}`);
 }
+
+/**
+ * `<`, `>` and the backtick become character references rather than backslash escapes: VS Code's
+ * renderer (marked) will not open or close bold next to an escaped `<` or backtick, so a term in
+ * bold beside one would show its asterisks. References are plain text to every markdown parser.
+ */
+const characterReferences: Record<string, string> = { '<': '&lt;', '>': '&gt;', '`': '&#96;' };
 
 /** Escaped text with the given spans in bold. Spans are offsets into `text`, in any order; overlapping ones are merged. */
 export function escapeMarkdownWithBold(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
