@@ -74,7 +74,7 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
   if (query.trim().length === 0) return topTopicItems(index);
   let hits: ResolvedSearchHit[] = [];
   try {
-    hits = index.search(query, resultLimit);
+    hits = index.search(query, resultLimit, { asYouType: true });
   } catch (error) {
     return [{ label: 'The search failed on this query', detail: error instanceof Error ? error.message : String(error), alwaysShow: true }];
   }

@@ -161,23 +161,16 @@ export class CorpusIndex {
     this.topicIndex = extractTopics(this.articles(), this.mergedAliasTable());
   }
 
-  /** Ranked passage search; `outlet:` and `topic:` filters in the query are applied here. */
-  search(query: string, limit = 50): ResolvedSearchHit[] {
+  /**
+   * Ranked passage search. `outlet:` is applied by the passage index; `topic:` here, because only
+   * the topic index knows which passages mention a topic. `asYouType` lets the last word match as
+   * a prefix ("Afgh" finds Afghanistan) for a search box.
+   */
+  search(query: string, limit = 50, options: { asYouType?: boolean } = {}): ResolvedSearchHit[] {
     const parsed = parseSearchQuery(query);
-    const outletFilter = parsed.outlet?.toLowerCase();
     const topicPassages = parsed.topic ? this.passagesOfTopicNamed(parsed.topic) : undefined;
-    const filter = outletFilter || topicPassages
-      ? (passageId: string) => {
-          if (topicPassages && !topicPassages.has(passageId)) return false;
-          if (outletFilter) {
-            const passage = this.passagesById.get(passageId);
-            const outlet = passage ? this.articlesById.get(passage.articleId)?.meta.outlet : undefined;
-            if (!outlet || !outlet.toLowerCase().includes(outletFilter)) return false;
-          }
-          return true;
-        }
-      : undefined;
-    const hits = this.passageIndex.search(query, { limit, filter });
+    const filter = topicPassages ? (passageId: string) => topicPassages.has(passageId) : undefined;
+    const hits = this.passageIndex.searchParsed(parsed, { limit, filter, prefixLastWord: options.asYouType === true });
     const resolved: ResolvedSearchHit[] = [];
     for (const hit of hits) {
       const passage = this.passagesById.get(hit.passageId);
@@ -185,6 +178,11 @@ export class CorpusIndex {
       if (passage && article) resolved.push({ ...hit, passage, article });
     }
     return resolved;
+  }
+
+  /** Folds recent additions into the index's compact form; worth calling once after a bulk load. */
+  compact(): void {
+    this.passageIndex.compact();
   }
 
   /** Called after every change; returns a function that unsubscribes. */

@@ -127,7 +127,10 @@ export class CorpusLoader implements vscode.Disposable {
     } else {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourcebook: indexing' }, () => work());
     }
-    if (!token.isCancellationRequested) this.index.retainFiles(seen);
+    if (!token.isCancellationRequested) {
+      this.index.retainFiles(seen);
+      this.index.compact();
+    }
     const summary: LoadSummary = {
       articles: this.index.articles().length,
       passages: this.index.passageCount(),
@@ -194,6 +197,8 @@ export class CorpusLoader implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (settings.corpusPaths.length === 0 || folders.length === 0) return [];
     const found = new Map<string, SourceFile>();
+    const linkedFolders = new Map<string, boolean>();
+    let throughLinks = 0;
     for (const folder of folders) {
       const folderSettings = readSettings(folder.uri);
       for (const glob of folderSettings.corpusPaths) {
@@ -201,11 +206,31 @@ export class CorpusLoader implements vscode.Disposable {
         const uris = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git}/**');
         for (const uri of uris) {
           if (!isSourceFile(uri)) continue;
+          // findFiles follows folder symlinks (search.followSymlinks), which can lead out of the corpus.
+          if (!settings.followSymlinks && (await this.reachedThroughLinkedFolder(folder.uri, uri, linkedFolders))) {
+            throughLinks++;
+            continue;
+          }
           found.set(uri.toString(), { uri, metadata: await this.manifestMetadataFor(uri) });
         }
       }
     }
+    if (throughLinks > 0) this.logger.info(`Skipped ${throughLinks} file${throughLinks === 1 ? '' : 's'} inside symbolically linked folders (setting sourcebook.corpus.followSymlinks is off).`);
     return [...found.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  /** Whether a folder between the workspace folder `root` and the file is a symbolic link; `cache` remembers each folder. */
+  private async reachedThroughLinkedFolder(root: vscode.Uri, file: vscode.Uri, cache: Map<string, boolean>): Promise<boolean> {
+    const rootPath = root.path.replace(/\/+$/, '');
+    for (let path = file.path.slice(0, file.path.lastIndexOf('/')); path.startsWith(`${rootPath}/`); path = path.slice(0, path.lastIndexOf('/'))) {
+      let linked = cache.get(path);
+      if (linked === undefined) {
+        linked = await vscode.workspace.fs.stat(file.with({ path })).then((stat) => (stat.type & vscode.FileType.SymbolicLink) !== 0, () => false);
+        cache.set(path, linked);
+      }
+      if (linked) return true;
+    }
+    return false;
   }
 
   private async findBundledSources(): Promise<SourceFile[]> {
