@@ -3,6 +3,7 @@ import type { AliasTable } from './aliasFile';
 import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
+import { neverDue, runToCompletion, SliceClock, SlicedWork } from './timeSlice';
 import { TopicTrie } from './topicTrie';
 
 /** The topics of a corpus and the trie that recognises them in any text. */
@@ -166,25 +167,40 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
  * and the writer's aliases, and finally located by one longest-match pass over every passage.
  */
 export function buildTopics(articles: readonly Article[], aliasTable: AliasTable): BuiltTopics {
+  return runToCompletion(buildTopicsInSlices(articles, aliasTable, neverDue));
+}
+
+/**
+ * {@link buildTopics} as sliced work: it yields whenever `clock` is due, inside every loop that
+ * grows with the corpus, so a cooperative driver can give the thread back between slices.
+ * Driven by a clock that is never due, it is buildTopics itself.
+ */
+export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock): SlicedWork<BuiltTopics> {
   const stats = new Map<string, KeyStats>();
   const lowercaseWords = new WordCounts();
   for (const article of articles) {
     for (const passage of article.passages) {
+      if (clock.due()) yield;
       const found = findCandidates(passage.text, lowercaseWords);
       for (const candidate of found.candidates) record(stats, candidate);
     }
   }
 
   const accepted = new Set<string>();
-  for (const s of stats.values()) if (acceptKey(s, stats, lowercaseWords)) accepted.add(s.key);
+  for (const s of stats.values()) {
+    if (clock.due()) yield;
+    if (acceptKey(s, stats, lowercaseWords)) accepted.add(s.key);
+  }
 
   const placeByDemonym = new Map<string, string>();
   for (const place of accepted) {
+    if (clock.due()) yield;
     if (!isSingleWord(place) || place.length < 3) continue;
     for (const form of demonymForms(place)) if (form !== place && !placeByDemonym.has(form)) placeByDemonym.set(form, place);
   }
   const demonyms = new Set<string>();
   for (const key of accepted) {
+    if (clock.due()) yield;
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('acronym') || s.roles.has('code')) continue;
     const singular = key.replace(/s$/, '');
@@ -201,16 +217,19 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   for (const key of demonyms) accepted.delete(key);
   const resolves = (part: string): boolean => accepted.has(part) || demonyms.has(part);
   for (const key of [...accepted]) {
+    if (clock.due()) yield;
     const parts = stats.get(key)?.hyphenParts;
     if (parts && resolves(parts[0]) && resolves(parts[1])) accepted.delete(key);
   }
 
   const groups = new UnionFind();
   for (const key of accepted) {
+    if (clock.due()) yield;
     const acronym = stats.get(key)?.acronymKey;
     if (acronym && accepted.has(acronym)) groups.union(acronym, key);
   }
   for (const key of [...accepted]) {
+    if (clock.due()) yield;
     const s = stats.get(key)!;
     const base = s.baseKey;
     if (!base) continue;
@@ -223,19 +242,29 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   }
   const byInitials = new Map<string, string[]>();
   for (const key of accepted) {
+    if (clock.due()) yield;
     if (isSingleWord(key)) continue;
     const initials = key.split(' ').filter((w) => !NAME_CONNECTORS.has(w)).map((w) => w[0]).join('');
-    if (initials.length >= 2) byInitials.set(initials, [...(byInitials.get(initials) ?? []), key]);
+    if (initials.length < 2) continue;
+    const sharing = byInitials.get(initials);
+    if (sharing) sharing.push(key);
+    else byInitials.set(initials, [key]);
   }
   for (const key of accepted) {
+    if (clock.due()) yield;
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.acronymCount * 2 < s.count || key.length > 6) continue;
     const expansions = byInitials.get(key);
     if (expansions && expansions.length === 1) groups.union(expansions[0], key);
   }
-  const people = [...accepted].filter((key) => personLike(key, stats.get(key), lowercaseWords));
+  const people: string[] = [];
+  for (const key of accepted) {
+    if (clock.due()) yield;
+    if (personLike(key, stats.get(key), lowercaseWords)) people.push(key);
+  }
   const byEnds = new Map<string, string>();
   for (const key of people.sort((a, b) => a.split(' ').length - b.split(' ').length)) {
+    if (clock.due()) yield;
     const parts = key.split(' ');
     const ends = `${parts[0]} ${parts[parts.length - 1]}`;
     const existing = byEnds.get(ends);
@@ -244,6 +273,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   }
   const fullNamesBySurname = new Map<string, Set<string>>();
   for (const key of people) {
+    if (clock.due()) yield;
     const surname = key.split(' ').pop()!;
     if (surname.length < 3) continue;
     const set = fullNamesBySurname.get(surname) ?? new Set<string>();
@@ -251,6 +281,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     fullNamesBySurname.set(surname, set);
   }
   for (const key of accepted) {
+    if (clock.due()) yield;
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym') || lowercaseWords.has(key)) continue;
     const otherKinds = [...s.kindVotes].filter(([kind]) => kind !== 'person').reduce((sum, [, n]) => sum + n, 0);
@@ -275,6 +306,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
 
   const keysByRoot = new Map<string, string[]>();
   for (const key of [...accepted, ...aliasKeys.keys()]) {
+    if (clock.due()) yield;
     const root = groups.find(key);
     const list = keysByRoot.get(root) ?? [];
     list.push(key);
@@ -286,6 +318,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   // Topic ids depend on the canonical name, which depends on the spellings the mention pass
   // finds; so this first trie points at group roots and the final one at topic ids.
   for (const [root, keys] of keysByRoot) {
+    if (clock.due()) yield;
     for (const key of keys) {
       const s = stats.get(key);
       trie.add(key, {
@@ -305,6 +338,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   };
   for (const article of articles) {
     for (const passage of article.passages) {
+      if (clock.due()) yield;
       const tokens = normaliseTokens(passage.text);
       for (const match of trie.allMatches(tokens)) {
         const start = tokens[match.from].start;
@@ -329,9 +363,13 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   const entryByRoot = new Map<string, number>();
   for (const [index, root] of rootOfAlias) if (!entryByRoot.has(root)) entryByRoot.set(root, index);
   const kinds = new Map<string, TopicKind>();
-  for (const [root, keys] of keysByRoot) kinds.set(root, guessKind(keys, stats, lowercaseWords));
+  for (const [root, keys] of keysByRoot) {
+    if (clock.due()) yield;
+    kinds.set(root, guessKind(keys, stats, lowercaseWords));
+  }
   for (let round = 0; round < 2; round++) {
     for (const [root, keys] of keysByRoot) {
+      if (clock.due()) yield;
       if (kinds.get(root) !== 'other') continue;
       const votes = new Map<TopicKind, number>();
       for (const key of keys) {
@@ -347,6 +385,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   const usedIds = new Set<string>();
   const rootToId = new Map<string, string>();
   for (const [root, keys] of keysByRoot) {
+    if (clock.due()) yield;
     const mentions = mentionsByRoot.get(root);
     if (!mentions || mentions.length === 0) continue;
     mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.passageId < b.passageId ? -1 : a.passageId > b.passageId ? 1 : a.start - b.start));
@@ -355,6 +394,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
     const surfaceCounts = new Map<string, number>();
     const spellingSets = new Map<string, Set<string>>();
     for (const mention of mentions) {
+      if (clock.due()) yield;
       const surface = cleanSurface(mention.surface);
       surfaceCounts.set(surface, (surfaceCounts.get(surface) ?? 0) + 1);
       let spellings = spellingSets.get(mention.articleId);
@@ -395,6 +435,7 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   }
   const finalTrie = new TopicTrie();
   for (const [root, keys] of keysByRoot) {
+    if (clock.due()) yield;
     const id = rootToId.get(root);
     if (!id) continue;
     for (const key of keys) {
@@ -409,13 +450,17 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
   }
   const surnameOwners = new Map<string, string[]>();
   for (const topic of topics) {
+    if (clock.due()) yield;
     if (topic.kind !== 'person') continue;
     const words = normaliseTerm(topic.name).split(' ');
     const surname = words[words.length - 1];
     if (words.length < 2 || surname.length < 4) continue;
-    surnameOwners.set(surname, [...(surnameOwners.get(surname) ?? []), topic.id]);
+    const owners = surnameOwners.get(surname);
+    if (owners) owners.push(topic.id);
+    else surnameOwners.set(surname, [topic.id]);
   }
   for (const [surname, owners] of surnameOwners) {
+    if (clock.due()) yield;
     if (owners.length === 1) finalTrie.add(surname, { topicId: owners[0], fromAlias: false, lowercaseOk: false, capsOnly: false });
   }
   topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));

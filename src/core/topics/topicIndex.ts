@@ -2,9 +2,10 @@ import Fuse from 'fuse.js';
 import type { Article, Logger, Topic, TopicMatch } from '../model';
 import { nullLogger } from '../model';
 import type { AliasTable } from './aliasFile';
-import { buildTopics, BuiltTopics } from './buildTopics';
+import { BuiltTopics, buildTopicsInSlices } from './buildTopics';
 import { STOP_WORDS } from './englishWords';
 import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
+import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from './timeSlice';
 import type { TokenMatch } from './topicTrie';
 
 export type { AliasEntry, AliasTable } from './aliasFile';
@@ -12,6 +13,60 @@ export type { AliasEntry, AliasTable } from './aliasFile';
 /** Options for {@link extractTopics}. */
 export interface ExtractTopicsOptions {
   logger?: Logger;
+}
+
+/** Options for {@link extractTopicsCooperatively}. */
+export interface CooperativeExtractOptions extends ExtractTopicsOptions {
+  /** Gives the thread back; resolves when the extraction may go on (a `setTimeout(0)` on the extension host). */
+  yieldNow: () => Promise<void>;
+  /** How long one stretch of work may hold the thread before it yields; 8 ms unless given. */
+  sliceMs?: number;
+  /** Checked after every yield: true abandons the extraction, which then resolves undefined. */
+  isCancelled?: () => boolean;
+}
+
+/** The look-up maps a TopicIndex reads, computed in slices like the topics themselves. */
+interface LookupTables {
+  visible: Topic[];
+  byId: Map<string, Topic>;
+  byPassage: Map<string, Topic[]>;
+  exactSpellings: Map<string, Set<string>>;
+  sortedNames: Array<[string, Topic]>;
+}
+
+function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWork<LookupTables> {
+  const visible = built.topics.filter((topic) => !built.hiddenIds.has(topic.id));
+  const sortedNames: Array<[string, Topic]> = [];
+  for (const topic of visible) {
+    if (clock.due()) yield;
+    for (const name of new Set([topic.name, ...topic.aliases].map(normaliseTerm))) sortedNames.push([name, topic]);
+  }
+  sortedNames.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const byId = new Map<string, Topic>();
+  const byPassage = new Map<string, Topic[]>();
+  const exactSpellings = new Map<string, Set<string>>();
+  for (const topic of built.topics) {
+    if (clock.due()) yield;
+    byId.set(topic.id, topic);
+    const seen = new Set(Object.values(topic.spellingsByArticle).flat());
+    if (!built.aliasNamesById.has(topic.id)) seen.add(topic.name);
+    exactSpellings.set(topic.id, seen);
+    if (built.hiddenIds.has(topic.id)) continue;
+    let previous: string | undefined;
+    const passages = new Set<string>();
+    for (const mention of topic.mentions) {
+      if (mention.passageId === previous) continue;
+      if (clock.due()) yield;
+      previous = mention.passageId;
+      passages.add(mention.passageId);
+    }
+    for (const passageId of passages) {
+      const list = byPassage.get(passageId);
+      if (list) list.push(topic);
+      else byPassage.set(passageId, [topic]);
+    }
+  }
+  return { visible, byId, byPassage, exactSpellings, sortedNames };
 }
 
 /** Two topics whose names are close enough that they may be one; shown to the writer, never merged by Sourcebook itself. */
@@ -39,34 +94,21 @@ const FUZZY_CACHE_LIMIT = 2000;
  */
 export class TopicIndex {
   private readonly visible: readonly Topic[];
-  private readonly byId = new Map<string, Topic>();
-  private readonly byPassage = new Map<string, Topic[]>();
-  private readonly exactSpellings = new Map<string, Set<string>>();
+  private readonly byId: Map<string, Topic>;
+  private readonly byPassage: Map<string, Topic[]>;
+  private readonly exactSpellings: Map<string, Set<string>>;
   private fuse: Fuse<FuzzyName> | undefined;
   private wordFuse: Fuse<FuzzyName> | undefined;
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
   /** Normalised names and spellings of visible topics, sorted, for prefix look-ups by binary search. */
-  private readonly sortedNames: Array<[string, Topic]> = [];
+  private readonly sortedNames: Array<[string, Topic]>;
 
-  constructor(private readonly built: BuiltTopics) {
-    this.visible = built.topics.filter((topic) => !built.hiddenIds.has(topic.id));
-    for (const topic of this.visible) {
-      for (const name of new Set([topic.name, ...topic.aliases].map(normaliseTerm))) this.sortedNames.push([name, topic]);
-    }
-    this.sortedNames.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const topic of built.topics) {
-      this.byId.set(topic.id, topic);
-      const seen = new Set(Object.values(topic.spellingsByArticle).flat());
-      if (!built.aliasNamesById.has(topic.id)) seen.add(topic.name);
-      this.exactSpellings.set(topic.id, seen);
-      if (built.hiddenIds.has(topic.id)) continue;
-      const passages = new Set(topic.mentions.map((mention) => mention.passageId));
-      for (const passageId of passages) {
-        const list = this.byPassage.get(passageId) ?? [];
-        list.push(topic);
-        this.byPassage.set(passageId, list);
-      }
-    }
+  constructor(private readonly built: BuiltTopics, tables: LookupTables = runToCompletion(lookupTablesInSlices(built, neverDue))) {
+    this.visible = tables.visible;
+    this.byId = tables.byId;
+    this.byPassage = tables.byPassage;
+    this.exactSpellings = tables.exactSpellings;
+    this.sortedNames = tables.sortedNames;
   }
 
   /** Every topic the writer has not hidden, most sources first, then most mentions. */
@@ -266,9 +308,25 @@ export class TopicIndex {
  * index for look-ups. Pure: the same articles and table give the same topics.
  */
 export function extractTopics(articles: readonly Article[], aliasTable: AliasTable, options: ExtractTopicsOptions = {}): TopicIndex {
-  const logger = options.logger ?? nullLogger;
+  return runToCompletion(extractTopicsInSlices(articles, aliasTable, neverDue, options.logger ?? nullLogger));
+}
+
+/**
+ * {@link extractTopics} without holding the thread: the same work, the same result, but it
+ * awaits `yieldNow()` whenever it has run for `sliceMs`, so an editor stays responsive while
+ * a large corpus is read. Resolves undefined when `isCancelled` answers true at a yield.
+ */
+export function extractTopicsCooperatively(articles: readonly Article[], aliasTable: AliasTable, options: CooperativeExtractOptions): Promise<TopicIndex | undefined> {
+  const clock = new TimeSlice(options.sliceMs ?? DEFAULT_SLICE_MS);
+  return runCooperatively(extractTopicsInSlices(articles, aliasTable, clock, options.logger ?? nullLogger), clock, options);
+}
+
+const DEFAULT_SLICE_MS = 8;
+
+function* extractTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock, logger: Logger): SlicedWork<TopicIndex> {
   const started = Date.now();
-  const built = buildTopics(articles, aliasTable);
+  const built = yield* buildTopicsInSlices(articles, aliasTable, clock);
+  const tables = yield* lookupTablesInSlices(built, clock);
   logger.info(`Found ${built.topics.length} topics in ${articles.length} articles in ${Date.now() - started} ms.`);
-  return new TopicIndex(built);
+  return new TopicIndex(built, tables);
 }
