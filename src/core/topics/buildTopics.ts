@@ -3,6 +3,7 @@ import type { AliasTable } from './aliasFile';
 import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
+import { sortInSlices } from './sortInSlices';
 import { neverDue, runToCompletion, SliceClock, SlicedWork } from './timeSlice';
 import { TopicTrie } from './topicTrie';
 
@@ -388,7 +389,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (clock.due()) yield;
     const mentions = mentionsByRoot.get(root);
     if (!mentions || mentions.length === 0) continue;
-    mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.passageId < b.passageId ? -1 : a.passageId > b.passageId ? 1 : a.start - b.start));
+    yield* sortInSlices(mentions, inCorpusOrder, clock);
     const entryIndex = entryByRoot.get(root);
     const entry = entryIndex === undefined ? undefined : aliasTable.entries[entryIndex];
     const surfaceCounts = new Map<string, number>();
@@ -463,8 +464,16 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (clock.due()) yield;
     if (owners.length === 1) finalTrie.add(surname, { topicId: owners[0], fromAlias: false, lowercaseOk: false, capsOnly: false });
   }
-  topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  yield* sortInSlices(topics, mostSourcesFirst, clock);
   return { topics, hiddenIds, aliasNamesById, trie: finalTrie };
+}
+
+function inCorpusOrder(a: Mention, b: Mention): number {
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.passageId < b.passageId ? -1 : a.passageId > b.passageId ? 1 : a.start - b.start;
+}
+
+function mostSourcesFirst(a: Topic, b: Topic): number {
+  return b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name);
 }
 
 /** The most common well-formed spelling; the acronym when one was defined; the full name of a person; `S-400` over `S400`. */

@@ -5,6 +5,7 @@ import type { AliasTable } from './aliasFile';
 import { BuiltTopics, buildTopicsInSlices } from './buildTopics';
 import { STOP_WORDS } from './englishWords';
 import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
+import { sortInSlices } from './sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from './timeSlice';
 import type { TokenMatch } from './topicTrie';
 
@@ -41,7 +42,7 @@ function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWor
     if (clock.due()) yield;
     for (const name of new Set([topic.name, ...topic.aliases].map(normaliseTerm))) sortedNames.push([name, topic]);
   }
-  sortedNames.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  yield* sortInSlices(sortedNames, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0), clock);
   const byId = new Map<string, Topic>();
   const byPassage = new Map<string, Topic[]>();
   const exactSpellings = new Map<string, Set<string>>();
