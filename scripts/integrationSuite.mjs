@@ -41,8 +41,10 @@ const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
  *                                          the extension whose package.json has no `main`, and the suite bundled
  * @param {string} [options.suitePath]      the compiled mocha entry (default: out/test/integration/index.js;
  *                                          for the web host, a bundle of test/integration built into the run folder)
- * @param {number} [options.timeoutMs]      the whole run, from starting code-server to the last result
- * @param {number} [options.stallMs]        how long the results may stay unchanged (longer than mocha's per-test timeout)
+ * @param {number} [options.timeoutMs]      from opening the workbench to the last result (a first-time
+ *                                          install of code-server comes on top)
+ * @param {number} [options.stallMs]        how long the results file may stay unchanged: the suite rewrites it
+ *                                          every 5 s while its event loop runs, so this means a blocked host
  * @param {string} [options.resultsDir]     where the console log and a failure screenshot go
  * @param {(line: string) => void} [options.log]
  * @returns {Promise<SuiteOutcome>}
@@ -54,8 +56,8 @@ export async function runIntegrationSuite({
   trust = true,
   host = 'node',
   suitePath = join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-  timeoutMs = 5 * 60_000,
-  stallMs = 150_000,
+  timeoutMs = 8 * 60_000,
+  stallMs = 90_000,
   resultsDir = join(repoRoot, 'test-results'),
   log = (line) => console.log(line),
 } = {}) {
@@ -71,10 +73,12 @@ export async function runIntegrationSuite({
       // VS Code runs a test module in the host of the extension whose folder contains it.
       suitePath = await bundleWebSuite(join(extensionPath, 'test', 'webSuite.js'));
     } catch (error) {
+      rmSync(runDir, { recursive: true, force: true });
       return { name, tests: [], problem: `could not prepare the web-worker run: ${error instanceof Error ? error.message : error}`, wallMs: Date.now() - started };
     }
   }
   if (!existsSync(suitePath)) {
+    rmSync(runDir, { recursive: true, force: true });
     return { name, tests: [], problem: `the integration suite ${suitePath} does not exist (did tsc run?)`, wallMs: 0 };
   }
 
@@ -99,8 +103,9 @@ export async function runIntegrationSuite({
     ]);
     browser = await launchChromium();
     const page = await openRecordedPage(browser, consoleLines);
+    const opened = Date.now();
     await page.goto(url);
-    const report = await waitForReport(resultsFile, { deadline: started + timeoutMs, stallMs, serverOutput: () => server.output(), consoleLines });
+    const report = await waitForReport(resultsFile, { deadline: opened + timeoutMs, stallMs, serverOutput: () => server.output(), consoleLines });
     outcome = {
       name,
       tests: report.tests,
@@ -163,7 +168,7 @@ async function waitForReport(resultsFile, { deadline, stallMs, serverOutput, con
     const stalled = report && now - lastChange > stallMs;
     if (report && (now > deadline || stalled)) {
       const finished = report.tests.map((test) => `${test.state}: ${test.title}`).join('\n  ');
-      const why = stalled ? `no progress for ${Math.round(stallMs / 1000)} s` : 'timed out';
+      const why = stalled ? `the extension host wrote no heartbeat for ${Math.round(stallMs / 1000)} s (its event loop is blocked)` : 'timed out';
       return {
         ...report,
         status: 'done',

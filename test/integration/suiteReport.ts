@@ -32,9 +32,14 @@ export interface IntegrationRunReport {
   /** The test being run right now (while `status` is `running`). */
   current?: string;
   tests: IntegrationTestResult[];
+  /** Rewritten every few seconds while the event loop runs: a stale one means the host is blocked. */
+  heartbeat?: number;
   /** Set when the suite could not run at all (a test file failed to load...). */
   crash?: string;
 }
+
+/** How often a running suite rewrites its report, so the harness can tell a long test from a blocked host. */
+export const HEARTBEAT_MS = 5_000;
 
 /** Name of the results file, beside the workspace folder. */
 export const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
@@ -57,6 +62,10 @@ export async function runAndReport(
   };
   const writer = new ReportWriter(resultsUri());
   writer.write(report);
+  const heartbeat = setInterval(() => {
+    report.heartbeat = Date.now();
+    writer.write(report);
+  }, HEARTBEAT_MS);
   let failures = loadFailures.length;
   try {
     failures += await new Promise<number>((resolve) => {
@@ -82,6 +91,7 @@ export async function runAndReport(
     failures += 1;
   }
   report.current = undefined;
+  clearInterval(heartbeat);
   writer.write(report);
   await writer.flushed();
   return failures;
