@@ -51,7 +51,12 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const languages: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
 
   const refreshViews = debounce(() => {
-    index.refreshTopics();
+    // Topics are rebuilt in slices between other work; the views show the previous topics until the new ones are in.
+    void index.refreshTopicsInBackground(yieldToHost).then((rebuilt) => {
+      if (!rebuilt) return;
+      topicsTree.refresh();
+      decorations.schedule();
+    }, (error: unknown) => logger.error(`Finding topics failed: ${error instanceof Error ? error.message : String(error)}`));
     articlesTree.refresh();
     topicsTree.refresh();
     decorations.schedule();
@@ -123,8 +128,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       await aliasFiles.reload();
       await cache.restore();
       await loader.reload();
-      // Build topics now, off the hover's path, so the first hover answers at once.
-      index.refreshTopics();
+      // Build topics now, in slices that leave the host responsive, so ready() means topics are there.
+      await index.refreshTopicsInBackground(yieldToHost);
       refreshViews();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -152,6 +157,11 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+/** Lets the extension host serve hovers, commands and other extensions between two slices of a long computation. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function debounce(run: () => void, millis: number): () => void {

@@ -3,7 +3,7 @@ import { PassageIndex } from './search/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from './search/passageIndexPersistence';
 import { parseSearchQuery } from './search/searchQuery';
 import type { AliasTable } from './topics/aliasFile';
-import { extractTopics, type TopicIndex } from './topics/topicIndex';
+import { extractTopics, extractTopicsCooperatively, type TopicIndex } from './topics/topicIndex';
 
 /** A search hit joined with what the UI shows for it. */
 export interface ResolvedSearchHit extends SearchHit {
@@ -26,6 +26,9 @@ export class CorpusIndex {
   private aliasTables: AliasTable[] = [];
   private topicIndex: TopicIndex | undefined;
   private topicsDirty = true;
+  /** The empty index `topics()` answers with before the first build of a large corpus. */
+  private noTopics: TopicIndex | undefined;
+  private topicBuild: Promise<boolean> | undefined;
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -137,28 +140,68 @@ export class CorpusIndex {
 
   /**
    * The topic index. After a change it stays as it was (mentions of removed passages are skipped
-   * by the readers) until `refreshTopics` rebuilds it, so a hover never waits for a rebuild
-   * that a burst of file changes would repeat many times.
+   * by the readers) until `refreshTopics` or `refreshTopicsInBackground` rebuilds it, so a hover
+   * never waits for a rebuild that a burst of file changes would repeat many times. Before the
+   * first build it has no topics, unless the corpus is so small that building costs less than
+   * a time slice (a few passages: unit tests, a fresh folder).
    */
   topics(): TopicIndex {
-    if (!this.topicIndex) this.rebuildTopics();
-    return this.topicIndex as TopicIndex;
+    if (this.topicIndex) return this.topicIndex;
+    if (this.passagesById.size <= SYNCHRONOUS_FIRST_BUILD_MAX_PASSAGES) return this.rebuildTopics();
+    this.noTopics ??= extractTopics([], { entries: [] });
+    return this.noTopics;
   }
 
-  /** Rebuilds the topic index if anything changed since the last build; returns whether it did. */
+  /** Rebuilds the topic index at once if anything changed since the last build; returns whether it did. Holds the thread: hosts use refreshTopicsInBackground. */
   refreshTopics(): boolean {
     if (this.topicIndex && !this.topicsDirty) return false;
     this.rebuildTopics();
     return true;
   }
 
+  /**
+   * Rebuilds the topic index if anything changed, giving the thread back through `yieldNow`
+   * every few milliseconds; `topics()` keeps answering from the previous index until the new one
+   * is swapped in whole. A change to the corpus during the build abandons it at the next yield
+   * and starts again from the corpus as it is then, so the index swapped in is never older than
+   * the corpus was when the build began. Calls made while a build runs share it. Resolves true
+   * when it swapped in a new index, false when the topics were already current. `sliceMs` is how
+   * long one stretch of work may run before it yields (8 ms unless given).
+   */
+  refreshTopicsInBackground(yieldNow: () => Promise<void>, options: { sliceMs?: number } = {}): Promise<boolean> {
+    if (this.topicBuild) return this.topicBuild;
+    if (this.topicIndex && !this.topicsDirty) return Promise.resolve(false);
+    const build = this.rebuildTopicsCooperatively(yieldNow, options.sliceMs).finally(() => {
+      if (this.topicBuild === build) this.topicBuild = undefined;
+    });
+    this.topicBuild = build;
+    return build;
+  }
+
   topicsAreCurrent(): boolean {
     return this.topicIndex !== undefined && !this.topicsDirty;
   }
 
-  private rebuildTopics(): void {
+  private rebuildTopics(): TopicIndex {
     this.topicsDirty = false;
     this.topicIndex = extractTopics(this.articles(), this.mergedAliasTable());
+    return this.topicIndex;
+  }
+
+  private async rebuildTopicsCooperatively(yieldNow: () => Promise<void>, sliceMs: number | undefined): Promise<boolean> {
+    for (;;) {
+      const startedAt = this.version;
+      const built = await extractTopicsCooperatively(this.articles(), this.mergedAliasTable(), {
+        yieldNow,
+        sliceMs,
+        isCancelled: () => this.version !== startedAt,
+      });
+      if (built && this.version === startedAt) {
+        this.topicIndex = built;
+        this.topicsDirty = false;
+        return true;
+      }
+    }
   }
 
   /**
@@ -225,6 +268,9 @@ export class CorpusIndex {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** Up to this many passages, a first build takes a few milliseconds: `topics()` may build them at once rather than answer with none. */
+const SYNCHRONOUS_FIRST_BUILD_MAX_PASSAGES = 50;
 
 function mergeAliasTables(tables: AliasTable[]): AliasTable {
   return { entries: tables.flatMap((table) => table.entries) };
