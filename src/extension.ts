@@ -129,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       await cache.restore();
       await loader.reload();
       // Build topics now, in slices that leave the host responsive, so ready() means topics are there.
-      await index.refreshTopicsInBackground(yieldToHost);
+      while (!index.topicsAreCurrent()) await index.refreshTopicsInBackground(yieldToHost);
       refreshViews();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -163,13 +163,16 @@ export class CorpusIndex {
    * Rebuilds the topic index if anything changed, giving the thread back through `yieldNow`
    * every few milliseconds; `topics()` keeps answering from the previous index until the new one
    * is swapped in whole. A change to the corpus during the build abandons it at the next yield
-   * and starts again from the corpus as it is then, so the index swapped in is never older than
-   * the corpus was when the build began. Calls made while a build runs share it. Resolves true
-   * when it swapped in a new index, false when the topics were already current. `sliceMs` is how
-   * long one stretch of work may run before it yields (8 ms unless given).
+   * and leaves the topics dirty: restarting at once would compete with a loader that is still
+   * adding files, so the next build waits for the next request (the host asks again when the
+   * corpus has been quiet for a moment). A call made while a build runs waits for it, then builds
+   * again if the topics are still not current. Resolves true when it swapped in a new index.
+   * `sliceMs` is how long one stretch of work may run before it yields (8 ms unless given).
    */
   refreshTopicsInBackground(yieldNow: () => Promise<void>, options: { sliceMs?: number } = {}): Promise<boolean> {
-    if (this.topicBuild) return this.topicBuild;
+    if (this.topicBuild) {
+      return this.topicBuild.then((swapped) => (this.topicsAreCurrent() ? swapped : this.refreshTopicsInBackground(yieldNow, options)));
+    }
     if (this.topicIndex && !this.topicsDirty) return Promise.resolve(false);
     const build = this.rebuildTopicsCooperatively(yieldNow, options.sliceMs).finally(() => {
       if (this.topicBuild === build) this.topicBuild = undefined;
@@ -189,19 +192,16 @@ export class CorpusIndex {
   }
 
   private async rebuildTopicsCooperatively(yieldNow: () => Promise<void>, sliceMs: number | undefined): Promise<boolean> {
-    for (;;) {
-      const startedAt = this.version;
-      const built = await extractTopicsCooperatively(this.articles(), this.mergedAliasTable(), {
-        yieldNow,
-        sliceMs,
-        isCancelled: () => this.version !== startedAt,
-      });
-      if (built && this.version === startedAt) {
-        this.topicIndex = built;
-        this.topicsDirty = false;
-        return true;
-      }
-    }
+    const startedAt = this.version;
+    const built = await extractTopicsCooperatively(this.articles(), this.mergedAliasTable(), {
+      yieldNow,
+      sliceMs,
+      isCancelled: () => this.version !== startedAt,
+    });
+    if (!built || this.version !== startedAt) return false;
+    this.topicIndex = built;
+    this.topicsDirty = false;
+    return true;
   }
 
   /**
