@@ -191,6 +191,14 @@ async function treeRows<T>(provider: vscode.TreeDataProvider<T>, depth: number, 
   return rows;
 }
 
+const noNodeFs = 'the web-worker extension host has no node fs for symlinks, permissions or a fast burst of writes';
+
+/** Skips a test (mocha counts it as pending) with the reason in its title, so the report says why. */
+function skipBecause(context: Mocha.Context, reason: string): never {
+  if (context.test) context.test.title += ` (skipped: ${reason})`;
+  context.skip();
+}
+
 const unsafeLabelCharacters = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 suite('Hostile input: one file per bad-input row, in a real VS Code', function () {
@@ -198,7 +206,7 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
   let api: SourcebookApi;
   const fs = nodeFs();
   const root = () => vscode.Uri.joinPath(workspaceFolder().uri, corpusFolder);
-  let unreadableSkipReason: string | undefined = 'the web-worker extension host has no node fs to chmod with';
+  let unreadableSkipReason: string | undefined = noNodeFs;
   let firstLoadMillis = 0;
 
   suiteSetup(async function () {
@@ -384,8 +392,41 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     }
   });
 
+  test('the search quick pick shows hostile text inert: no $(icon) syntax, no bidi or control characters', async function () {
+    // The items are built inside the command; the test sees them by wrapping createQuickPick
+    // (the extension and this suite share one vscode API object).
+    const window = vscode.window as { createQuickPick: typeof vscode.window.createQuickPick };
+    const original = window.createQuickPick;
+    const picks: Array<vscode.QuickPick<vscode.QuickPickItem>> = [];
+    try {
+      window.createQuickPick = (<T extends vscode.QuickPickItem>() => {
+        const pick = original.call(vscode.window) as vscode.QuickPick<T>;
+        picks.push(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+        return pick;
+      }) as typeof original;
+    } catch (error) {
+      skipBecause(this, `vscode.window cannot be wrapped here (${String(error)})`);
+    }
+    if (window.createQuickPick === original) skipBecause(this, 'vscode.window cannot be wrapped here');
+    try {
+      void vscode.commands.executeCommand('sourcebook.search', 'Tu-160');
+      const pick = await waitFor('the search quick pick with the hostile passages', () => picks.find((candidate) => candidate.items.length >= 5));
+      const items = pick.items;
+      assert.ok(items.some((item) => item.label.includes('engines')), items.map((item) => item.label).join('\n'));
+      for (const item of items) {
+        for (const text of [item.label, item.description ?? '', item.detail ?? '']) {
+          assert.ok(!/\$\((zap|terminal)\)/.test(text), `theme icon syntax would render: ${JSON.stringify(text)}`);
+          assert.ok(!unsafeLabelCharacters.test(text.replace(/\u200d/g, '')), `unsafe characters: ${JSON.stringify(text)}`);
+        }
+      }
+    } finally {
+      window.createQuickPick = original;
+      for (const pick of picks) pick.hide();
+    }
+  });
+
   test('a symlink loop is not followed: no recursion, no duplicate articles', function () {
-    if (!fs) this.skip();
+    if (!fs) skipBecause(this, noNodeFs);
     const paths = api.index.articles().map(relativePathOf);
     assert.ok(!paths.some((path) => path.includes('/loop/')), paths.filter((path) => path.includes('/loop/')).slice(0, 5).join(', '));
     assert.equal(new Set(paths).size, paths.length);
@@ -393,16 +434,13 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
   });
 
   test('a symlink pointing outside the corpus is not read (file link skipped and counted; folder link not followed)', function () {
-    if (!fs) this.skip();
+    if (!fs) skipBecause(this, noNodeFs);
     assert.deepEqual(api.index.search('Ultrasecret').map((hit) => relativePathOf(hit.article)), []);
     assert.equal(articlesFrom(api, 'leak.txt').length, 0);
   });
 
   test('an unreadable file (chmod 000) is skipped and counted', function () {
-    if (unreadableSkipReason) {
-      this.test!.title += ` (skipped: ${unreadableSkipReason})`;
-      this.skip();
-    }
+    if (unreadableSkipReason) skipBecause(this, unreadableSkipReason);
     assert.equal(articlesFrom(api, 'unreadable.txt').length, 0);
     assert.equal(api.loadSummary()?.skipped.unreadable, 1);
   });
@@ -447,7 +485,7 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
   });
 
   test('20,000 files written at once, then half deleted: the final index equals a fresh rescan', async function () {
-    if (!fs) this.skip();
+    if (!fs) skipBecause(this, noNodeFs);
     this.timeout(150_000);
     const folder = `${root().fsPath}/${burstFolder}`;
     const total = 20_000;
