@@ -50,18 +50,24 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const decorations = new TopicDecorations(index);
   const languages: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
 
-  const refreshViews = debounce(() => {
-    // Topics are rebuilt in slices between other work; the views show the previous topics until the new ones are in.
-    void index.refreshTopicsInBackground(yieldToHost).then((rebuilt) => {
-      if (!rebuilt) return;
-      topicsTree.refresh();
-      decorations.schedule();
-    }, (error: unknown) => logger.error(`Finding topics failed: ${error instanceof Error ? error.message : String(error)}`));
+  const refreshViewsNow = () => {
+    // While a load adds files, topics wait for its end (a rebuild per file would be wasted work);
+    // they are rebuilt in slices between other work, and the views keep the previous topics meanwhile.
+    if (!loader.isLoading) {
+      void index.refreshTopicsInBackground(yieldToHost).then((rebuilt) => {
+        if (!rebuilt) return;
+        topicsTree.refresh();
+        decorations.schedule();
+      }, (error: unknown) => logger.error(`Finding topics failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
     articlesTree.refresh();
     topicsTree.refresh();
     decorations.schedule();
-    statusBar.update(index.articles().length, index.passageCount(), loader.summary);
-  }, 150);
+    statusBar.update(index.articles().length, index.passageCount(), loader.summary, loader.isLoading);
+  };
+  const refreshViewsQuickly = debounce(refreshViewsNow, 150);
+  const refreshViewsWhileLoading = throttle(refreshViewsNow, 1000);
+  const refreshViews = () => (loader.isLoading ? refreshViewsWhileLoading() : refreshViewsQuickly());
   const unsubscribe = index.onDidChange(refreshViews);
 
   const revealTopic = async (topic: Topic | undefined) => {
@@ -90,7 +96,10 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     loader,
     aliasFiles,
     cache,
-    loader.onDidLoad(() => cache.scheduleSave()),
+    loader.onDidLoad(() => {
+      cache.scheduleSave();
+      setTimeout(refreshViews, 0);
+    }),
     opener,
     articlesTree,
     topicsTree,
@@ -162,6 +171,18 @@ export function deactivate(): void {
 /** Lets the extension host serve hovers, commands and other extensions between two slices of a long computation. */
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs at most once per `millis`, and once more at the end of a burst. */
+function throttle(run: () => void, millis: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      run();
+    }, millis);
+  };
 }
 
 function debounce(run: () => void, millis: number): () => void {

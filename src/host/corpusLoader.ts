@@ -42,6 +42,7 @@ export class CorpusLoader implements vscode.Disposable {
   private loading: Promise<LoadSummary> | undefined;
   private readonly pendingChanges = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private rescanQueued = false;
   private lastSummary: LoadSummary | undefined;
   private readonly summaryEmitter = new vscode.EventEmitter<LoadSummary>();
   private manifestCache = new Map<string, Record<string, Partial<ArticleMetadata>>>();
@@ -63,6 +64,11 @@ export class CorpusLoader implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
     );
+  }
+
+  /** True while a full load runs: views refresh less often and topics wait for the end. */
+  get isLoading(): boolean {
+    return this.loading !== undefined;
   }
 
   get summary(): LoadSummary | undefined {
@@ -225,7 +231,7 @@ export class CorpusLoader implements vscode.Disposable {
       }
     }
     if (throughLinks > 0) this.logger.info(`Skipped ${throughLinks} file${throughLinks === 1 ? '' : 's'} inside symbolically linked folders (setting sourcebook.corpus.followSymlinks is off).`);
-    return [...found.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    return [...found.values()].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
   }
 
   /** Whether a folder between the workspace folder `root` and the file is a symbolic link; `cache` remembers each folder. */
@@ -309,11 +315,16 @@ export class CorpusLoader implements vscode.Disposable {
     const changed = [...this.pendingChanges];
     this.pendingChanges.clear();
     if (changed.length === 0) return;
-    await this.whenIdle();
     if (changed.length > burstRescanThreshold || changed.some((key) => key.endsWith(manifestFileName)) || this.lastSummary?.usingBundled) {
+      // One rescan covers every event before it starts: batches that arrive while one is queued add nothing.
+      if (this.rescanQueued) return;
+      this.rescanQueued = true;
+      await this.whenIdle();
+      this.rescanQueued = false;
       await this.reload();
       return;
     }
+    await this.whenIdle();
     const settings = readSettings();
     const skipped: Partial<Record<SkipReason, number>> = {};
     for (const key of changed) {

@@ -33,7 +33,8 @@ export class FigureService implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
 
   constructor(private readonly index: CorpusIndex, private readonly logger: Logger) {
-    this.unsubscribe = index.onDidChange(() => this.schedule());
+    // Each change pushes the rebuild back: during a load of thousands of files it waits for a pause.
+    this.unsubscribe = index.onDidChange(() => this.schedule(true));
     if (index.passageCount() > 0) this.schedule();
   }
 
@@ -49,8 +50,9 @@ export class FigureService implements vscode.Disposable {
     return this.rebuild();
   }
 
-  private schedule(): void {
-    if (this.timer) return;
+  private schedule(restart = false): void {
+    if (this.timer && !restart) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.snapshot || this.snapshot.changeCount !== this.index.changeCount) this.rebuild();

@@ -15,7 +15,9 @@ const unknownDate = 'Undated';
 class GroupNode {
   constructor(readonly label: string, readonly articles: Article[]) {}
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(sanitiseLabel(this.label), vscode.TreeItemCollapsibleState.Expanded);
+    // Large groups start collapsed: thousands of expanded rows would make every refresh heavy.
+    const state = this.articles.length > 50 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+    const item = new vscode.TreeItem(sanitiseLabel(this.label), state);
     item.id = `group:${this.label}`;
     item.description = `${this.articles.length} article${this.articles.length === 1 ? '' : 's'}`;
     item.iconPath = new vscode.ThemeIcon(this.label === unknownOutlet || this.label === unknownDate ? 'question' : 'organization');

@@ -12,8 +12,8 @@ export class SourcebookStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  update(articles: number, passages: number, summary: LoadSummary | undefined): void {
-    this.item.text = `$(book) Sourcebook: ${articles} article${articles === 1 ? '' : 's'}`;
+  update(articles: number, passages: number, summary: LoadSummary | undefined, indexing = false): void {
+    this.item.text = indexing ? `$(sync~spin) Sourcebook: indexing, ${articles} articles so far` : `$(book) Sourcebook: ${articles} article${articles === 1 ? '' : 's'}`;
     const skipped = summary ? Object.values(summary.skipped).reduce((sum, count) => sum + (count ?? 0), 0) : 0;
     this.item.tooltip = [
       `${articles} articles, ${passages} passages${summary?.usingBundled ? ' (bundled corpus)' : ''}`,
