@@ -3,7 +3,7 @@
 // Prints every failure, then one last line "N passed, N failed" over all tiers, and
 // exits non-zero when anything failed.
 //
-// Options (environment): TEST_TIERS=unit,integration,web,ui runs only those tiers
+// Options (environment): TEST_TIERS=unit,integration,restricted,web,ui runs only those tiers
 // (type-check and build always run); SOURCEBOOK_TEST_GREP filters integration tests.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { closeAllBrowsers } from './chromium.mjs';
 /** The whole run must stay well under CI's patience; past this it stops with a clear message. */
 const WHOLE_RUN_LIMIT_MS = 14 * 60_000;
 
-const wanted = new Set((process.env.TEST_TIERS ?? 'unit,integration,web,ui').split(',').map((tier) => tier.trim()));
+const wanted = new Set((process.env.TEST_TIERS ?? 'unit,integration,restricted,web,ui').split(',').map((tier) => tier.trim()));
 const startedAt = Date.now();
 /** @type {{ tier: string, title: string, error: string }[]} */
 const failures = [];
@@ -53,13 +53,14 @@ async function main() {
   if (wanted.has('unit')) await unitTier();
 
   const builtExtension = build.ok && existsSync(join(repoRoot, 'dist', 'extension.js'));
-  for (const tier of ['integration', 'web', 'ui']) {
+  for (const tier of ['integration', 'restricted', 'web', 'ui']) {
     if (!wanted.has(tier)) continue;
     if (!builtExtension) {
       failures.push({ tier, title: `${tier} tests`, error: 'not run: the build failed' });
       continue;
     }
     if (tier === 'integration') await suiteTier('Integration tests in VS Code (code-server, node extension host)', () => runIntegrationSuite({ name: 'integration', log: indent }));
+    if (tier === 'restricted') await suiteTier('Integration tests in Restricted Mode (workspace trust on, node extension host)', () => runIntegrationSuite({ name: 'restricted', trust: false, log: indent }));
     if (tier === 'web') await suiteTier('Integration tests in the web-worker extension host (as on vscode.dev; package.json without main)', () => runIntegrationSuite({ name: 'web', host: 'web', log: indent }));
     if (tier === 'ui') await suiteTier('UI tests in Chromium (code-server workbench)', () => runUiSuite({ name: 'ui', log: indent, onResult: printResult }), { live: true });
   }
