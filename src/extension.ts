@@ -23,7 +23,7 @@ import { TopicsTreeProvider } from './views/topicsTree';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
 export interface SourcebookApi {
-  /** Resolves when the first index build (and any load in flight) is done. */
+  /** Resolves when the first index build, any load in flight and the topics of what is loaded are done. */
   ready(): Promise<void>;
   articleTitles(): Promise<string[]>;
   index: CorpusIndex;
@@ -151,6 +151,10 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     ready: async () => {
       await firstLoad;
       await loader.whenIdle();
+      while (!index.topicsAreCurrent()) {
+        await index.refreshTopicsInBackground(yieldToHost);
+        await loader.whenIdle();
+      }
     },
     articleTitles: async () => {
       await firstLoad;

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpusIndex';
 import { buildFigureGroups } from '../core/figures/compareSources';
+import { extractArticleFigures } from '../core/figures/extractFigures';
+import type { Figure } from '../core/figures/figure';
+import { groupFigures } from '../core/figures/groupFigures';
 import { DraftFigureChecker } from '../core/figures/draftFigures';
 import type { FigureGroup } from '../core/figures/groupFigures';
 import type { Logger } from '../core/model';
@@ -17,6 +20,7 @@ export interface FigureSnapshot {
 }
 
 const rebuildDelayMs = 400;
+const backgroundSliceMs = 8;
 
 /**
  * Figure groups and the quotation index, built from the corpus once per change and reused by
@@ -27,6 +31,7 @@ const rebuildDelayMs = 400;
 export class FigureService implements vscode.Disposable {
   private snapshot: FigureSnapshot | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private building = false;
   private readonly updated = new vscode.EventEmitter<FigureSnapshot>();
   private readonly unsubscribe: () => void;
   /** Fires after every rebuild. */
@@ -55,8 +60,43 @@ export class FigureService implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (!this.snapshot || this.snapshot.changeCount !== this.index.changeCount) this.rebuild();
+      if (!this.snapshot || this.snapshot.changeCount !== this.index.changeCount) void this.rebuildInBackground();
     }, rebuildDelayMs);
+  }
+
+  /**
+   * The same snapshot as `rebuild`, with the per-article figure extraction (the bulk of the work)
+   * done in slices that give the extension host back every few milliseconds; abandoned when the
+   * corpus changes meanwhile (the change has scheduled another rebuild).
+   */
+  private async rebuildInBackground(): Promise<void> {
+    if (this.building) return;
+    this.building = true;
+    try {
+      const started = Date.now();
+      const changeCount = this.index.changeCount;
+      const articles = this.index.articles();
+      const figures: Figure[] = [];
+      const dates = new Map<string, string>();
+      let sliceStart = Date.now();
+      for (const article of articles) {
+        figures.push(...extractArticleFigures(article, { logger: this.logger }));
+        if (article.meta.date) dates.set(article.id, article.meta.date);
+        if (Date.now() - sliceStart > backgroundSliceMs) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (this.index.changeCount !== changeCount) return;
+          sliceStart = Date.now();
+        }
+      }
+      const groups = groupFigures(figures, { articleDate: (articleId) => dates.get(articleId) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.index.changeCount !== changeCount) return;
+      this.publish(changeCount, articles, groups, started);
+    } catch (error) {
+      this.logger.error(`Figures could not be grouped: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.building = false;
+    }
   }
 
   private rebuild(): FigureSnapshot {
@@ -73,6 +113,10 @@ export class FigureService implements vscode.Disposable {
     } catch (error) {
       this.logger.error(`Figures could not be grouped: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return this.publish(changeCount, articles, groups, started);
+  }
+
+  private publish(changeCount: number, articles: ReturnType<CorpusIndex['articles']>, groups: FigureGroup[], started: number): FigureSnapshot {
     const quotations = new QuotationIndex(articles.flatMap((article) => article.passages));
     const checker = new DraftFigureChecker(groups, { logger: this.logger });
     const snapshot: FigureSnapshot = { changeCount, groups, checker, quotations, buildMillis: Date.now() - started };

@@ -78,6 +78,7 @@ suite('Your own sources', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'sources'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, '.sourcebook'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     await waitFor('the bundled corpus to come back', () => api.index.articles().length === 5, 30_000);
+    await api.ready();
   });
 
   test('the tree shows the folder given in sourcebook.corpus.paths, with front-matter metadata', async () => {
