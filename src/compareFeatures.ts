@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { guardCommand } from './commands/guardCommand';
 import { checkDraft } from './commands/checkDraft';
 import { compareSources } from './commands/compareSources';
 import type { PassageOpener } from './commands/openPassage';
@@ -32,16 +33,7 @@ export function registerCompareFeatures(context: vscode.ExtensionContext, index:
   const figures = new FigureService(index, logger);
   const panel = new CompareSourcesPanel(context.extensionUri, index, figures, opener, logger);
   const diagnostics = new DraftDiagnostics(index, figures);
-  const guarded = (name: string, handler: (...args: unknown[]) => unknown) => async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.error(`${name} failed: ${message}`);
-      void vscode.window.showErrorMessage(`Sourcebook: ${name} failed: ${message}`);
-      return undefined;
-    }
-  };
+  const guarded = (name: string, handler: (...args: unknown[]) => unknown) => guardCommand(logger, name, handler);
   context.subscriptions.push(
     figures,
     panel,

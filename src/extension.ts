@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { guardCommand } from './commands/guardCommand';
 import { addAliasCommand, hideTopicCommand, mergeTopicsCommand } from './commands/editTopics';
 import { topicFromArgument } from './commands/commandArguments';
 import { pickTopic } from './commands/findTopic';
@@ -76,16 +77,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     const node = topicsTree.nodeForTopic(topic.id);
     if (node) await topicsView.reveal(node, { select: true, focus: true, expand: 2 });
   };
-  const guarded = (name: string, handler: (...args: unknown[]) => unknown) => async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.error(`${name} failed: ${message}`);
-      void vscode.window.showErrorMessage(`Sourcebook: ${name} failed: ${message}`);
-      return undefined;
-    }
-  };
+  const guarded = (name: string, handler: (...args: unknown[]) => unknown) => guardCommand(logger, name, handler);
   const setGrouping = (grouping: 'outlet' | 'date') => {
     articlesTree.setGrouping(grouping);
     void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, grouping);
