@@ -21,6 +21,7 @@ export interface FigureSnapshot {
 
 const rebuildDelayMs = 400;
 const backgroundSliceMs = 8;
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Figure groups and the quotation index, built from the corpus once per change and reused by
@@ -83,19 +84,25 @@ export class FigureService implements vscode.Disposable {
         figures.push(...extractArticleFigures(article, { logger: this.logger }));
         if (article.meta.date) dates.set(article.id, article.meta.date);
         if (Date.now() - sliceStart > backgroundSliceMs) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await yieldToHost();
           if (this.index.changeCount !== changeCount) return;
           sliceStart = Date.now();
         }
       }
+      const extractedAt = Date.now();
       const groups = groupFigures(figures, { articleDate: (articleId) => dates.get(articleId) });
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (this.index.changeCount !== changeCount) return;
-      this.publish(changeCount, articles, groups, started);
+      const groupedAt = Date.now();
+      const isCancelled = () => this.index.changeCount !== changeCount;
+      const quotations = await QuotationIndex.buildInSlices(articles.flatMap((article) => article.passages), yieldToHost, { sliceMs: backgroundSliceMs, isCancelled });
+      if (!quotations || isCancelled()) return;
+      this.logger.info(`Figures in the background: extraction ${extractedAt - started} ms (sliced), grouping ${groupedAt - extractedAt} ms, quotation index ${Date.now() - groupedAt} ms (sliced).`);
+      this.publish(changeCount, articles, groups, started, quotations);
     } catch (error) {
       this.logger.error(`Figures could not be grouped: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.building = false;
+      // A change during the build abandoned it (or its own rebuild request found this one running): try again later.
+      if (!this.snapshot || this.snapshot.changeCount !== this.index.changeCount) this.schedule();
     }
   }
 
@@ -116,8 +123,8 @@ export class FigureService implements vscode.Disposable {
     return this.publish(changeCount, articles, groups, started);
   }
 
-  private publish(changeCount: number, articles: ReturnType<CorpusIndex['articles']>, groups: FigureGroup[], started: number): FigureSnapshot {
-    const quotations = new QuotationIndex(articles.flatMap((article) => article.passages));
+  private publish(changeCount: number, articles: ReturnType<CorpusIndex['articles']>, groups: FigureGroup[], started: number, prebuilt?: QuotationIndex): FigureSnapshot {
+    const quotations = prebuilt ?? new QuotationIndex(articles.flatMap((article) => article.passages));
     const checker = new DraftFigureChecker(groups, { logger: this.logger });
     const snapshot: FigureSnapshot = { changeCount, groups, checker, quotations, buildMillis: Date.now() - started };
     this.snapshot = snapshot;

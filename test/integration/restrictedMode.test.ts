@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
-import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, writeWorkspaceFile } from './sourcebookTestKit';
+import { activateSourcebook, hoverMarkdownAt, openDraft, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
 suite('Restricted Mode', () => {
   let api: SourcebookApi;
@@ -35,12 +35,12 @@ suite('Restricted Mode', () => {
   test('a workspace corpus.paths setting is ignored: the bundled corpus stays', async () => {
     await writeWorkspaceFile('restricted-sources/outside.txt', 'Restricted source\n\nThe Zircon hypersonic missile appears only here.\n');
     await writeWorkspaceFile('.vscode/settings.json', JSON.stringify({ 'sourcebook.corpus.paths': ['restricted-sources'], 'sourcebook.corpus.followSymlinks': true }, null, 2));
-    const inspected = await waitFor('VS Code to read the workspace settings file', () => {
-      const value = vscode.workspace.getConfiguration('sourcebook').inspect<string[]>('corpus.paths');
-      return value?.workspaceValue !== undefined ? value : undefined;
-    });
-    assert.deepEqual(inspected.workspaceValue, ['restricted-sources'], 'the setting is in the workspace file');
+    // VS Code reads the settings file within moments; nothing Sourcebook does may react to it.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode/settings.json')));
+    assert.ok(written.includes('restricted-sources'), 'the workspace settings file holds the setting');
     assert.deepEqual(vscode.workspace.getConfiguration('sourcebook').get('corpus.paths'), [], 'VS Code withholds the restricted setting');
+    assert.equal(vscode.workspace.getConfiguration('sourcebook').get('corpus.followSymlinks'), false, 'VS Code withholds followSymlinks too');
     await vscode.commands.executeCommand('sourcebook.reindex');
     await api.ready();
     assert.equal(api.index.articles().length, 5);

@@ -64,18 +64,44 @@ export class QuotationIndex {
   private readonly passages: readonly Passage[];
   private readonly postings = new Map<string, number[]>();
 
-  constructor(passages: readonly Passage[]) {
+  constructor(passages: readonly Passage[], options: { deferIndexing?: boolean } = {}) {
     this.passages = passages;
-    passages.forEach((passage, index) => {
-      const seen = new Set<string>();
-      for (const token of quoteTokens(foldTextOnly(passageText(passage)))) {
-        if (seen.has(token.word)) continue;
-        seen.add(token.word);
-        const list = this.postings.get(token.word);
-        if (!list) this.postings.set(token.word, [index]);
-        else if (list.length <= maxPostingsPerWord) list.push(index);
+    if (!options.deferIndexing) for (let index = 0; index < passages.length; index++) this.indexPassage(index);
+  }
+
+  /**
+   * The same index as the constructor builds, giving the thread back through `yieldNow` whenever
+   * `sliceMs` of work is done, so a host can build it without freezing; undefined if
+   * `isCancelled` says so at a yield.
+   */
+  static async buildInSlices(
+    passages: readonly Passage[],
+    yieldNow: () => Promise<void>,
+    options: { sliceMs?: number; isCancelled?: () => boolean } = {},
+  ): Promise<QuotationIndex | undefined> {
+    const built = new QuotationIndex(passages, { deferIndexing: true });
+    const sliceMs = options.sliceMs ?? 8;
+    let sliceStart = Date.now();
+    for (let index = 0; index < passages.length; index++) {
+      built.indexPassage(index);
+      if (Date.now() - sliceStart > sliceMs) {
+        await yieldNow();
+        if (options.isCancelled?.()) return undefined;
+        sliceStart = Date.now();
       }
-    });
+    }
+    return built;
+  }
+
+  private indexPassage(index: number): void {
+    const seen = new Set<string>();
+    for (const token of quoteTokens(foldTextOnly(passageText(this.passages[index])))) {
+      if (seen.has(token.word)) continue;
+      seen.add(token.word);
+      const list = this.postings.get(token.word);
+      if (!list) this.postings.set(token.word, [index]);
+      else if (list.length <= maxPostingsPerWord) list.push(index);
+    }
   }
 
   /** Checks one quotation against the indexed passages. Never throws. */
