@@ -35,6 +35,7 @@ export interface SourcebookApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
+  const activationStarted = Date.now();
   const channel = vscode.window.createOutputChannel('Sourcebook', { log: true });
   const logger: Logger = createChannelLogger(channel);
   const index = new CorpusIndex();
@@ -124,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   registerCompareFeatures(context, index, opener, logger);
   void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
 
+  logger.info(`Activated in ${Date.now() - activationStarted} ms (indexing continues in the background).`);
   const firstLoad = (async () => {
     try {
       await aliasFiles.reload();
