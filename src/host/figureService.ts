@@ -3,7 +3,8 @@ import type { CorpusIndex } from '../core/corpusIndex';
 import { buildFigureGroups } from '../core/figures/compareSources';
 import { extractArticleFigures } from '../core/figures/extractFigures';
 import type { Figure } from '../core/figures/figure';
-import { groupFigures } from '../core/figures/groupFigures';
+import { groupFiguresInSlices } from '../core/figures/groupFigures';
+import { runCooperatively, TimeSlice } from '../core/topics/timeSlice';
 import { DraftFigureChecker } from '../core/figures/draftFigures';
 import type { FigureGroup } from '../core/figures/groupFigures';
 import type { Logger } from '../core/model';
@@ -90,12 +91,14 @@ export class FigureService implements vscode.Disposable {
         }
       }
       const extractedAt = Date.now();
-      const groups = groupFigures(figures, { articleDate: (articleId) => dates.get(articleId) });
-      const groupedAt = Date.now();
       const isCancelled = () => this.index.changeCount !== changeCount;
+      const clock = new TimeSlice(backgroundSliceMs);
+      const groups = await runCooperatively(groupFiguresInSlices(figures, { articleDate: (articleId) => dates.get(articleId) }, clock), clock, { yieldNow: yieldToHost, isCancelled });
+      if (!groups) return;
+      const groupedAt = Date.now();
       const quotations = await QuotationIndex.buildInSlices(articles.flatMap((article) => article.passages), yieldToHost, { sliceMs: backgroundSliceMs, isCancelled });
       if (!quotations || isCancelled()) return;
-      this.logger.info(`Figures in the background: extraction ${extractedAt - started} ms (sliced), grouping ${groupedAt - extractedAt} ms, quotation index ${Date.now() - groupedAt} ms (sliced).`);
+      this.logger.info(`Figures in the background: extraction ${extractedAt - started} ms (sliced), grouping ${groupedAt - extractedAt} ms (sliced), quotation index ${Date.now() - groupedAt} ms (sliced).`);
       this.publish(changeCount, articles, groups, started, quotations);
     } catch (error) {
       this.logger.error(`Figures could not be grouped: ${error instanceof Error ? error.message : String(error)}`);

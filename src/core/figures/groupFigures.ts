@@ -4,6 +4,7 @@ import { compareFigures, type FigurePairVerdict } from './figureRange';
 import { describeGroup } from './groupLabel';
 import { isMeasureConcept } from './keywords';
 import { comparisonWords, FigureSimilarity, type TopicsForPassage } from './figureSimilarity';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../topics/timeSlice';
 
 /** Two figures of a group, from different sources, that cannot both be right. */
 export interface FigureConflict {
@@ -142,6 +143,14 @@ function stableGroupId(figures: readonly Figure[]): string {
  * capped at 60 figures).
  */
 export function groupFigures(figures: readonly Figure[], options: GroupFiguresOptions = {}): FigureGroup[] {
+  return runToCompletion(groupFiguresInSlices(figures, options, neverDue));
+}
+
+/**
+ * `groupFigures` as sliced work: it yields whenever `clock` is due, inside the loops that grow
+ * with the corpus, so a host can run it between other work (see `runCooperatively`).
+ */
+export function* groupFiguresInSlices(figures: readonly Figure[], options: GroupFiguresOptions, clock: SliceClock): SlicedWork<FigureGroup[]> {
   const eligible = figures.filter((figure) => !figure.isAnchorOnly);
   const minSimilarity = options.minSimilarity ?? defaultMinSimilarity;
   const words = eligible.map((figure) => comparisonWords(figure, options.topicsForPassage));
@@ -200,6 +209,7 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
       }
     }
     for (const i of block) {
+      if (clock.due()) yield;
       const touched: number[] = [];
       const visit = (key: string, weight: number, isDay: boolean): void => {
         const list = postings.get(key);
@@ -233,6 +243,7 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
   const clusterOf = eligible.map((_, index) => index);
   const members = new Map<number, number[]>(eligible.map((_, index) => [index, [index]]));
   for (const { i, j } of candidatePairs) {
+    if (clock.due()) yield;
     const leftId = clusterOf[i];
     const rightId = clusterOf[j];
     const left = members.get(leftId);
@@ -256,6 +267,7 @@ export function groupFigures(figures: readonly Figure[], options: GroupFiguresOp
 
   const groups: FigureGroup[] = [];
   for (const indices of members.values()) {
+    if (clock.due()) yield;
     if (indices.length < 2 && options.includeSingletons === false) continue;
     groups.push(buildGroup(indices.map((index) => eligible[index]), idf, options));
   }
