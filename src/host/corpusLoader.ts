@@ -299,6 +299,21 @@ export class CorpusLoader implements vscode.Disposable {
         watcher.onDidDelete(queue);
         this.watchers.push(watcher);
       }
+      if (settings.corpusPaths.length > 0) {
+        // VS Code reports a deleted folder as one event for the folder, which no file glob matches.
+        const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+        folderWatcher.onDidDelete((uri) => this.queueFilesUnder(uri));
+        this.watchers.push(folderWatcher);
+      }
+    }
+  }
+
+  /** Queues every indexed file below a deleted folder. */
+  private queueFilesUnder(folderUri: vscode.Uri): void {
+    if (isSourceFile(folderUri)) return;
+    const prefix = `${folderUri.toString()}/`;
+    for (const file of this.index.files()) {
+      if (file.startsWith(prefix)) this.queueChange(vscode.Uri.parse(file, true));
     }
   }
 

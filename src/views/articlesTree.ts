@@ -4,6 +4,14 @@ import type { CorpusIndex } from '../core/corpusIndex';
 import { sanitiseLabel } from '../core/markdownEscape';
 import type { Article, Passage } from '../core/model';
 
+/** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
+const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
 /** How the Articles view groups its articles. */
 export type ArticleGrouping = 'outlet' | 'date';
 
@@ -108,12 +116,12 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
       groups.set(key, list);
     }
     const sortArticles = (list: Article[]) =>
-      list.sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? '') || a.meta.title.localeCompare(b.meta.title));
+      list.sort((a, b) => compareText(b.meta.date ?? '', a.meta.date ?? '') || titleOrder.compare(a.meta.title, b.meta.title));
     const unknown = this.grouping === 'outlet' ? unknownOutlet : unknownDate;
     const keys = [...groups.keys()].sort((a, b) => {
       if (a === unknown) return 1;
       if (b === unknown) return -1;
-      return this.grouping === 'date' ? b.localeCompare(a) : a.localeCompare(b);
+      return this.grouping === 'date' ? compareText(b, a) : titleOrder.compare(a, b);
     });
     return keys.map((key) => new GroupNode(key, sortArticles(groups.get(key) ?? [])));
   }

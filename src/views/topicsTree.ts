@@ -4,6 +4,10 @@ import type { CorpusIndex } from '../core/corpusIndex';
 import { sanitiseLabel } from '../core/markdownEscape';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
 
+/** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
+const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+
 const kindLabels: Record<TopicKind, string> = {
   person: 'People',
   place: 'Places',
@@ -147,7 +151,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
         const article = this.index.article(articleId);
         if (article) children.push(new TopicArticleNode(article, mentions, node));
       }
-      return children.sort((a, b) => b.mentions.length - a.mentions.length || a.article.meta.title.localeCompare(b.article.meta.title));
+      return children.sort((a, b) => b.mentions.length - a.mentions.length || titleOrder.compare(a.article.meta.title, b.article.meta.title));
     }
     if (node instanceof TopicArticleNode) {
       return node.mentions.flatMap((mention) => {
@@ -192,7 +196,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
     }
     this.kindNodes = kindOrder
       .filter((kind) => byKind.has(kind))
-      .map((kind) => new KindNode(kind, (byKind.get(kind) ?? []).sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))));
+      .map((kind) => new KindNode(kind, (byKind.get(kind) ?? []).sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || titleOrder.compare(a.name, b.name))));
     return this.kindNodes;
   }
 
