@@ -1,7 +1,7 @@
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 import type { ArticleMetadata } from '../model';
 import type { LineIndex } from './lineIndex';
-import { parsePrintedDate } from './textMetadata';
+import { setMetadataField } from './textMetadata';
 
 /** YAML front matter read from the top of a markdown file. */
 export interface FrontMatter {
@@ -73,18 +73,7 @@ function metadataFrom(data: unknown): Partial<ArticleMetadata> {
     if (!text) {
       continue;
     }
-    if (field === 'date') {
-      const date = parsePrintedDate(text);
-      if (date) {
-        metadata.date = date;
-      }
-    } else if (field === 'url') {
-      if (/^https?:\/\/\S+$/i.test(text)) {
-        metadata.url = text;
-      }
-    } else {
-      metadata[field] = text;
-    }
+    setMetadataField(metadata, field, text);
   }
   return metadata;
 }

@@ -2,7 +2,7 @@ import type { ArticleMetadata } from '../model';
 import type { LineIndex } from './lineIndex';
 import type { ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
-import { parsePrintedDate } from './textMetadata';
+import { setMetadataField } from './textMetadata';
 
 /** One article read from one line of a .jsonl file. */
 export interface JsonlArticle {
@@ -87,18 +87,7 @@ function metadataFrom(record: Record<string, unknown>): Partial<ArticleMetadata>
     if (text.length === 0 || text.length > 500) {
       continue;
     }
-    if (field === 'date') {
-      const date = parsePrintedDate(text);
-      if (date) {
-        metadata.date = date;
-      }
-    } else if (field === 'url') {
-      if (/^https?:\/\/\S+$/i.test(text)) {
-        metadata.url = text;
-      }
-    } else {
-      metadata[field] = text;
-    }
+    setMetadataField(metadata, field, text);
   }
   return metadata;
 }

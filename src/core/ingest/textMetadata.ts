@@ -1,4 +1,5 @@
 import { isCalendarDate } from './manifest';
+import type { ArticleMetadata } from '../model';
 
 const monthNumbers: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -108,4 +109,19 @@ export function parseAgencyDateline(paragraph: string): string | undefined {
   }
   const agency = match[1].trim();
   return newsAgencies.test(agency) ? agency : undefined;
+}
+
+/**
+ * Sets one metadata field from a declared value (front matter, a .jsonl field): dates must parse
+ * to a calendar date and URLs must be http(s); anything else is left unset rather than guessed.
+ */
+export function setMetadataField(metadata: Partial<ArticleMetadata>, field: keyof ArticleMetadata, text: string): void {
+  if (field === 'date') {
+    const date = parsePrintedDate(text);
+    if (date) metadata.date = date;
+  } else if (field === 'url') {
+    if (/^https?:\/\/\S+$/i.test(text)) metadata.url = text;
+  } else {
+    metadata[field] = text;
+  }
 }
