@@ -1,0 +1,122 @@
+/**
+ * The compare view as a user sees it in the real workbench: opened from the command palette,
+ * its five source columns and the flagged disagreement rendered inside the webview, in light,
+ * dark and high-contrast themes (a screenshot of each in test-results/), and a figure link
+ * that opens its source.
+ */
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { uiContext } from './uiContext';
+import { quickPickRows, runFromCommandPalette, waitForEditor } from './workbench';
+
+type ThemeClass = 'vs' | 'vs-dark' | 'hc-black' | 'hc-light';
+
+const THEMES: Array<{ name: string; themeClass: ThemeClass }> = [
+  { name: 'Light Modern', themeClass: 'vs' },
+  { name: 'Dark Modern', themeClass: 'vs-dark' },
+  { name: 'Dark High Contrast', themeClass: 'hc-black' },
+];
+
+suite('Compare Sources view (Chromium)', () => {
+  let originalTheme: ThemeClass | undefined;
+
+  suiteSetup(async () => {
+    const { page } = uiContext();
+    await waitForEditor(page, 'draft.md', 90_000);
+    // Until the first index is built the command has no topics to offer.
+    await page.locator('.statusbar-item').filter({ hasText: /Sourcebook: [1-9]\d* articles?/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    originalTheme = await currentThemeClass(page);
+  });
+
+  suiteTeardown(async () => {
+    const { page } = uiContext();
+    const original = THEMES.find((theme) => theme.themeClass === originalTheme);
+    if (original && (await currentThemeClass(page)) !== original.themeClass) await selectTheme(page, original).catch(() => {});
+  });
+
+  test('"Compare Sources on Topic..." for S-400 shows five sources and the disputed arms share, in light, dark and high contrast', async () => {
+    const { page, screenshot } = uiContext();
+    await page.locator('.editor-group-container .tab').filter({ hasText: 'draft.md' }).first().click();
+    await runFromCommandPalette(page, 'Sourcebook: Compare Sources on Topic...');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.locator('.quick-input-widget').filter({ hasText: 'Compare Sources on Topic' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await input.pressSequentially('S-400', { delay: 20 });
+    await quickPickRows(page).filter({ hasText: 'S-400' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+
+    const view = compareFrame(page);
+    await view.locator('section.source').nth(4).waitFor({ state: 'visible', timeout: 60_000 });
+    const sourceNames = await view.locator('section.source h2.source-name').allInnerTexts();
+    assert.equal(sourceNames.length, 5, `source columns: ${sourceNames.join(' | ')}`);
+    for (const name of ['RFI', 'YCPress', 'Associated Press']) assert.ok(sourceNames.includes(name), `no column for ${name}: ${sourceNames.join(' | ')}`);
+    const summary = (await view.locator('.disagreement .summary').first().innerText()).replace(/\s+/g, ' ');
+    assert.match(summary, /more than 60%.*since 2010/);
+    assert.match(summary, /more than 80% \(YCPress\)/);
+    assert.match(summary, /below 50% \(RFI\)/);
+
+    for (const theme of THEMES) {
+      if ((await currentThemeClass(page)) !== theme.themeClass) await selectTheme(page, theme);
+      await view.locator('section.source').first().waitFor({ state: 'visible', timeout: 15_000 });
+      const colours = await view.locator('body').evaluate((body) => {
+        const style = getComputedStyle(body);
+        const link = body.querySelector('a.passage-link');
+        return { text: style.color, background: style.backgroundColor, link: link ? getComputedStyle(link).color : '' };
+      });
+      const textContrast = contrast(colours.text, colours.background);
+      const linkContrast = contrast(colours.link, colours.background);
+      assert.ok(textContrast >= 4.5, `${theme.name}: body text contrast ${textContrast.toFixed(1)} is under 4.5 (${colours.text} on ${colours.background})`);
+      assert.ok(linkContrast >= 3, `${theme.name}: link contrast ${linkContrast.toFixed(1)} is under 3 (${colours.link} on ${colours.background})`);
+      await screenshot(`compare-s400-${theme.themeClass}`);
+    }
+  });
+
+  test('a figure link in the compare view opens its source at the passage', async () => {
+    const { page, screenshot } = uiContext();
+    const view = compareFrame(page);
+    await view.locator('.disagreement a.passage-link').filter({ hasText: 'more than 80%' }).first().click();
+    const sourceTab = page.locator('.editor-group-container .tab').filter({ hasText: '002_f27318ddd049f123.txt' });
+    await sourceTab.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot('compare-opened-source');
+  });
+});
+
+/** The webview's content: an outer iframe per webview, our page in its inner active frame. */
+function compareFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+async function currentThemeClass(page: Page): Promise<ThemeClass | undefined> {
+  const classes = await page.locator('.monaco-workbench').first().getAttribute('class');
+  const list = (classes ?? '').split(/\s+/);
+  return (['hc-black', 'hc-light', 'vs-dark', 'vs'] as ThemeClass[]).find((name) => list.includes(name));
+}
+
+async function selectTheme(page: Page, theme: { name: string; themeClass: ThemeClass }): Promise<void> {
+  await runFromCommandPalette(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(theme.name);
+  const row = quickPickRows(page).filter({ hasText: new RegExp(`^\\s*${theme.name}\\s*$`) }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+  const deadline = Date.now() + 15_000;
+  while ((await currentThemeClass(page)) !== theme.themeClass) {
+    if (Date.now() > deadline) throw new Error(`the theme did not change to ${theme.name}`);
+    await page.waitForTimeout(200);
+  }
+  // The webview receives the new theme's variables a moment after the workbench.
+  await page.waitForTimeout(500);
+}
+
+/** WCAG contrast ratio of two CSS `rgb()`/`rgba()` colours (alpha ignored). */
+function contrast(first: string, second: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((part) => {
+      const channel = Number(part) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
