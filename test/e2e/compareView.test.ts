@@ -5,33 +5,30 @@
  * that opens its source.
  */
 import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { uiContext } from './uiContext';
 import { quickPickRows, runFromCommandPalette, waitForEditor } from './workbench';
 
 type ThemeClass = 'vs' | 'vs-dark' | 'hc-black' | 'hc-light';
 
-const THEMES: Array<{ name: string; themeClass: ThemeClass }> = [
-  { name: 'Light Modern', themeClass: 'vs' },
-  { name: 'Dark Modern', themeClass: 'vs-dark' },
-  { name: 'Dark High Contrast', themeClass: 'hc-black' },
+const THEMES: Array<{ name: string; settingId: string; themeClass: ThemeClass }> = [
+  { name: 'Light Modern', settingId: 'Default Light Modern', themeClass: 'vs' },
+  { name: 'Dark Modern', settingId: 'Default Dark Modern', themeClass: 'vs-dark' },
+  { name: 'Dark High Contrast', settingId: 'Default High Contrast', themeClass: 'hc-black' },
 ];
 
 suite('Compare Sources view (Chromium)', () => {
-  let originalTheme: ThemeClass | undefined;
-
   suiteSetup(async () => {
     const { page } = uiContext();
     await waitForEditor(page, 'draft.md', 90_000);
     // Until the first index is built the command has no topics to offer.
     await page.locator('.statusbar-item').filter({ hasText: /Sourcebook: [1-9]\d* articles?/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
-    originalTheme = await currentThemeClass(page);
   });
 
-  suiteTeardown(async () => {
-    const { page } = uiContext();
-    const original = THEMES.find((theme) => theme.themeClass === originalTheme);
-    if (original && (await currentThemeClass(page)) !== original.themeClass) await selectTheme(page, original).catch(() => {});
+  suiteTeardown(() => {
+    rmSync(settingsFile(), { force: true });
   });
 
   test('"Compare Sources on Topic..." for S-400 shows five sources and the disputed arms share, in light, dark and high contrast', async () => {
@@ -91,21 +88,25 @@ async function currentThemeClass(page: Page): Promise<ThemeClass | undefined> {
   return (['hc-black', 'hc-light', 'vs-dark', 'vs'] as ThemeClass[]).find((name) => list.includes(name));
 }
 
-async function selectTheme(page: Page, theme: { name: string; themeClass: ThemeClass }): Promise<void> {
-  await runFromCommandPalette(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(theme.name);
-  const row = quickPickRows(page).filter({ hasText: new RegExp(`^\\s*${theme.name}\\s*$`) }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
-  const deadline = Date.now() + 15_000;
+/**
+ * Switches the theme through the workspace's settings file, which VS Code applies live: the
+ * theme picker itself also searches the marketplace, which this offline machine cannot reach.
+ */
+async function selectTheme(page: Page, theme: { settingId: string; themeClass: ThemeClass }): Promise<void> {
+  const { workspaceFolder } = uiContext();
+  mkdirSync(join(workspaceFolder, '.vscode'), { recursive: true });
+  writeFileSync(settingsFile(), JSON.stringify({ 'workbench.colorTheme': theme.settingId }, null, 2));
+  const deadline = Date.now() + 20_000;
   while ((await currentThemeClass(page)) !== theme.themeClass) {
-    if (Date.now() > deadline) throw new Error(`the theme did not change to ${theme.name}`);
+    if (Date.now() > deadline) throw new Error(`the theme did not change to ${theme.settingId}`);
     await page.waitForTimeout(200);
   }
   // The webview receives the new theme's variables a moment after the workbench.
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(700);
+}
+
+function settingsFile(): string {
+  return join(uiContext().workspaceFolder, '.vscode', 'settings.json');
 }
 
 /** WCAG contrast ratio of two CSS `rgb()`/`rgba()` colours (alpha ignored). */
