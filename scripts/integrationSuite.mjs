@@ -94,6 +94,10 @@ export async function runIntegrationSuite({
       userDataDir: join(runDir, 'user-data'),
       extensionsDir: join(runDir, 'extensions'),
       trust,
+      // With SOURCEBOOK_PROFILE_DIR set, the extension host records CPU profiles (see the script).
+      env: process.env.SOURCEBOOK_PROFILE_DIR
+        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(join(repoRoot, 'scripts', 'profileExtensionHost.cjs'))}`.trim() }
+        : {},
     });
     log(`  code-server pid ${server.pid} on ${server.origin}${trust ? '' : ' (workspace trust on: Restricted Mode)'}`);
     const url = server.urlFor(workspaceCopy, [
@@ -105,7 +109,9 @@ export async function runIntegrationSuite({
     const page = await openRecordedPage(browser, consoleLines);
     const opened = Date.now();
     await page.goto(url);
+    const stopProfiling = await profileRenderer(page, name);
     const report = await waitForReport(resultsFile, { deadline: opened + timeoutMs, stallMs, serverOutput: () => server.output(), consoleLines });
+    await stopProfiling();
     outcome = {
       name,
       tests: report.tests,
@@ -140,6 +146,27 @@ export async function runIntegrationSuite({
   if (outcome.problem) outcome.problem += `\n(workbench console: ${consoleLog})`;
   else if (unresponsiveHint(consoleLines)) outcome.warnings = [`the extension host reported itself unresponsive at least once (see ${consoleLog})`];
   return outcome;
+}
+
+/**
+ * With SOURCEBOOK_PROFILE_DIR set, records a CPU profile of the workbench renderer for the whole
+ * run into that folder (`<tier>-renderer.cpuprofile`, opens in Chrome DevTools); otherwise does nothing.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ * @returns {Promise<() => Promise<void>>}
+ */
+async function profileRenderer(page, name) {
+  const folder = process.env.SOURCEBOOK_PROFILE_DIR;
+  if (!folder) return async () => {};
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.send('Profiler.start');
+  return async () => {
+    const { profile } = await session.send('Profiler.stop');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${name}-renderer.cpuprofile`), JSON.stringify(profile));
+  };
 }
 
 /**

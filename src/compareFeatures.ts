@@ -4,7 +4,9 @@ import { checkDraft } from './commands/checkDraft';
 import { compareSources } from './commands/compareSources';
 import type { PassageOpener } from './commands/openPassage';
 import { CommandIds } from './contributionIds';
+import type { BackgroundTurns } from './core/backgroundTurns';
 import type { CorpusIndex } from './core/corpusIndex';
+import { notingInteractions } from './hover/notingInteractions';
 import type { Logger } from './core/model';
 import { DraftDiagnostics } from './hover/draftDiagnostics';
 import { FigureHoverProvider } from './hover/figureHoverProvider';
@@ -29,8 +31,8 @@ const draftLanguages: vscode.DocumentSelector = [{ language: 'markdown' }, { lan
  * its command, the draft check (command, diagnostics while typing, misquote quick fix) and the
  * figure hover. Everything goes into `context.subscriptions`.
  */
-export function registerCompareFeatures(context: vscode.ExtensionContext, index: CorpusIndex, opener: PassageOpener, logger: Logger): void {
-  const figures = new FigureService(index, logger);
+export function registerCompareFeatures(context: vscode.ExtensionContext, index: CorpusIndex, opener: PassageOpener, logger: Logger, turns: BackgroundTurns): void {
+  const figures = new FigureService(index, logger, turns.yieldNow);
   const panel = new CompareSourcesPanel(context.extensionUri, index, figures, opener, logger);
   const diagnostics = new DraftDiagnostics(index, figures);
   const guarded = (name: string, handler: (...args: unknown[]) => unknown) => guardCommand(logger, name, handler);
@@ -44,7 +46,7 @@ export function registerCompareFeatures(context: vscode.ExtensionContext, index:
       return result;
     })),
     vscode.commands.registerCommand(CommandIds.checkDraft, guarded('Check Draft', () => checkDraft(diagnostics))),
-    vscode.languages.registerHoverProvider(draftLanguages, new FigureHoverProvider(index, figures)),
+    vscode.languages.registerHoverProvider(draftLanguages, notingInteractions(new FigureHoverProvider(index, figures), turns)),
     vscode.languages.registerCodeActionsProvider(draftLanguages, new MisquoteQuickFix(index, figures), { providedCodeActionKinds: MisquoteQuickFix.providedCodeActionKinds }),
   );
 }

@@ -9,7 +9,9 @@ import { searchSources } from './commands/searchSources';
 import { addSourceFolder } from './commands/sourceFolders';
 import { registerCompareFeatures } from './compareFeatures';
 import { CommandIds, ContextKeys, ViewIds } from './contributionIds';
+import { BackgroundTurns } from './core/backgroundTurns';
 import { CorpusIndex } from './core/corpusIndex';
+import { notingInteractions } from './hover/notingInteractions';
 import type { Logger, Topic } from './core/model';
 import { PassageHoverProvider } from './hover/passageHoverProvider';
 import { TopicCompletionProvider } from './hover/topicCompletionProvider';
@@ -39,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const channel = vscode.window.createOutputChannel('Sourcebook', { log: true });
   const logger: Logger = createChannelLogger(channel);
   const index = new CorpusIndex();
+  // Topics, figures and the quotation index rebuild in slices that take turns with the writer's requests.
+  const turns = new BackgroundTurns();
+  const yieldToHost = turns.yieldNow;
   const loader = new CorpusLoader(index, context.extensionUri, logger);
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
@@ -86,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
 
   context.subscriptions.push(
     channel,
+    turns,
     loader,
     aliasFiles,
     cache,
@@ -101,9 +107,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     statusBar,
     decorations,
     { dispose: unsubscribe },
-    vscode.languages.registerHoverProvider(languages, new PassageHoverProvider(index)),
-    vscode.languages.registerCompletionItemProvider(languages, new TopicCompletionProvider(index)),
-    vscode.commands.registerCommand(CommandIds.search, guarded('Search Sources', (query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined))),
+    vscode.languages.registerHoverProvider(languages, notingInteractions(new PassageHoverProvider(index), turns)),
+    vscode.languages.registerCompletionItemProvider(languages, notingInteractions(new TopicCompletionProvider(index), turns)),
+    vscode.commands.registerCommand(CommandIds.search, guarded('Search Sources', (query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction()))),
     vscode.commands.registerCommand(CommandIds.findTopic, guarded('Go to Topic', async () => revealTopic(await pickTopic(index)))),
     vscode.commands.registerCommand(CommandIds.openPassage, guarded('Open Source', (passageId) => opener.open(passageId))),
     vscode.commands.registerCommand(CommandIds.insertQuote, guarded('Insert Quote', (passageId) => insertQuote(index, passageId))),
@@ -122,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     vscode.commands.registerCommand(CommandIds.groupArticlesByOutlet, () => setGrouping('outlet')),
     vscode.commands.registerCommand(CommandIds.groupArticlesByDate, () => setGrouping('date')),
   );
-  registerCompareFeatures(context, index, opener, logger);
+  registerCompareFeatures(context, index, opener, logger, turns);
   void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
 
   logger.info(`Activated in ${Date.now() - activationStarted} ms (indexing continues in the background).`);
@@ -164,11 +170,6 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
-}
-
-/** Lets the extension host serve hovers, commands and other extensions between two slices of a long computation. */
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Runs at most once per `millis`, and once more at the end of a burst. */

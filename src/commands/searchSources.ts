@@ -21,7 +21,7 @@ const emptyQueryTopics = 12;
  * re-run on every keystroke (the core answers in milliseconds, so results are never stale),
  * and refreshed if the index changes while it is open.
  */
-export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string): Promise<void> {
+export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string, onKeystroke: () => void = () => undefined): Promise<void> {
   const picker = vscode.window.createQuickPick<PassageItem>();
   picker.title = 'Sourcebook: Search Sources';
   picker.placeholder = 'Search passages — "exact phrase", outlet:name, topic:S-400';
@@ -34,7 +34,10 @@ export function searchSources(index: CorpusIndex, opener: PassageOpener, initial
   const unsubscribe = index.onDidChange(update);
   update();
   return new Promise((resolve) => {
-    picker.onDidChangeValue(update);
+    picker.onDidChangeValue(() => {
+      onKeystroke();
+      update();
+    });
     picker.onDidAccept(async () => {
       const [item] = picker.selectedItems;
       if (!item) return;

@@ -20,8 +20,11 @@ export interface TopicCard {
   matchQuality: TopicMatch['quality'];
   passageCount: number;
   sourceCount: number;
-  /** Which spelling each source used, when they differ: `S400` — NHK; `S-400` — News18. */
-  spellings: Array<{ spelling: string; sources: string[] }>;
+  /**
+   * Which spelling each source used, when they differ: `S400` — NHK; `S-400` — News18. At most
+   * `namedSourcesPerSpelling` sources are named; `sourceCount` counts them all.
+   */
+  spellings: Array<{ spelling: string; sources: string[]; sourceCount: number }>;
   passages: TopicCardPassage[];
 }
 
@@ -60,28 +63,51 @@ export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassage
     name: topic.name,
     kind: topic.kind,
     matchQuality: match.quality,
-    passageCount: new Set(topic.mentions.map((mention) => mention.passageId)).size,
-    sourceCount: topic.articleIds.length,
-    spellings: spellingsBySource(topic, source),
+    ...topicSummary(topic, source),
     passages,
   };
 }
 
+/** How many sources a card names per spelling; the rest are counted. */
+export const namedSourcesPerSpelling = 3;
+
+type TopicSummary = Pick<TopicCard, 'passageCount' | 'sourceCount' | 'spellings'>;
+
+/**
+ * A topic's counts and spellings walk all its mentions and articles (thousands for a common
+ * topic in a big corpus), so they are worked out once per topic object: topics are rebuilt,
+ * never mutated, when the corpus changes.
+ */
+const summaries = new WeakMap<Topic, TopicSummary>();
+
+function topicSummary(topic: Topic, source: CardSource): TopicSummary {
+  let summary = summaries.get(topic);
+  if (!summary) {
+    summary = {
+      passageCount: new Set(topic.mentions.map((mention) => mention.passageId)).size,
+      sourceCount: topic.articleIds.length,
+      spellings: spellingsBySource(topic, source),
+    };
+    summaries.set(topic, summary);
+  }
+  return summary;
+}
+
 function spellingsBySource(topic: Topic, source: CardSource): TopicCard['spellings'] {
-  const bySpelling = new Map<string, string[]>();
+  const bySpelling = new Map<string, Set<string>>();
   for (const [articleId, spellings] of Object.entries(topic.spellingsByArticle)) {
     const article = source.article(articleId);
     const label = article ? sourceLabel(article) : 'unknown source';
     for (const spelling of spellings) {
-      const list = bySpelling.get(spelling) ?? [];
-      if (!list.includes(label)) list.push(label);
-      bySpelling.set(spelling, list);
+      let labels = bySpelling.get(spelling);
+      if (!labels) bySpelling.set(spelling, (labels = new Set()));
+      labels.add(label);
     }
   }
   if (bySpelling.size < 2) return [];
   return [...bySpelling.entries()]
-    .map(([spelling, sources]) => ({ spelling, sources }))
-    .sort((a, b) => b.sources.length - a.sources.length || a.spelling.localeCompare(b.spelling));
+    .map(([spelling, labels]) => ({ spelling, sources: [...labels].slice(0, namedSourcesPerSpelling), sourceCount: labels.size }))
+    .sort((a, b) => b.sourceCount - a.sourceCount || a.spelling.localeCompare(b.spelling));
 }
 
 /** A short name for a source: its outlet, else the start of its title in quotes. */

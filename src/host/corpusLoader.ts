@@ -11,6 +11,8 @@ const manifestFileName = 'sourcebook.manifest.json';
 /** Above this many pending watcher events a full rescan is cheaper and certainly right. */
 const burstRescanThreshold = 500;
 const watcherDebounceMs = 300;
+/** How deep linked folders are followed (with sourcebook.corpus.followSymlinks): a link loop stops here. */
+const maxFolderDepth = 32;
 /** How many files are read at once during a load. */
 const readConcurrency = 16;
 
@@ -217,12 +219,21 @@ export class CorpusLoader implements vscode.Disposable {
     for (const folder of folders) {
       const folderSettings = readSettings(folder.uri);
       for (const glob of folderSettings.corpusPaths) {
-        const pattern = new vscode.RelativePattern(folder, globForSources(glob));
-        const uris = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git}/**');
+        const plainFolder = plainFolderOf(glob);
+        let uris: vscode.Uri[];
+        if (plainFolder !== undefined) {
+          // A folder is walked with readDirectory: a findFiles over 10,000 files streams every match
+          // through the workbench, which kept it busy (and hovers waiting) for half a second.
+          const walked = await this.walkFolder(plainFolder ? vscode.Uri.joinPath(folder.uri, plainFolder) : folder.uri, settings.followSymlinks);
+          uris = walked.files;
+          throughLinks += walked.linkedFolders;
+        } else {
+          uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globForSources(glob)), '**/{node_modules,.git}/**');
+        }
         for (const uri of uris) {
           if (!isSourceFile(uri)) continue;
           // findFiles follows folder symlinks (search.followSymlinks), which can lead out of the corpus.
-          if (!settings.followSymlinks && (await this.reachedThroughLinkedFolder(folder.uri, uri, linkedFolders))) {
+          if (plainFolder === undefined && !settings.followSymlinks && (await this.reachedThroughLinkedFolder(folder.uri, uri, linkedFolders))) {
             throughLinks++;
             continue;
           }
@@ -230,8 +241,44 @@ export class CorpusLoader implements vscode.Disposable {
         }
       }
     }
-    if (throughLinks > 0) this.logger.info(`Skipped ${throughLinks} file${throughLinks === 1 ? '' : 's'} inside symbolically linked folders (setting sourcebook.corpus.followSymlinks is off).`);
+    if (throughLinks > 0) this.logger.info(`Skipped ${throughLinks} symbolically linked folder${throughLinks === 1 ? '' : 's'} or file${throughLinks === 1 ? '' : 's'} inside them (setting sourcebook.corpus.followSymlinks is off).`);
     return [...found.values()].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+  }
+
+  /**
+   * Every source file below `root`, by readDirectory (node_modules and .git left out). Linked
+   * folders are followed only with `followSymlinks`, and then at most `maxFolderDepth` deep, so a
+   * link loop ends; a folder that cannot be listed is logged and left out.
+   */
+  private async walkFolder(root: vscode.Uri, followSymlinks: boolean): Promise<{ files: vscode.Uri[]; linkedFolders: number }> {
+    const files: vscode.Uri[] = [];
+    let linkedFolders = 0;
+    const pending: Array<{ uri: vscode.Uri; depth: number }> = [{ uri: root, depth: 0 }];
+    while (pending.length > 0) {
+      const { uri, depth } = pending.pop()!;
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(uri);
+      } catch (error) {
+        if (depth > 0) this.logger.warn(`Could not list ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      for (const [name, type] of entries) {
+        const child = vscode.Uri.joinPath(uri, name);
+        if (type & vscode.FileType.Directory) {
+          if (name === 'node_modules' || name === '.git') continue;
+          if (type & vscode.FileType.SymbolicLink && !followSymlinks) {
+            linkedFolders++;
+            continue;
+          }
+          if (depth < maxFolderDepth) pending.push({ uri: child, depth: depth + 1 });
+        } else if (isSourceFile(child)) {
+          // A linked file is listed: reading it decides (it is skipped and counted unless links are followed).
+          files.push(child);
+        }
+      }
+    }
+    return { files, linkedFolders };
   }
 
   /** Whether a folder between the workspace folder `root` and the file is a symbolic link; `cache` remembers each folder. */
@@ -378,6 +425,13 @@ export class CorpusLoader implements vscode.Disposable {
 function isSourceFile(uri: vscode.Uri): boolean {
   const path = uri.path.toLowerCase();
   return sourceExtensions.some((extension) => path.endsWith(extension)) && !path.endsWith(manifestFileName);
+}
+
+/** The folder a setting like `sources`, `./sources/` or `.` names ('' for the workspace folder itself); undefined for a glob or a file. */
+function plainFolderOf(glob: string): string | undefined {
+  const trimmed = glob.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\/+/, '');
+  if (/[*?{[]/.test(trimmed) || /\.[a-z]{2,8}$/i.test(trimmed) || trimmed.split('/').includes('..') || trimmed.startsWith('/')) return undefined;
+  return trimmed === '.' ? '' : trimmed;
 }
 
 /** A folder glob like `sources` or `sources/` means every source file below it. */

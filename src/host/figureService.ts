@@ -22,7 +22,6 @@ export interface FigureSnapshot {
 
 const rebuildDelayMs = 400;
 const backgroundSliceMs = 8;
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Figure groups and the quotation index, built from the corpus once per change and reused by
@@ -39,7 +38,12 @@ export class FigureService implements vscode.Disposable {
   /** Fires after every rebuild. */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly index: CorpusIndex, private readonly logger: Logger) {
+  /** `yieldNow` gives the thread back between slices of a rebuild (see `BackgroundTurns`). */
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly logger: Logger,
+    private readonly yieldNow: () => Promise<void>,
+  ) {
     // Each change pushes the rebuild back: during a load of thousands of files it waits for a pause.
     this.unsubscribe = index.onDidChange(() => this.schedule(true));
     if (index.passageCount() > 0) this.schedule();
@@ -85,7 +89,7 @@ export class FigureService implements vscode.Disposable {
         figures.push(...extractArticleFigures(article, { logger: this.logger }));
         if (article.meta.date) dates.set(article.id, article.meta.date);
         if (Date.now() - sliceStart > backgroundSliceMs) {
-          await yieldToHost();
+          await this.yieldNow();
           if (this.index.changeCount !== changeCount) return;
           sliceStart = Date.now();
         }
@@ -93,10 +97,10 @@ export class FigureService implements vscode.Disposable {
       const extractedAt = Date.now();
       const isCancelled = () => this.index.changeCount !== changeCount;
       const clock = new TimeSlice(backgroundSliceMs);
-      const groups = await runCooperatively(groupFiguresInSlices(figures, { articleDate: (articleId) => dates.get(articleId) }, clock), clock, { yieldNow: yieldToHost, isCancelled });
+      const groups = await runCooperatively(groupFiguresInSlices(figures, { articleDate: (articleId) => dates.get(articleId) }, clock), clock, { yieldNow: this.yieldNow, isCancelled });
       if (!groups) return;
       const groupedAt = Date.now();
-      const quotations = await QuotationIndex.buildInSlices(articles.flatMap((article) => article.passages), yieldToHost, { sliceMs: backgroundSliceMs, isCancelled });
+      const quotations = await QuotationIndex.buildInSlices(articles.flatMap((article) => article.passages), this.yieldNow, { sliceMs: backgroundSliceMs, isCancelled });
       if (!quotations || isCancelled()) return;
       this.logger.info(`Figures in the background: extraction ${extractedAt - started} ms (sliced), grouping ${groupedAt - extractedAt} ms (sliced), quotation index ${Date.now() - groupedAt} ms (sliced).`);
       this.publish(changeCount, articles, groups, started, quotations);

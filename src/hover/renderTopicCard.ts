@@ -27,7 +27,11 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
   header.appendMarkdown(`${card.passageCount} passage${card.passageCount === 1 ? '' : 's'} in ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`);
   if (card.spellings.length > 0) {
-    const spellings = card.spellings.map((entry) => `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(entry.sources.join(', '))})`);
+    const spellings = card.spellings.map((entry) => {
+      const more = entry.sourceCount - entry.sources.length;
+      const sources = more > 0 ? `${entry.sources.join(', ')} and ${more.toLocaleString('en-US')} more` : entry.sources.join(', ');
+      return `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(sources)})`;
+    });
     header.appendMarkdown(`  \nSpelled ${spellings.join(' · ')}`);
   }
   contents.push(header);

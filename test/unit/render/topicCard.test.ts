@@ -62,3 +62,31 @@ test('a long passage is trimmed around the mention, with ellipses', () => {
   assert.ok(slice.length <= 110);
   assert.ok(!slice.startsWith('ord'), 'cut at a word boundary');
 });
+
+test('a topic in thousands of sources names three per spelling, counts the rest, and is summarised once', () => {
+  const many: Article[] = Array.from({ length: 3000 }, (_, i) => article(`a${i}`, `Outlet ${i}`, [`Report ${i}: the ${i % 3 ? 'S-400' : 'S400'} unit moved.`]));
+  const manyPassages = new Map(many.flatMap((a) => a.passages).map((p) => [p.id, p]));
+  const manyById = new Map(many.map((a) => [a.id, a]));
+  let articleLookups = 0;
+  const counting = { article: (id: string) => (articleLookups++, manyById.get(id)), passage: (id: string) => manyPassages.get(id) };
+  const topic: Topic = {
+    id: 's400-many',
+    name: 'S-400',
+    kind: 'system',
+    aliases: ['S400'],
+    mentions: many.map((a) => {
+      const text = a.passages[0].text;
+      const surface = text.includes('S400') ? 'S400' : 'S-400';
+      return { passageId: a.passages[0].id, articleId: a.id, start: text.indexOf(surface), end: text.indexOf(surface) + surface.length, surface };
+    }),
+    articleIds: many.map((a) => a.id),
+    spellingsByArticle: Object.fromEntries(many.map((a) => [a.id, [a.passages[0].text.includes('S400') ? 'S400' : 'S-400']])),
+  };
+  const card = buildTopicCard({ topic, start: 0, end: 5, quality: 'exact' }, counting, 3);
+  assert.deepEqual(card.spellings.map((entry) => [entry.spelling, entry.sources.length, entry.sourceCount]), [['S-400', 3, 2000], ['S400', 3, 1000]]);
+  assert.deepEqual(card.spellings[1].sources, ['Outlet 0', 'Outlet 3', 'Outlet 6']);
+  assert.equal(card.passageCount, 3000);
+  const lookupsForFirstCard = articleLookups;
+  buildTopicCard({ topic, start: 0, end: 5, quality: 'exact' }, counting, 3);
+  assert.ok(articleLookups - lookupsForFirstCard <= 3, `the second card looked up ${articleLookups - lookupsForFirstCard} articles; only its passages' should be`);
+});
