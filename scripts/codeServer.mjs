@@ -1,8 +1,9 @@
 // Installs and runs code-server: the real VS Code workbench served to a browser,
 // with a real extension host. It is the only VS Code that installs offline from the
 // npm registry, so `npm test` and `npm start` both go through it.
-import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync, execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, chmodSync, writeFileSync, copyFileSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -127,15 +128,50 @@ export function findFreePort() {
  * @property {Promise<void>} exited  settles when the server process has ended, for whatever reason
  */
 
+/** The capabilities that let root read and search any file whatever its permissions. */
+const ROOT_FILE_CAPABILITIES = '-dac_override,-dac_read_search';
+let cachedDropper;
+
+/**
+ * The command prefix that runs a program as this root user but without CAP_DAC_OVERRIDE and
+ * CAP_DAC_READ_SEARCH (`setpriv --bounding-set=...`), so that `chmod 000` makes a file unreadable
+ * to it as it would to any writer: the hostile-input test's "unreadable file" row needs that,
+ * and CI runs as root. Empty when not root, when setpriv is missing, or when this machine does
+ * not allow dropping them (checked by reading a chmod 000 file through it).
+ * @returns {string[]}
+ */
+export function rootFileAccessDropper() {
+  if (cachedDropper) return cachedDropper;
+  cachedDropper = [];
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return cachedDropper;
+  const prefix = ['setpriv', `--bounding-set=${ROOT_FILE_CAPABILITIES}`, `--inh-caps=${ROOT_FILE_CAPABILITIES}`, '--'];
+  const probeDir = mkdtempSync(join(tmpdir(), 'sourcebook-caps-'));
+  try {
+    const locked = join(probeDir, 'locked.txt');
+    writeFileSync(locked, 'locked');
+    chmodSync(locked, 0o000);
+    const probe = spawnSync(prefix[0], [...prefix.slice(1), process.execPath, '-e', `try { require('fs').readFileSync(${JSON.stringify(locked)}); process.exit(3); } catch { process.exit(0); }`], { stdio: 'ignore', timeout: 10_000 });
+    if (probe.status === 0) cachedDropper = prefix;
+  } catch {
+    // No setpriv, or not allowed here: the server runs with root's usual access.
+  } finally {
+    rmSync(probeDir, { recursive: true, force: true });
+  }
+  return cachedDropper;
+}
+
 /**
  * Starts code-server on 127.0.0.1 and resolves once it answers HTTP.
  * @param {{ entry: string, userDataDir: string, extensionsDir: string, folder?: string,
- *   port?: number, trust?: boolean, timeoutMs?: number, env?: Record<string, string> }} options
+ *   port?: number, trust?: boolean, timeoutMs?: number, env?: Record<string, string>,
+ *   withoutRootFileAccess?: boolean }} options
  *   `trust: false` keeps workspace trust on, so the folder opens in Restricted Mode.
+ *   `withoutRootFileAccess: true`, when run as root, starts the server without the capabilities
+ *   that let root read any file (see `rootFileAccessDropper`), so file permissions apply to it.
  *   A user-data-dir without settings gets QUIET_WORKBENCH_SETTINGS.
  * @returns {Promise<RunningCodeServer>}
  */
-export async function startCodeServer({ entry, userDataDir, extensionsDir, folder, port, trust = true, timeoutMs = 60_000, env = {} }) {
+export async function startCodeServer({ entry, userDataDir, extensionsDir, folder, port, trust = true, timeoutMs = 60_000, env = {}, withoutRootFileAccess = false }) {
   const chosenPort = port ?? (await findFreePort());
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
@@ -157,7 +193,8 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
   if (folder) args.push(folder);
   // Its own process group, so stopping it also stops the extension host and file
   // watcher it forks: the group id is the pid of the server we started.
-  const child = spawn(process.execPath, args, {
+  const dropper = withoutRootFileAccess ? rootFileAccessDropper() : [];
+  const child = spawn(dropper.length > 0 ? dropper[0] : process.execPath, dropper.length > 0 ? [...dropper.slice(1), process.execPath, ...args] : args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
     detached: true,

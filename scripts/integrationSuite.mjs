@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
+import { ensureCodeServer, startCodeServer, repoRoot, rootFileAccessDropper } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
 import { bundleWebSuite, prepareWebExtension } from './webHost.mjs';
 
@@ -94,12 +94,14 @@ export async function runIntegrationSuite({
       userDataDir: join(runDir, 'user-data'),
       extensionsDir: join(runDir, 'extensions'),
       trust,
+      // As root (CI), file permissions would not apply to the extension host: the "unreadable file" test needs them to.
+      withoutRootFileAccess: true,
       // With SOURCEBOOK_PROFILE_DIR set, the extension host records CPU profiles (see the script).
       env: process.env.SOURCEBOOK_PROFILE_DIR
         ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(join(repoRoot, 'scripts', 'profileExtensionHost.cjs'))}`.trim() }
         : {},
     });
-    log(`  code-server pid ${server.pid} on ${server.origin}${trust ? '' : ' (workspace trust on: Restricted Mode)'}`);
+    log(`  code-server pid ${server.pid} on ${server.origin}${trust ? '' : ' (workspace trust on: Restricted Mode)'}${rootFileAccessDropper().length > 0 ? ' (as root without the file-permission override: chmod 000 applies)' : ''}`);
     const url = server.urlFor(workspaceCopy, [
       ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(suitePath)],
@@ -143,8 +145,13 @@ export async function runIntegrationSuite({
   } else {
     rmSync(runDir, { recursive: true, force: true });
   }
+  // VS Code reports a host unresponsive when it could not answer for seconds: that is a failure, whichever test caused it.
+  const unresponsiveAt = consoleLines.findIndex((line) => /Extension host \(\w+\) is unresponsive/.test(line));
+  if (!outcome.problem && unresponsiveAt >= 0) {
+    const before = consoleLines.slice(Math.max(0, unresponsiveAt - 3), unresponsiveAt).map((line) => `    ${line.slice(0, 300)}`).join('\n');
+    outcome.problem = `the workbench reported the extension host unresponsive (its event loop was blocked for seconds); the console just before:\n${before}`;
+  }
   if (outcome.problem) outcome.problem += `\n(workbench console: ${consoleLog})`;
-  else if (unresponsiveHint(consoleLines)) outcome.warnings = [`the extension host reported itself unresponsive at least once (see ${consoleLog})`];
   return outcome;
 }
 

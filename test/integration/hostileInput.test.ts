@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
 import type { Article, Passage } from '../../src/core/model';
-import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+import { activateSourcebook, forEachConcurrently, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
 /** node's `fs` in a node extension host; undefined in the web worker, where `require` is not there. */
 function nodeFs(): typeof import('fs') | undefined {
@@ -491,11 +491,10 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     const total = 20_000;
     const started = Date.now();
     fs.mkdirSync(folder, { recursive: true });
-    for (let i = 0; i < total; i++) {
-      fs.writeFileSync(`${folder}/note-${String(i).padStart(5, '0')}.txt`, `Burst note ${i}\n\nConvoy ${i} passed checkpoint ${i % 97} near Pskov.\n`);
-    }
+    const indices = Array.from({ length: total }, (_, i) => i);
+    await forEachConcurrently(indices, 64, (i) => fs.promises.writeFile(`${folder}/note-${String(i).padStart(5, '0')}.txt`, `Burst note ${i}\n\nConvoy ${i} passed checkpoint ${i % 97} near Pskov.\n`));
     const written = Date.now();
-    for (let i = 0; i < total; i += 2) fs.rmSync(`${folder}/note-${String(i).padStart(5, '0')}.txt`);
+    await forEachConcurrently(indices.filter((i) => i % 2 === 0), 64, (i) => fs.promises.rm(`${folder}/note-${String(i).padStart(5, '0')}.txt`));
     const deleted = Date.now();
     const others = api.index.articles().filter((article) => !relativePathOf(article).includes(`/${burstFolder}/`)).length;
     const expected = others + total / 2;
@@ -513,7 +512,7 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     const after = passageIds(api);
     assert.deepEqual(after, before, idDifference(before, after));
     this.test!.title += ` (write ${written - started} ms, delete ${deleted - written} ms, indexed ${indexed - deleted} ms after, full rescan ${rescanned - indexed} ms)`;
-    fs.rmSync(folder, { recursive: true, force: true });
+    await fs.promises.rm(folder, { recursive: true, force: true });
     await waitFor('the burst folder to leave the index', () => api.index.articles().length === others, 60_000);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * Load: 10,000 articles indexed in a real VS Code while the writer hovers and searches every
- * 100 ms. Every search answers within 250 ms; hovers, timed end to end through the workbench,
- * stay at a median under 125 ms and a p95 under 400 ms, and every one over 250 ms is listed in
- * the test's title; the extension host is never blocked for a second,
- * and the final index must equal a fresh rescan.
+ * 100 ms. Every search and every hover (timed end to end through the workbench, renderer round
+ * trip included) answers within 250 ms, the extension host's event loop is never blocked for
+ * 250 ms (VS Code calls a host unresponsive after 3 s), and the final index equals a fresh rescan.
  *
  * The articles are written with node's `fs` (vscode.workspace.fs would take minutes for 10,000
  * files); in the web-worker extension host the test is skipped.
@@ -11,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
-import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder } from './sourcebookTestKit';
+import { activateSourcebook, forEachConcurrently, hoverMarkdownAt, openDraft, waitFor, workspaceFolder } from './sourcebookTestKit';
 
 function nodeFs(): typeof import('fs') | undefined {
   try {
@@ -27,15 +26,8 @@ const articleCount = 10_000;
 const loadFolder = 'load-sources';
 /** The slowest response a writer should ever wait for. */
 const responseBudgetMs = 250;
-/**
- * End to end, a hover crosses the workbench renderer, which this same machine is busy driving:
- * measured p95 is 210-250 ms here, so the test holds it to this and lists every hover over budget.
- */
-const hoverP95LimitMs = 400;
 /** The longest the extension host may be blocked in one stretch while indexing. */
-const hostStallLimitMs = 1000;
-/** VS Code's RPC layer calls the extension host unresponsive when a request waits this long. */
-const unresponsiveAfterMs = 3000;
+const hostStallLimitMs = responseBudgetMs;
 
 const places = ['Pskov', 'Kaliningrad', 'Murmansk', 'Novorossiysk', 'Sevastopol', 'Ladakh', 'Vladivostok', 'Chennai', 'Gujarat', 'Arkhangelsk'];
 const people = ['Sergey Lavrov', 'Narendra Modi', 'Vladimir Putin', 'Rajnath Singh', 'Sergei Shoigu', 'Subrahmanyam Jaishankar'];
@@ -83,22 +75,21 @@ suite('Load: 10,000 articles indexed while hovering and searching every 100 ms',
     if (!fs) return;
     const started = Date.now();
     // Subfolders of 1,000, as a writer's archive by month might be.
-    for (let i = 0; i < articleCount; i++) {
-      const folder = `${folderPath()}/batch-${String(Math.floor(i / 1000)).padStart(2, '0')}`;
-      if (i % 1000 === 0) fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(`${folder}/report-${String(i).padStart(5, '0')}.txt`, article(i));
-    }
+    const folderOf = (i: number) => `${folderPath()}/batch-${String(Math.floor(i / 1000)).padStart(2, '0')}`;
+    for (let i = 0; i < articleCount; i += 1000) fs.mkdirSync(folderOf(i), { recursive: true });
+    const indices = Array.from({ length: articleCount }, (_, i) => i);
+    await forEachConcurrently(indices, 64, (i) => fs.promises.writeFile(`${folderOf(i)}/report-${String(i).padStart(5, '0')}.txt`, article(i)));
     writeMillis = Date.now() - started;
   });
 
   suiteTeardown(async function () {
     this.timeout(120_000);
     await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
-    fs?.rmSync(folderPath(), { recursive: true, force: true });
+    await fs?.promises.rm(folderPath(), { recursive: true, force: true });
     await waitFor('the bundled corpus to come back', () => api.loadSummary()?.usingBundled === true && api.index.articles().length === 5, 60_000);
   });
 
-  test('every search within 250 ms, hovers at a median under 125 ms, the host never blocked for a second, and the final index equals a fresh rescan', async function () {
+  test('every hover and every search within 250 ms, the host never blocked for 250 ms, and the final index equals a fresh rescan', async function () {
     if (!fs) {
       this.test!.title += ' (skipped: the web-worker extension host has no node fs to write 10,000 files quickly)';
       this.skip();
@@ -161,19 +152,13 @@ suite('Load: 10,000 articles indexed while hovering and searching every 100 ms',
 
     assert.ok(samples.length >= 20, `only ${samples.length} samples: ${report}`);
     assert.ok(samples.some((sample) => sample.articles > 5 && sample.articles < articleCount), `no sample was taken while indexing: ${report}`);
-    // Searches run in the extension host and must all be within budget. A hover is timed end to end
-    // through the workbench (renderer round trip included) on a 2-core machine that is also running
-    // Chromium and writing these files, so single hovers can queue behind the renderer: the p95 is
-    // held to the budget, every slow hover is listed in the title, and the host itself may never
-    // block for more than a second (the part Sourcebook controls; its work runs in slices of ~8 ms).
+    // Searches run in the extension host; a hover crosses the workbench renderer and back, on a
+    // 2-core machine that is also running Chromium. Both must stay within budget, every time.
     const slowSearches = samples.filter((sample) => sample.searchMs > responseBudgetMs);
     assert.deepEqual(slowSearches.map((sample) => `${(sample.at / 1000).toFixed(1)} s: search ${sample.searchMs.toFixed(0)} ms`), [], report);
     const slowHovers = samples.filter((sample) => sample.hoverMs > responseBudgetMs);
-    if (slowHovers.length > 0) this.test!.title += `; hovers over ${responseBudgetMs} ms: ${slowHovers.map((sample) => `${sample.hoverMs.toFixed(0)} ms at ${(sample.at / 1000).toFixed(1)} s`).join(', ')}`;
-    assert.ok(percentile(hoverTimes, 50) <= responseBudgetMs / 2, `hover median over ${responseBudgetMs / 2} ms: ${report}`);
-    assert.ok(percentile(hoverTimes, 95) <= hoverP95LimitMs, `hover p95 over ${hoverP95LimitMs} ms: ${report}`);
+    assert.deepEqual(slowHovers.map((sample) => `${(sample.at / 1000).toFixed(1)} s: hover ${sample.hoverMs.toFixed(0)} ms`), [], report);
     assert.ok(longestStall < hostStallLimitMs, `the extension host was blocked for ${longestStall.toFixed(0)} ms: ${report}`);
-    assert.ok(longestStall < unresponsiveAfterMs, `the extension host was blocked for ${longestStall.toFixed(0)} ms: ${report}`);
     const last = samples[samples.length - 1];
     assert.ok(last.hovered && last.hits > 0, `after the load the hover answered ${last.hovered} and the search found ${last.hits}`);
 

@@ -62,3 +62,16 @@ export async function writeWorkspaceFile(relativePath: string, content: string |
   await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   return uri;
 }
+
+/**
+ * Runs `task` on every item, `concurrency` at a time, with node's asynchronous file calls in
+ * mind: writing 10,000 files with writeFileSync would block this extension host for seconds
+ * (VS Code then reports it unresponsive, which the runner counts as a failure).
+ */
+export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
