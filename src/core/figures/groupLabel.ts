@@ -63,6 +63,47 @@ function phrasesWithConcepts(group: FigureGroup): Array<{ phrase: string; concep
   return result;
 }
 
+/** Nouns that name a measure of something else: "Russia's share" of what, "value" of what. */
+const measureNouns = new Set(['share', 'value', 'target', 'goal', 'number', 'cost', 'price', 'amount', 'total', 'rate', 'level', 'volume', 'proportion', 'percentage', 'part', 'size', 'length']);
+/** Verbs that the figure sentences of news text use around figures and that are no subject of them. */
+const commonVerbs = new Set(['hold', 'holds', 'held', 'sign', 'signs', 'show', 'shows', 'stretch', 'stretches', 'cut', 'cuts', 'say', 'says', 'said', 'make', 'makes', 'made', 'reach', 'reaches', 'rise', 'rises', 'fall', 'falls', 'grow', 'grows']);
+
+function isLoneVerb(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  if (words.length !== 1) return false;
+  const word = words[0].toLowerCase();
+  return commonVerbs.has(word) || (/^[a-z]/.test(words[0]) && /(?:ed|ing)$/.test(word) && word.length > 5);
+}
+
+function endsWithMeasureNoun(phrase: string): boolean {
+  const last = phrase.trim().split(/\s+/).pop() ?? '';
+  return measureNouns.has(last.toLowerCase());
+}
+
+/**
+ * "Russia's share" + "Indian army's armaments" reads "Russia's share of Indian army's armaments";
+ * "Bilateral trade" + "goal" reads "goal of bilateral trade"; other pairs are listed with a comma.
+ */
+function joinPhrases(chosen: string[]): string {
+  if (chosen.length !== 2) return chosen.join(', ');
+  const [first, second] = chosen;
+  const isLoneCommonWord = (phrase: string) => /^[a-z][\w-]*$/.test(phrase.trim());
+  for (const [measure, measured] of [[first, second], [second, first]]) {
+    if (!endsWithMeasureNoun(measure) || endsWithMeasureNoun(measured)) continue;
+    // "Investment target" + "advance" (from "in advance"): the lone word adds nothing.
+    if (isLoneCommonWord(measured)) return measure;
+    return `${measure} of ${lowerFirst(measured)}`;
+  }
+  return chosen.join(', ');
+}
+
+/** Lower-cases a leading common word ("Bilateral trade" -> "bilateral trade") but not a name ("Russia", "Indian army"). */
+function lowerFirst(phrase: string): string {
+  const [word] = phrase.split(/\s+/);
+  const isCommonWord = /^[A-Z][a-z]+$/.test(word) && !/^(?:Russia|India|China|Japan|Indian|Russian|Chinese)/.test(word) && phrase === phrase.charAt(0) + phrase.slice(1).toLowerCase();
+  return isCommonWord ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}
+
 /**
  * A short label for a group, made of the sources' own words: the noun phrases that carry the
  * words the members share, most telling first, then the unit ("weapons imported, Russia's
@@ -70,7 +111,10 @@ function phrasesWithConcepts(group: FigureGroup): Array<{ phrase: string; concep
  * Plain text, with control and bidi characters removed; escape it before rendering.
  */
 export function describeGroup(group: FigureGroup): string {
-  const phrases = phrasesWithConcepts(group);
+  const allPhrases = phrasesWithConcepts(group);
+  // A lone verb ("purchased", "hold") says little about what was measured: kept only if nothing else is there.
+  const nounPhrases = allPhrases.filter((candidate) => !isLoneVerb(candidate.phrase));
+  const phrases = nounPhrases.length > 0 ? nounPhrases : allPhrases;
   const chosen: string[] = [];
   const covered = new Set<string>();
   for (const keyword of group.sharedKeywords.slice(0, 4)) {
@@ -86,7 +130,7 @@ export function describeGroup(group: FigureGroup): string {
   }
   if (chosen.length === 0 && phrases[0]) chosen.push(phrases[0].phrase);
   if (chosen.length === 0 && group.figures[0].keyNouns[0]) chosen.push(group.figures[0].keyNouns[0]);
-  let words = chosen.join(', ').replace(invisibleOrControl, '');
+  let words = joinPhrases(chosen).replace(invisibleOrControl, '');
   if (words.length > maxLabelLength) words = `${words.slice(0, maxLabelLength - 1).trimEnd()}\u2026`;
   const unit = unitLabel(group);
   return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)} (${unit})` : unit;
