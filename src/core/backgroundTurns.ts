@@ -23,14 +23,12 @@ export class BackgroundTurns {
   /** The timer armed at a turn in case its computation ends without yielding again. */
   private timerIsFallback = false;
   private quietUntil = 0;
-  /** When the last turn began. */
-  private turnStartedAt = Number.NEGATIVE_INFINITY;
   /** Whether the coming turn was already held back once: a writer who never stops typing must not stop the work. */
   private heldBack = false;
   private disposed = false;
 
   constructor(
-    private readonly options: { restMs: number; quietMs: number } = { restMs: 4, quietMs: 50 },
+    private readonly options: { restMs: number; quietMs: number } = { restMs: 3, quietMs: 20 },
     private readonly now: () => number = defaultNow,
   ) {}
 
@@ -70,17 +68,12 @@ export class BackgroundTurns {
 
   private scheduleTurn(restMs: number): void {
     if (this.timer || this.waiting.length === 0) return;
-    // Node measures a timer's delay from the time its event loop cached at the start of this pass,
-    // before the slice that just ran: without adding the slice's length, a 4 ms rest after an 8 ms
-    // slice is already over when it is armed, and the loop never sits idle.
-    const sliceMs = Math.max(0, this.now() - this.turnStartedAt);
-    this.timer = setTimeout(() => this.takeTurn(), restMs + (Number.isFinite(sliceMs) ? sliceMs : 0));
+    this.timer = setTimeout(() => this.takeTurn(), restMs);
     this.timerIsFallback = false;
   }
 
   private takeTurn(): void {
     this.timer = undefined;
-    this.turnStartedAt = this.now();
     const quietFor = this.quietUntil - this.now();
     if (quietFor > 0 && !this.heldBack) {
       this.heldBack = true;
