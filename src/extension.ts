@@ -34,6 +34,8 @@ export interface SourcebookApi {
   topicsTree: TopicsTreeProvider;
   articlesTree: ArticlesTreeProvider;
   decorations: TopicDecorations;
+  /** The warm-start cache in the extension's storage. */
+  cache: IndexCache;
 }
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
@@ -47,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const loader = new CorpusLoader(index, context.extensionUri, logger);
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
-  const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger);
+  const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger, turns.yieldNow);
   const opener = new PassageOpener(index);
   const articlesTree = new ArticlesTreeProvider(index);
   const topicsTree = new TopicsTreeProvider(index);
@@ -165,6 +167,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     topicsTree,
     articlesTree,
     decorations,
+    cache,
   };
 }
 

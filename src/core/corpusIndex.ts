@@ -1,6 +1,7 @@
 import type { Article, Passage, SearchHit, Topic } from './model';
 import { PassageIndex } from './search/passageIndex';
-import { deserializePassageIndex, serializePassageIndex } from './search/passageIndexPersistence';
+import { deserializePassageIndex, serializePassageIndex, serializePassageIndexInSlices } from './search/passageIndexPersistence';
+import type { SliceClock, SlicedWork } from './topics/timeSlice';
 import { parseSearchQuery } from './search/searchQuery';
 import type { AliasTable } from './topics/aliasFile';
 import { extractTopics, extractTopicsCooperatively, type TopicIndex } from './topics/topicIndex';
@@ -51,6 +52,11 @@ export class CorpusIndex {
   /** The whole index in its persisted form (articles, passages, postings and file stamps). */
   snapshot(): Uint8Array {
     return serializePassageIndex(this.passageIndex);
+  }
+
+  /** The same bytes as `snapshot`, built in slices (see `serializePassageIndexInSlices`). */
+  snapshotInSlices(clock: SliceClock): SlicedWork<Uint8Array> {
+    return serializePassageIndexInSlices(this.passageIndex, clock);
   }
 
   /**

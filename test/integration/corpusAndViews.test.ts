@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CorpusIndex } from '../../src/core/corpusIndex';
 import type { SourcebookApi } from '../../src/extension';
 import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
@@ -31,6 +32,23 @@ suite('Sidebar trees on the bundled corpus', () => {
   let api: SourcebookApi;
   suiteSetup(async () => {
     api = await activateSourcebook();
+  });
+
+  test('the warm-start cache is written to the extension storage and restores the same articles and search results', async () => {
+    await api.ready();
+    const written = await api.cache.save();
+    assert.ok(written > 1000, `the cache save wrote ${written} bytes`);
+    const uri = api.cache.cacheUri;
+    assert.ok(uri, 'no storage folder for the cache');
+    const data = await vscode.workspace.fs.readFile(uri);
+    assert.equal(data.length, written);
+    const restored = new CorpusIndex();
+    assert.deepEqual(restored.restore(data), { ok: true });
+    const titles = (index: CorpusIndex) => index.articles().map((article) => article.meta.title).sort();
+    assert.deepEqual(titles(restored), titles(api.index));
+    const hits = (index: CorpusIndex) => index.search('S-400 air defence').map((hit) => `${hit.article.meta.outlet ?? '?'}: ${hit.passage.text}`);
+    assert.deepEqual(hits(restored), hits(api.index));
+    assert.ok(hits(restored).some((hit) => hit.includes('S-400')), hits(restored).join('\n'));
   });
 
   test('Topics view shows S-400 under weapons and systems with its 5 sources', async () => {

@@ -1,4 +1,5 @@
 import type { Logger } from '../model';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../topics/timeSlice';
 import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type PassageIndexLoadFailure } from './passageIndex';
 
 /**
@@ -47,46 +48,89 @@ function padded(length: number): number {
 
 /** A fast 32-bit checksum over 4-byte words (the layout keeps everything 4-aligned). */
 function checksum(bytes: Uint8Array, from: number): number {
+  return runToCompletion(checksumInSlices(bytes, from, neverDue));
+}
+
+/** Words checksummed between two looks at the clock. */
+const CHECKSUM_STRIDE = 1 << 16;
+
+function* checksumInSlices(bytes: Uint8Array, from: number, clock: SliceClock): SlicedWork<number> {
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, (bytes.length - from) >>> 2);
   let hash = 0x811c9dc5;
-  for (let index = 0; index < words.length; index++) {
-    hash = Math.imul(hash ^ words[index], 0x01000193);
-    hash ^= hash >>> 15;
+  for (let start = 0; start < words.length; start += CHECKSUM_STRIDE) {
+    if (clock.due()) yield;
+    const end = Math.min(words.length, start + CHECKSUM_STRIDE);
+    for (let index = start; index < end; index++) {
+      hash = Math.imul(hash ^ words[index], 0x01000193);
+      hash ^= hash >>> 15;
+    }
   }
   return hash >>> 0;
 }
 
 /** The index as bytes for the cache (compacts it first). */
 export function serializePassageIndex(index: PassageIndex): Uint8Array {
-  const columns = index.exportColumns();
+  return runToCompletion(serializePassageIndexInSlices(index, neverDue));
+}
+
+/**
+ * The same bytes as `serializePassageIndex`, built in slices: a host saves the cache between
+ * other work (at 100,000 passages the whole job takes ~200 ms). The index is copied at the
+ * start, so changes made to it between slices do not reach these bytes.
+ */
+export function* serializePassageIndexInSlices(index: PassageIndex, clock: SliceClock): SlicedWork<Uint8Array> {
+  const exported = index.exportColumns();
+  const columns: PassageIndexColumns = {
+    ...exported,
+    articles: exported.articles.slice(),
+    passageIds: exported.passageIds.slice(),
+    texts: exported.texts.slice(),
+    docArticle: exported.docArticle.slice(),
+    docOrdinal: exported.docOrdinal.slice(),
+    docLength: exported.docLength.slice(),
+    docRanges: exported.docRanges.slice(),
+    terms: exported.terms.slice(),
+    termOffsets: exported.termOffsets.slice(),
+    postingDocs: exported.postingDocs.slice(),
+    postingTfs: exported.postingTfs.slice(),
+  };
   const encoder = new TextEncoder();
   const docCount = columns.passageIds.length;
-  const encodedTexts = columns.texts.map((text) => encoder.encode(text));
+  const encodedTexts: Uint8Array[] = [];
   const textEnds = new Uint32Array(docCount);
   let textsLength = 0;
-  encodedTexts.forEach((encoded, doc) => {
+  for (let doc = 0; doc < docCount; doc++) {
+    if (clock.due()) yield;
+    const encoded = encoder.encode(columns.texts[doc]);
+    encodedTexts.push(encoded);
     textsLength += encoded.length;
     textEnds[doc] = textsLength;
-  });
+  }
   const textsBytes = new Uint8Array(textsLength);
-  encodedTexts.forEach((encoded, doc) => textsBytes.set(encoded, textEnds[doc] - encoded.length));
+  for (let doc = 0; doc < docCount; doc++) {
+    if (clock.due()) yield;
+    textsBytes.set(encodedTexts[doc], textEnds[doc] - encodedTexts[doc].length);
+  }
+  encodedTexts.length = 0;
+  if (clock.due()) yield;
   const termsBytes = encoder.encode(columns.terms.join('\n'));
-  const header: PersistedHeader = {
-    docCount,
-    termCount: columns.terms.length,
-    postingCount: columns.postingDocs.length,
-    termsBytes: termsBytes.length,
-    textsBytes: textsBytes.length,
-    articles: columns.articles,
-    passageIds: columns.passageIds,
-  };
-  const headerBytes = encoder.encode(JSON.stringify(header));
+  // The header is JSON.stringify of a PersistedHeader, written a few articles at a time.
+  const counts = { docCount, termCount: columns.terms.length, postingCount: columns.postingDocs.length, termsBytes: termsBytes.length, textsBytes: textsBytes.length };
+  const articleParts: string[] = [];
+  for (const article of columns.articles) {
+    if (clock.due()) yield;
+    articleParts.push(JSON.stringify(article));
+  }
+  if (clock.due()) yield;
+  const headerJson = `${JSON.stringify(counts).slice(0, -1)},"articles":[${articleParts.join(',')}],"passageIds":${JSON.stringify(columns.passageIds)}}`;
+  const headerBytes = encoder.encode(headerJson);
   const u32Columns = [columns.docArticle, columns.docOrdinal, columns.docLength, columns.docRanges, textEnds, columns.termOffsets, columns.postingDocs];
   let total = PREFIX_BYTES + 4 + padded(headerBytes.length);
   for (const column of u32Columns) {
     total += column.length * 4;
   }
   total += padded(columns.postingTfs.length) + padded(termsBytes.length) + padded(textsBytes.length);
+  if (clock.due()) yield;
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
@@ -104,7 +148,7 @@ export function serializePassageIndex(index: PassageIndex): Uint8Array {
     bytes.set(part, offset);
     offset += padded(part.length);
   }
-  view.setUint32(12, checksum(bytes, PREFIX_BYTES), true);
+  view.setUint32(12, yield* checksumInSlices(bytes, PREFIX_BYTES, clock), true);
   return bytes;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PassageIndex } from '../../../src/core/search/passageIndex';
-import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex } from '../../../src/core/search/passageIndexPersistence';
+import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex, serializePassageIndexInSlices } from '../../../src/core/search/passageIndexPersistence';
 import { bundledIndex } from './bundledCorpus';
 
 const { index, articles } = bundledIndex();
@@ -85,5 +85,23 @@ describe('persisted passage index', () => {
     const empty = load(serializePassageIndex(new PassageIndex()));
     assert.equal(empty.passageCount, 0);
     assert.deepEqual(empty.search('anything'), []);
+  });
+
+  it('built in slices, yielding at every chance, gives the same bytes; changes made between slices do not reach them', () => {
+    const working = load(bytes);
+    const alwaysDue = { due: () => true };
+    const work = serializePassageIndexInSlices(working, alwaysDue);
+    let yields = 0;
+    let step = work.next();
+    const rfi = articles.find((article) => article.meta.outlet === 'RFI')!;
+    while (!step.done) {
+      yields++;
+      // The host keeps indexing while the cache is written.
+      if (yields === 3) working.removeArticle(rfi.id);
+      step = work.next();
+    }
+    assert.ok(yields > 50, `only ${yields} yields: the work is not sliced`);
+    assert.deepEqual(step.value, serializePassageIndex(load(bytes)), 'the sliced bytes differ from the bytes of the index as it was when the save began');
+    assert.ok(load(step.value).article(rfi.id), 'the article removed during the save is in the saved bytes, as it was when the save began');
   });
 });
