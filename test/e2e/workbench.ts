@@ -107,9 +107,18 @@ export async function hoverWordUntil(page: Page, word: string, accept: (text: st
 
 /** Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). */
 export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  // The palette must have the keyboard before anything is typed: a quick pick that is still
+  // closing looks visible, and the text would then go into the draft.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const focused = await page
+      .waitForFunction(() => document.activeElement?.matches('.quick-input-widget .quick-input-box input') === true, undefined, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (focused) break;
+    if (attempt === 3) throw new Error('the command palette did not take the keyboard after F1, three times');
+    await page.keyboard.press('Escape');
+  }
   await input.pressSequentially(label, { delay: 10 });
   const row = quickPickRows(page).filter({ hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
