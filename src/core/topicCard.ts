@@ -71,6 +71,12 @@ export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassage
 /** How many sources a card names per spelling; the rest are counted. */
 export const namedSourcesPerSpelling = 3;
 
+/** The sources of one spelling as the card words them: "YCPress, AP, RFI and 1,664 more". */
+export function spellingSourcesText(entry: TopicCard['spellings'][number]): string {
+  const more = entry.sourceCount - entry.sources.length;
+  return more > 0 ? `${entry.sources.join(', ')} and ${more.toLocaleString('en-US')} more` : entry.sources.join(', ');
+}
+
 type TopicSummary = Pick<TopicCard, 'passageCount' | 'sourceCount' | 'spellings'>;
 
 /**

@@ -429,16 +429,26 @@ function isSourceFile(uri: vscode.Uri): boolean {
 
 /** The folder a setting like `sources`, `./sources/` or `.` names ('' for the workspace folder itself); undefined for a glob or a file. */
 function plainFolderOf(glob: string): string | undefined {
-  const trimmed = glob.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\/+/, '');
-  if (/[*?{[]/.test(trimmed) || /\.[a-z]{2,8}$/i.test(trimmed) || trimmed.split('/').includes('..') || trimmed.startsWith('/')) return undefined;
+  const trimmed = trimmedSetting(glob).replace(/^\.\/+/, '');
+  if (isGlobOrFile(trimmed) || trimmed.split('/').includes('..') || trimmed.startsWith('/')) return undefined;
   return trimmed === '.' ? '' : trimmed;
 }
 
 /** A folder glob like `sources` or `sources/` means every source file below it. */
 function globForSources(glob: string): string {
-  const trimmed = glob.replace(/\\/g, '/').replace(/\/+$/, '');
-  if (/[*?{[]/.test(trimmed) || /\.[a-z]{2,8}$/i.test(trimmed)) return trimmed;
+  const trimmed = trimmedSetting(glob);
+  if (isGlobOrFile(trimmed)) return trimmed;
   return `${trimmed}/**/*.{txt,md,markdown,html,htm,jsonl}`;
+}
+
+/** A `sourcebook.corpus.paths` entry with forward slashes and no trailing slash. */
+function trimmedSetting(glob: string): string {
+  return glob.replace(/\\/g, '/').replace(/\/+$/, '');
+}
+
+/** Whether a setting is a glob (`*`, `?`, `{}`, `[]`) or names a file (ends in an extension) rather than a folder. */
+function isGlobOrFile(path: string): boolean {
+  return /[*?{[]/.test(path) || /\.[a-z]{2,8}$/i.test(path);
 }
 
 function basename(uri: vscode.Uri): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import { escapeMarkdown, escapeMarkdownWithBold } from '../core/markdownEscape';
-import type { TopicCard } from '../core/topicCard';
+import { spellingSourcesText, type TopicCard } from '../core/topicCard';
 
 const kindNames: Record<TopicCard['kind'], string> = {
   person: 'person',
@@ -27,11 +27,7 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
   header.appendMarkdown(`${card.passageCount} passage${card.passageCount === 1 ? '' : 's'} in ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`);
   if (card.spellings.length > 0) {
-    const spellings = card.spellings.map((entry) => {
-      const more = entry.sourceCount - entry.sources.length;
-      const sources = more > 0 ? `${entry.sources.join(', ')} and ${more.toLocaleString('en-US')} more` : entry.sources.join(', ');
-      return `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(sources)})`;
-    });
+    const spellings = card.spellings.map((entry) => `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(spellingSourcesText(entry))})`);
     header.appendMarkdown(`  \nSpelled ${spellings.join(' · ')}`);
   }
   contents.push(header);

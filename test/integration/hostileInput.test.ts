@@ -12,18 +12,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
 import type { Article, Passage } from '../../src/core/model';
-import { activateSourcebook, forEachConcurrently, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+import { activateSourcebook, forEachConcurrently, hoverMarkdownAt, nodeFs, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
-/** node's `fs` in a node extension host; undefined in the web worker, where `require` is not there. */
-function nodeFs(): typeof import('fs') | undefined {
-  try {
-    if (typeof process !== 'object' || !process.versions?.node) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('fs') as typeof import('fs');
-  } catch {
-    return undefined;
-  }
-}
 
 const corpusFolder = 'hostile-sources';
 const outsideFolder = 'hostile-outside';

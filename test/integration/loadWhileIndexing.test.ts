@@ -11,17 +11,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
-import { activateSourcebook, forEachConcurrently, hoverMarkdownAt, openDraft, waitFor, workspaceFolder } from './sourcebookTestKit';
+import { activateSourcebook, forEachConcurrently, hoverMarkdownAt, nodeFs, openDraft, waitFor, workspaceFolder } from './sourcebookTestKit';
 
-function nodeFs(): typeof import('fs') | undefined {
-  try {
-    if (typeof process !== 'object' || !process.versions?.node) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('fs') as typeof import('fs');
-  } catch {
-    return undefined;
-  }
-}
 
 const articleCount = 10_000;
 const loadFolder = 'load-sources';

@@ -75,3 +75,14 @@ export async function forEachConcurrently<T>(items: readonly T[], concurrency: n
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
+
+/** node's `fs` in a node extension host; undefined in the web worker, where `require` is not there. */
+export function nodeFs(): typeof import('fs') | undefined {
+  try {
+    if (typeof process !== 'object' || !process.versions?.node) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('fs') as typeof import('fs');
+  } catch {
+    return undefined;
+  }
+}

@@ -80,11 +80,10 @@ export function serializePassageIndex(index: PassageIndex): Uint8Array {
  */
 export function* serializePassageIndexInSlices(index: PassageIndex, clock: SliceClock): SlicedWork<Uint8Array> {
   const exported = index.exportColumns();
+  // The article records, passage ids and texts are fresh arrays already; the typed columns and the
+  // vocabulary are the index's own, which later additions and compactions change.
   const columns: PassageIndexColumns = {
     ...exported,
-    articles: exported.articles.slice(),
-    passageIds: exported.passageIds.slice(),
-    texts: exported.texts.slice(),
     docArticle: exported.docArticle.slice(),
     docOrdinal: exported.docOrdinal.slice(),
     docLength: exported.docLength.slice(),

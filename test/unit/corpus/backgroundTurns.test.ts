@@ -31,7 +31,7 @@ test('computations take turns, one slice per turn, first come first served', asy
   assert.equal(turns.waitingCount, 0);
 });
 
-test('an interaction holds every turn back for the quiet time', async () => {
+test('an interaction holds the next turn back for the quiet time', async () => {
   const turns = new BackgroundTurns({ restMs: 1, quietMs: 80 });
   const resumedAfter: number[] = [];
   const asked = performance.now();

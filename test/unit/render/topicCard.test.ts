@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Passage, Topic } from '../../../src/core/model';
-import { buildTopicCard } from '../../../src/core/topicCard';
+import { buildTopicCard, spellingSourcesText } from '../../../src/core/topicCard';
 import { pickTopicPassages, windowAround } from '../../../src/core/topicPassages';
 
 function article(id: string, outlet: string, texts: string[]): Article {
@@ -47,6 +47,7 @@ test('the card shows counts, spellings per outlet and highlighted snippets', () 
   assert.equal(card.passageCount, 4);
   assert.equal(card.sourceCount, 3);
   assert.deepEqual(card.spellings.map((entry) => `${entry.spelling}: ${entry.sources.join(',')}`).sort(), ['S 400: RFI', 'S-400: News18', 'S400: NHK']);
+  assert.deepEqual(card.spellings.map(spellingSourcesText).sort(), ['NHK', 'News18', 'RFI'], 'three sources, none left to count');
   const news18 = card.passages.find((p) => p.outlet === 'News18')!;
   const [highlight] = news18.snippet.highlights;
   assert.equal(news18.snippet.text.slice(highlight.start, highlight.end), 'S-400');
@@ -85,6 +86,8 @@ test('a topic in thousands of sources names three per spelling, counts the rest,
   const card = buildTopicCard({ topic, start: 0, end: 5, quality: 'exact' }, counting, 3);
   assert.deepEqual(card.spellings.map((entry) => [entry.spelling, entry.sources.length, entry.sourceCount]), [['S-400', 3, 2000], ['S400', 3, 1000]]);
   assert.deepEqual(card.spellings[1].sources, ['Outlet 0', 'Outlet 3', 'Outlet 6']);
+  assert.equal(spellingSourcesText(card.spellings[1]), 'Outlet 0, Outlet 3, Outlet 6 and 997 more');
+  assert.equal(spellingSourcesText(card.spellings[0]), 'Outlet 1, Outlet 2, Outlet 4 and 1,997 more');
   assert.equal(card.passageCount, 3000);
   const lookupsForFirstCard = articleLookups;
   buildTopicCard({ topic, start: 0, end: 5, quality: 'exact' }, counting, 3);
