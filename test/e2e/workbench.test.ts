@@ -76,6 +76,7 @@ suite('Sourcebook in the workbench (Chromium)', () => {
   test('"Sourcebook: Search Sources" finds RELOS and Enter opens the article at the passage', async () => {
     const { page, screenshot } = uiContext();
     await page.locator('.editor-group-container .tab').filter({ hasText: 'draft.md' }).first().click();
+    await waitForEditor(page, 'draft.md');
     await runFromCommandPalette(page, 'Sourcebook: Search Sources');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });

@@ -108,6 +108,9 @@ export async function hoverWordUntil(page: Page, word: string, accept: (text: st
 /** Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). */
 export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
+  // A click just before (on a tab, say) moves the focus a moment later; a palette opened in
+  // between loses the focus, closes, and what is typed then goes into the draft.
+  await waitForFocusToSettle(page);
   // The palette must have the keyboard before anything is typed: a quick pick that is still
   // closing looks visible, and the text would then go into the draft.
   for (let attempt = 1; ; attempt++) {
@@ -123,6 +126,26 @@ export async function runFromCommandPalette(page: Page, label: string): Promise<
   const row = quickPickRows(page).filter({ hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
+}
+
+/** Waits until the focused element has stayed the same for 300 ms (at most 5 s). */
+async function waitForFocusToSettle(page: Page): Promise<void> {
+  const focusedElement = () =>
+    page.evaluate(() => {
+      const element = document.activeElement;
+      return element ? `${element.tagName}.${element.className}` : '';
+    });
+  const deadline = Date.now() + 5_000;
+  let last = await focusedElement();
+  let steadySince = Date.now();
+  while (Date.now() - steadySince < 300 && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    const now = await focusedElement();
+    if (now !== last) {
+      last = now;
+      steadySince = Date.now();
+    }
+  }
 }
 
 /** The rows of the open quick pick. */
