@@ -1,5 +1,6 @@
 // Bundles the extension twice: for the node extension host (desktop, code-server)
 // and for the web-worker extension host (vscode.dev), with `vscode` external.
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,9 +19,25 @@ const common = {
   metafile: true,
 };
 
+/**
+ * The browser bundle gets the `.web.ts` twin of a host module where one exists (the worker
+ * launcher: `worker_threads` on desktop, a Web Worker on vscode.dev).
+ */
+const webTwins = {
+  name: 'web-twins',
+  setup(build) {
+    build.onResolve({ filter: /\/derivedEngineLauncher$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
+
+const browser = { platform: 'browser', mainFields: ['browser', 'module', 'main'], define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
+
 const targets = [
   { ...common, platform: 'node', outfile: 'dist/extension.js' },
-  { ...common, platform: 'browser', outfile: 'dist/web/extension.js', mainFields: ['browser', 'module', 'main'], define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } },
+  { ...common, ...browser, outfile: 'dist/web/extension.js', plugins: [webTwins] },
+  // The derived-index engine's thread: topics, figures and quotations are built there.
+  { ...common, platform: 'node', entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: 'dist/derivedWorker.js' },
+  { ...common, ...browser, format: 'iife', entryPoints: ['src/worker/webWorkerMain.ts'], outfile: 'dist/web/derivedWorker.js' },
 ];
 
 if (watch) {

@@ -11,6 +11,10 @@ import { registerCompareFeatures } from './compareFeatures';
 import { CommandIds, ContextKeys, ViewIds } from './contributionIds';
 import { BackgroundTurns } from './core/backgroundTurns';
 import { CorpusIndex } from './core/corpusIndex';
+import { DerivedIndexes } from './core/derived/derivedIndexes';
+import type { EngineChannel } from './core/derived/derivedProtocol';
+import { createInThreadEngine } from './core/derived/inThreadEngine';
+import { startDerivedEngineWorker } from './host/derivedEngineLauncher';
 import { notingInteractions } from './hover/notingInteractions';
 import type { Logger, Topic } from './core/model';
 import { PassageHoverProvider } from './hover/passageHoverProvider';
@@ -30,6 +34,8 @@ export interface SourcebookApi {
   ready(): Promise<void>;
   articleTitles(): Promise<string[]>;
   index: CorpusIndex;
+  /** Topics, figure groups and the quotation index, built by the background engine. */
+  derived: DerivedIndexes;
   loadSummary(): LoadSummary | undefined;
   topicsTree: TopicsTreeProvider;
   articlesTree: ArticlesTreeProvider;
@@ -43,10 +49,16 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const channel = vscode.window.createOutputChannel('Sourcebook', { log: true });
   const logger: Logger = createChannelLogger(channel);
   const index = new CorpusIndex();
-  // Topics, figures and the quotation index rebuild in slices that take turns with the writer's requests.
+  // Whatever still runs on the extension host in the background (installing topics, saving the cache, an in-thread engine) takes turns with the writer's requests.
   const turns = new BackgroundTurns();
-  const yieldToHost = turns.yieldNow;
   const loader = new CorpusLoader(index, context.extensionUri, logger);
+  const derived = new DerivedIndexes(index, startEngine(context.extensionUri, turns, logger), {
+    logger,
+    yieldNow: turns.yieldNow,
+    isLoading: () => loader.isLoading,
+    settle: () => loader.whenSettled(),
+    fallback: () => createInThreadEngine(turns.yieldNow),
+  });
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger, turns.yieldNow);
@@ -59,16 +71,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const decorations = new TopicDecorations(index);
   const languages: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
 
+  // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
+  // the views keep the previous topics meanwhile.
   const refreshViewsNow = () => {
-    // While a load adds files, topics wait for its end (a rebuild per file would be wasted work);
-    // they are rebuilt in slices between other work, and the views keep the previous topics meanwhile.
-    if (!loader.isLoading) {
-      void index.refreshTopicsInBackground(yieldToHost).then((rebuilt) => {
-        if (!rebuilt) return;
-        topicsTree.refresh();
-        decorations.schedule();
-      }, (error: unknown) => logger.error(`Finding topics failed: ${error instanceof Error ? error.message : String(error)}`));
-    }
     articlesTree.refresh();
     topicsTree.refresh();
     decorations.schedule();
@@ -95,10 +100,16 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     channel,
     turns,
     loader,
+    derived,
+    { dispose: derived.onDidUpdate(() => {
+      topicsTree.refresh();
+      decorations.schedule();
+    }) },
     aliasFiles,
     cache,
     loader.onDidLoad(() => {
       cache.scheduleSave();
+      derived.schedule();
       setTimeout(refreshViews, 0);
     }),
     opener,
@@ -112,15 +123,15 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     vscode.languages.registerHoverProvider(languages, notingInteractions(new PassageHoverProvider(index), turns)),
     vscode.languages.registerCompletionItemProvider(languages, notingInteractions(new TopicCompletionProvider(index), turns)),
     vscode.commands.registerCommand(CommandIds.search, guarded('Search Sources', (query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction()))),
-    vscode.commands.registerCommand(CommandIds.findTopic, guarded('Go to Topic', async () => revealTopic(await pickTopic(index)))),
+    vscode.commands.registerCommand(CommandIds.findTopic, guarded('Go to Topic', async () => revealTopic(await pickTopic(index, derived)))),
     vscode.commands.registerCommand(CommandIds.openPassage, guarded('Open Source', (passageId) => opener.open(passageId))),
     vscode.commands.registerCommand(CommandIds.insertQuote, guarded('Insert Quote', (passageId) => insertQuote(index, passageId))),
     vscode.commands.registerCommand(CommandIds.showTopic, guarded('Show Topic', (topicId) => revealTopic(topicFromArgument(index, topicId)))),
     vscode.commands.registerCommand(CommandIds.reindex, guarded('Reindex', () => loader.reload({ force: true }))),
     vscode.commands.registerCommand(CommandIds.addSourceFolder, guarded('Add Source Folder', () => addSourceFolder())),
-    vscode.commands.registerCommand(CommandIds.addAlias, guarded('Add Alias', (node) => addAliasCommand(index, aliasFiles, node))),
-    vscode.commands.registerCommand(CommandIds.mergeTopics, guarded('Merge Topics', (node) => mergeTopicsCommand(index, aliasFiles, node))),
-    vscode.commands.registerCommand(CommandIds.hideTopic, guarded('Hide Topic', (node) => hideTopicCommand(index, aliasFiles, node))),
+    vscode.commands.registerCommand(CommandIds.addAlias, guarded('Add Alias', (node) => addAliasCommand(index, derived, aliasFiles, node))),
+    vscode.commands.registerCommand(CommandIds.mergeTopics, guarded('Merge Topics', (node) => mergeTopicsCommand(index, derived, aliasFiles, node))),
+    vscode.commands.registerCommand(CommandIds.hideTopic, guarded('Hide Topic', (node) => hideTopicCommand(index, derived, aliasFiles, node))),
     vscode.commands.registerCommand(CommandIds.filterTopics, guarded('Filter Topics', async () => {
       const text = await vscode.window.showInputBox({ title: 'Filter Topics', value: topicsTree.filter, prompt: 'Show only topics whose name or alias contains this (empty: all)' });
       if (text === undefined) return;
@@ -130,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     vscode.commands.registerCommand(CommandIds.groupArticlesByOutlet, () => setGrouping('outlet')),
     vscode.commands.registerCommand(CommandIds.groupArticlesByDate, () => setGrouping('date')),
   );
-  registerCompareFeatures(context, index, opener, logger, turns);
+  registerCompareFeatures(context, index, derived, opener, logger, turns);
   void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
 
   logger.info(`Activated in ${Date.now() - activationStarted} ms (indexing continues in the background).`);
@@ -139,8 +150,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       await aliasFiles.reload();
       await cache.restore();
       await loader.reload();
-      // Build topics now, in slices that leave the host responsive, so ready() means topics are there.
-      while (!index.topicsAreCurrent()) await index.refreshTopicsInBackground(yieldToHost);
+      await derived.whenCurrent();
       refreshViews();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -152,23 +162,28 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   return {
     ready: async () => {
       await firstLoad;
-      await loader.whenIdle();
-      while (!index.topicsAreCurrent()) {
-        await index.refreshTopicsInBackground(yieldToHost);
-        await loader.whenIdle();
-      }
+      await derived.whenCurrent();
     },
     articleTitles: async () => {
       await firstLoad;
       return index.articles().map((article) => article.meta.title);
     },
     index,
+    derived,
     loadSummary: () => loader.summary,
     topicsTree,
     articlesTree,
     decorations,
     cache,
   };
+}
+
+/** The derived-index engine in a worker thread when the host can start one, else on the extension host in turns. */
+function startEngine(extensionUri: vscode.Uri, turns: BackgroundTurns, logger: Logger): EngineChannel {
+  const started = startDerivedEngineWorker(extensionUri);
+  if (typeof started !== 'string') return started;
+  logger.warn(`No worker thread for topics and figures (${started}); they are built on the extension host, in turns with the writer's requests.`);
+  return createInThreadEngine(turns.yieldNow);
 }
 
 export function deactivate(): void {

@@ -5,13 +5,13 @@ import type { DraftDiagnostics } from '../hover/draftDiagnostics';
  * "Sourcebook: Check Draft Against Sources": checks the active draft now, whatever the
  * while-typing setting, and says in one line what it found (details are in the Problems view).
  */
-export function checkDraft(diagnostics: DraftDiagnostics): vscode.Diagnostic[] {
+export async function checkDraft(diagnostics: DraftDiagnostics): Promise<vscode.Diagnostic[]> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !diagnostics.isDraft(document)) {
     void vscode.window.showInformationMessage('Sourcebook: open a Markdown or plain-text draft to check it against the sources.');
     return [];
   }
-  const found = diagnostics.checkNow(document);
+  const found = await diagnostics.checkNow(document);
   const quotes = found.filter((diagnostic) => diagnostic.code !== 'figure-contradiction').length;
   const figures = found.length - quotes;
   const summary = found.length === 0

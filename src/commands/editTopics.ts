@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpusIndex';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { sanitiseLabel } from '../core/markdownEscape';
 import type { Topic } from '../core/model';
 import { addAlias, hideTopic, mergeTopics } from '../core/topics/aliasFile';
@@ -8,8 +9,8 @@ import { topicFromArgument } from './commandArguments';
 import { pickTopic } from './findTopic';
 
 /** "Sourcebook: Add Alias...": another name for a topic (a transliteration, a translation, a nickname). */
-export async function addAliasCommand(index: CorpusIndex, aliasFiles: AliasFiles, argument?: unknown): Promise<void> {
-  const topic = topicFromArgument(index, argument) ?? (await pickTopic(index, 'Sourcebook: Add Alias to Topic'));
+export async function addAliasCommand(index: CorpusIndex, derived: DerivedIndexes, aliasFiles: AliasFiles, argument?: unknown): Promise<void> {
+  const topic = topicFromArgument(index, argument) ?? (await pickTopic(index, derived, 'Sourcebook: Add Alias to Topic'));
   if (!topic) return;
   const alias = await vscode.window.showInputBox({
     title: `Add an alias for ${sanitiseLabel(topic.name, 60)}`,
@@ -23,8 +24,8 @@ export async function addAliasCommand(index: CorpusIndex, aliasFiles: AliasFiles
 }
 
 /** "Sourcebook: Merge Topics...": declares that several topics are one. */
-export async function mergeTopicsCommand(index: CorpusIndex, aliasFiles: AliasFiles, argument?: unknown): Promise<void> {
-  const into = topicFromArgument(index, argument) ?? (await pickTopic(index, 'Sourcebook: Merge Topics — choose the topic to keep'));
+export async function mergeTopicsCommand(index: CorpusIndex, derived: DerivedIndexes, aliasFiles: AliasFiles, argument?: unknown): Promise<void> {
+  const into = topicFromArgument(index, argument) ?? (await pickTopic(index, derived, 'Sourcebook: Merge Topics — choose the topic to keep'));
   if (!into) return;
   const others = await vscode.window.showQuickPick(
     index
@@ -42,8 +43,8 @@ export async function mergeTopicsCommand(index: CorpusIndex, aliasFiles: AliasFi
 }
 
 /** "Sourcebook: Hide Topic": keeps a topic out of the views and hovers (it stays in the file, undoable by editing it). */
-export async function hideTopicCommand(index: CorpusIndex, aliasFiles: AliasFiles, argument?: unknown): Promise<void> {
-  const topic: Topic | undefined = topicFromArgument(index, argument) ?? (await pickTopic(index, 'Sourcebook: Hide Topic'));
+export async function hideTopicCommand(index: CorpusIndex, derived: DerivedIndexes, aliasFiles: AliasFiles, argument?: unknown): Promise<void> {
+  const topic: Topic | undefined = topicFromArgument(index, argument) ?? (await pickTopic(index, derived, 'Sourcebook: Hide Topic'));
   if (!topic) return;
   if (await aliasFiles.edit((text) => hideTopic(text, topic.name))) {
     void vscode.window.setStatusBarMessage(`Sourcebook: hid ${topic.name} (edit .sourcebook/topics.json to undo)`, 4000);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpusIndex';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
+import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
 import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
 import type { Topic } from '../core/model';
 
@@ -7,13 +9,14 @@ interface TopicItem extends vscode.QuickPickItem {
   topic: Topic;
 }
 
-/** "Sourcebook: Go to Topic...": fuzzy pick over topic names and aliases; resolves to the chosen topic. */
-export async function pickTopic(index: CorpusIndex, title = 'Sourcebook: Go to Topic'): Promise<Topic | undefined> {
+/** "Sourcebook: Go to Topic...": fuzzy pick over the current topics' names and aliases; resolves to the chosen topic. */
+export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, title = 'Sourcebook: Go to Topic'): Promise<Topic | undefined> {
   if (index.passageCount() === 0) {
     void vscode.window.showInformationMessage('Sourcebook has no sources indexed yet.');
     return undefined;
   }
-  const items: TopicItem[] = [...index.topics().topics()]
+  const { topics } = await awaitCurrentDerived(derived, 'Go to Topic');
+  const items: TopicItem[] = [...topics.topics()]
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length)
     .map((topic) => ({
       topic,

@@ -4,7 +4,7 @@ import { deserializePassageIndex, serializePassageIndex, serializePassageIndexIn
 import type { SliceClock, SlicedWork } from './topics/timeSlice';
 import { parseSearchQuery } from './search/searchQuery';
 import type { AliasTable } from './topics/aliasFile';
-import { extractTopics, extractTopicsCooperatively, type TopicIndex } from './topics/topicIndex';
+import { emptyTopicIndex, type TopicIndex } from './topics/topicIndex';
 
 /** A search hit joined with what the UI shows for it. */
 export interface ResolvedSearchHit extends SearchHit {
@@ -13,10 +13,21 @@ export interface ResolvedSearchHit extends SearchHit {
 }
 
 /**
- * Everything Sourcebook knows about the sources, in one place: files -> articles -> passages,
- * the passage search index (updated per file) and the topic index (rebuilt lazily after a
- * change, because topics group spellings across all articles). Views, hovers and commands only
- * read from here; only the host's corpus loader writes.
+ * What changed in the corpus, in enough detail for another copy of it (the derived-index
+ * engine's, in a worker) to follow. `version` is the corpus version after the change.
+ */
+export type CorpusChange =
+  | { kind: 'setFile'; version: number; uri: string; articles: Article[] }
+  | { kind: 'removeFiles'; version: number; uris: string[] }
+  | { kind: 'clear'; version: number }
+  | { kind: 'restore'; version: number; snapshot: Uint8Array }
+  | { kind: 'aliases'; version: number; table: AliasTable };
+
+/**
+ * Everything Sourcebook knows about the sources, in one place: files -> articles -> passages and
+ * the passage search index (updated per file), plus the topic index that the derived-index
+ * pipeline (`derived/derivedIndexes.ts`) built for some version of it. Views, hovers and commands
+ * only read from here; only the host's corpus loader writes, and only the pipeline installs topics.
  */
 export class CorpusIndex {
   private readonly articlesByFile = new Map<string, Article[]>();
@@ -25,13 +36,11 @@ export class CorpusIndex {
   private readonly passagesById = new Map<string, Passage>();
   private passageIndex = new PassageIndex();
   private aliasTables: AliasTable[] = [];
-  private topicIndex: TopicIndex | undefined;
-  private topicsDirty = true;
-  /** The empty index `topics()` answers with before the first build of a large corpus. */
-  private noTopics: TopicIndex | undefined;
-  private topicBuild: Promise<boolean> | undefined;
+  private topicIndex: TopicIndex = emptyTopicIndex();
   private readonly listeners = new Set<() => void>();
+  private readonly contentListeners = new Set<(change: CorpusChange) => void>();
   private version = 0;
+  private installedTopicsVersion = -1;
 
   /**
    * Replaces what a file contributes (its articles) with a new reading of it. `sourceStamp`
@@ -41,7 +50,7 @@ export class CorpusIndex {
     this.removeFileQuietly(sourceUri);
     this.addFileQuietly(sourceUri, articles, sourceStamp);
     if (sourceStamp !== undefined) this.stampsByFile.set(sourceUri, sourceStamp);
-    this.changed();
+    this.changed({ kind: 'setFile', version: this.version + 1, uri: sourceUri, articles });
   }
 
   /** The stamp the file had when it was indexed; equal to the file's current stamp means nothing to do. */
@@ -82,7 +91,7 @@ export class CorpusIndex {
       const stamp = loaded.sourceStampOf(articleId);
       if (stamp !== undefined) this.stampsByFile.set(article.sourceUri, stamp);
     }
-    this.changed();
+    this.changed({ kind: 'restore', version: this.version + 1, snapshot: data });
     return { ok: true };
   }
 
@@ -96,23 +105,23 @@ export class CorpusIndex {
   }
 
   removeFile(sourceUri: string): void {
-    if (this.removeFileQuietly(sourceUri)) this.changed();
+    if (this.removeFileQuietly(sourceUri)) this.changed({ kind: 'removeFiles', version: this.version + 1, uris: [sourceUri] });
   }
 
   /** Drops every file not in `keep`; returns how many were dropped. */
   retainFiles(keep: ReadonlySet<string>): number {
-    let dropped = 0;
+    const dropped: string[] = [];
     for (const uri of [...this.articlesByFile.keys()]) {
-      if (!keep.has(uri) && this.removeFileQuietly(uri)) dropped++;
+      if (!keep.has(uri) && this.removeFileQuietly(uri)) dropped.push(uri);
     }
-    if (dropped > 0) this.changed();
-    return dropped;
+    if (dropped.length > 0) this.changed({ kind: 'removeFiles', version: this.version + 1, uris: dropped });
+    return dropped.length;
   }
 
   /** The writer's and the corpus's alias tables, in priority order (the writer's first). */
   setAliasTables(tables: AliasTable[]): void {
     this.aliasTables = tables;
-    this.changed();
+    this.changed({ kind: 'aliases', version: this.version + 1, table: mergeAliasTables(tables) });
   }
 
   clear(): void {
@@ -121,7 +130,7 @@ export class CorpusIndex {
     this.passagesById.clear();
     this.stampsByFile.clear();
     this.passageIndex = new PassageIndex();
-    this.changed();
+    this.changed({ kind: 'clear', version: this.version + 1 });
   }
 
   files(): string[] {
@@ -145,69 +154,28 @@ export class CorpusIndex {
   }
 
   /**
-   * The topic index. After a change it stays as it was (mentions of removed passages are skipped
-   * by the readers) until `refreshTopics` or `refreshTopicsInBackground` rebuilds it, so a hover
-   * never waits for a rebuild that a burst of file changes would repeat many times. Before the
-   * first build it has no topics, unless the corpus is so small that building costs less than
-   * a time slice (a few passages: unit tests, a fresh folder).
+   * The topic index the derived-index pipeline last installed: possibly of an older version of
+   * the corpus (mentions of removed passages are skipped by the readers), never half-built.
+   * Empty until the first build. `topicsVersion` says which version it is.
    */
   topics(): TopicIndex {
-    if (this.topicIndex) return this.topicIndex;
-    if (this.passagesById.size <= SYNCHRONOUS_FIRST_BUILD_MAX_PASSAGES) return this.rebuildTopics();
-    this.noTopics ??= extractTopics([], { entries: [] });
-    return this.noTopics;
-  }
-
-  /** Rebuilds the topic index at once if anything changed since the last build; returns whether it did. Holds the thread: hosts use refreshTopicsInBackground. */
-  refreshTopics(): boolean {
-    if (this.topicIndex && !this.topicsDirty) return false;
-    this.rebuildTopics();
-    return true;
-  }
-
-  /**
-   * Rebuilds the topic index if anything changed, giving the thread back through `yieldNow`
-   * every few milliseconds; `topics()` keeps answering from the previous index until the new one
-   * is swapped in whole. A change to the corpus during the build abandons it at the next yield
-   * and leaves the topics dirty: restarting at once would compete with a loader that is still
-   * adding files, so the next build waits for the next request (the host asks again when the
-   * corpus has been quiet for a moment). A call made while a build runs waits for it, then builds
-   * again if the topics are still not current. Resolves true when it swapped in a new index.
-   * `sliceMs` is how long one stretch of work may run before it yields (8 ms unless given).
-   */
-  refreshTopicsInBackground(yieldNow: () => Promise<void>, options: { sliceMs?: number } = {}): Promise<boolean> {
-    if (this.topicBuild) {
-      return this.topicBuild.then((swapped) => (this.topicsAreCurrent() ? swapped : this.refreshTopicsInBackground(yieldNow, options)));
-    }
-    if (this.topicIndex && !this.topicsDirty) return Promise.resolve(false);
-    const build = this.rebuildTopicsCooperatively(yieldNow, options.sliceMs).finally(() => {
-      if (this.topicBuild === build) this.topicBuild = undefined;
-    });
-    this.topicBuild = build;
-    return build;
-  }
-
-  topicsAreCurrent(): boolean {
-    return this.topicIndex !== undefined && !this.topicsDirty;
-  }
-
-  private rebuildTopics(): TopicIndex {
-    this.topicsDirty = false;
-    this.topicIndex = extractTopics(this.articles(), this.mergedAliasTable());
     return this.topicIndex;
   }
 
-  private async rebuildTopicsCooperatively(yieldNow: () => Promise<void>, sliceMs: number | undefined): Promise<boolean> {
-    const startedAt = this.version;
-    const built = await extractTopicsCooperatively(this.articles(), this.mergedAliasTable(), {
-      yieldNow,
-      sliceMs,
-      isCancelled: () => this.version !== startedAt,
-    });
-    if (!built || this.version !== startedAt) return false;
-    this.topicIndex = built;
-    this.topicsDirty = false;
-    return true;
+  /** The corpus version the installed topics were built from (-1: none yet). */
+  get topicsVersion(): number {
+    return this.installedTopicsVersion;
+  }
+
+  /** Installs topics built for `version` of the corpus (see `DerivedIndexes`). */
+  installTopics(topics: TopicIndex, version: number): void {
+    this.topicIndex = topics;
+    this.installedTopicsVersion = version;
+  }
+
+  /** The writer's and the corpus's alias tables merged, in priority order. */
+  aliasTable(): AliasTable {
+    return mergeAliasTables(this.aliasTables);
   }
 
   /**
@@ -234,6 +202,12 @@ export class CorpusIndex {
     this.passageIndex.compact();
   }
 
+  /** Called after every change with what changed (for a copy of the corpus elsewhere); returns a function that unsubscribes. */
+  onDidChangeContent(listener: (change: CorpusChange) => void): () => void {
+    this.contentListeners.add(listener);
+    return () => this.contentListeners.delete(listener);
+  }
+
   /** Called after every change; returns a function that unsubscribes. */
   onDidChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -251,10 +225,6 @@ export class CorpusIndex {
     return new Set(topic ? topic.mentions.map((mention) => mention.passageId) : []);
   }
 
-  private mergedAliasTable(): AliasTable {
-    return mergeAliasTables(this.aliasTables);
-  }
-
   private removeFileQuietly(sourceUri: string): boolean {
     this.stampsByFile.delete(sourceUri);
     const previous = this.articlesByFile.get(sourceUri);
@@ -268,15 +238,12 @@ export class CorpusIndex {
     return true;
   }
 
-  private changed(): void {
-    this.version++;
-    this.topicsDirty = true;
+  private changed(change: CorpusChange): void {
+    this.version = change.version;
+    for (const listener of this.contentListeners) listener(change);
     for (const listener of this.listeners) listener();
   }
 }
-
-/** Up to this many passages, a first build takes a few milliseconds: `topics()` may build them at once rather than answer with none. */
-const SYNCHRONOUS_FIRST_BUILD_MAX_PASSAGES = 50;
 
 function mergeAliasTables(tables: AliasTable[]): AliasTable {
   return { entries: tables.flatMap((table) => table.entries) };

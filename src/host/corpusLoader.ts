@@ -44,6 +44,7 @@ export class CorpusLoader implements vscode.Disposable {
   private loading: Promise<LoadSummary> | undefined;
   private readonly pendingChanges = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private applying: Promise<void> | undefined;
   private rescanQueued = false;
   private lastSummary: LoadSummary | undefined;
   private readonly summaryEmitter = new vscode.EventEmitter<LoadSummary>();
@@ -65,6 +66,10 @@ export class CorpusLoader implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      // A source saved in the editor is known at once, before the file watcher reports it.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.index.fileStamp(document.uri.toString()) !== undefined) this.queueChange(document.uri);
+      }),
     );
   }
 
@@ -80,6 +85,22 @@ export class CorpusLoader implements vscode.Disposable {
   /** Resolves when the load in flight (if any) is done. */
   async whenIdle(): Promise<void> {
     while (this.loading) await this.loading.catch(() => undefined);
+  }
+
+  /**
+   * Resolves when every file change Sourcebook knows of is in the index: changes still waiting
+   * for the watcher's debounce are applied now, and the load in flight (if any) has ended.
+   */
+  async whenSettled(): Promise<void> {
+    while (this.pendingTimer || this.applying || this.loading) {
+      if (this.pendingTimer) {
+        clearTimeout(this.pendingTimer);
+        this.pendingTimer = undefined;
+        this.startApplying();
+      }
+      await this.applying;
+      await this.whenIdle();
+    }
   }
 
   /** A full rescan: what the index holds afterwards equals a fresh start. */
@@ -368,12 +389,25 @@ export class CorpusLoader implements vscode.Disposable {
     if (!isSourceFile(uri) && !uri.path.endsWith(manifestFileName)) return;
     this.pendingChanges.add(uri.toString());
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
-    this.pendingTimer = setTimeout(() => void this.applyPendingChanges(), watcherDebounceMs);
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = undefined;
+      this.startApplying();
+    }, watcherDebounceMs);
+  }
+
+  private startApplying(): void {
+    const previous = this.applying ?? Promise.resolve();
+    const run: Promise<void> = previous
+      .then(() => this.applyPendingChanges())
+      .catch((error: unknown) => this.logger.error(`Changed sources could not be read: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        if (this.applying === run) this.applying = undefined;
+      });
+    this.applying = run;
   }
 
   /** Applies coalesced watcher events; a burst (a git checkout) becomes one full rescan. */
   private async applyPendingChanges(): Promise<void> {
-    this.pendingTimer = undefined;
     const changed = [...this.pendingChanges];
     this.pendingChanges.clear();
     if (changed.length === 0) return;

@@ -4,7 +4,8 @@ import { describeFigureGroup } from '../core/figures/compareSources';
 import { findQuotations } from '../core/quotes/findQuotations';
 import { sourceLabel } from '../core/topicCard';
 import { toEditorRange, toUri } from '../host/editorRanges';
-import type { FigureService, FigureSnapshot } from '../host/figureService';
+import type { DerivedIndexes, DerivedSnapshot } from '../core/derived/derivedIndexes';
+import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
 import { languageEnabled, readSettings } from '../host/settings';
 
 /** Diagnostic codes, also read by the quick fix. */
@@ -33,7 +34,7 @@ export class DraftDiagnostics implements vscode.Disposable {
   private readonly checkedOnRequest = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
-  constructor(private readonly index: CorpusIndex, private readonly figures: FigureService) {
+  constructor(private readonly index: CorpusIndex, private readonly derived: DerivedIndexes) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.scheduleIfWatched(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleIfWatched(event.document)),
@@ -41,7 +42,7 @@ export class DraftDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('sourcebook')) this.recheckOpenDrafts();
       }),
-      figures.onDidUpdate(() => this.recheckOpenDrafts()),
+      { dispose: derived.onDidUpdate(() => this.recheckOpenDrafts()) },
     );
   }
 
@@ -52,10 +53,11 @@ export class DraftDiagnostics implements vscode.Disposable {
     return !this.index.files().includes(document.uri.toString());
   }
 
-  /** Checks a document now (with the corpus as it is now) and keeps it checked as it changes. */
-  checkNow(document: vscode.TextDocument): vscode.Diagnostic[] {
+  /** Checks a document against the sources as they are now (after pending file changes) and keeps it checked as it changes. */
+  async checkNow(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
     this.checkedOnRequest.add(document.uri.toString());
-    return this.check(document, this.figures.fresh());
+    const snapshot = await awaitCurrentDerived(this.derived, 'Check Draft');
+    return this.check(document, snapshot);
   }
 
   private watched(document: vscode.TextDocument): boolean {
@@ -75,8 +77,8 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       if (document.isClosed) return;
-      const snapshot = this.figures.current();
-      if (snapshot) this.check(document, snapshot);
+      const snapshot = this.derived.current();
+      if (snapshot) void this.check(document, snapshot);
     }, checkDelayMs));
   }
 
@@ -96,22 +98,28 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.collection.delete(document.uri);
   }
 
-  private check(document: vscode.TextDocument, snapshot: FigureSnapshot): vscode.Diagnostic[] {
+  private async check(document: vscode.TextDocument, snapshot: DerivedSnapshot): Promise<vscode.Diagnostic[]> {
     if (!this.isDraft(document)) {
       this.collection.delete(document.uri);
       return [];
     }
+    const version = document.version;
     const text = document.getText().slice(0, maxDraftChars);
-    const diagnostics = [...this.quotationDiagnostics(document, text, snapshot), ...this.figureDiagnostics(document, text, snapshot)];
+    const quotations = await this.quotationDiagnostics(document, text, snapshot);
+    // The writer typed while the quotations were checked: the positions are stale, and a newer check is scheduled.
+    if (document.isClosed || document.version !== version) return [];
+    const diagnostics = [...quotations, ...this.figureDiagnostics(document, text, snapshot)];
     diagnostics.sort((a, b) => a.range.start.compareTo(b.range.start));
     this.collection.set(document.uri, diagnostics);
     return diagnostics;
   }
 
-  private quotationDiagnostics(document: vscode.TextDocument, text: string, snapshot: FigureSnapshot): vscode.Diagnostic[] {
+  private async quotationDiagnostics(document: vscode.TextDocument, text: string, snapshot: DerivedSnapshot): Promise<vscode.Diagnostic[]> {
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const quotation of findQuotations(text)) {
-      const check = snapshot.quotations.check(quotation.text);
+    const quotations = findQuotations(text);
+    const checks = await snapshot.checkQuotations(quotations.map((quotation) => quotation.text));
+    for (const [at, quotation] of quotations.entries()) {
+      const check = checks[at] ?? { verdict: 'not-found' };
       if (check.verdict === 'verbatim') continue;
       const range = new vscode.Range(document.positionAt(quotation.start), document.positionAt(quotation.end));
       const passage = check.passageId ? this.index.passage(check.passageId) : undefined;
@@ -140,13 +148,13 @@ export class DraftDiagnostics implements vscode.Disposable {
     return diagnostics;
   }
 
-  private figureDiagnostics(document: vscode.TextDocument, text: string, snapshot: FigureSnapshot): vscode.Diagnostic[] {
+  private figureDiagnostics(document: vscode.TextDocument, text: string, snapshot: DerivedSnapshot): vscode.Diagnostic[] {
     const labelOf = (articleId: string) => {
       const article = this.index.article(articleId);
       return article ? sourceLabel(article) : 'unknown source';
     };
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const match of snapshot.checker.contradictions(text)) {
+    for (const match of snapshot.figureChecker.contradictions(text)) {
       const range = new vscode.Range(document.positionAt(match.figure.span.start), document.positionAt(match.figure.span.end));
       const diagnostic = new vscode.Diagnostic(
         range,

@@ -5,7 +5,7 @@ import type { DraftFigureMatch } from '../core/figures/draftFigures';
 import type { FigurePairVerdict } from '../core/figures/figureRange';
 import { escapeMarkdown } from '../core/markdownEscape';
 import { sourceLabel } from '../core/topicCard';
-import type { FigureService } from '../host/figureService';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { languageEnabled, readSettings } from '../host/settings';
 
 /** Lines read above and below the hovered one: enough for a wrapped paragraph, bounded for huge ones. */
@@ -28,7 +28,7 @@ const figureHoverCommands = [CommandIds.openPassage];
  * for a rebuild.
  */
 export class FigureHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly index: CorpusIndex, private readonly figures: FigureService) {}
+  constructor(private readonly index: CorpusIndex, private readonly derived: DerivedIndexes) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     const settings = readSettings(document.uri);
@@ -36,10 +36,10 @@ export class FigureHoverProvider implements vscode.HoverProvider {
     if (this.index.files().includes(document.uri.toString())) return undefined;
     const line = document.lineAt(position.line).text;
     if (!/\d/.test(line)) return undefined;
-    const snapshot = this.figures.current();
+    const snapshot = this.derived.current();
     if (!snapshot || token.isCancellationRequested) return undefined;
     const paragraph = paragraphAround(document, position);
-    const match = snapshot.checker
+    const match = snapshot.figureChecker
       .matches(paragraph.text)
       .find((candidate) => candidate.figure.span.start <= paragraph.offset && paragraph.offset <= candidate.figure.span.end);
     if (!match || token.isCancellationRequested) return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpusIndex';
 import { sourceLabel } from '../core/topicCard';
-import type { FigureService } from '../host/figureService';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { diagnosticSource, DraftDiagnosticCodes } from './draftDiagnostics';
 
 /** Punctuation and space around the quoted words that the writer's sentence needs ("…India," keeps its comma). */
@@ -17,24 +17,25 @@ const trailingEdge = /[\s"'.,;:!?\-()[\]…]+$/;
 export class MisquoteQuickFix implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly index: CorpusIndex, private readonly figures: FigureService) {}
+  constructor(private readonly index: CorpusIndex, private readonly derived: DerivedIndexes) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (token.isCancellationRequested) break;
       if (diagnostic.source !== diagnosticSource || codeOf(diagnostic) !== DraftDiagnosticCodes.misquote) continue;
-      const action = this.fixFor(document, diagnostic);
+      const action = await this.fixFor(document, diagnostic);
       if (action) actions.push(action);
     }
     return actions;
   }
 
-  private fixFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-    const snapshot = this.figures.current();
+  private async fixFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction | undefined> {
+    const snapshot = this.derived.current();
     if (!snapshot) return undefined;
     const quoted = document.getText(diagnostic.range);
-    const check = snapshot.quotations.check(quoted);
+    const [check] = await snapshot.checkQuotations([quoted]);
+    if (!check || document.getText(diagnostic.range) !== quoted) return undefined;
     if (check.verdict !== 'near' || !check.sourceText || !check.passageId) return undefined;
     const passage = this.index.passage(check.passageId);
     const article = passage ? this.index.article(passage.articleId) : undefined;

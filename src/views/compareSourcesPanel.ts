@@ -3,7 +3,8 @@ import { passageFromArgument } from '../commands/commandArguments';
 import type { PassageOpener } from '../commands/openPassage';
 import type { CorpusIndex } from '../core/corpusIndex';
 import type { Logger, Topic } from '../core/model';
-import type { FigureService } from '../host/figureService';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
+import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
 import { buildCompareModel, type CompareModel } from './compareSourcesModel';
 
 /** What the webview reports after it has built its DOM (so tests know the page really rendered). */
@@ -42,21 +43,21 @@ export class CompareSourcesPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly index: CorpusIndex,
-    private readonly figures: FigureService,
+    private readonly derived: DerivedIndexes,
     private readonly opener: PassageOpener,
     private readonly logger: Logger,
   ) {
-    this.disposables.push(figures.onDidUpdate(() => this.refresh()));
+    this.disposables.push({ dispose: derived.onDidUpdate(() => this.refresh()) });
   }
 
-  /** Opens (or reveals) the panel on a topic. */
-  show(topic: Topic): void {
+  /** Opens (or reveals) the panel on a topic; resolves once the model of the current sources is sent to it. */
+  async show(topic: Topic): Promise<void> {
     this.topicId = topic.id;
     if (!this.panel) this.panel = this.createPanel();
     else this.panel.reveal(undefined, true);
     this.panel.title = `Compare: ${topic.name.slice(0, 40)}`;
     this.lastReport = undefined;
-    this.render();
+    await this.render();
   }
 
   /**
@@ -105,16 +106,20 @@ export class CompareSourcesPanel implements vscode.Disposable {
   }
 
   private refresh(): void {
-    if (this.panel) this.render();
+    if (this.panel) void this.render();
   }
 
-  private render(): void {
+  /** Renders the topic from the derived indexes of the corpus as it is now (topic and figures of one version). */
+  private async render(): Promise<void> {
     if (!this.panel || !this.topicId) return;
-    const topic = this.index.topics().topicById(this.topicId);
+    const topicId = this.topicId;
+    const snapshot = await awaitCurrentDerived(this.derived, 'Compare Sources');
+    if (!this.panel || this.topicId !== topicId) return;
+    const topic = snapshot.topics.topicById(topicId);
     if (!topic) {
-      this.lastRendered = { topicId: this.topicId, topicName: 'This topic is no longer in the sources', disagreements: [], sources: [] };
+      this.lastRendered = { topicId, topicName: 'This topic is no longer in the sources', disagreements: [], sources: [] };
     } else {
-      this.lastRendered = buildCompareModel(topic, this.index, this.figures.fresh().groups);
+      this.lastRendered = buildCompareModel(topic, this.index, snapshot.figureGroups);
     }
     void this.panel.webview.postMessage({ type: 'render', model: this.lastRendered });
   }
@@ -127,7 +132,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
-        this.render();
+        void this.render();
         break;
       case 'openPassage':
         if (!passageFromArgument(this.index, message.passageId)) {

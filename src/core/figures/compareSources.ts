@@ -1,7 +1,8 @@
 import type { Article } from '../model';
 import { extractArticleFigures, type ExtractFiguresOptions } from './extractFigures';
 import type { Figure } from './figure';
-import { groupFigures, type FigureGroup, type GroupFiguresOptions } from './groupFigures';
+import { groupFiguresInSlices, type FigureGroup, type GroupFiguresOptions } from './groupFigures';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../topics/timeSlice';
 
 /** Options for `buildFigureGroups`: extraction limits and grouping rules together. */
 export type BuildFigureGroupsOptions = Omit<ExtractFiguresOptions, 'precedingText'> & GroupFiguresOptions;
@@ -12,13 +13,19 @@ export type BuildFigureGroupsOptions = Omit<ExtractFiguresOptions, 'precedingTex
  * metadata are used unless the caller gives its own `articleDate`.
  */
 export function buildFigureGroups(articles: readonly Article[], options: BuildFigureGroupsOptions = {}): FigureGroup[] {
+  return runToCompletion(buildFigureGroupsInSlices(articles, options, neverDue));
+}
+
+/** `buildFigureGroups` as sliced work: it yields whenever `clock` is due (see `runCooperatively`). */
+export function* buildFigureGroupsInSlices(articles: readonly Article[], options: BuildFigureGroupsOptions, clock: SliceClock): SlicedWork<FigureGroup[]> {
   const figures: Figure[] = [];
   const dates = new Map<string, string>();
   for (const article of articles) {
-    figures.push(...extractArticleFigures(article, options));
+    if (clock.due()) yield;
+    for (const figure of extractArticleFigures(article, options)) figures.push(figure);
     if (article.meta.date) dates.set(article.id, article.meta.date);
   }
-  return groupFigures(figures, { articleDate: (articleId) => dates.get(articleId), ...options });
+  return yield* groupFiguresInSlices(figures, { articleDate: (articleId) => dates.get(articleId), ...options }, clock);
 }
 
 /**

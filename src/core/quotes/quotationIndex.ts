@@ -2,6 +2,7 @@ import type { Logger, Passage } from '../model';
 import { alignQuote } from './alignQuote';
 import { foldText, foldTextOnly, originalSpan } from './foldedText';
 import { quoteTokens, type QuoteToken } from './quoteTokens';
+import type { SliceClock, SlicedWork } from '../topics/timeSlice';
 
 /** What a quotation check found. */
 export interface QuoteCheck {
@@ -70,25 +71,14 @@ export class QuotationIndex {
   }
 
   /**
-   * The same index as the constructor builds, giving the thread back through `yieldNow` whenever
-   * `sliceMs` of work is done, so a host can build it without freezing; undefined if
-   * `isCancelled` says so at a yield.
+   * The same index as the constructor builds, as sliced work: it yields whenever `clock` is due,
+   * so a worker or a host can build it between other work (see `runCooperatively`).
    */
-  static async buildInSlices(
-    passages: readonly Passage[],
-    yieldNow: () => Promise<void>,
-    options: { sliceMs?: number; isCancelled?: () => boolean } = {},
-  ): Promise<QuotationIndex | undefined> {
+  static *buildInSlices(passages: readonly Passage[], clock: SliceClock): SlicedWork<QuotationIndex> {
     const built = new QuotationIndex(passages, { deferIndexing: true });
-    const sliceMs = options.sliceMs ?? 8;
-    let sliceStart = Date.now();
     for (let index = 0; index < passages.length; index++) {
+      if (clock.due()) yield;
       built.indexPassage(index);
-      if (Date.now() - sliceStart > sliceMs) {
-        await yieldNow();
-        if (options.isCancelled?.()) return undefined;
-        sliceStart = Date.now();
-      }
     }
     return built;
   }

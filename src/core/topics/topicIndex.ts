@@ -7,7 +7,7 @@ import { STOP_WORDS } from './englishWords';
 import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
 import { sortInSlices } from './sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from './timeSlice';
-import type { TokenMatch } from './topicTrie';
+import { TopicTrie, type TokenMatch } from './topicTrie';
 
 export type { AliasEntry, AliasTable } from './aliasFile';
 
@@ -323,6 +323,22 @@ export function extractTopicsCooperatively(articles: readonly Article[], aliasTa
 }
 
 const DEFAULT_SLICE_MS = 8;
+
+/** The topic index of no articles: what readers see before the first build. */
+export function emptyTopicIndex(): TopicIndex {
+  return extractTopics([], { entries: [] });
+}
+
+/**
+ * A topic index over topics built elsewhere (a worker's `buildTopicsInSlices`), with its look-up
+ * tables computed in slices. Topics that came through structured cloning are used as they are;
+ * only the trie's methods are given back.
+ */
+export function* topicIndexInSlices(built: BuiltTopics, clock: SliceClock): SlicedWork<TopicIndex> {
+  const revived: BuiltTopics = { ...built, trie: TopicTrie.revive(built.trie) };
+  const tables = yield* lookupTablesInSlices(revived, clock);
+  return new TopicIndex(revived, tables);
+}
 
 function* extractTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock, logger: Logger): SlicedWork<TopicIndex> {
   const started = Date.now();

@@ -56,6 +56,14 @@ export class TopicTrie {
     this.longest = Math.max(this.longest, parts.length);
   }
 
+  /**
+   * A trie that came through structured cloning (a worker's message) has its data but not its
+   * methods: this gives them back without copying the nodes.
+   */
+  static revive(cloned: TopicTrie): TopicTrie {
+    return cloned instanceof TopicTrie ? cloned : Object.assign(Object.create(TopicTrie.prototype) as TopicTrie, cloned);
+  }
+
   /** The most tokens any key has. */
   get maxTokens(): number {
     return this.longest;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CorpusIndex } from '../../../src/core/corpusIndex';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
+import { pipelineFor } from '../derived/derivedTestKit';
 
 function addText(index: CorpusIndex, name: string, text: string, stamp = '1'): void {
   const outcome = ingestFile({ uri: `file:///w/${name}`, fileName: name, bytes: new TextEncoder().encode(text) });
@@ -20,7 +21,7 @@ test('a file edited after the index was persisted is found by its new words', ()
   assert.equal(index.search('Zircon').length, 1);
 });
 
-test('a restored snapshot holds the same articles, passages, stamps and search results', () => {
+test('a restored snapshot holds the same articles, passages, stamps and search results', async () => {
   const index = new CorpusIndex();
   addText(index, 'a.txt', 'First article\n\nThe Reciprocal Exchange of Logistics Agreement (RELOS) is expected.\n', 'stamp-a');
   addText(index, 'b.txt', 'Second article\n\nSputnik V doses were discussed.\n', 'stamp-b');
@@ -29,7 +30,9 @@ test('a restored snapshot holds the same articles, passages, stamps and search r
   assert.deepEqual(restored.articles().map((article) => article.meta.title).sort(), ['First article', 'Second article']);
   assert.equal(restored.fileStamp('file:///w/a.txt'), 'stamp-a');
   assert.equal(restored.search('RELOS')[0]?.passage.text, 'The Reciprocal Exchange of Logistics Agreement (RELOS) is expected.');
-  assert.equal(restored.topics().lookup('Sputnik V', 1)[0]?.topic.name, 'Sputnik V');
+  const derived = pipelineFor(restored);
+  assert.equal((await derived.whenCurrent()).topics.lookup('Sputnik V', 1)[0]?.topic.name, 'Sputnik V');
+  derived.dispose();
 });
 
 test('a corrupt snapshot is refused and the index stays as it was', () => {
@@ -42,19 +45,7 @@ test('a corrupt snapshot is refused and the index stays as it was', () => {
   assert.equal(index.search('Ladakh').length, 1);
 });
 
-test('topics stay available while a rebuild is pending, and refresh on request', () => {
-  const index = new CorpusIndex();
-  addText(index, 'a.txt', 'Title\n\nThe AK-203 rifles will be made in India.\n');
-  assert.ok(index.topics().lookup('AK-203', 1)[0]);
-  addText(index, 'b.txt', 'Other\n\nThe BrahMos missile was mentioned by Lavrov.\n');
-  assert.equal(index.topicsAreCurrent(), false);
-  assert.ok(index.topics().lookup('AK-203', 1)[0], 'the previous topics still answer');
-  assert.equal(index.refreshTopics(), true);
-  assert.equal(index.refreshTopics(), false);
-  assert.ok(index.topics().topics().some((topic) => topic.name === 'BrahMos'));
-});
-
-test('outlet: and topic: filters narrow the search', () => {
+test('outlet: and topic: filters narrow the search', async () => {
   const index = new CorpusIndex();
   const outcome = ingestFile({ uri: 'file:///w/x.jsonl', fileName: 'x.jsonl', bytes: new TextEncoder().encode([
     JSON.stringify({ title: 'One', outlet: 'RFI', text: 'Russia sells the S-400 to India.' }),
@@ -65,5 +56,8 @@ test('outlet: and topic: filters narrow the search', () => {
   index.setFile('file:///w/x.jsonl', outcome.articles);
   assert.deepEqual(index.search('Russia outlet:rfi').map((hit) => hit.article.meta.outlet), ['RFI']);
   assert.deepEqual(index.search('India outlet:"Associated Press"').map((hit) => hit.article.meta.outlet), ['Associated Press']);
+  const derived = pipelineFor(index);
+  await derived.whenCurrent();
   assert.equal(index.search('Russia topic:S-400').length, 2);
+  derived.dispose();
 });

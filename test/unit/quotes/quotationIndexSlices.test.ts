@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
 import type { Passage } from '../../../src/core/model';
 import { QuotationIndex } from '../../../src/core/quotes/quotationIndex';
+import { runCooperatively, TimeSlice, type SliceClock } from '../../../src/core/topics/timeSlice';
+
+/** A clock that is always due: the work yields before every passage. */
+const alwaysDue: SliceClock = { due: () => true };
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'corpus');
 
@@ -20,9 +24,14 @@ function bundledPassages(): Passage[] {
 test('an index built in slices answers exactly like one built at once', async () => {
   const passages = bundledPassages();
   let yields = 0;
-  const sliced = await QuotationIndex.buildInSlices(passages, async () => { yields++; }, { sliceMs: -1 });
-  assert.ok(sliced);
-  assert.equal(yields, passages.length, 'a negative slice yields after every passage');
+  const work = QuotationIndex.buildInSlices(passages, alwaysDue);
+  let step = work.next();
+  while (!step.done) {
+    yields++;
+    step = work.next();
+  }
+  const sliced = step.value;
+  assert.equal(yields, passages.length, 'an always-due clock yields before every passage');
   const whole = new QuotationIndex(passages);
   for (const quote of [
     'The Reciprocal Exchange of Logistics Agreement (RELOS) is also expected to be inked on Monday',
@@ -36,6 +45,9 @@ test('an index built in slices answers exactly like one built at once', async ()
 
 test('a cancelled build gives nothing', async () => {
   const passages = bundledPassages();
-  const built = await QuotationIndex.buildInSlices(passages, async () => {}, { sliceMs: -1, isCancelled: () => true });
+  const clock = new TimeSlice(0);
+  let yields = 0;
+  const built = await runCooperatively(QuotationIndex.buildInSlices(passages, clock), clock, { yieldNow: async () => { yields++; }, isCancelled: () => yields > 0 });
   assert.equal(built, undefined);
+  assert.equal(yields, 1, 'dropped at the first yield after cancellation');
 });

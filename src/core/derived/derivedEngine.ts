@@ -1,0 +1,120 @@
+import type { Article, Logger } from '../model';
+import type { QuotationIndex, QuoteCheck } from '../quotes/quotationIndex';
+import { deserializePassageIndex } from '../search/passageIndexPersistence';
+import type { AliasTable } from '../topics/aliasFile';
+import { PassageIndex } from '../search/passageIndex';
+import { runCooperatively, TimeSlice } from '../topics/timeSlice';
+import { buildDerivedInSlices } from './buildDerived';
+import type { FromEngine, ToEngine } from './derivedProtocol';
+
+/** How the engine gives its thread back between slices, and how long a slice is. */
+export interface EngineScheduling {
+  /** Resolves once messages that arrived meanwhile (changes, quote checks) have been handled. */
+  yieldNow: () => Promise<void>;
+  sliceMs: number;
+}
+
+/**
+ * The derived-index engine: keeps its own copy of the corpus (per file, as the editor's side
+ * sends it) and builds topics, figure groups and the quotation index from it on request. The
+ * same class runs in a worker thread (node `worker_threads`, a Web Worker on vscode.dev) and,
+ * when no worker can be started, on the editor's thread with the host's turns as its yields.
+ * A change that arrives during a build abandons it at the next slice: the editor asks again.
+ */
+export class DerivedEngine {
+  private readonly files = new Map<string, Article[]>();
+  private aliasTable: AliasTable = { entries: [] };
+  private version = 0;
+  private buildingVersion: number | undefined;
+  private builtVersion: number | undefined;
+  private quotations: { version: number; index: QuotationIndex } | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly post: (message: FromEngine) => void, private readonly scheduling: EngineScheduling) {
+    this.logger = {
+      info: (message) => post({ type: 'log', level: 'info', message }),
+      warn: (message) => post({ type: 'log', level: 'warn', message }),
+      error: (message) => post({ type: 'log', level: 'error', message }),
+    };
+  }
+
+  receive(message: ToEngine): void {
+    switch (message.type) {
+      case 'setFile':
+        this.files.delete(message.uri);
+        if (message.articles.length > 0) this.files.set(message.uri, message.articles);
+        this.version = message.version;
+        break;
+      case 'removeFiles':
+        for (const uri of message.uris) this.files.delete(uri);
+        this.version = message.version;
+        break;
+      case 'clear':
+        this.files.clear();
+        this.version = message.version;
+        break;
+      case 'restore':
+        this.restore(message.snapshot);
+        this.version = message.version;
+        break;
+      case 'aliases':
+        this.aliasTable = message.table;
+        this.version = message.version;
+        break;
+      case 'build':
+        void this.build();
+        break;
+      case 'checkQuotes':
+        this.post({ type: 'quotesChecked', requestId: message.requestId, version: this.quotations?.version ?? -1, checks: this.checkQuotes(message.quotes) });
+        break;
+    }
+  }
+
+  private restore(snapshot: Uint8Array): void {
+    this.files.clear();
+    const loaded = deserializePassageIndex(snapshot);
+    if (!(loaded instanceof PassageIndex)) {
+      this.logger.error(`The derived-index engine could not read the restored index (${loaded.error}); it waits for the files to be read again.`);
+      return;
+    }
+    for (const articleId of loaded.articleIds()) {
+      const article = loaded.article(articleId);
+      if (!article) continue;
+      const siblings = this.files.get(article.sourceUri);
+      if (siblings) siblings.push(article);
+      else this.files.set(article.sourceUri, [article]);
+    }
+  }
+
+  private checkQuotes(quotes: readonly string[]): QuoteCheck[] {
+    const index = this.quotations?.index;
+    return quotes.map((quote) => (index ? index.check(quote, { logger: this.logger }) : { verdict: 'not-found' }));
+  }
+
+  private async build(): Promise<void> {
+    const version = this.version;
+    if (this.builtVersion === version || this.buildingVersion === version) return;
+    this.buildingVersion = version;
+    const started = now();
+    try {
+      const articles = [...this.files.values()].flat();
+      const clock = new TimeSlice(this.scheduling.sliceMs);
+      const parts = await runCooperatively(buildDerivedInSlices(articles, this.aliasTable, clock, this.logger), clock, {
+        yieldNow: this.scheduling.yieldNow,
+        isCancelled: () => this.version !== version,
+      });
+      if (!parts || this.version !== version) return;
+      this.builtVersion = version;
+      this.quotations = { version, index: parts.quotations };
+      this.post({ type: 'built', version, topics: parts.topics, figureGroups: parts.figureGroups, millis: { ...parts.millis, total: now() - started } });
+    } catch (error) {
+      this.post({ type: 'failed', version, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      if (this.buildingVersion === version) this.buildingVersion = undefined;
+    }
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

@@ -1,0 +1,245 @@
+import type { CorpusChange, CorpusIndex } from '../corpusIndex';
+import { DraftFigureChecker } from '../figures/draftFigures';
+import type { FigureGroup } from '../figures/groupFigures';
+import type { Article, Logger } from '../model';
+import type { QuoteCheck } from '../quotes/quotationIndex';
+import { runCooperatively, TimeSlice } from '../topics/timeSlice';
+import { topicIndexInSlices, type TopicIndex } from '../topics/topicIndex';
+import type { BuildMillis, EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
+
+/** Everything derived from one version of the corpus: never half-built, never mixed with another version. */
+export interface DerivedSnapshot {
+  /** The corpus version (`CorpusIndex.changeCount`) it was built from. */
+  version: number;
+  topics: TopicIndex;
+  figureGroups: readonly FigureGroup[];
+  figureChecker: DraftFigureChecker;
+  /** Checks quotations against the quotation index (which lives with the engine). */
+  checkQuotations(quotes: readonly string[]): Promise<QuoteCheck[]>;
+  millis: BuildMillis;
+}
+
+/** What the pipeline needs from its host. */
+export interface DerivedIndexesOptions {
+  logger: Logger;
+  /** Gives the editor's thread back between slices of installing a result (the host's `BackgroundTurns.yieldNow`). */
+  yieldNow: () => Promise<void>;
+  /** True while a bulk load adds files: background rebuilds wait for its end. */
+  isLoading?: () => boolean;
+  /** Resolves when pending file changes have reached the corpus (the loader's queue is empty). */
+  settle?: () => Promise<void>;
+  /** A change waits this long for the next one before a background rebuild starts. */
+  debounceMs?: number;
+  /** The engine to switch to if the first one's thread dies (the in-thread engine); the corpus is then sent again. */
+  fallback?: () => EngineChannel;
+}
+
+const defaultDebounceMs = 400;
+const installSliceMs = 8;
+
+/**
+ * The one pipeline for what is derived from the whole corpus: topics, figure groups and the
+ * quotation index. One rule says when they are stale (their version is not the corpus's), one
+ * engine rebuilds them (in a worker when the host could start one), and one call waits for
+ * the current version (`whenCurrent`). Readers that must answer at once (hovers, decorations)
+ * take `current()`, the last complete snapshot; explicit commands await `whenCurrent()`.
+ */
+export class DerivedIndexes {
+  private snapshot: DerivedSnapshot | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private readonly listeners = new Set<(snapshot: DerivedSnapshot) => void>();
+  private readonly pendingChecks = new Map<number, (checks: QuoteCheck[]) => void>();
+  private nextRequestId = 1;
+  private installing: Promise<void> = Promise.resolve();
+  private lastFailure: { version: number; message: string } | undefined;
+  private readonly unsubscribe: () => void;
+  private disposed = false;
+
+  private channel!: EngineChannel;
+
+  constructor(private readonly corpus: CorpusIndex, channel: EngineChannel, private readonly options: DerivedIndexesOptions) {
+    this.unsubscribe = corpus.onDidChangeContent((change) => this.forward(change));
+    this.attach(channel);
+  }
+
+  /** Connects an engine and gives it the whole corpus as it is now. */
+  private attach(channel: EngineChannel): void {
+    this.channel = channel;
+    channel.onMessage((message) => {
+      if (this.channel === channel) this.receive(message);
+    });
+    channel.onFailure((reason) => {
+      if (this.channel === channel) this.engineFailed(reason);
+    });
+    channel.post({ type: 'aliases', version: this.corpus.changeCount, table: this.corpus.aliasTable() });
+    this.sendWholeCorpus();
+    if (this.waiters.length > 0) this.requestBuild();
+    else if (this.corpus.passageCount() > 0) this.schedule();
+  }
+
+  private engineFailed(reason: string): void {
+    const fallback = this.options.fallback;
+    if (!fallback || this.channel.kind === 'in-thread' || this.disposed) {
+      this.failAll(`The background engine stopped: ${reason}`);
+      return;
+    }
+    this.options.logger.warn(`The background worker stopped (${reason}); topics and figures are built on the extension host from now on.`);
+    this.channel.dispose();
+    for (const resolve of this.pendingChecks.values()) resolve([]);
+    this.pendingChecks.clear();
+    this.attach(fallback());
+  }
+
+  /** Where the engine runs: `worker` (its own thread) or `in-thread`. */
+  get engineKind(): EngineChannel['kind'] {
+    return this.channel.kind;
+  }
+
+  /** The last complete snapshot, possibly of an older version; undefined before the first build. */
+  current(): DerivedSnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** Whether the last snapshot was built from the corpus as it is now. */
+  isCurrent(): boolean {
+    return this.snapshot !== undefined && this.snapshot.version === this.corpus.changeCount;
+  }
+
+  /**
+   * The snapshot of the corpus as it is once pending file changes are in: asks for a build at
+   * once if needed and waits for it. Rejects if the engine fails on this version.
+   */
+  async whenCurrent(): Promise<DerivedSnapshot> {
+    for (;;) {
+      if (this.disposed) throw new Error('Sourcebook is shutting down.');
+      await this.options.settle?.();
+      await this.installing;
+      if (this.isCurrent()) return this.snapshot!;
+      if (this.lastFailure && this.lastFailure.version === this.corpus.changeCount) throw new Error(this.lastFailure.message);
+      const next = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+      this.requestBuild();
+      await next;
+    }
+  }
+
+  /** Called with every new snapshot; returns a function that unsubscribes. */
+  onDidUpdate(listener: (snapshot: DerivedSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Asks for a background rebuild after the corpus has been quiet for a moment (and no load runs). */
+  schedule(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.isCurrent()) return;
+      if (this.options.isLoading?.() && this.waiters.length === 0) return;
+      this.requestBuild();
+    }, this.options.debounceMs ?? defaultDebounceMs);
+  }
+
+  private requestBuild(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.channel.post({ type: 'build' });
+  }
+
+  private forward(change: CorpusChange): void {
+    const { kind, ...rest } = change;
+    if (change.kind === 'restore') {
+      // The engine reads the articles out of the persisted bytes itself; a copy is handed over whole.
+      const copy = change.snapshot.slice();
+      this.channel.post({ type: 'restore', version: change.version, snapshot: copy }, [copy.buffer as ArrayBuffer]);
+    } else {
+      this.channel.post({ type: kind, ...rest } as ToEngine);
+    }
+    // Commands that wait see the change at once; background rebuilds wait for a quiet moment.
+    if (this.waiters.length > 0) this.requestBuild();
+    else this.schedule();
+  }
+
+  /** At start the corpus may already hold files (restored from the cache before the pipeline existed). */
+  private sendWholeCorpus(): void {
+    const version = this.corpus.changeCount;
+    const byFile = new Map<string, Article[]>();
+    for (const article of this.corpus.articles()) {
+      const siblings = byFile.get(article.sourceUri);
+      if (siblings) siblings.push(article);
+      else byFile.set(article.sourceUri, [article]);
+    }
+    for (const [uri, articles] of byFile) this.channel.post({ type: 'setFile', version, uri, articles });
+  }
+
+  private receive(message: FromEngine): void {
+    switch (message.type) {
+      case 'log':
+        this.options.logger[message.level](message.message);
+        break;
+      case 'quotesChecked':
+        this.pendingChecks.get(message.requestId)?.(message.checks);
+        this.pendingChecks.delete(message.requestId);
+        break;
+      case 'failed':
+        this.options.logger.error(`Topics and figures could not be built: ${message.message}`);
+        this.lastFailure = { version: message.version, message: `Topics and figures could not be built: ${message.message}` };
+        if (message.version === this.corpus.changeCount) this.failAll(this.lastFailure.message);
+        break;
+      case 'built':
+        this.installing = this.installing.then(() => this.install(message)).catch((error: unknown) => {
+          this.options.logger.error(`Topics could not be installed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        break;
+    }
+  }
+
+  private async install(message: Extract<FromEngine, { type: 'built' }>): Promise<void> {
+    if (this.disposed || (this.snapshot && this.snapshot.version >= message.version)) return;
+    const clock = new TimeSlice(installSliceMs);
+    const topics = await runCooperatively(topicIndexInSlices(message.topics, clock), clock, { yieldNow: this.options.yieldNow, isCancelled: () => this.disposed });
+    if (!topics) return;
+    const snapshot: DerivedSnapshot = {
+      version: message.version,
+      topics,
+      figureGroups: message.figureGroups,
+      figureChecker: new DraftFigureChecker(message.figureGroups, { logger: this.options.logger }),
+      checkQuotations: (quotes) => this.checkQuotations(quotes),
+      millis: message.millis,
+    };
+    this.snapshot = snapshot;
+    this.corpus.installTopics(topics, message.version);
+    const { topics: t, figures, quotations, total } = message.millis;
+    this.options.logger.info(
+      `Derived indexes for version ${message.version} (${this.channel.kind}): ${message.topics.topics.length} topics, ${message.figureGroups.length} figure groups; topics ${t.toFixed(0)} ms, figures ${figures.toFixed(0)} ms, quotations ${quotations.toFixed(0)} ms, ${total.toFixed(0)} ms in all.`,
+    );
+    for (const listener of this.listeners) listener(snapshot);
+    for (const waiter of this.waiters.splice(0)) waiter.resolve();
+  }
+
+  private checkQuotations(quotes: readonly string[]): Promise<QuoteCheck[]> {
+    if (quotes.length === 0) return Promise.resolve([]);
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingChecks.set(requestId, resolve);
+      this.channel.post({ type: 'checkQuotes', requestId, quotes: [...quotes] });
+    });
+  }
+
+  private failAll(message: string): void {
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(message));
+    for (const resolve of this.pendingChecks.values()) resolve([]);
+    this.pendingChecks.clear();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.unsubscribe();
+    this.failAll('Sourcebook is shutting down.');
+    this.channel.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+import type { Article } from '../model';
+import type { FigureGroup } from '../figures/groupFigures';
+import type { QuoteCheck } from '../quotes/quotationIndex';
+import type { AliasTable } from '../topics/aliasFile';
+import type { BuiltTopics } from '../topics/buildTopics';
+
+/**
+ * The messages between the editor's side and the derived-index engine (a worker thread, or the
+ * same thread when no worker can be started). Plain data only: every message survives
+ * structured cloning. Every change to the corpus carries the corpus version it leads to, so
+ * the engine's copy of the corpus at version N is the editor's corpus at version N.
+ */
+export type ToEngine =
+  | { type: 'setFile'; version: number; uri: string; articles: Article[] }
+  | { type: 'removeFiles'; version: number; uris: string[] }
+  | { type: 'clear'; version: number }
+  /** The persisted passage index (see `passageIndexPersistence`): the engine reads the articles out of it itself, so no article is cloned. */
+  | { type: 'restore'; version: number; snapshot: Uint8Array }
+  | { type: 'aliases'; version: number; table: AliasTable }
+  /** Build the derived indexes of the engine's current version (a no-op when it is built or being built). */
+  | { type: 'build' }
+  | { type: 'checkQuotes'; requestId: number; quotes: string[] };
+
+export type FromEngine =
+  | { type: 'built'; version: number; topics: BuiltTopics; figureGroups: FigureGroup[]; millis: BuildMillis }
+  | { type: 'quotesChecked'; requestId: number; version: number; checks: QuoteCheck[] }
+  | { type: 'failed'; version: number; message: string }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+/** Milliseconds of work per part of a build, and from the request to the result. */
+export interface BuildMillis {
+  topics: number;
+  figures: number;
+  quotations: number;
+  total: number;
+}
+
+/** The two ends of the conversation, whichever thread the engine runs in. */
+export interface EngineChannel {
+  /** `worker` when the engine has a thread of its own; `in-thread` when it shares the editor's. */
+  readonly kind: 'worker' | 'in-thread';
+  post(message: ToEngine, transfer?: ArrayBuffer[]): void;
+  /** Messages from the engine, in order. */
+  onMessage(listener: (message: FromEngine) => void): void;
+  /** Called once if the engine's thread dies (the channel is then unusable). */
+  onFailure(listener: (reason: string) => void): void;
+  dispose(): void;
+}

@@ -1,0 +1,38 @@
+import { Worker } from 'node:worker_threads';
+import type { EngineChannel, FromEngine } from '../core/derived/derivedProtocol';
+
+/**
+ * Starts `script` (the bundled `nodeWorkerMain`) in a node worker thread and speaks the engine
+ * protocol with it. The thread must not keep a closing extension host alive, so it is unref'd;
+ * an error or an exit that nobody asked for is reported once through `onFailure`.
+ */
+export function startNodeWorkerChannel(script: string): EngineChannel {
+  const worker = new Worker(script, { name: 'Sourcebook derived indexes' });
+  worker.unref();
+  const failureListeners: Array<(reason: string) => void> = [];
+  let failed = false;
+  let disposed = false;
+  const fail = (reason: string) => {
+    if (failed || disposed) return;
+    failed = true;
+    for (const listener of failureListeners) listener(reason);
+  };
+  worker.on('error', (error) => fail(error instanceof Error ? error.message : String(error)));
+  worker.on('exit', (code) => fail(`the worker thread exited (code ${code})`));
+  return {
+    kind: 'worker',
+    post(message, transfer) {
+      if (!failed && !disposed) worker.postMessage(message, transfer);
+    },
+    onMessage(listener) {
+      worker.on('message', (message: FromEngine) => listener(message));
+    },
+    onFailure(listener) {
+      failureListeners.push(listener);
+    },
+    dispose() {
+      disposed = true;
+      void worker.terminate();
+    },
+  };
+}
