@@ -51,14 +51,16 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const index = new CorpusIndex();
   // Whatever still runs on the extension host in the background (installing topics, saving the cache, an in-thread engine) takes turns with the writer's requests.
   const turns = new BackgroundTurns();
-  const loader = new CorpusLoader(index, context.extensionUri, logger);
-  const derived = new DerivedIndexes(index, startEngine(context.extensionUri, turns, logger), {
+  const engine = startEngine(context.extensionUri, turns, logger);
+  const derived: DerivedIndexes = new DerivedIndexes(index, engine.channel, {
     logger,
+    whyInThread: engine.whyInThread,
     yieldNow: turns.yieldNow,
     isLoading: () => loader.isLoading,
     settle: () => loader.whenSettled(),
     fallback: () => createInThreadEngine(turns.yieldNow),
   });
+  const loader = new CorpusLoader(index, context.extensionUri, logger, (file, options) => derived.ingest(file, options));
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger, turns.yieldNow);
@@ -109,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     cache,
     loader.onDidLoad(() => {
       cache.scheduleSave();
+      derived.releaseUnadopted();
       derived.schedule();
       setTimeout(refreshViews, 0);
     }),
@@ -179,11 +182,11 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
 }
 
 /** The derived-index engine in a worker thread when the host can start one, else on the extension host in turns. */
-function startEngine(extensionUri: vscode.Uri, turns: BackgroundTurns, logger: Logger): EngineChannel {
+function startEngine(extensionUri: vscode.Uri, turns: BackgroundTurns, logger: Logger): { channel: EngineChannel; whyInThread?: string } {
   const started = startDerivedEngineWorker(extensionUri);
-  if (typeof started !== 'string') return started;
+  if (typeof started !== 'string') return { channel: started };
   logger.warn(`No worker thread for topics and figures (${started}); they are built on the extension host, in turns with the writer's requests.`);
-  return createInThreadEngine(turns.yieldNow);
+  return { channel: createInThreadEngine(turns.yieldNow), whyInThread: started };
 }
 
 export function deactivate(): void {

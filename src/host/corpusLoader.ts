@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpusIndex';
-import { ingestFile } from '../core/ingest/ingestFile';
+import type { IngestInput } from '../core/ingest/ingestFile';
+import type { IngestOptions } from '../core/ingest/ingestOptions';
 import { parseManifest } from '../core/ingest/manifest';
-import type { ArticleMetadata, Logger, SkipReason } from '../core/model';
+import type { ArticleMetadata, IngestOutcome, Logger, SkipReason } from '../core/model';
 import { readSettings, type SourcebookSettings } from './settings';
 
 /** File endings Sourcebook reads. */
@@ -25,6 +26,9 @@ export interface LoadSummary {
   usingBundled: boolean;
   millis: number;
 }
+
+/** Reads one file's bytes into articles; the derived-index engine does it on its own thread. */
+export type IngestOnEngine = (file: IngestInput, options: Partial<IngestOptions>) => Promise<IngestOutcome>;
 
 interface SourceFile {
   uri: vscode.Uri;
@@ -58,6 +62,7 @@ export class CorpusLoader implements vscode.Disposable {
     private readonly index: CorpusIndex,
     private readonly extensionUri: vscode.Uri,
     private readonly logger: Logger,
+    private readonly ingest: IngestOnEngine,
   ) {
     this.disposables.push(
       this.summaryEmitter,
@@ -203,7 +208,7 @@ export class CorpusLoader implements vscode.Disposable {
         return 'too-large';
       }
       const bytes = await vscode.workspace.fs.readFile(file.uri);
-      const outcome = ingestFile({ uri: key, fileName: basename(file.uri), bytes, metadata: file.metadata }, { maxFileBytes: settings.maxFileBytes });
+      const outcome = await this.ingest({ uri: key, fileName: basename(file.uri), bytes, metadata: file.metadata }, { maxFileBytes: settings.maxFileBytes });
       if (outcome.kind === 'skipped') {
         this.index.removeFile(key);
         this.logger.info(`Skipped ${file.uri.fsPath || key}: ${outcome.reason} (${outcome.detail}).`);

@@ -1,41 +1,76 @@
 import * as vscode from 'vscode';
-import type { EngineChannel, FromEngine } from '../core/derived/derivedProtocol';
+import type { EngineChannel, FromEngine, ToEngine } from '../core/derived/derivedProtocol';
 
 /**
  * Starts the derived-index engine in a Web Worker (vscode.dev, the web-worker extension host),
  * from `dist/web/derivedWorker.js`. The build puts this file in place of
- * `derivedEngineLauncher.ts` for the browser bundle. A worker that fails to load reports it
- * through `onFailure`, and the caller then runs the engine on its own thread.
+ * `derivedEngineLauncher.ts` for the browser bundle.
+ *
+ * The web extension host refuses `new Worker(url)` for an extension served by a remote server
+ * (`vscode-remote:`, as in code-server and Codespaces), so the script is then read through
+ * `workspace.fs` and started from a blob. Messages posted meanwhile wait in order. A worker that
+ * fails to start reports it through `onFailure`, and the caller moves to its in-thread engine.
  */
 export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChannel | string {
   if (typeof Worker === 'undefined') return 'this extension host has no Worker';
-  let worker: Worker;
-  try {
-    worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'derivedWorker.js').toString(true), { name: 'Sourcebook derived indexes' });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'derivedWorker.js');
+  const queued: Array<{ message: ToEngine; transfer?: ArrayBuffer[] }> = [];
+  const messageListeners: Array<(message: FromEngine) => void> = [];
   const failureListeners: Array<(reason: string) => void> = [];
+  let worker: Worker | undefined;
   let failed = false;
-  worker.addEventListener('error', (event) => {
-    if (failed) return;
+  let disposed = false;
+  const fail = (reason: string) => {
+    if (failed || disposed) return;
     failed = true;
-    event.preventDefault();
-    for (const listener of failureListeners) listener(event.message || 'the worker script could not be loaded');
-  });
+    for (const listener of failureListeners) listener(reason);
+  };
+  const adopt = (started: Worker) => {
+    if (disposed) {
+      started.terminate();
+      return;
+    }
+    worker = started;
+    started.addEventListener('message', (event: MessageEvent<FromEngine>) => {
+      for (const listener of messageListeners) listener(event.data);
+    });
+    started.addEventListener('error', (event) => {
+      event.preventDefault();
+      fail(event.message || 'the worker script could not be loaded');
+    });
+    for (const { message, transfer } of queued.splice(0)) started.postMessage(message, transfer ?? []);
+  };
+  const options: WorkerOptions = { name: 'Sourcebook derived indexes' };
+  try {
+    adopt(new Worker(script.toString(true), options));
+  } catch {
+    vscode.workspace.fs.readFile(script).then(
+      (bytes) => {
+        try {
+          adopt(new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(bytes)], { type: 'text/javascript' })), options));
+        } catch (error) {
+          fail(error instanceof Error ? error.message : String(error));
+        }
+      },
+      (error: unknown) => fail(`the worker script could not be read (${error instanceof Error ? error.message : String(error)})`),
+    );
+  }
   return {
     kind: 'worker',
     post(message, transfer) {
-      if (!failed) worker.postMessage(message, transfer ?? []);
+      if (failed || disposed) return;
+      if (worker) worker.postMessage(message, transfer ?? []);
+      else queued.push({ message, transfer });
     },
     onMessage(listener) {
-      worker.addEventListener('message', (event: MessageEvent<FromEngine>) => listener(event.data));
+      messageListeners.push(listener);
     },
     onFailure(listener) {
       failureListeners.push(listener);
     },
     dispose() {
-      worker.terminate();
+      disposed = true;
+      worker?.terminate();
     },
   };
 }

@@ -120,6 +120,35 @@ suite('Your own sources', () => {
     assert.equal(api.index.search('Tsirkon').length, 0);
   });
 
+  test('Check Draft run straight after a source is edited and saved sees the new words', async () => {
+    const quote = 'Both sides agreed to extend the Kalibr talks into January';
+    const draft = await openDraft(`# Draft\n\nThe minister said: "${quote}."\n`);
+    await vscode.window.showTextDocument(draft);
+    const flagged = await vscode.commands.executeCommand<vscode.Diagnostic[]>('sourcebook.checkDraft');
+    assert.deepEqual(flagged.map((diagnostic) => diagnostic.code), ['quote-not-found'], 'before the edit no source has these words');
+
+    const sourceUri = vscode.Uri.joinPath(workspaceFolder().uri, 'sources/summit.md');
+    const source = await vscode.workspace.openTextDocument(sourceUri);
+    const original = source.getText();
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(sourceUri, source.positionAt(original.length), `\n${quote}, an official said.\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await source.save(), 'the source was not saved');
+    await vscode.window.showTextDocument(draft);
+    // No waiting: the command itself must wait for the change to reach the index and the quotation index.
+    const found = await vscode.commands.executeCommand<vscode.Diagnostic[]>('sourcebook.checkDraft');
+    assert.deepEqual(found.map((diagnostic) => `${String(diagnostic.code)}: ${diagnostic.message}`), [], 'the quotation is now word for word in the edited source');
+    assert.ok(api.index.search(`"${quote}"`).some((hit) => hit.article.sourceUri.endsWith('sources/summit.md')), 'the edit is searchable');
+
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(sourceUri, new vscode.Range(source.positionAt(0), source.positionAt(source.getText().length)), original);
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    assert.ok(await source.save());
+    await vscode.window.showTextDocument(draft);
+    const again = await vscode.commands.executeCommand<vscode.Diagnostic[]>('sourcebook.checkDraft');
+    assert.deepEqual(again.map((diagnostic) => diagnostic.code), ['quote-not-found'], 'with the words gone from the source, the quotation is flagged again');
+  });
+
   test('a CRLF file opens at the right passage', async () => {
     const [hit] = api.index.search('Zircon missile');
     assert.ok(hit, 'the CRLF file is not searchable');

@@ -1,4 +1,5 @@
-import type { Article, Logger } from '../model';
+import { ingestFile } from '../ingest/ingestFile';
+import type { Article, IngestOutcome, Logger } from '../model';
 import type { QuotationIndex, QuoteCheck } from '../quotes/quotationIndex';
 import { deserializePassageIndex } from '../search/passageIndexPersistence';
 import type { AliasTable } from '../topics/aliasFile';
@@ -23,6 +24,8 @@ export interface EngineScheduling {
  */
 export class DerivedEngine {
   private readonly files = new Map<string, Article[]>();
+  /** Articles this engine read, waiting for the editor's side to adopt (or discard) them. */
+  private readonly ingested = new Map<number, Article[]>();
   private aliasTable: AliasTable = { entries: [] };
   private version = 0;
   private buildingVersion: number | undefined;
@@ -40,6 +43,21 @@ export class DerivedEngine {
 
   receive(message: ToEngine): void {
     switch (message.type) {
+      case 'ingest':
+        this.post({ type: 'ingested', requestId: message.requestId, outcome: this.ingest(message.requestId, message) });
+        break;
+      case 'adopt': {
+        const articles = this.ingested.get(message.requestId);
+        this.ingested.delete(message.requestId);
+        this.files.delete(message.uri);
+        if (articles) this.files.set(message.uri, articles);
+        else this.logger.error(`The derived-index engine was asked to adopt a reading it does not have (${message.uri}); topics may miss that file until it changes.`);
+        this.version = message.version;
+        break;
+      }
+      case 'discard':
+        for (const requestId of message.requestIds) this.ingested.delete(requestId);
+        break;
       case 'setFile':
         this.files.delete(message.uri);
         if (message.articles.length > 0) this.files.set(message.uri, message.articles);
@@ -67,6 +85,17 @@ export class DerivedEngine {
       case 'checkQuotes':
         this.post({ type: 'quotesChecked', requestId: message.requestId, version: this.quotations?.version ?? -1, checks: this.checkQuotes(message.quotes) });
         break;
+    }
+  }
+
+  private ingest(requestId: number, message: Extract<ToEngine, { type: 'ingest' }>): IngestOutcome {
+    try {
+      const outcome = ingestFile(message.file, message.options);
+      if (outcome.kind === 'articles' && outcome.articles.length > 0) this.ingested.set(requestId, outcome.articles);
+      return outcome;
+    } catch (error) {
+      // ingestFile catches what it expects; anything else is a defect, reported as a counted skip rather than a lost load.
+      return { kind: 'skipped', reason: 'parse-error', detail: `could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
   }
 

@@ -1,7 +1,9 @@
 import type { CorpusChange, CorpusIndex } from '../corpusIndex';
 import { DraftFigureChecker } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
-import type { Article, Logger } from '../model';
+import type { IngestInput } from '../ingest/ingestFile';
+import type { IngestOptions } from '../ingest/ingestOptions';
+import type { Article, IngestOutcome, Logger } from '../model';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { runCooperatively, TimeSlice } from '../topics/timeSlice';
 import { topicIndexInSlices, type TopicIndex } from '../topics/topicIndex';
@@ -32,6 +34,8 @@ export interface DerivedIndexesOptions {
   debounceMs?: number;
   /** The engine to switch to if the first one's thread dies (the in-thread engine); the corpus is then sent again. */
   fallback?: () => EngineChannel;
+  /** Why the engine runs on the editor's thread from the start (no worker could be started), for the log and tests. */
+  whyInThread?: string;
 }
 
 const defaultDebounceMs = 400;
@@ -50,6 +54,11 @@ export class DerivedIndexes {
   private readonly waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private readonly listeners = new Set<(snapshot: DerivedSnapshot) => void>();
   private readonly pendingChecks = new Map<number, (checks: QuoteCheck[]) => void>();
+  /** Ingest requests not answered yet: sent again to a fallback engine if the worker dies. */
+  private readonly pendingIngests = new Map<number, { file: IngestInput; options: Partial<IngestOptions>; resolve: (outcome: IngestOutcome) => void }>();
+  /** Article arrays the engine read and still holds, by the request that read them, until the corpus adopts or drops them. */
+  private readonly ingestedBy = new WeakMap<Article[], { requestId: number; channel: EngineChannel }>();
+  private readonly unadopted = new Set<number>();
   private nextRequestId = 1;
   private installing: Promise<void> = Promise.resolve();
   private lastFailure: { version: number; message: string } | undefined;
@@ -57,6 +66,7 @@ export class DerivedIndexes {
   private disposed = false;
 
   private channel!: EngineChannel;
+  private inThreadReason: string | undefined;
 
   constructor(private readonly corpus: CorpusIndex, channel: EngineChannel, private readonly options: DerivedIndexesOptions) {
     this.unsubscribe = corpus.onDidChangeContent((change) => this.forward(change));
@@ -74,6 +84,8 @@ export class DerivedIndexes {
     });
     channel.post({ type: 'aliases', version: this.corpus.changeCount, table: this.corpus.aliasTable() });
     this.sendWholeCorpus();
+    this.unadopted.clear();
+    for (const [requestId, request] of this.pendingIngests) channel.post({ type: 'ingest', requestId, file: request.file, options: request.options });
     if (this.waiters.length > 0) this.requestBuild();
     else if (this.corpus.passageCount() > 0) this.schedule();
   }
@@ -85,6 +97,7 @@ export class DerivedIndexes {
       return;
     }
     this.options.logger.warn(`The background worker stopped (${reason}); topics and figures are built on the extension host from now on.`);
+    this.inThreadReason = `the worker stopped: ${reason}`;
     this.channel.dispose();
     for (const resolve of this.pendingChecks.values()) resolve([]);
     this.pendingChecks.clear();
@@ -94,6 +107,11 @@ export class DerivedIndexes {
   /** Where the engine runs: `worker` (its own thread) or `in-thread`. */
   get engineKind(): EngineChannel['kind'] {
     return this.channel.kind;
+  }
+
+  /** Why the engine runs on the editor's thread, when it does. */
+  get whyInThread(): string | undefined {
+    return this.channel.kind === 'in-thread' ? this.inThreadReason ?? this.options.whyInThread : undefined;
   }
 
   /** The last complete snapshot, possibly of an older version; undefined before the first build. */
@@ -121,6 +139,27 @@ export class DerivedIndexes {
       this.requestBuild();
       await next;
     }
+  }
+
+  /**
+   * Reads a file's bytes into articles on the engine's thread (decoding, cleaning and splitting
+   * are the heaviest per-file work of a load). When the corpus then takes exactly these
+   * articles (`setFile`), the engine adopts its own copy instead of receiving them back.
+   */
+  ingest(file: IngestInput, options: Partial<IngestOptions>): Promise<IngestOutcome> {
+    if (this.disposed) return Promise.resolve({ kind: 'skipped', reason: 'unreadable', detail: 'Sourcebook is shutting down' });
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingIngests.set(requestId, { file, options, resolve });
+      this.channel.post({ type: 'ingest', requestId, file, options });
+    });
+  }
+
+  /** Lets the engine drop what it read for files the corpus did not take (a cancelled load); the loader calls it after each load. */
+  releaseUnadopted(): void {
+    if (this.unadopted.size === 0) return;
+    this.channel.post({ type: 'discard', requestIds: [...this.unadopted] });
+    this.unadopted.clear();
   }
 
   /** Called with every new snapshot; returns a function that unsubscribes. */
@@ -155,6 +194,11 @@ export class DerivedIndexes {
       // The engine reads the articles out of the persisted bytes itself; a copy is handed over whole.
       const copy = change.snapshot.slice();
       this.channel.post({ type: 'restore', version: change.version, snapshot: copy }, [copy.buffer as ArrayBuffer]);
+    } else if (change.kind === 'setFile' && this.ingestedBy.get(change.articles)?.channel === this.channel) {
+      const { requestId } = this.ingestedBy.get(change.articles)!;
+      this.ingestedBy.delete(change.articles);
+      this.unadopted.delete(requestId);
+      this.channel.post({ type: 'adopt', version: change.version, uri: change.uri, requestId });
     } else {
       this.channel.post({ type: kind, ...rest } as ToEngine);
     }
@@ -177,6 +221,17 @@ export class DerivedIndexes {
 
   private receive(message: FromEngine): void {
     switch (message.type) {
+      case 'ingested': {
+        const request = this.pendingIngests.get(message.requestId);
+        this.pendingIngests.delete(message.requestId);
+        const { outcome } = message;
+        if (outcome.kind === 'articles' && outcome.articles.length > 0) {
+          this.ingestedBy.set(outcome.articles, { requestId: message.requestId, channel: this.channel });
+          this.unadopted.add(message.requestId);
+        }
+        request?.resolve(outcome);
+        break;
+      }
       case 'log':
         this.options.logger[message.level](message.message);
         break;
@@ -240,6 +295,8 @@ export class DerivedIndexes {
     if (this.timer) clearTimeout(this.timer);
     this.unsubscribe();
     this.failAll('Sourcebook is shutting down.');
+    for (const request of this.pendingIngests.values()) request.resolve({ kind: 'skipped', reason: 'unreadable', detail: 'Sourcebook is shutting down' });
+    this.pendingIngests.clear();
     this.channel.dispose();
   }
 }

@@ -1,4 +1,6 @@
-import type { Article } from '../model';
+import type { IngestInput } from '../ingest/ingestFile';
+import type { IngestOptions } from '../ingest/ingestOptions';
+import type { Article, IngestOutcome } from '../model';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import type { AliasTable } from '../topics/aliasFile';
@@ -11,6 +13,12 @@ import type { BuiltTopics } from '../topics/buildTopics';
  * the engine's copy of the corpus at version N is the editor's corpus at version N.
  */
 export type ToEngine =
+  /** Read one file's bytes into articles (decode, clean, split): the heaviest per-file work. The engine keeps the articles until they are adopted or discarded. */
+  | { type: 'ingest'; requestId: number; file: IngestInput; options: Partial<IngestOptions> }
+  /** The articles of ingest `requestId` are now the file's (the editor's side added exactly them): no need to send them back. */
+  | { type: 'adopt'; version: number; uri: string; requestId: number }
+  /** Ingest results the editor's side did not add (a cancelled load). */
+  | { type: 'discard'; requestIds: number[] }
   | { type: 'setFile'; version: number; uri: string; articles: Article[] }
   | { type: 'removeFiles'; version: number; uris: string[] }
   | { type: 'clear'; version: number }
@@ -22,6 +30,7 @@ export type ToEngine =
   | { type: 'checkQuotes'; requestId: number; quotes: string[] };
 
 export type FromEngine =
+  | { type: 'ingested'; requestId: number; outcome: IngestOutcome }
   | { type: 'built'; version: number; topics: BuiltTopics; figureGroups: FigureGroup[]; millis: BuildMillis }
   | { type: 'quotesChecked'; requestId: number; version: number; checks: QuoteCheck[] }
   | { type: 'failed'; version: number; message: string }

@@ -147,3 +147,25 @@ test('an engine that fails on the current version makes whenCurrent reject with 
   await assert.rejects(derived.whenCurrent(), /out of memory/);
   derived.dispose();
 });
+
+test('files are read on the worker thread; the corpus adopts the worker’s own reading instead of sending the articles back', async () => {
+  const index = new CorpusIndex();
+  const worker = startNodeWorkerChannel(workerScript);
+  const sent: string[] = [];
+  const counting: EngineChannel = { ...worker, post: (message, transfer) => (sent.push(message.type), worker.post(message, transfer)) };
+  const derived = pipelineFor(index, counting);
+  const text = 'Summit notes\n\nBy: Anna Field\n\nThe Zircon missile was discussed in Vladivostok. Officials said the Zircon tests would go on.\n';
+  const outcome = await derived.ingest({ uri: 'file:///w/zircon.txt', fileName: 'zircon.txt', bytes: new TextEncoder().encode(text) }, {});
+  assert.equal(outcome.kind, 'articles');
+  if (outcome.kind !== 'articles') return;
+  assert.equal(outcome.articles[0].meta.author, 'Anna Field');
+  assert.equal(outcome.articles[0].passages[0].text, 'The Zircon missile was discussed in Vladivostok. Officials said the Zircon tests would go on.');
+  index.setFile('file:///w/zircon.txt', outcome.articles, 'stamp');
+  const snapshot = await derived.whenCurrent();
+  assert.ok(snapshot.topics.topics().some((topic) => topic.name === 'Zircon'), snapshot.topics.topics().map((topic) => topic.name).join(', '));
+  assert.ok(sent.includes('adopt'));
+  assert.ok(!sent.includes('setFile'), `the articles were sent back: ${sent.join(', ')}`);
+  const skipped = await derived.ingest({ uri: 'file:///w/blob.txt', fileName: 'blob.txt', bytes: new Uint8Array([0, 1, 2, 0, 255, 0, 7, 0]) }, {});
+  assert.deepEqual(skipped.kind === 'skipped' && skipped.reason, 'binary');
+  derived.dispose();
+});
