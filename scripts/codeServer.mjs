@@ -22,43 +22,49 @@ const repoRoot = resolve(new URL('..', import.meta.url).pathname);
 /** Where the installed code-server lives; reused by every later run. */
 export const codeServerHome = join(repoRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 
-const installedMarker = join(codeServerHome, '.installed');
-const entryScript = join(codeServerHome, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-
 /**
  * Returns the path of code-server's entry script, installing it first when the
  * cache lacks a complete install. The marker file is written only after every
  * step succeeded, so an interrupted install is redone rather than trusted.
- * @param {{ log?: (line: string) => void }} [options]
+ * @param {{ home?: string, log?: (line: string) => void }} [options]
+ *   `home`: where to install (default `codeServerHome`); a test can install elsewhere.
  */
-export async function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
+export async function ensureCodeServer({ home = codeServerHome, log = (line) => console.log(line) } = {}) {
+  const installedMarker = join(home, '.installed');
+  const entryScript = join(home, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (existsSync(installedMarker) && existsSync(entryScript)) return entryScript;
   checkNodeVersion();
-  log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code ${EMBEDDED_VSCODE_VERSION}) into ${codeServerHome} (once, ~2-4 minutes)...`);
+  log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code ${EMBEDDED_VSCODE_VERSION}) into ${home} (once, ~2-4 minutes)...`);
   const started = Date.now();
-  rmSync(codeServerHome, { recursive: true, force: true });
-  mkdirSync(codeServerHome, { recursive: true });
-  writeFileSync(join(codeServerHome, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
 
   const npmEnv = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   const npm = (args, cwd, what) => step(what, 'npm', args, cwd, npmEnv, log);
 
   // code-server's postinstall refuses to run as root under npm 11, so its steps are done by hand.
-  await npm(['install', '--no-save', '--ignore-scripts', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], codeServerHome, 'download code-server');
-  const vscodeDir = join(codeServerHome, 'node_modules', 'code-server', 'lib', 'vscode');
+  await npm(['install', '--no-save', '--ignore-scripts', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], home, 'download code-server');
+  const vscodeDir = join(home, 'node_modules', 'code-server', 'lib', 'vscode');
   await npm(['install', '--omit=dev', '--ignore-scripts', '--no-package-lock'], vscodeDir, 'install VS Code server dependencies');
   // @vscode/ripgrep's postinstall downloads a binary (no internet) unless bin/ exists.
   const ripgrepBin = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(ripgrepBin, { recursive: true });
   if (existsSync('/usr/bin/rg')) copyFileSync('/usr/bin/rg', join(ripgrepBin, 'rg'));
-  await npm(['rebuild'], vscodeDir, 'build native modules (node-pty, kerberos...; needs g++, make, python3, libkrb5-dev)');
+  if (kerberosHeadersPresent()) {
+    await npm(['rebuild'], vscodeDir, 'build native modules (node-pty, kerberos...; needs g++, make, python3, libkrb5-dev)');
+  } else {
+    log('  - skipping the kerberos module: no Kerberos headers (Debian: libkrb5-dev); code-server needs it only to log in to a Kerberos proxy');
+    const dependencies = Object.keys(JSON.parse(readFileSync(join(vscodeDir, 'package.json'), 'utf8')).dependencies);
+    await npm(['rebuild', ...dependencies.filter((name) => name !== 'kerberos')], vscodeDir, 'build native modules except kerberos (node-pty...; needs g++, make, python3)');
+  }
   const asarLink = join(vscodeDir, 'node_modules.asar');
   if (!existsSync(asarLink)) symlinkSync('node_modules', asarLink);
   await npm(['install', '--omit=dev', '--ignore-scripts', '--no-package-lock'], join(vscodeDir, 'extensions'), 'install built-in extension dependencies');
   // npm hoists argon2 (code-server's password hashing) next to code-server, not inside it.
-  await npm(['rebuild', 'argon2'], codeServerHome, 'build argon2');
+  await npm(['rebuild', 'argon2'], home, 'build argon2');
 
-  const { stdout } = await run(process.execPath, [entryScript, '--version'], { env: { ...process.env, XDG_CONFIG_HOME: join(codeServerHome, '.config') } });
+  const { stdout } = await run(process.execPath, [entryScript, '--version'], { env: { ...process.env, XDG_CONFIG_HOME: join(home, '.config') } });
   if (!stdout.includes(CODE_SERVER_VERSION) || !stdout.includes(EMBEDDED_VSCODE_VERSION)) {
     throw new Error(`code-server installed but reports an unexpected version: ${stdout.trim()}`);
   }
@@ -66,6 +72,16 @@ export async function ensureCodeServer({ log = (line) => console.log(line) } = {
   const versionLine = stdout.split('\n').find((line) => line.includes('with Code'));
   log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${versionLine}`);
   return entryScript;
+}
+
+/**
+ * Whether the kerberos module can be built here: its C++ source includes <gssapi/gssapi.h>
+ * (Debian's libkrb5-dev). code-server needs the module only to log in to a proxy with
+ * Kerberos, so a machine without the headers gets a code-server without it.
+ */
+export function kerberosHeadersPresent() {
+  const probe = spawnSync(process.env.CXX || 'g++', ['-fsyntax-only', '-x', 'c++', '-'], { input: '#include <gssapi/gssapi.h>\n', stdio: ['pipe', 'ignore', 'ignore'], timeout: 30_000 });
+  return probe.status === 0;
 }
 
 function checkNodeVersion() {

@@ -1,5 +1,6 @@
 // `npm start`: builds Sourcebook and serves a real VS Code (code-server) on
-// 127.0.0.1 with the extension installed and demo/ open. Ctrl+C stops it.
+// 127.0.0.1 with the extension installed, demo/ open and the printed URL opening
+// demo/draft.md. Ctrl+C stops it.
 //
 // PORT=8080 npm start picks the port (default: a free one).
 // Rebuild while it runs with `npm run watch`, then "Developer: Reload Window".
@@ -42,13 +43,19 @@ const server = await startCodeServer({
   process.exit(1);
 });
 
+// The workbench reads the files to open from its URL (`payload`); a setting can only
+// open a folder's README, so the printed URL is what puts draft.md in the editor.
+const draft = join(workspace, 'draft.md');
+const url = server.urlFor(workspace, [['openFile', server.remoteUri(draft)]]);
+
 console.log(`
 Sourcebook is running in VS Code ${EMBEDDED_VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION}) with ${workspace} open.
 
-  Open:  ${server.origin}/
+  Open:  ${url}
 
+draft.md opens in the editor: hover over "S-400" or "RELOS" for the passages about it.
 Click the Sourcebook icon in the activity bar for the Articles and Topics views,
-open draft.md and hover over "S-400", or run "Sourcebook: Search Sources" (F1).
+or run "Sourcebook: Search Sources" (F1).
 Press Ctrl+C to stop.`);
 
 let stopping = false;
