@@ -1,5 +1,5 @@
 /**
- * Every command, view and view container id, defined once. A unit test checks
+ * Every command, view, view container and setting id, defined once. A unit test checks
  * that these and package.json's `contributes` agree in both directions.
  */
 export const CommandIds = {
@@ -29,3 +29,21 @@ export const ViewIds = {
 export const ContextKeys = {
   articlesGrouping: 'sourcebook.articlesGrouping',
 } as const;
+
+/** Setting keys under the `sourcebook` section, as `contributes.configuration` declares them (without the section). */
+export const SettingKeys = {
+  corpusPaths: 'corpus.paths',
+  corpusIncludeBundled: 'corpus.includeBundled',
+  corpusMaxFileSizeMB: 'corpus.maxFileSizeMB',
+  corpusFollowSymlinks: 'corpus.followSymlinks',
+  hoverEnabled: 'hover.enabled',
+  hoverMaxPassages: 'hover.maxPassages',
+  hoverLanguages: 'hover.languages',
+  decorationsEnabled: 'decorations.enabled',
+  completionEnabled: 'completion.enabled',
+  citationFormat: 'citation.format',
+  checkDraftWhileTyping: 'checkDraft.whileTyping',
+} as const;
+
+/** The configuration section every setting key lives in. */
+export const settingsSection = 'sourcebook';

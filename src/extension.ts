@@ -1,30 +1,26 @@
 import * as vscode from 'vscode';
-import { guardCommand } from './commands/guardCommand';
-import { addAliasCommand, hideTopicCommand, mergeTopicsCommand } from './commands/editTopics';
-import { topicFromArgument } from './commands/commandArguments';
-import { pickTopic } from './commands/findTopic';
-import { insertQuote } from './commands/insertQuote';
+import { allCommands } from './commands/allCommands';
+import { registerCommands } from './commands/commandRegistry';
 import { PassageOpener } from './commands/openPassage';
-import { searchSources } from './commands/searchSources';
-import { addSourceFolder } from './commands/sourceFolders';
-import { registerCompareFeatures } from './compareFeatures';
-import { CommandIds, ContextKeys, ViewIds } from './contributionIds';
+import type { SourcebookServices } from './commands/sourcebookServices';
+import { ContextKeys, ViewIds } from './contributionIds';
 import { BackgroundTurns } from './core/backgroundTurns';
 import { CorpusIndex } from './core/corpusIndex';
 import { DerivedIndexes } from './core/derived/derivedIndexes';
 import type { EngineChannel } from './core/derived/derivedProtocol';
 import { createInThreadEngine } from './core/derived/inThreadEngine';
-import { startDerivedEngineWorker } from './host/derivedEngineLauncher';
-import { notingInteractions } from './hover/notingInteractions';
-import type { Logger, Topic } from './core/model';
-import { PassageHoverProvider } from './hover/passageHoverProvider';
-import { TopicCompletionProvider } from './hover/topicCompletionProvider';
-import { TopicDecorations } from './hover/topicDecorations';
+import type { Logger } from './core/model';
 import { AliasFiles } from './host/aliasFiles';
 import { CorpusLoader, type LoadSummary } from './host/corpusLoader';
+import { startDerivedEngineWorker } from './host/derivedEngineLauncher';
 import { IndexCache } from './host/indexCache';
 import { createChannelLogger } from './host/logger';
+import { debounce, throttle } from './host/timing';
+import { DraftDiagnostics } from './hover/draftDiagnostics';
+import { registerEditorFeatures } from './hover/registerEditorFeatures';
+import { TopicDecorations } from './hover/topicDecorations';
 import { ArticlesTreeProvider } from './views/articlesTree';
+import { CompareSourcesPanel } from './views/compareSourcesPanel';
 import { SourcebookStatusBar } from './views/statusBar';
 import { TopicsTreeProvider } from './views/topicsTree';
 
@@ -71,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const topicsView = vscode.window.createTreeView(ViewIds.topics, { treeDataProvider: topicsTree, showCollapseAll: true });
   const statusBar = new SourcebookStatusBar();
   const decorations = new TopicDecorations(index);
-  const languages: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
+  const comparePanel = new CompareSourcesPanel(context.extensionUri, index, derived, opener, logger);
+  const draftDiagnostics = new DraftDiagnostics(index, derived);
+  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, topicsTree, topicsView, comparePanel, draftDiagnostics };
 
   // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
   // the views keep the previous topics meanwhile.
@@ -85,18 +83,6 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const refreshViewsWhileLoading = throttle(refreshViewsNow, 1000);
   const refreshViews = () => (loader.isLoading ? refreshViewsWhileLoading() : refreshViewsQuickly());
   const unsubscribe = index.onDidChange(refreshViews);
-
-  const revealTopic = async (topic: Topic | undefined) => {
-    if (!topic) return;
-    if (topicsTree.filter) topicsTree.setFilter('');
-    const node = topicsTree.nodeForTopic(topic.id);
-    if (node) await topicsView.reveal(node, { select: true, focus: true, expand: 2 });
-  };
-  const guarded = (name: string, handler: (...args: unknown[]) => unknown) => guardCommand(logger, name, handler);
-  const setGrouping = (grouping: 'outlet' | 'date') => {
-    articlesTree.setGrouping(grouping);
-    void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, grouping);
-  };
 
   context.subscriptions.push(
     channel,
@@ -123,28 +109,11 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     statusBar,
     decorations,
     { dispose: unsubscribe },
-    vscode.languages.registerHoverProvider(languages, notingInteractions(new PassageHoverProvider(index), turns)),
-    vscode.languages.registerCompletionItemProvider(languages, notingInteractions(new TopicCompletionProvider(index), turns)),
-    vscode.commands.registerCommand(CommandIds.search, guarded('Search Sources', (query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction()))),
-    vscode.commands.registerCommand(CommandIds.findTopic, guarded('Go to Topic', async () => revealTopic(await pickTopic(index, derived)))),
-    vscode.commands.registerCommand(CommandIds.openPassage, guarded('Open Source', (passageId) => opener.open(passageId))),
-    vscode.commands.registerCommand(CommandIds.insertQuote, guarded('Insert Quote', (passageId) => insertQuote(index, passageId))),
-    vscode.commands.registerCommand(CommandIds.showTopic, guarded('Show Topic', (topicId) => revealTopic(topicFromArgument(index, topicId)))),
-    vscode.commands.registerCommand(CommandIds.reindex, guarded('Reindex', () => loader.reload({ force: true }))),
-    vscode.commands.registerCommand(CommandIds.addSourceFolder, guarded('Add Source Folder', () => addSourceFolder())),
-    vscode.commands.registerCommand(CommandIds.addAlias, guarded('Add Alias', (node) => addAliasCommand(index, derived, aliasFiles, node))),
-    vscode.commands.registerCommand(CommandIds.mergeTopics, guarded('Merge Topics', (node) => mergeTopicsCommand(index, derived, aliasFiles, node))),
-    vscode.commands.registerCommand(CommandIds.hideTopic, guarded('Hide Topic', (node) => hideTopicCommand(index, derived, aliasFiles, node))),
-    vscode.commands.registerCommand(CommandIds.filterTopics, guarded('Filter Topics', async () => {
-      const text = await vscode.window.showInputBox({ title: 'Filter Topics', value: topicsTree.filter, prompt: 'Show only topics whose name or alias contains this (empty: all)' });
-      if (text === undefined) return;
-      topicsTree.setFilter(text);
-      topicsView.description = text.trim() ? `filter: ${text.trim()}` : undefined;
-    })),
-    vscode.commands.registerCommand(CommandIds.groupArticlesByOutlet, () => setGrouping('outlet')),
-    vscode.commands.registerCommand(CommandIds.groupArticlesByDate, () => setGrouping('date')),
+    comparePanel,
+    draftDiagnostics,
+    ...registerEditorFeatures(index, derived, turns),
+    ...registerCommands(services, allCommands),
   );
-  registerCompareFeatures(context, index, derived, opener, logger, turns);
   void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
 
   logger.info(`Activated in ${Date.now() - activationStarted} ms (indexing continues in the background).`);
@@ -191,27 +160,4 @@ function startEngine(extensionUri: vscode.Uri, turns: BackgroundTurns, logger: L
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
-}
-
-/** Runs at most once per `millis`, and once more at the end of a burst. */
-function throttle(run: () => void, millis: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      run();
-    }, millis);
-  };
-}
-
-function debounce(run: () => void, millis: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      run();
-    }, millis);
-  };
 }

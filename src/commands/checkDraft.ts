@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { DraftDiagnostics } from '../hover/draftDiagnostics';
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
 
 /**
  * "Sourcebook: Check Draft Against Sources": checks the active draft now, whatever the
@@ -20,3 +22,9 @@ export async function checkDraft(diagnostics: DraftDiagnostics): Promise<vscode.
   vscode.window.setStatusBarMessage(`Sourcebook: ${summary}`, 8000);
   return found;
 }
+
+export const checkDraftCommand: CommandDefinition = {
+  id: CommandIds.checkDraft,
+  title: 'Check Draft',
+  run: ({ draftDiagnostics }) => checkDraft(draftDiagnostics),
+};

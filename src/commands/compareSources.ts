@@ -5,6 +5,10 @@ import type { Topic } from '../core/model';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
 import { topicFromArgument } from './commandArguments';
 import { pickTopic } from './findTopic';
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
+import type { CompareModel } from '../views/compareSourcesModel';
+import type { CompareRenderReport } from '../views/compareSourcesPanel';
 
 /**
  * "Sourcebook: Compare Sources on Topic...". From the palette it asks for a topic; from a hover
@@ -25,3 +29,21 @@ export async function compareSources(index: CorpusIndex, derived: DerivedIndexes
   if (picked) await panel.show(picked);
   return picked;
 }
+
+/**
+ * What `sourcebook.compareSources` resolves to (for tests and other extensions): the data the
+ * view shows, and a way to wait for the webview to say it rendered it.
+ */
+export interface CompareSourcesResult {
+  model: CompareModel | undefined;
+  whenRendered(timeoutMs?: number): Promise<CompareRenderReport | undefined>;
+}
+
+export const compareSourcesCommand: CommandDefinition = {
+  id: CommandIds.compareSources,
+  title: 'Compare Sources',
+  async run({ index, derived, comparePanel }, argument): Promise<CompareSourcesResult | undefined> {
+    if (!(await compareSources(index, derived, comparePanel, argument))) return undefined;
+    return { model: comparePanel.lastRendered, whenRendered: (timeoutMs) => comparePanel.whenRendered(timeoutMs) };
+  },
+};

@@ -4,6 +4,9 @@ import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
 import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
 import type { Topic } from '../core/model';
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
+import { revealTopic } from './showTopic';
 
 interface TopicItem extends vscode.QuickPickItem {
   topic: Topic;
@@ -27,3 +30,9 @@ export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, tit
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type a name, spelling or alias', matchOnDetail: true, matchOnDescription: false });
   return picked?.topic;
 }
+
+export const findTopicCommand: CommandDefinition = {
+  id: CommandIds.findTopic,
+  title: 'Go to Topic',
+  run: async (services) => revealTopic(services, await pickTopic(services.index, services.derived)),
+};

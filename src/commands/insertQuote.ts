@@ -5,6 +5,8 @@ import type { Article, Passage } from '../core/model';
 import { toEditorRange } from '../host/editorRanges';
 import { readSettings } from '../host/settings';
 import { passageFromArgument } from './commandArguments';
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
 
 /**
  * Inserts a passage (or, when the writer selected part of it in the source, that sentence)
@@ -68,3 +70,9 @@ function nextFootnoteLabel(documentText: string): string {
   for (const match of documentText.matchAll(/\[\^source-(\d+)\]/g)) highest = Math.max(highest, Number(match[1]));
   return `source-${highest + 1}`;
 }
+
+export const insertQuoteCommand: CommandDefinition = {
+  id: CommandIds.insertQuote,
+  title: 'Insert Quote',
+  run: ({ index }, passageId) => insertQuote(index, passageId),
+};

@@ -4,6 +4,8 @@ import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
 import type { Topic } from '../core/model';
 import type { PassageOpener } from './openPassage';
 import { citationFor, insertQuote } from './insertQuote';
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
 
 interface PassageItem extends vscode.QuickPickItem {
   kind?: vscode.QuickPickItemKind;
@@ -121,3 +123,10 @@ function initialQueryFromEditor(): string {
   const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{N}][\p{L}\p{N}+\-']*/u);
   return wordRange ? editor.document.getText(wordRange) : '';
 }
+
+/** "Sourcebook: Search Sources" (a query may come from a keybinding's arguments; it is capped). */
+export const searchSourcesCommand: CommandDefinition = {
+  id: CommandIds.search,
+  title: 'Search Sources',
+  run: ({ index, opener, turns }, query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction()),
+};

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { SettingKeys, settingsSection } from '../contributionIds';
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
 
 /** "Sourcebook: Add Source Folder...": picks a folder and adds it to `sourcebook.corpus.paths`. */
 export async function addSourceFolder(): Promise<void> {
@@ -27,14 +30,14 @@ export async function addSourceFolder(): Promise<void> {
   }
   const relative = vscode.workspace.asRelativePath(folderUri, false);
   const glob = owner.uri.toString() === folderUri.toString() ? '**' : relative.replace(/\\/g, '/');
-  const config = vscode.workspace.getConfiguration('sourcebook', owner.uri);
-  const existing = config.inspect<string[]>('corpus.paths')?.workspaceFolderValue ?? [];
+  const config = vscode.workspace.getConfiguration(settingsSection, owner.uri);
+  const existing = config.inspect<string[]>(SettingKeys.corpusPaths)?.workspaceFolderValue ?? [];
   if (existing.includes(glob)) {
     void vscode.window.showInformationMessage(`Sourcebook already reads “${glob}”.`);
     return;
   }
   const target = folders.length > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
-  await config.update('corpus.paths', [...existing, glob], target);
+  await config.update(SettingKeys.corpusPaths, [...existing, glob], target);
   void vscode.window.showInformationMessage(`Sourcebook now reads sources from “${glob}”.`);
 }
 
@@ -46,3 +49,9 @@ async function waitForWorkspaceFolder(uri: vscode.Uri): Promise<vscode.Workspace
   }
   return undefined;
 }
+
+export const addSourceFolderCommand: CommandDefinition = {
+  id: CommandIds.addSourceFolder,
+  title: 'Add Source Folder',
+  run: () => addSourceFolder(),
+};

@@ -63,7 +63,7 @@ export class DraftDiagnostics implements vscode.Disposable {
   private watched(document: vscode.TextDocument): boolean {
     if (!this.isDraft(document)) return false;
     if (this.checkedOnRequest.has(document.uri.toString())) return true;
-    return vscode.workspace.getConfiguration('sourcebook', document.uri).get<boolean>('checkDraft.whileTyping') !== false;
+    return readSettings(document.uri).checkDraftWhileTyping;
   }
 
   private scheduleIfWatched(document: vscode.TextDocument): void {

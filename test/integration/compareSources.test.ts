@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CompareSourcesResult } from '../../src/compareFeatures';
+import type { CompareSourcesResult } from '../../src/commands/compareSources';
 import type { SourcebookApi } from '../../src/extension';
 import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor } from './sourcebookTestKit';
 

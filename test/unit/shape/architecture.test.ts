@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandIds, ViewIds } from '../../../src/contributionIds';
+import { CommandIds, SettingKeys, settingsSection, ViewIds } from '../../../src/contributionIds';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -39,18 +39,21 @@ test('command and view ids in code and package.json agree both ways', () => {
   for (const binding of manifest.contributes.keybindings) assert.ok(declaredCommands.has(binding.command));
 });
 
-test('every setting read in src/host/settings.ts is declared in package.json', () => {
+test('setting keys in code and package.json agree both ways, and settings are read through SettingKeys only', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const declared = new Set(Object.keys(manifest.contributes.configuration.properties));
-  const source = readFileSync(join(root, 'src', 'host', 'settings.ts'), 'utf8');
-  const read = [...source.matchAll(/config\.get<[^>]+>\('([^']+)'\)/g)].map((match) => `sourcebook.${match[1]}`);
-  assert.ok(read.length >= 9, `expected to find the settings reads, found ${read.length}`);
-  for (const key of read) assert.ok(declared.has(key), `${key} is read but not declared`);
+  const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+  assert.deepEqual(Object.values(SettingKeys).map((key) => `${settingsSection}.${key}`).sort(), declared);
+  const literalReads: string[] = [];
+  for (const file of filesBelow(join(root, 'src')).filter((path) => path.endsWith('.ts'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\.(?:get|inspect|update)(?:<[^>]+>)?\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) literalReads.push(`${file.slice(root.length)}: ${match[1]}`);
+  }
+  assert.deepEqual(literalReads, [], 'a setting read by a string literal instead of SettingKeys');
 });
 
 test('the package ships an allow-list', () => {
   const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
   assert.equal(lines[0], '**');
   assert.ok(lines.includes('!dist/extension.js'));
+  assert.ok(lines.includes('!dist/derivedWorker.js') && lines.includes('!dist/web/derivedWorker.js'), 'the package must carry the engine\'s worker scripts');
   assert.ok(lines.includes('!corpus/**'));
 });

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../contributionIds';
+import { sanitiseLabel } from '../core/markdownEscape';
+import { addAlias } from '../core/topics/aliasFile';
+import { topicFromArgument } from './commandArguments';
+import type { CommandDefinition } from './commandRegistry';
+import { pickTopic } from './findTopic';
+import type { SourcebookServices } from './sourcebookServices';
+
+/** "Sourcebook: Add Alias...": another name for a topic (a transliteration, a translation, a nickname). */
+async function addAliasInteractively({ index, derived, aliasFiles }: SourcebookServices, argument?: unknown): Promise<void> {
+  const topic = topicFromArgument(index, argument) ?? (await pickTopic(index, derived, 'Sourcebook: Add Alias to Topic'));
+  if (!topic) return;
+  const alias = await vscode.window.showInputBox({
+    title: `Add an alias for ${sanitiseLabel(topic.name, 60)}`,
+    prompt: 'Another name the sources or your draft use for it (a transliteration, a translation, a misspelling)',
+    validateInput: (value) => (value.trim().length === 0 ? 'Type a name' : value.length > 200 ? 'Keep it under 200 characters' : undefined),
+  });
+  if (!alias) return;
+  if (await aliasFiles.edit((text) => addAlias(text, topic.name, alias.trim(), topic.kind))) {
+    void vscode.window.setStatusBarMessage(`Sourcebook: “${alias.trim()}” now means ${topic.name}`, 3000);
+  }
+}
+
+export const addAliasCommand: CommandDefinition = {
+  id: CommandIds.addAlias,
+  title: 'Add Alias',
+  run: (services, node) => addAliasInteractively(services, node),
+};

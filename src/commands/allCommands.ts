@@ -1,0 +1,34 @@
+import { addAliasCommand } from './addAlias';
+import { checkDraftCommand } from './checkDraft';
+import type { CommandDefinition } from './commandRegistry';
+import { compareSourcesCommand } from './compareSources';
+import { filterTopicsCommand } from './filterTopics';
+import { findTopicCommand } from './findTopic';
+import { groupArticlesByDateCommand, groupArticlesByOutletCommand } from './groupArticles';
+import { hideTopicCommand } from './hideTopic';
+import { insertQuoteCommand } from './insertQuote';
+import { mergeTopicsCommand } from './mergeTopics';
+import { openPassageCommand } from './openSourceAtPassage';
+import { reindexCommand } from './reindex';
+import { searchSourcesCommand } from './searchSources';
+import { showTopicCommand } from './showTopic';
+import { addSourceFolderCommand } from './sourceFolders';
+
+/** Every command Sourcebook contributes, one definition per file. */
+export const allCommands: readonly CommandDefinition[] = [
+  searchSourcesCommand,
+  findTopicCommand,
+  openPassageCommand,
+  insertQuoteCommand,
+  showTopicCommand,
+  reindexCommand,
+  addSourceFolderCommand,
+  addAliasCommand,
+  mergeTopicsCommand,
+  hideTopicCommand,
+  filterTopicsCommand,
+  groupArticlesByOutletCommand,
+  groupArticlesByDateCommand,
+  compareSourcesCommand,
+  checkDraftCommand,
+];

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../contributionIds';
+import { sanitiseLabel } from '../core/markdownEscape';
+import { mergeTopics } from '../core/topics/aliasFile';
+import { topicFromArgument } from './commandArguments';
+import type { CommandDefinition } from './commandRegistry';
+import { pickTopic } from './findTopic';
+import type { SourcebookServices } from './sourcebookServices';
+
+/** "Sourcebook: Merge Topics...": declares that several topics are one. */
+async function mergeTopicsInteractively({ index, derived, aliasFiles }: SourcebookServices, argument?: unknown): Promise<void> {
+  const into = topicFromArgument(index, argument) ?? (await pickTopic(index, derived, 'Sourcebook: Merge Topics — choose the topic to keep'));
+  if (!into) return;
+  const others = await vscode.window.showQuickPick(
+    index
+      .topics()
+      .topics()
+      .filter((topic) => topic.id !== into.id)
+      .map((topic) => ({ label: sanitiseLabel(topic.name, 80), description: `${topic.kind} · ${topic.articleIds.length} sources`, topic })),
+    { title: `Merge into ${sanitiseLabel(into.name, 60)}`, placeHolder: 'Choose the topics that are the same thing', canPickMany: true, matchOnDescription: true },
+  );
+  if (!others || others.length === 0) return;
+  const names = others.map((item) => item.topic.name);
+  if (await aliasFiles.edit((text) => mergeTopics(text, into.name, names))) {
+    void vscode.window.setStatusBarMessage(`Sourcebook: merged ${names.length} topic${names.length === 1 ? '' : 's'} into ${into.name}`, 3000);
+  }
+}
+
+export const mergeTopicsCommand: CommandDefinition = {
+  id: CommandIds.mergeTopics,
+  title: 'Merge Topics',
+  run: (services, node) => mergeTopicsInteractively(services, node),
+};

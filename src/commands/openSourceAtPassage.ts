@@ -1,0 +1,9 @@
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
+
+/** Opens a passage's source beside the draft, selected and highlighted (hover, tree and search links). */
+export const openPassageCommand: CommandDefinition = {
+  id: CommandIds.openPassage,
+  title: 'Open Source',
+  run: ({ opener }, passageId) => opener.open(passageId),
+};

@@ -1,0 +1,9 @@
+import { CommandIds } from '../contributionIds';
+import type { CommandDefinition } from './commandRegistry';
+
+/** "Sourcebook: Reindex Sources": a full rescan, every file read again. */
+export const reindexCommand: CommandDefinition = {
+  id: CommandIds.reindex,
+  title: 'Reindex',
+  run: (services) => services.loader.reload({ force: true }),
+};

@@ -1,0 +1,28 @@
+import type * as vscode from 'vscode';
+import type { CorpusIndex } from '../core/corpusIndex';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
+import type { BackgroundTurns } from '../core/backgroundTurns';
+import type { Logger } from '../core/model';
+import type { AliasFiles } from '../host/aliasFiles';
+import type { CorpusLoader } from '../host/corpusLoader';
+import type { PassageOpener } from './openPassage';
+import type { DraftDiagnostics } from '../hover/draftDiagnostics';
+import type { ArticlesTreeProvider } from '../views/articlesTree';
+import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
+import type { TopicTreeNode, TopicsTreeProvider } from '../views/topicsTree';
+
+/** What commands work with, built once by `activate` and handed to every command. */
+export interface SourcebookServices {
+  index: CorpusIndex;
+  derived: DerivedIndexes;
+  loader: CorpusLoader;
+  aliasFiles: AliasFiles;
+  opener: PassageOpener;
+  turns: BackgroundTurns;
+  logger: Logger;
+  articlesTree: ArticlesTreeProvider;
+  topicsTree: TopicsTreeProvider;
+  topicsView: vscode.TreeView<TopicTreeNode>;
+  comparePanel: CompareSourcesPanel;
+  draftDiagnostics: DraftDiagnostics;
+}

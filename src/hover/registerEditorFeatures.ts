@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { BackgroundTurns } from '../core/backgroundTurns';
+import type { CorpusIndex } from '../core/corpusIndex';
+import type { DerivedIndexes } from '../core/derived/derivedIndexes';
+import { FigureHoverProvider } from './figureHoverProvider';
+import { MisquoteQuickFix } from './misquoteQuickFix';
+import { notingInteractions } from './notingInteractions';
+import { PassageHoverProvider } from './passageHoverProvider';
+import { TopicCompletionProvider } from './topicCompletionProvider';
+
+/** Every document Sourcebook may hover: the language settings decide per document. */
+const anyDocument: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
+const drafts: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
+
+/**
+ * The features that live in the writer's editor: the topic hover card and completion, the
+ * figure hover and the misquote quick fix. Hovers and completion note the writer's request,
+ * so background work on the extension host holds back while they answer.
+ */
+export function registerEditorFeatures(index: CorpusIndex, derived: DerivedIndexes, turns: BackgroundTurns): vscode.Disposable[] {
+  return [
+    vscode.languages.registerHoverProvider(anyDocument, notingInteractions(new PassageHoverProvider(index), turns)),
+    vscode.languages.registerCompletionItemProvider(anyDocument, notingInteractions(new TopicCompletionProvider(index), turns)),
+    vscode.languages.registerHoverProvider(drafts, notingInteractions(new FigureHoverProvider(index, derived), turns)),
+    vscode.languages.registerCodeActionsProvider(drafts, new MisquoteQuickFix(index, derived), { providedCodeActionKinds: MisquoteQuickFix.providedCodeActionKinds }),
+  ];
+}
