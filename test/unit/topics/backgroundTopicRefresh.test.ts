@@ -30,10 +30,9 @@ function eventLoopYield(onYield: () => void = () => {}): () => Promise<void> {
 
 test('before the first build of a real corpus, topics() answers at once with no topics instead of building them', () => {
   const index = bundledIndex();
-  const started = performance.now();
+  // No topics at all (not the bundled corpus's), and still not current: nothing was extracted on the caller's thread.
   assert.deepEqual(index.topics().topics(), []);
   assert.equal(index.topics().matchAt('The S-400 deal.', 5), undefined);
-  assert.ok(performance.now() - started < 50, 'no extraction on the caller’s thread');
   assert.equal(index.topicsAreCurrent(), false);
 });
 
