@@ -16,7 +16,7 @@ import type { Article, Passage } from '../../src/core/model';
 import { QuotationIndex } from '../../src/core/quotes/quotationIndex';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { emptyAliasTable } from '../../src/core/topics/aliasFile';
-import { extractTopics } from '../../src/core/topics/topicIndex';
+import { extractTopics, extractTopicsCooperatively } from '../../src/core/topics/topicIndex';
 import { loadBundledCorpus } from '../unit/topics/corpusLoader';
 
 /** One row: the median wall-clock time of a few runs, its CPU time, and the limit a unit test used to assert. */
@@ -191,4 +191,70 @@ export async function measureMessageLatency(): Promise<MessageLatency[]> {
   turns.dispose();
   const plain = await messageLatency('setTimeout(0)', () => new Promise((resolve) => setTimeout(resolve, 0)), 1500);
   return [withTurns, plain];
+}
+
+/** Topic extraction in slices, yielding to the event loop between them, against extraction at once. */
+export interface TopicSliceTiming {
+  yielding: string;
+  passages: number;
+  synchronousMs: number;
+  cooperativeMs: number;
+  stretches: number;
+  longestMs: number;
+  p99Ms: number;
+  over16: number;
+  over50: number;
+  /** In CPU time, which other processes do not inflate (V8's GC threads included). */
+  longestCpuMs: number;
+}
+
+/** How long the thread is held between two yields, and what yielding costs, at `articles`' size. */
+export async function measureTopicSlices(articles: Article[]): Promise<TopicSliceTiming[]> {
+  const passages = articles.reduce((sum, article) => sum + article.passages.length, 0);
+  extractTopics(articles.slice(0, 200), emptyAliasTable);
+  let started = performance.now();
+  const synchronous = extractTopics(articles, emptyAliasTable);
+  const synchronousMs = performance.now() - started;
+  const rows: TopicSliceTiming[] = [];
+  for (const [yielding, wait] of [
+    ['setTimeout(0)', () => new Promise<void>((resolve) => setTimeout(resolve, 0))],
+    ['setImmediate', () => new Promise<void>((resolve) => setImmediate(resolve))],
+  ] as const) {
+    const stretches: number[] = [];
+    const cpuStretches: number[] = [];
+    const cpuSince = (at: NodeJS.CpuUsage): number => {
+      const used = process.cpuUsage(at);
+      return (used.user + used.system) / 1000;
+    };
+    let resumed = performance.now();
+    let resumedCpu = process.cpuUsage();
+    started = resumed;
+    const cooperative = await extractTopicsCooperatively(articles, emptyAliasTable, {
+      yieldNow: async () => {
+        stretches.push(performance.now() - resumed);
+        cpuStretches.push(cpuSince(resumedCpu));
+        await wait();
+        resumed = performance.now();
+        resumedCpu = process.cpuUsage();
+      },
+    });
+    stretches.push(performance.now() - resumed);
+    cpuStretches.push(cpuSince(resumedCpu));
+    const cooperativeMs = performance.now() - started;
+    if (cooperative?.topics().length !== synchronous.topics().length) throw new Error(`${yielding}: the cooperative extraction found other topics`);
+    const sorted = [...stretches].sort((a, b) => a - b);
+    rows.push({
+      yielding,
+      passages,
+      synchronousMs,
+      cooperativeMs,
+      stretches: stretches.length,
+      longestMs: sorted[sorted.length - 1],
+      p99Ms: sorted[Math.floor(sorted.length * 0.99)],
+      over16: stretches.filter((stretch) => stretch > 16).length,
+      over50: stretches.filter((stretch) => stretch > 50).length,
+      longestCpuMs: Math.max(...cpuStretches),
+    });
+  }
+  return rows;
 }
