@@ -1,7 +1,8 @@
 // `npm test`: type-check, build, unit tests, the integration suite inside a real
 // VS Code extension host (code-server), and UI tests in Chromium on the same VS Code.
-// Prints every failure, then one last line "N passed, N failed" over all tiers, and
-// exits non-zero when anything failed.
+// Prints every failure and every skipped test, then one last line
+// "N passed, N failed, N skipped" over all tiers, and exits non-zero when anything failed.
+// A skipped test (node's skip and todo, mocha's pending) is never counted as passed.
 //
 // Options (environment): TEST_TIERS=unit,integration,restricted,web,ui runs only those tiers
 // (type-check and build always run); SOURCEBOOK_TEST_GREP filters integration tests.
@@ -15,13 +16,21 @@ import { closeAllBrowsers } from './chromium.mjs';
 
 /** The whole run must stay well under CI's patience; past this it stops with a clear message. */
 const WHOLE_RUN_LIMIT_MS = 14 * 60_000;
+/**
+ * A unit test that hangs fails after this instead of stalling the tier. On Node 20 the limit also
+ * bounds each test file as a whole (the slowest takes about 15 s on a busy 2-core machine), so it
+ * is generous: it catches hangs, it is no speed limit.
+ */
+const UNIT_TEST_TIMEOUT_MS = 120_000;
 
 const wanted = new Set((process.env.TEST_TIERS ?? 'unit,integration,restricted,web,ui').split(',').map((tier) => tier.trim()));
 const startedAt = Date.now();
 /** @type {{ tier: string, title: string, error: string }[]} */
 const failures = [];
 let passed = 0;
-/** @type {{ tier: string, ms: number, passed: number, failed: number }[]} */
+/** @type {{ tier: string, title: string, reason: string }[]} */
+const skips = [];
+/** @type {{ tier: string, ms: number, passed: number, failed: number, skipped: number }[]} */
 const timings = [];
 let aborting = false;
 let abortExitCode = 0;
@@ -84,14 +93,20 @@ async function unitTier() {
     failures.push({ tier: 'unit', title: 'unit tests', error: `${unitDir} does not exist (tsc emitted nothing?)` });
     return;
   }
-  const { output } = await runCommand(process.execPath, ['--test', '--test-reporter=spec', unitDir], { timeoutMs: 5 * 60_000 });
+  const { output } = await runCommand(process.execPath, ['--test', '--test-reporter=spec', `--test-timeout=${UNIT_TEST_TIMEOUT_MS}`, unitDir], { timeoutMs: 5 * 60_000 });
   const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? NaN);
   const [pass, fail, cancelled] = [count('pass'), count('fail'), count('cancelled')];
+  // node counts neither skipped nor todo tests as passed; both are tests that proved nothing.
+  const skipped = (count('skipped') || 0) + (count('todo') || 0);
   if (Number.isNaN(pass)) {
     failures.push({ tier: 'unit', title: 'node --test', error: `the test runner printed no summary:\n${tail(output, 60)}` });
     return;
   }
   passed += pass;
+  // The spec reporter marks a skipped test "﹣ title (0.1ms) # reason" and a todo test "... # TODO".
+  const named = [...output.matchAll(/^\s*[﹣✔✖] (.+?) \([\d.]+m?s\) # (.*)$/gm)];
+  for (const [, title, reason] of named) skips.push({ tier: 'unit', title, reason });
+  for (let i = named.length; i < skipped; i++) skips.push({ tier: 'unit', title: 'a unit test (see output above)', reason: '' });
   const failingSection = output.split('✖ failing tests:')[1] ?? '';
   const failingTitles = [...failingSection.matchAll(/^✖ (.+?)(?: \([\d.]+m?s\))?$/gm)].map((match) => match[1]);
   for (const title of failingTitles) failures.push({ tier: 'unit', title, error: '(details above, in the unit test output)' });
@@ -99,8 +114,8 @@ async function unitTier() {
   for (let i = 0; i < unaccounted; i++) failures.push({ tier: 'unit', title: 'a unit test (see output above)', error: '' });
   if (fail + cancelled > 0) process.stdout.write(`${indentBlock(failingSection.trim())}\n`);
   const ms = Date.now() - started;
-  timings.push({ tier: 'unit', ms, passed: pass, failed: fail + cancelled });
-  indent(`${pass} passed, ${fail + cancelled} failed (${seconds(ms)})`);
+  timings.push({ tier: 'unit', ms, passed: pass, failed: fail + cancelled, skipped });
+  indent(`${pass} passed, ${fail + cancelled} failed, ${skipped} skipped (${seconds(ms)})`);
 }
 
 /** Runs one VS Code-hosted suite and folds its results into the tally. */
@@ -109,9 +124,14 @@ async function suiteTier(title, runSuite, { live = false } = {}) {
   const outcome = await runSuite();
   let tierPassed = 0;
   let tierFailed = 0;
+  let tierSkipped = 0;
   for (const test of outcome.tests) {
     if (!live) printResult(test);
     if (test.state === 'passed') tierPassed += 1;
+    if (test.state === 'pending') {
+      tierSkipped += 1;
+      skips.push({ tier: outcome.name, title: test.title, reason: '' });
+    }
     if (test.state === 'failed') {
       tierFailed += 1;
       failures.push({ tier: outcome.name, title: test.title, error: test.error ?? '' });
@@ -127,13 +147,13 @@ async function suiteTier(title, runSuite, { live = false } = {}) {
   }
   for (const warning of outcome.warnings ?? []) indent(`warning: ${warning}`);
   passed += tierPassed;
-  timings.push({ tier: outcome.name, ms: outcome.wallMs, passed: tierPassed, failed: tierFailed });
-  indent(`${tierPassed} passed, ${tierFailed} failed (${seconds(outcome.wallMs)})${outcome.keptDir ? `; run folder kept: ${outcome.keptDir}` : ''}`);
+  timings.push({ tier: outcome.name, ms: outcome.wallMs, passed: tierPassed, failed: tierFailed, skipped: tierSkipped });
+  indent(`${tierPassed} passed, ${tierFailed} failed, ${tierSkipped} skipped (${seconds(outcome.wallMs)})${outcome.keptDir ? `; run folder kept: ${outcome.keptDir}` : ''}`);
 }
 
 function printResult(test) {
-  const mark = test.state === 'passed' ? '✔' : test.state === 'failed' ? '✖' : '-';
-  indent(`${mark} ${test.title} (${seconds(test.durationMs)})`);
+  if (test.state === 'pending') indent(`- ${test.title} (skipped)`);
+  else indent(`${test.state === 'passed' ? '✔' : '✖'} ${test.title} (${seconds(test.durationMs)})`);
 }
 
 async function step(title, command, args) {
@@ -143,7 +163,7 @@ async function step(title, command, args) {
   const ok = code === 0;
   indent(ok ? `ok (${seconds(Date.now() - started)})` : `FAILED (exit ${code})`);
   if (!ok) process.stdout.write(`${indentBlock(head(output, 80))}\n`);
-  timings.push({ tier: title.toLowerCase(), ms: Date.now() - started, passed: 0, failed: ok ? 0 : 1 });
+  timings.push({ tier: title.toLowerCase(), ms: Date.now() - started, passed: 0, failed: ok ? 0 : 1, skipped: 0 });
   return { ok, output };
 }
 
@@ -176,11 +196,15 @@ async function finish() {
       if (failure.error) console.log(indentBlock(tail(failure.error, 25), '     '));
     });
   }
+  if (skips.length > 0) {
+    heading(`Skipped (${skips.length}): these tests ran no check`);
+    for (const skip of skips) indent(`[${skip.tier}] ${skip.title}${skip.reason ? ` — ${skip.reason}` : ''}`);
+  }
   heading('Summary');
-  for (const timing of timings) indent(`${timing.tier.padEnd(12)} ${seconds(timing.ms).padStart(7)}  ${timing.passed} passed, ${timing.failed} failed`);
+  for (const timing of timings) indent(`${timing.tier.padEnd(12)} ${seconds(timing.ms).padStart(7)}  ${timing.passed} passed, ${timing.failed} failed, ${timing.skipped} skipped`);
   indent(`total        ${seconds(Date.now() - startedAt).padStart(7)}`);
   if (existsSync(join(repoRoot, 'test-results'))) indent('screenshots and workbench logs: test-results/');
-  console.log(`${passed} passed, ${failures.length} failed`);
+  console.log(closingLine());
   process.exit(abortExitCode || (failures.length > 0 ? 1 : 0));
 }
 
@@ -198,9 +222,13 @@ async function abort(reason, exitCode) {
   await closeAllBrowsers();
   await stopAllCodeServers();
   setTimeout(() => {
-    console.log(`${passed} passed, ${failures.length} failed`);
+    console.log(closingLine());
     process.exit(exitCode);
   }, 15_000).unref();
+}
+
+function closingLine() {
+  return `${passed} passed, ${failures.length} failed, ${skips.length} skipped`;
 }
 
 function heading(text) {

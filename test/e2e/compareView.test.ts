@@ -2,14 +2,17 @@
  * The compare view as a user sees it in the real workbench: opened from the command palette,
  * its five source columns and the flagged disagreement rendered inside the webview, in light,
  * dark and high-contrast themes (a screenshot of each in test-results/), and a figure link
- * that opens its source.
+ * that opens its source with the passage selected.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { ingestFile } from '../../src/core/ingest/ingestFile';
+import type { Passage } from '../../src/core/model';
+import { foldSpace } from '../integration/quotedText';
 import { uiContext } from './uiContext';
-import { quickPickRows, runFromCommandPalette, waitForEditor } from './workbench';
+import { activeTab, cursorStatus, quickPickRows, runFromCommandPalette, waitForEditor } from './workbench';
 
 type ThemeClass = 'vs' | 'vs-dark' | 'hc-black' | 'hc-light';
 
@@ -57,8 +60,10 @@ suite('Compare Sources view (Chromium)', () => {
       const colours = await view.locator('body').evaluate((body) => {
         const style = getComputedStyle(body);
         const link = body.querySelector('a.passage-link');
-        return { text: style.color, background: style.backgroundColor, link: link ? getComputedStyle(link).color : '' };
+        return { text: style.color, background: style.backgroundColor, link: link ? getComputedStyle(link).color : undefined };
       });
+      // No link, or a colour that is not plain rgb(), must fail here, not be measured as black.
+      assert.ok(colours.link, `${theme.name}: the view shows no passage link`);
       const textContrast = contrast(colours.text, colours.background);
       const linkContrast = contrast(colours.link, colours.background);
       assert.ok(textContrast >= 4.5, `${theme.name}: body text contrast ${textContrast.toFixed(1)} is under 4.5 (${colours.text} on ${colours.background})`);
@@ -71,11 +76,30 @@ suite('Compare Sources view (Chromium)', () => {
     const { page, screenshot } = uiContext();
     const view = compareFrame(page);
     await view.locator('.disagreement a.passage-link').filter({ hasText: 'more than 80%' }).first().click();
-    const sourceTab = page.locator('.editor-group-container .tab').filter({ hasText: '002_f27318ddd049f123.txt' });
-    await sourceTab.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await activeTab(page, SOURCE_OF_80_PERCENT).waitFor({ state: 'visible', timeout: 30_000 });
+    const passage = passageOfSource(SOURCE_OF_80_PERCENT, 'more than 80% of the Indian army');
+    assert.equal(passage.range.startLine, passage.range.endLine, 'the test expects a one-line passage');
+    // The selection ends where the passage ends, and spans exactly its characters.
+    const expected = `Ln ${passage.range.endLine + 1}, Col ${passage.range.endCharacter + 1} (${passage.range.endCharacter - passage.range.startCharacter} selected)`;
+    let status = await cursorStatus(page);
+    for (const deadline = Date.now() + 15_000; status !== expected && Date.now() < deadline; status = await cursorStatus(page)) await page.waitForTimeout(250);
     await screenshot('compare-opened-source');
+    assert.equal(status, expected, 'the editor does not select the passage with the figure (status bar)');
+    const visible = foldSpace(await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText());
+    assert.ok(visible.includes(foldSpace(passage.text)), `the passage is not on screen; the editor shows: ${visible.slice(0, 300)}`);
   });
 });
+
+/** The bundled source (YCPress) that says more than 80% of India's arms come from Russia. */
+const SOURCE_OF_80_PERCENT = '002_f27318ddd049f123.txt';
+
+/** The passage of a bundled source holding `words`, as Sourcebook's own ingestion reads it. */
+function passageOfSource(fileName: string, words: string): Passage {
+  const outcome = ingestFile({ uri: `file:///corpus/${fileName}`, fileName, bytes: readFileSync(join(uiContext().corpusFolder, fileName)) });
+  const passage = outcome.kind === 'articles' ? outcome.articles[0].passages.find((candidate) => candidate.text.includes(words)) : undefined;
+  assert.ok(passage, `${fileName} has no passage with "${words}"`);
+  return passage;
+}
 
 /** The webview's content: an outer iframe per webview, our page in its inner active frame. */
 function compareFrame(page: Page): FrameLocator {
@@ -109,10 +133,16 @@ function settingsFile(): string {
   return join(uiContext().workspaceFolder, '.vscode', 'settings.json');
 }
 
-/** WCAG contrast ratio of two CSS `rgb()`/`rgba()` colours (alpha ignored). */
+/**
+ * WCAG contrast ratio of two opaque CSS `rgb()`/`rgba()` colours. A colour that is not of that
+ * form, or not opaque (what shows through is unknown), throws instead of being taken for black.
+ */
 function contrast(first: string, second: string): number {
   const luminance = (css: string) => {
-    const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((part) => {
+    const parts = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+))?\s*\)$/.exec(css.trim());
+    if (!parts) throw new Error(`not an rgb() colour: "${css}"`);
+    if (parts[4] !== undefined && Number(parts[4]) < 1) throw new Error(`not an opaque colour: "${css}"`);
+    const [r, g, b] = parts.slice(1, 4).map((part) => {
       const channel = Number(part) / 255;
       return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
     });

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { foldSpace, longestQuotedRun, markdownToPlainText } from './quotedText';
+import { activatedByItself } from './sourcebookTestKit';
 
 const EXTENSION_ID = 'sourcebook.sourcebook';
 
@@ -48,18 +49,22 @@ suite('Foundation', () => {
   let extension: vscode.Extension<SourcebookTestApi>;
   let api: SourcebookTestApi;
 
+  let activatedOnItsOwn = false;
+
   suiteSetup(async () => {
     const found = vscode.extensions.getExtension<SourcebookTestApi>(EXTENSION_ID);
     assert.ok(found, `extension ${EXTENSION_ID} is not installed in this VS Code`);
     extension = found;
+    activatedOnItsOwn = await activatedByItself();
     api = await extension.activate();
     assert.ok(api && typeof api.ready === 'function' && typeof api.articleTitles === 'function',
       'activate() must return the test API { ready(), articleTitles() }');
     await withTimeout(api.ready(), 45_000, 'the first index build (api.ready()) did not finish within 45 s');
   });
 
-  test('the extension is active', () => {
-    assert.equal(extension.isActive, true);
+  test('opening the markdown draft activates the extension by itself (onLanguage:markdown), before any test asks it to', () => {
+    assert.ok(extension.packageJSON.activationEvents.includes('onLanguage:markdown'));
+    assert.equal(activatedOnItsOwn, true, 'Sourcebook was not active 30 s after draft.md was open');
   });
 
   test('every contributed command is registered', async () => {

@@ -11,9 +11,30 @@ export const extensionId = 'sourcebook.sourcebook';
 export async function activateSourcebook(): Promise<SourcebookApi> {
   const extension = vscode.extensions.getExtension<SourcebookApi>(extensionId);
   assert.ok(extension, `${extensionId} is not installed`);
+  await activatedByItself();
   const api = await extension.activate();
   await api.ready();
   return api;
+}
+
+let activation: Promise<boolean> | undefined;
+
+/**
+ * Whether Sourcebook activated by itself, through its activation event, once the writer's
+ * markdown draft was open: asked before any test calls `activate()` (which would make
+ * `isActive` true regardless), and remembered for the rest of the run.
+ */
+export function activatedByItself(): Promise<boolean> {
+  activation ??= (async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    if (!extension) return false;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder && !extension.isActive) {
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'draft.md'), { preview: true, preserveFocus: true }).then(undefined, () => undefined);
+    }
+    return waitFor('Sourcebook to activate for the markdown draft', () => extension.isActive, 30_000).then(() => true, () => false);
+  })();
+  return activation;
 }
 
 /** An untitled draft (nothing written to disk). */

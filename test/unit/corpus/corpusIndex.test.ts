@@ -10,15 +10,25 @@ function addText(index: CorpusIndex, name: string, text: string, stamp = '1'): v
   if (outcome.kind === 'articles') index.setFile(`file:///w/${name}`, outcome.articles, stamp);
 }
 
-test('a file edited after the index was persisted is found by its new words', () => {
+test('a file edited after the index was persisted is found by its new words in the restored index', () => {
   const index = new CorpusIndex();
   addText(index, 'summit.md', '---\ntitle: Summit notes\n---\n\nThe S-400 deliveries began.\n\nLadakh again.\n');
   addText(index, 'windows.txt', 'Windows\r\n\r\nThe Zircon missile.\r\n');
-  index.snapshot();
-  addText(index, 'summit.md', '---\ntitle: Summit notes, revised\n---\n\nThe Kalibr cruise missile came up.\n', '2');
-  assert.equal(index.search('Kalibr')[0]?.passage.text, 'The Kalibr cruise missile came up.');
-  assert.equal(index.search('Ladakh').length, 0, 'the old text is gone');
-  assert.equal(index.search('Zircon').length, 1);
+  // The warm start: the next session restores the persisted snapshot into a fresh index...
+  const restored = new CorpusIndex();
+  assert.deepEqual(restored.restore(index.snapshot()), { ok: true });
+  const view = (corpus: CorpusIndex) => ({
+    articles: corpus.articles().map((article) => [article.meta.title, article.passages.map((passage) => passage.text)]).sort(),
+    searches: ['S-400', 'Ladakh', 'Zircon'].map((query) => corpus.search(query).map((hit) => [hit.article.meta.title, hit.passage.text])),
+  });
+  assert.deepEqual(view(restored), view(index));
+  assert.equal(restored.fileStamp('file:///w/summit.md'), '1');
+  // ...and then reads the one file that changed since.
+  addText(restored, 'summit.md', '---\ntitle: Summit notes, revised\n---\n\nThe Kalibr cruise missile came up.\n', '2');
+  assert.equal(restored.search('Kalibr')[0]?.passage.text, 'The Kalibr cruise missile came up.');
+  assert.equal(restored.search('Ladakh').length, 0, 'the old text is gone');
+  assert.equal(restored.search('Zircon')[0]?.passage.text, 'The Zircon missile.');
+  assert.deepEqual(restored.articles().map((article) => article.meta.title).sort(), ['Summit notes, revised', 'Windows']);
 });
 
 test('a restored snapshot holds the same articles, passages, stamps and search results', async () => {

@@ -184,15 +184,12 @@ test('every span and sentence is exactly the passage text at its offsets, in eve
   assert.ok(count >= 30, `only ${count} figures in the bundled corpus`);
 });
 
-test('huge input: one enormous line of numbers is read within a bounded time and a bounded number of figures', () => {
+test('huge input: one enormous line of numbers gives a bounded number of figures, read in order', () => {
   const huge = '12% 3 km $4 billion 2019 '.repeat(200_000);
-  const started = Date.now();
   const figures = extractFigures(passageOf(huge));
-  const elapsed = Date.now() - started;
-  assert.ok(figures.length <= 400);
-  assert.ok(elapsed < 3000, `took ${elapsed} ms`);
-  const noSentenceEnd = 'word '.repeat(300_000) + '5% of it';
-  const started2 = Date.now();
-  extractFigures(passageOf(noSentenceEnd));
-  assert.ok(Date.now() - started2 < 3000);
+  assert.equal(figures.length, 400);
+  assert.deepEqual(figures.slice(0, 4).map((figure) => [figure.span.text, figure.kind]), [['12%', 'percent'], ['3 km', 'quantity'], ['$4 billion', 'money'], ['2019', 'date']]);
+  // Only the first 100,000 characters are read: a figure after 1.5 MB of words without a full stop is not reached.
+  assert.deepEqual(figuresOf('word '.repeat(1_000) + '5% of it').map((figure) => figure.span.text), ['5%']);
+  assert.deepEqual(figuresOf('word '.repeat(300_000) + '5% of it'), []);
 });

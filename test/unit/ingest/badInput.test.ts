@@ -20,10 +20,7 @@ test('a file over the size cap is skipped as too large without being decoded', (
 
 test('one enormous line (5 MB of base64) is capped, without freezing', () => {
   const line = 'TWFu'.repeat(1_250_000);
-  const started = performance.now();
   const outcome = ingestString('blob.txt', `Attachment\n\n${line}\n\nA real closing paragraph.\n`);
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
   const article = onlyArticle(outcome);
   assert.ok(article.passages.length <= 130, `${article.passages.length} passages`);
   assert.ok(article.passages.every((passage) => passage.text.length <= 800));
@@ -31,14 +28,14 @@ test('one enormous line (5 MB of base64) is capped, without freezing', () => {
   assert.ok(outcome.kind === 'articles' && outcome.warnings.some((warning) => warning.includes('characters were shortened')));
 });
 
-test('5 MB of minified HTML on one line is read within bounds', () => {
+test('5 MB of minified HTML on one line is read up to the passage cap', () => {
   const paragraphs = Array.from({ length: 80_000 }, (_, i) => `<p>Meeting ${i}: Modi met Putin in New Delhi to discuss trade.</p>`);
   const html = `<html><body><article>${paragraphs.join('')}</article></body></html>`;
   assert.ok(html.length > 5_000_000 && !html.includes('\n'));
-  const started = performance.now();
   const outcome = ingestString('min.html', html, { maxPassagesPerArticle: 1000 });
-  assert.ok(performance.now() - started < 5000);
-  assert.equal(onlyArticle(outcome).passages.length, 1000);
+  const passages = onlyArticle(outcome).passages;
+  assert.equal(passages.length, 1000);
+  assert.equal(passages[999].text, 'Meeting 999: Modi met Putin in New Delhi to discuss trade.');
 });
 
 test('a binary file with a text extension is skipped as binary', () => {
@@ -135,20 +132,19 @@ test('a file name with no supported extension is skipped as unsupported', () => 
   assert.equal(skipReason(ingestString('README', 'text')), 'unsupported-format');
 });
 
-test('lines built to make regular expressions backtrack are read in linear time', () => {
-  const adversarial: Array<[string, string]> = [
-    ['dots.txt', `Title\n\na${'.'.repeat(100_000)}\n`],
-    ['byline.txt', `Title\n\nBy x${' '.repeat(50_000)}y\n`],
-    ['dots.md', `a${'.'.repeat(100_000)}\n`],
-    ['table.md', `${' '.repeat(50_000)}|x\n`],
-    ['list.md', `${' '.repeat(50_000)}- x\n`],
-    ['heading.md', `# ${' '.repeat(50_000)}x\n`],
+test('lines built to make regular expressions backtrack are read, and read as what they are', () => {
+  // How fast is measured by `npm run bench`; here: what comes out (the unit tier's timeout catches a hang).
+  const longRun = (passages: string[]) => passages.length > 0 && passages.every((text) => text.length <= 800 && /^a?\.+$/.test(text));
+  const adversarial: Array<[string, string, (passages: string[]) => boolean]> = [
+    ['dots.txt', `Title\n\na${'.'.repeat(100_000)}\n`, longRun],
+    ['byline.txt', `Title\n\nBy x${' '.repeat(50_000)}y\n`, (passages) => passages.join('|') === 'By x|y'],
+    ['dots.md', `a${'.'.repeat(100_000)}\n`, longRun],
+    ['table.md', `${' '.repeat(50_000)}|x\n`, (passages) => passages.join('|') === '|x'],
+    ['list.md', `${' '.repeat(50_000)}- x\n`, (passages) => passages.join('|') === '- x'],
   ];
-  for (const [fileName, text] of adversarial) {
-    const started = performance.now();
-    const outcome = ingestString(fileName, text);
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1000, `${fileName} took ${elapsed.toFixed(0)} ms`);
-    assert.ok(outcome.kind === 'articles' || outcome.kind === 'skipped');
+  for (const [fileName, text, expected] of adversarial) {
+    const passages = onlyArticle(ingestString(fileName, text)).passages.map((passage) => passage.text);
+    assert.ok(expected(passages), `${fileName}: ${passages.length} passages: ${passages.slice(0, 3).map((passage) => JSON.stringify(passage.slice(0, 40))).join(', ')}`);
   }
+  assert.equal(skipReason(ingestString('heading.md', `# ${' '.repeat(50_000)}x\n`)), 'empty');
 });

@@ -66,25 +66,23 @@ test('a prefilter decides which passages are compared', () => {
   assert.equal(result.verdict, 'not-found');
 });
 
-test('checking a 5,000-line draft against 100,000 passages stays fast', (t) => {
+test('against 100,000 passages a quote gets the same verdict as against the five articles', () => {
+  // How fast the index builds and checks at this size: `npm run bench`.
   const many: Passage[] = [];
   for (let i = 0; i < 100_000; i++) {
     const source = passages[i % passages.length];
     many.push({ ...source, id: `${source.id}#${i}`, text: `${source.text} Copy ${i} adds word${i} to keep each passage distinct.` });
   }
-  const built = Date.now();
   const big = new QuotationIndex(many);
-  const buildMs = Date.now() - built;
   const quotes = [
     'India will move away from the United States and approach Russia',
     'Russia is the only nation in the world that gives India the most advanced military technology',
     'the moon is made of green cheese and always has been',
   ];
-  const started = Date.now();
-  const checks = 150;
-  for (let i = 0; i < checks; i++) big.check(quotes[i % quotes.length]);
-  const perQuote = (Date.now() - started) / checks;
-  t.diagnostic(`100,000 passages (${many.reduce((total, passage) => total + passage.text.length, 0)} characters): index built in ${buildMs} ms; ${perQuote.toFixed(2)} ms per quote`);
-  assert.ok(buildMs < 15_000, `index build took ${buildMs} ms`);
-  assert.ok(perQuote < 100, `${perQuote} ms per quote`);
+  for (const quote of quotes) {
+    const small = index.check(quote);
+    const large = big.check(quote);
+    assert.deepEqual([large.verdict, large.sourceText], [small.verdict, small.sourceText], quote);
+  }
+  assert.deepEqual(quotes.map((quote) => big.check(quote).verdict), ['verbatim', 'near', 'not-found']);
 });

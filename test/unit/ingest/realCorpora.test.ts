@@ -11,25 +11,23 @@ function readInputs(dir: string, extension: string) {
     .map((name) => ({ uri: `file:///${name}`, fileName: name, bytes: readFileSync(join(dir, name)) }));
 }
 
-test('the five bundled articles ingest in well under a blink', (t) => {
+// How fast these ingest is measured by `npm run bench` (the ingest rows), not here.
+
+test('the five bundled articles give their 99 passages', () => {
   const inputs = readInputs(corpusDir, '.txt');
   assert.equal(inputs.length, 5);
-  inputs.forEach((input) => ingestFile(input));
-  const started = performance.now();
-  const passages = inputs.reduce((count, input) => {
+  const passages = inputs.map((input) => {
     const outcome = ingestFile(input);
-    return count + (outcome.kind === 'articles' ? outcome.articles[0].passages.length : 0);
-  }, 0);
-  const elapsed = performance.now() - started;
-  t.diagnostic(`5 bundled articles: ${passages} passages in ${elapsed.toFixed(1)} ms`);
-  assert.equal(passages, 99);
-  assert.ok(elapsed < 250, `${elapsed.toFixed(1)} ms`);
+    assert.equal(outcome.kind, 'articles', input.fileName);
+    return outcome.kind === 'articles' ? outcome.articles[0].passages.length : 0;
+  });
+  assert.equal(passages.reduce((sum, count) => sum + count, 0), 99);
+  assert.ok(passages.every((count) => count > 0), `passages per article: ${passages.join(', ')}`);
 });
 
-test('10 MB of State of the Union speeches ingest at several MB a second, with no line dropped', (t) => {
+test('10 MB of State of the Union speeches ingest with no line dropped', () => {
   const inputs = readInputs(join(repositoryRoot, 'node_modules', '@stdlib', 'datasets-sotu', 'data'), '.txt');
   const megabytes = inputs.reduce((total, input) => total + input.bytes.length, 0) / 1e6;
-  const started = performance.now();
   let passages = 0;
   const dropped: string[] = [];
   for (const input of inputs) {
@@ -40,9 +38,7 @@ test('10 MB of State of the Union speeches ingest at several MB a second, with n
       dropped.push(...outcome.articles[0].droppedLines.map((line) => `${input.fileName}: ${line.reason}: ${line.text}`));
     }
   }
-  const elapsed = performance.now() - started;
-  t.diagnostic(`${inputs.length} speeches, ${megabytes.toFixed(1)} MB: ${passages} passages in ${elapsed.toFixed(0)} ms`);
   assert.ok(megabytes > 10);
+  assert.ok(passages > inputs.length * 10, `${passages} passages from ${inputs.length} speeches`);
   assert.deepEqual(dropped, [], 'precision first: nothing in 233 speeches is cruft');
-  assert.ok(elapsed < 10_000, `${elapsed.toFixed(0)} ms`);
 });
