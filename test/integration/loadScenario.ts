@@ -78,6 +78,11 @@ export interface LoadRun {
   indexedAtMs: number;
   /** From the switch until `api.ready()` resolved: topics (and the views) rebuilt too. */
   topicsAtMs: number;
+  /**
+   * CPU time of the extension host process (all its threads, so a worker's too) from the switch
+   * until topics were ready: the work itself, which other processes on a busy machine do not inflate.
+   */
+  hostCpuMs: number;
   /** The loader's own figure for the load. */
   loaderMs: number;
   /** The longest the extension host's event loop was blocked (what VS Code's unresponsive check sees). */
@@ -127,6 +132,8 @@ export async function playLoadScenario(api: SourcebookApi, articleCount: number,
 
   let indexedAtMs = NaN;
   let topicsAtMs = NaN;
+  let hostCpuMs = NaN;
+  const cpuAtStart = process.cpuUsage();
   try {
     await vscode.workspace.getConfiguration('sourcebook').update('corpus.paths', [loadFolder], vscode.ConfigurationTarget.Workspace);
     await waitFor(`${articleCount} articles to be indexed`, () => api.loadSummary()?.usingBundled === false && api.index.articles().length === articleCount, indexTimeoutMs).catch((error: Error) => {
@@ -135,6 +142,8 @@ export async function playLoadScenario(api: SourcebookApi, articleCount: number,
     indexedAtMs = performance.now() - started;
     await api.ready();
     topicsAtMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuAtStart);
+    hostCpuMs = (cpu.user + cpu.system) / 1000;
     // Keep sampling a little after the load: topics and views are rebuilt then.
     await new Promise((resolve) => setTimeout(resolve, 3000));
   } finally {
@@ -142,7 +151,7 @@ export async function playLoadScenario(api: SourcebookApi, articleCount: number,
     await sampler;
     clearInterval(stallWatch);
   }
-  return { samples, indexedAtMs, topicsAtMs, loaderMs: api.loadSummary()?.millis ?? NaN, longestStallMs, longStalls };
+  return { samples, indexedAtMs, topicsAtMs, hostCpuMs, loaderMs: api.loadSummary()?.millis ?? NaN, longestStallMs, longStalls };
 }
 
 /** The `p`th percentile (0-100) of `values`, nearest rank. */
@@ -159,6 +168,7 @@ export function loadMeasurements(run: LoadRun): Record<string, number> {
     samples: run.samples.length,
     readyMs: run.indexedAtMs,
     topicsReadyMs: run.topicsAtMs,
+    hostCpuMs: run.hostCpuMs,
     loaderMs: run.loaderMs,
     hoverP50Ms: percentile(hovers, 50),
     hoverP95Ms: percentile(hovers, 95),
