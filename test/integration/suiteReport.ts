@@ -18,6 +18,8 @@ export interface IntegrationTestResult {
   state: 'passed' | 'failed' | 'pending';
   durationMs: number;
   error?: string;
+  /** Numbers a benchmark scenario recorded (see `recordMeasurements`), passed through to the harness. */
+  measurements?: Record<string, number>;
 }
 
 /** What `sourcebook-test-results.json` holds. */
@@ -43,6 +45,24 @@ export const HEARTBEAT_MS = 5_000;
 
 /** Name of the results file, beside the workspace folder. */
 export const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
+
+/** A mocha test that carries the numbers it measured to the report. */
+interface MeasuredRunnable extends Mocha.Runnable {
+  sourcebookMeasurements?: Record<string, number>;
+}
+
+/**
+ * Attaches `measurements` to `test`, so its entry in the results file carries them whether the
+ * test then passes or fails: a benchmark records what it saw, and its correctness checks still count.
+ */
+export function recordMeasurements(test: Mocha.Runnable | undefined, measurements: Record<string, number>): void {
+  if (test) (test as MeasuredRunnable).sourcebookMeasurements = { ...measurements };
+}
+
+function measurementsOf(runnable: Mocha.Runnable): { measurements?: Record<string, number> } {
+  const measurements = (runnable as MeasuredRunnable).sourcebookMeasurements;
+  return measurements ? { measurements } : {};
+}
 
 /**
  * Runs a mocha run to its end, recording every result (after `loadFailures`, test
@@ -76,7 +96,7 @@ export async function runAndReport(
       });
       runner.on('test end', (test) => {
         const state = test.state === 'passed' || test.state === 'failed' ? test.state : 'pending';
-        if (state !== 'failed') report.tests.push({ title: test.fullTitle(), state, durationMs: test.duration ?? 0 });
+        if (state !== 'failed') report.tests.push({ title: test.fullTitle(), state, durationMs: test.duration ?? 0, ...measurementsOf(test) });
         writer.write(report);
       });
       runner.on('fail', (runnable, error: Error) => {
@@ -104,7 +124,7 @@ export async function runAndReport(
 function failuresOf(runnable: Mocha.Runnable, error: unknown, reported: IntegrationTestResult[]): IntegrationTestResult[] {
   const message = describeError(error);
   if ((runnable as { type?: string }).type !== 'hook' || !runnable.parent) {
-    return [{ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0, error: message }];
+    return [{ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0, error: message, ...measurementsOf(runnable) }];
   }
   const done = new Set(reported.map((test) => test.title));
   const skipped = testsUnder(runnable.parent).filter((title) => !done.has(title));
