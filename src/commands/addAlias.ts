@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
-import { sanitiseLabel } from '../core/markdownEscape';
+import { sanitiseLabel } from '../core/present/markdownEscape';
 import { addAlias } from '../core/topics/aliasFile';
-import { topicFromArgument } from './commandArguments';
+import { topicFromArgument } from '../core/corpus/commandArguments';
 import type { CommandDefinition } from './commandRegistry';
 import { pickTopic } from './findTopic';
 import type { SourcebookServices } from './sourcebookServices';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DraftDiagnostics } from '../hover/draftDiagnostics';
+import type { DraftDiagnostics } from '../editor/draftDiagnostics';
 import { CommandIds } from '../contributionIds';
 import type { CommandDefinition } from './commandRegistry';
 

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import type { Topic } from '../core/model';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
-import { topicFromArgument } from './commandArguments';
+import { topicFromArgument } from '../core/corpus/commandArguments';
 import { pickTopic } from './findTopic';
 import { CommandIds } from '../contributionIds';
 import type { CommandDefinition } from './commandRegistry';
-import type { CompareModel } from '../views/compareSourcesModel';
+import type { CompareModel } from '../core/present/compareSourcesModel';
 import type { CompareRenderReport } from '../views/compareSourcesPanel';
 
 /**

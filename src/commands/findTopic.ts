@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
-import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
+import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEscape';
 import type { Topic } from '../core/model';
 import { CommandIds } from '../contributionIds';
 import type { CommandDefinition } from './commandRegistry';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { Topic } from '../core/model';
 import { hideTopic } from '../core/topics/aliasFile';
-import { topicFromArgument } from './commandArguments';
+import { topicFromArgument } from '../core/corpus/commandArguments';
 import type { CommandDefinition } from './commandRegistry';
 import { pickTopic } from './findTopic';
 import type { SourcebookServices } from './sourcebookServices';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { formatQuote, quoteTextFor } from '../core/citation';
-import type { CorpusIndex } from '../core/corpusIndex';
+import { formatQuote, quoteTextFor } from '../core/present/citation';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Article, Passage } from '../core/model';
 import { toEditorRange } from '../host/editorRanges';
 import { readSettings } from '../host/settings';
-import { passageFromArgument } from './commandArguments';
+import { passageFromArgument } from '../core/corpus/commandArguments';
 import { CommandIds } from '../contributionIds';
 import type { CommandDefinition } from './commandRegistry';
 

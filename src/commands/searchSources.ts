@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex, ResolvedSearchHit } from '../core/corpusIndex';
-import { neutraliseThemeIcons, sanitiseLabel } from '../core/markdownEscape';
+import type { CorpusIndex, ResolvedSearchHit } from '../core/corpus/corpusIndex';
+import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEscape';
 import type { Topic } from '../core/model';
-import type { PassageOpener } from './openPassage';
+import type { PassageOpener } from '../host/passageOpener';
 import { citationFor, insertQuote } from './insertQuote';
 import { CommandIds } from '../contributionIds';
 import type { CommandDefinition } from './commandRegistry';

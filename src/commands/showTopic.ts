@@ -1,6 +1,6 @@
 import { CommandIds } from '../contributionIds';
 import type { Topic } from '../core/model';
-import { topicFromArgument } from './commandArguments';
+import { topicFromArgument } from '../core/corpus/commandArguments';
 import type { CommandDefinition } from './commandRegistry';
 import type { SourcebookServices } from './sourcebookServices';
 

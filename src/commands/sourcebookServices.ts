@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
-import type { BackgroundTurns } from '../core/backgroundTurns';
+import type { BackgroundTurns } from '../core/scheduling/backgroundTurns';
 import type { Logger } from '../core/model';
 import type { AliasFiles } from '../host/aliasFiles';
 import type { CorpusLoader } from '../host/corpusLoader';
-import type { PassageOpener } from './openPassage';
-import type { DraftDiagnostics } from '../hover/draftDiagnostics';
+import type { PassageOpener } from '../host/passageOpener';
+import type { DraftDiagnostics } from '../editor/draftDiagnostics';
 import type { ArticlesTreeProvider } from '../views/articlesTree';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
 import type { TopicTreeNode, TopicsTreeProvider } from '../views/topicsTree';

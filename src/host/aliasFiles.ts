@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Logger } from '../core/model';
 import { parseAliasFile, type AliasTable } from '../core/topics/aliasFile';
 import { writeAtomically } from './atomicWrite';

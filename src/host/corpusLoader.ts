@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { IngestInput } from '../core/ingest/ingestFile';
 import type { IngestOptions } from '../core/ingest/ingestOptions';
 import { parseManifest } from '../core/ingest/manifest';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Logger } from '../core/model';
-import { runCooperatively, TimeSlice } from '../core/topics/timeSlice';
+import { runCooperatively, TimeSlice } from '../core/scheduling/timeSlice';
 import { writeAtomically } from './atomicWrite';
 
 const cacheFileName = 'passage-index.bin';

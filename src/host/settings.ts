@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SettingKeys, settingsSection } from '../contributionIds';
-import { defaultCitationFormat } from '../core/citation';
+import { defaultCitationFormat } from '../core/present/citation';
 
 /** Sourcebook's settings, read once per use so changes apply live. */
 export interface SourcebookSettings {

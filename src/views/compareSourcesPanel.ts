@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { passageFromArgument } from '../commands/commandArguments';
-import type { PassageOpener } from '../commands/openPassage';
-import type { CorpusIndex } from '../core/corpusIndex';
+import { passageFromArgument } from '../core/corpus/commandArguments';
+import type { PassageOpener } from '../host/passageOpener';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Logger, Topic } from '../core/model';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
-import { buildCompareModel, type CompareModel } from './compareSourcesModel';
+import { buildCompareModel, type CompareModel } from '../core/present/compareSourcesModel';
 
 /** What the webview reports after it has built its DOM (so tests know the page really rendered). */
 export interface CompareRenderReport {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
-import type { CorpusIndex } from '../core/corpusIndex';
-import { sanitiseLabel } from '../core/markdownEscape';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { sanitiseLabel } from '../core/present/markdownEscape';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */

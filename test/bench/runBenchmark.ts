@@ -15,7 +15,7 @@ import Fuse from 'fuse.js';
 import type { Article, Passage } from '../../src/core/model';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../../src/core/search/passageIndexPersistence';
-import { buildTopicCard } from '../../src/core/topicCard';
+import { buildTopicCard } from '../../src/core/present/topicCard';
 import { forEachTerm } from '../../src/core/search/searchTokens';
 import { TypoNeighbours } from '../../src/core/search/typoNeighbours';
 import { extractTopics } from '../../src/core/topics/topicIndex';

@@ -4,7 +4,7 @@ import type { FigureGroup } from '../figures/groupFigures';
 import { QuotationIndex } from '../quotes/quotationIndex';
 import type { AliasTable } from '../topics/aliasFile';
 import { buildTopicsInSlices, type BuiltTopics } from '../topics/buildTopics';
-import type { SliceClock, SlicedWork } from '../topics/timeSlice';
+import type { SliceClock, SlicedWork } from '../scheduling/timeSlice';
 
 /** Everything derived from the whole corpus at once (as opposed to the per-file passage index). */
 export interface DerivedParts {

@@ -4,7 +4,7 @@ import type { QuotationIndex, QuoteCheck } from '../quotes/quotationIndex';
 import { deserializePassageIndex } from '../search/passageIndexPersistence';
 import type { AliasTable } from '../topics/aliasFile';
 import { PassageIndex } from '../search/passageIndex';
-import { runCooperatively, TimeSlice } from '../topics/timeSlice';
+import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
 import { buildDerivedInSlices } from './buildDerived';
 import type { FromEngine, ToEngine } from './derivedProtocol';
 

@@ -1,11 +1,11 @@
-import type { CorpusChange, CorpusIndex } from '../corpusIndex';
+import type { CorpusChange, CorpusIndex } from '../corpus/corpusIndex';
 import { DraftFigureChecker } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { IngestInput } from '../ingest/ingestFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
 import type { Article, IngestOutcome, Logger } from '../model';
 import type { QuoteCheck } from '../quotes/quotationIndex';
-import { runCooperatively, TimeSlice } from '../topics/timeSlice';
+import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
 import { topicIndexInSlices, type TopicIndex } from '../topics/topicIndex';
 import type { BuildMillis, EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
 

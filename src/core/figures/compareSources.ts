@@ -2,7 +2,7 @@ import type { Article } from '../model';
 import { extractArticleFigures, type ExtractFiguresOptions } from './extractFigures';
 import type { Figure } from './figure';
 import { groupFiguresInSlices, type FigureGroup, type GroupFiguresOptions } from './groupFigures';
-import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../topics/timeSlice';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 
 /** Options for `buildFigureGroups`: extraction limits and grouping rules together. */
 export type BuildFigureGroupsOptions = Omit<ExtractFiguresOptions, 'precedingText'> & GroupFiguresOptions;

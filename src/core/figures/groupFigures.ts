@@ -4,7 +4,7 @@ import { compareFigures, type FigurePairVerdict } from './figureRange';
 import { describeGroup } from './groupLabel';
 import { isMeasureConcept } from './keywords';
 import { comparisonWords, FigureSimilarity, type TopicsForPassage } from './figureSimilarity';
-import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../topics/timeSlice';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 
 /** Two figures of a group, from different sources, that cannot both be right. */
 export interface FigureConflict {

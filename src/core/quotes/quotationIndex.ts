@@ -2,7 +2,7 @@ import type { Logger, Passage } from '../model';
 import { alignQuote } from './alignQuote';
 import { foldText, foldTextOnly, originalSpan } from './foldedText';
 import { quoteTokens, type QuoteToken } from './quoteTokens';
-import type { SliceClock, SlicedWork } from '../topics/timeSlice';
+import type { SliceClock, SlicedWork } from '../scheduling/timeSlice';
 
 /** What a quotation check found. */
 export interface QuoteCheck {

@@ -1,5 +1,5 @@
 import type { Logger } from '../model';
-import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../topics/timeSlice';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type PassageIndexLoadFailure } from './passageIndex';
 
 /**

@@ -3,8 +3,8 @@ import type { AliasTable } from './aliasFile';
 import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
-import { sortInSlices } from './sortInSlices';
-import { neverDue, runToCompletion, SliceClock, SlicedWork } from './timeSlice';
+import { sortInSlices } from '../scheduling/sortInSlices';
+import { neverDue, runToCompletion, SliceClock, SlicedWork } from '../scheduling/timeSlice';
 import { TopicTrie } from './topicTrie';
 
 /** The topics of a corpus and the trie that recognises them in any text. */

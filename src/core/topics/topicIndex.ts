@@ -5,8 +5,8 @@ import type { AliasTable } from './aliasFile';
 import { BuiltTopics, buildTopicsInSlices } from './buildTopics';
 import { STOP_WORDS } from './englishWords';
 import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
-import { sortInSlices } from './sortInSlices';
-import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from './timeSlice';
+import { sortInSlices } from '../scheduling/sortInSlices';
+import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from '../scheduling/timeSlice';
 import { TopicTrie, type TokenMatch } from './topicTrie';
 
 export type { AliasEntry, AliasTable } from './aliasFile';

@@ -1,6 +1,6 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { BackgroundTurns } from '../../../src/core/backgroundTurns';
+import { BackgroundTurns } from '../../../src/core/scheduling/backgroundTurns';
 
 function busyFor(ms: number): void {
   const until = performance.now() + ms;

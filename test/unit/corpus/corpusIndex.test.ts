@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorpusIndex } from '../../../src/core/corpusIndex';
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
 import { pipelineFor } from '../derived/derivedTestKit';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { CorpusIndex } from '../../../src/core/corpusIndex';
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import type { EngineChannel, FromEngine, ToEngine } from '../../../src/core/derived/derivedProtocol';
 import { createInThreadEngine } from '../../../src/core/derived/inThreadEngine';
 import { startNodeWorkerChannel } from '../../../src/worker/nodeWorkerChannel';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CorpusIndex } from '../../../src/core/corpusIndex';
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import { DerivedIndexes, type DerivedIndexesOptions } from '../../../src/core/derived/derivedIndexes';
 import type { EngineChannel } from '../../../src/core/derived/derivedProtocol';
 import { createInThreadEngine } from '../../../src/core/derived/inThreadEngine';

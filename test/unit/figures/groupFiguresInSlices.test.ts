@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { extractArticleFigures } from '../../../src/core/figures/extractFigures';
 import { groupFigures, groupFiguresInSlices } from '../../../src/core/figures/groupFigures';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
-import { runToCompletion } from '../../../src/core/topics/timeSlice';
+import { runToCompletion } from '../../../src/core/scheduling/timeSlice';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'corpus');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
 import type { Passage } from '../../../src/core/model';
 import { QuotationIndex } from '../../../src/core/quotes/quotationIndex';
-import { runCooperatively, TimeSlice, type SliceClock } from '../../../src/core/topics/timeSlice';
+import { runCooperatively, TimeSlice, type SliceClock } from '../../../src/core/scheduling/timeSlice';
 
 /** A clock that is always due: the work yields before every passage. */
 const alwaysDue: SliceClock = { due: () => true };

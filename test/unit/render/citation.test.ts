@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultCitationFormat, formatQuote, quoteTextFor } from '../../../src/core/citation';
+import { defaultCitationFormat, formatQuote, quoteTextFor } from '../../../src/core/present/citation';
 import type { Article, Passage } from '../../../src/core/model';
 
 const passage: Passage = {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeMarkdown, escapeMarkdownWithBold, neutraliseThemeIcons, sanitiseLabel } from '../../../src/core/markdownEscape';
+import { escapeMarkdown, escapeMarkdownWithBold, neutraliseThemeIcons, sanitiseLabel } from '../../../src/core/present/markdownEscape';
 
 /** A small CommonMark-ish check: after escaping, no unescaped markdown punctuation is left. */
 function hasUnescapedSyntax(rawEscaped: string): boolean {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { marked, type Token as MarkedToken } from 'marked';
-import { escapeMarkdown, escapeMarkdownWithBold } from '../../../src/core/markdownEscape';
+import { escapeMarkdown, escapeMarkdownWithBold } from '../../../src/core/present/markdownEscape';
 
 const commonMark = new MarkdownIt('commonmark', { html: true });
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Passage, Topic } from '../../../src/core/model';
-import { buildTopicCard, spellingSourcesText } from '../../../src/core/topicCard';
-import { pickTopicPassages, windowAround } from '../../../src/core/topicPassages';
+import { buildTopicCard, spellingSourcesText } from '../../../src/core/present/topicCard';
+import { pickTopicPassages, windowAround } from '../../../src/core/present/topicPassages';
 
 function article(id: string, outlet: string, texts: string[]): Article {
   const passages: Passage[] = texts.map((text, ordinal) => ({ id: `${id}-p${ordinal}`, articleId: id, ordinal, text, range: { startLine: ordinal * 2, startCharacter: 0, endLine: ordinal * 2, endCharacter: text.length } }));

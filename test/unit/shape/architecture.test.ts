@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { CommandIds, SettingKeys, settingsSection, ViewIds } from '../../../src/contributionIds';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -56,4 +56,44 @@ test('the package ships an allow-list', () => {
   assert.ok(lines.includes('!dist/extension.js'));
   assert.ok(lines.includes('!dist/derivedWorker.js') && lines.includes('!dist/web/derivedWorker.js'), 'the package must carry the engine\'s worker scripts');
   assert.ok(lines.includes('!corpus/**'));
+});
+
+/**
+ * The folders follow the data: sources are read (ingest), indexed (search, corpus), derived
+ * (topics, figures, quotes, then the derived pipeline), presented (present); the VS Code side
+ * then layers host adapters, editor features, views and commands, wired by extension.ts.
+ * A folder may import only folders before it (and itself).
+ */
+const coreRank: Record<string, number> = { model: 0, scheduling: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, corpus: 4, derived: 5, present: 5 };
+const hostSideMayImport: Record<string, string[]> = {
+  contributionIds: [],
+  worker: ['core'],
+  host: ['core', 'worker', 'contributionIds'],
+  editor: ['core', 'host', 'contributionIds'],
+  views: ['core', 'host', 'contributionIds'],
+  commands: ['core', 'host', 'editor', 'views', 'contributionIds'],
+  extension: ['core', 'host', 'editor', 'views', 'commands', 'contributionIds', 'worker'],
+};
+
+function folderOf(relativeToSrc: string): string {
+  const parts = relativeToSrc.replace(/\.ts$/, '').split('/');
+  return parts[0] === 'core' ? `core/${parts[1]}` : parts[0];
+}
+
+test('imports follow the data flow: each folder imports only the folders before it', () => {
+  const src = join(root, 'src');
+  const offenders: string[] = [];
+  for (const file of filesBelow(src).filter((path) => path.endsWith('.ts'))) {
+    const from = folderOf(relative(src, file));
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\(\s*|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const to = folderOf(relative(src, join(dirname(file), match[1])));
+      if (to === from) continue;
+      const allowed = from.startsWith('core/')
+        ? to.startsWith('core/') && coreRank[to.slice(5)] < coreRank[from.slice(5)]
+        : (hostSideMayImport[from] ?? []).some((folder) => to === folder || to.startsWith(`${folder}/`));
+      if (!allowed) offenders.push(`${relative(src, file)} imports ${to} (${match[1]})`);
+    }
+  }
+  assert.ok(Object.keys(coreRank).every((folder) => folder === 'model' || existsSync(join(src, 'core', folder))), 'a core folder named here is missing');
+  assert.deepEqual(offenders, []);
 });

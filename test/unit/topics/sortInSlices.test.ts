@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { sortInSlices } from '../../../src/core/topics/sortInSlices';
-import { runToCompletion, type SliceClock } from '../../../src/core/topics/timeSlice';
+import { sortInSlices } from '../../../src/core/scheduling/sortInSlices';
+import { runToCompletion, type SliceClock } from '../../../src/core/scheduling/timeSlice';
 
 const alwaysDue: SliceClock = { due: () => true };
 

@@ -1,4 +1,4 @@
-import type { Mention, Topic } from './model';
+import type { Mention, Topic } from '../model';
 
 /** One passage chosen to show for a topic, with every mention of the topic inside it. */
 export interface TopicPassage {

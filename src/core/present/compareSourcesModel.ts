@@ -3,12 +3,12 @@
  * sent to the webview as JSON, and kept by the panel for tests. Every string in it is
  * untrusted source text; the webview only ever sets it as `textContent`.
  */
-import type { CorpusIndex } from '../core/corpusIndex';
-import { describeFigureGroup, groupsTouchingPassages } from '../core/figures/compareSources';
-import type { Figure } from '../core/figures/figure';
-import type { FigureGroup } from '../core/figures/groupFigures';
-import type { Topic } from '../core/model';
-import { sourceLabel } from '../core/topicCard';
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import { describeFigureGroup, groupsTouchingPassages } from '../figures/compareSources';
+import type { Figure } from '../figures/figure';
+import type { FigureGroup } from '../figures/groupFigures';
+import type { Topic } from '../model';
+import { sourceLabel } from './topicCard';
 
 /** One source's statement of a figure, linked to its passage. */
 export interface CompareStatement {

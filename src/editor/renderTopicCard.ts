@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
-import { escapeMarkdown, escapeMarkdownWithBold } from '../core/markdownEscape';
-import { spellingSourcesText, type TopicCard } from '../core/topicCard';
+import { escapeMarkdown, escapeMarkdownWithBold } from '../core/present/markdownEscape';
+import { spellingSourcesText, type TopicCard } from '../core/present/topicCard';
 
 const kindNames: Record<TopicCard['kind'], string> = {
   person: 'person',

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { describeFigureGroup } from '../core/figures/compareSources';
 import { findQuotations } from '../core/quotes/findQuotations';
-import { sourceLabel } from '../core/topicCard';
+import { sourceLabel } from '../core/present/topicCard';
 import { toEditorRange, toUri } from '../host/editorRanges';
 import type { DerivedIndexes, DerivedSnapshot } from '../core/derived/derivedIndexes';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { languageEnabled, readSettings } from '../host/settings';
 
 const debounceMs = 150;

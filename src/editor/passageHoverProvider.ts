@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
-import { buildTopicCard } from '../core/topicCard';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { buildTopicCard } from '../core/present/topicCard';
 import { languageEnabled, readSettings } from '../host/settings';
 import { renderTopicCard } from './renderTopicCard';
 

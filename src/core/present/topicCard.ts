@@ -1,4 +1,4 @@
-import type { Article, HighlightedText, Passage, Topic, TopicMatch } from './model';
+import type { Article, HighlightedText, Passage, Topic, TopicMatch } from '../model';
 import { pickTopicPassages, windowAround } from './topicPassages';
 
 /** One passage on a topic card. */

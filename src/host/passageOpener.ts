@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
-import { toEditorRange, toUri } from '../host/editorRanges';
-import { passageFromArgument } from './commandArguments';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { toEditorRange, toUri } from './editorRanges';
+import { passageFromArgument } from '../core/corpus/commandArguments';
 
 const highlightMillis = 2500;
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DraftFigureMatch } from '../core/figures/draftFigures';
 import type { FigurePairVerdict } from '../core/figures/figureRange';
-import { escapeMarkdown } from '../core/markdownEscape';
-import { sourceLabel } from '../core/topicCard';
+import { escapeMarkdown } from '../core/present/markdownEscape';
+import { sourceLabel } from '../core/present/topicCard';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { languageEnabled, readSettings } from '../host/settings';
 

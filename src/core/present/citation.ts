@@ -1,4 +1,4 @@
-import type { Article, Passage } from './model';
+import type { Article, Passage } from '../model';
 
 /** The value of `sourcebook.citation.format` that selects a markdown footnote instead of a template. */
 export const footnoteFormat = 'footnote';

@@ -1,10 +1,10 @@
-import type { Article, Passage, SearchHit, Topic } from './model';
-import { PassageIndex } from './search/passageIndex';
-import { deserializePassageIndex, serializePassageIndex, serializePassageIndexInSlices } from './search/passageIndexPersistence';
-import type { SliceClock, SlicedWork } from './topics/timeSlice';
-import { parseSearchQuery } from './search/searchQuery';
-import type { AliasTable } from './topics/aliasFile';
-import { emptyTopicIndex, type TopicIndex } from './topics/topicIndex';
+import type { Article, Passage, SearchHit, Topic } from '../model';
+import { PassageIndex } from '../search/passageIndex';
+import { deserializePassageIndex, serializePassageIndex, serializePassageIndexInSlices } from '../search/passageIndexPersistence';
+import type { SliceClock, SlicedWork } from '../scheduling/timeSlice';
+import { parseSearchQuery } from '../search/searchQuery';
+import type { AliasTable } from '../topics/aliasFile';
+import { emptyTopicIndex, type TopicIndex } from '../topics/topicIndex';
 
 /** A search hit joined with what the UI shows for it. */
 export interface ResolvedSearchHit extends SearchHit {

@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../core/corpusIndex';
-import type { Passage, Topic } from '../core/model';
+import type { CorpusIndex } from './corpusIndex';
+import type { Passage, Topic } from '../model';
 
 /**
  * Command links in hovers are allowed by command id only, so every argument is checked here:

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../core/corpusIndex';
-import { sourceLabel } from '../core/topicCard';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { sourceLabel } from '../core/present/topicCard';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { diagnosticSource, DraftDiagnosticCodes } from './draftDiagnostics';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { BackgroundTurns } from '../core/backgroundTurns';
-import type { CorpusIndex } from '../core/corpusIndex';
+import type { BackgroundTurns } from '../core/scheduling/backgroundTurns';
+import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { FigureHoverProvider } from './figureHoverProvider';
 import { MisquoteQuickFix } from './misquoteQuickFix';
