@@ -5,8 +5,8 @@ import { PassageOpener } from './host/passageOpener';
 import type { SourcebookServices } from './commands/sourcebookServices';
 import { ContextKeys, ViewIds } from './contributionIds';
 import { BackgroundTurns } from './core/scheduling/backgroundTurns';
-import { CorpusIndex } from './core/corpus/corpusIndex';
-import { DerivedIndexes } from './core/derived/derivedIndexes';
+import { CorpusIndex, type CorpusView } from './core/corpus/corpusIndex';
+import { DerivedIndexes, type DerivedView } from './core/derived/derivedIndexes';
 import type { EngineChannel } from './core/derived/derivedProtocol';
 import { createInThreadEngine } from './core/derived/inThreadEngine';
 import type { Logger } from './core/model';
@@ -29,9 +29,10 @@ export interface SourcebookApi {
   /** Resolves when the first index build, any load in flight and the topics of what is loaded are done. */
   ready(): Promise<void>;
   articleTitles(): Promise<string[]>;
-  index: CorpusIndex;
-  /** Topics, figure groups and the quotation index, built by the background engine. */
-  derived: DerivedIndexes;
+  /** The sources as indexed: read-only. */
+  index: CorpusView;
+  /** Topics, figure groups and the quotation index, built by the background engine: read-only. */
+  derived: DerivedView;
   loadSummary(): LoadSummary | undefined;
   topicsTree: TopicsTreeProvider;
   articlesTree: ArticlesTreeProvider;

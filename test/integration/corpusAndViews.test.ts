@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { CorpusIndex, type CorpusView } from '../../src/core/corpus/corpusIndex';
 import type { SourcebookApi } from '../../src/extension';
 import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
@@ -44,9 +44,9 @@ suite('Sidebar trees on the bundled corpus', () => {
     assert.equal(data.length, written);
     const restored = new CorpusIndex();
     assert.deepEqual(restored.restore(data), { ok: true });
-    const titles = (index: CorpusIndex) => index.articles().map((article) => article.meta.title).sort();
+    const titles = (index: CorpusView) => index.articles().map((article) => article.meta.title).sort();
     assert.deepEqual(titles(restored), titles(api.index));
-    const hits = (index: CorpusIndex) => index.search('S-400 air defence').map((hit) => `${hit.article.meta.outlet ?? '?'}: ${hit.passage.text}`);
+    const hits = (index: CorpusView) => index.search('S-400 air defence').map((hit) => `${hit.article.meta.outlet ?? '?'}: ${hit.passage.text}`);
     assert.deepEqual(hits(restored), hits(api.index));
     assert.ok(hits(restored).some((hit) => hit.includes('S-400')), hits(restored).join('\n'));
   });

@@ -23,6 +23,9 @@ export type CorpusChange =
   | { kind: 'restore'; version: number; snapshot: Uint8Array }
   | { kind: 'aliases'; version: number; table: AliasTable };
 
+/** What readers outside Sourcebook (the public API, tests) may do with the corpus: look, never change. */
+export type CorpusView = Pick<CorpusIndex, 'articles' | 'article' | 'passage' | 'passageCount' | 'files' | 'fileStamp' | 'search' | 'topics' | 'topicsVersion' | 'changeCount' | 'onDidChange'>;
+
 /**
  * Everything Sourcebook knows about the sources, in one place: files -> articles -> passages and
  * the passage search index (updated per file), plus the topic index that the derived-index

@@ -21,6 +21,9 @@ export interface DerivedSnapshot {
   millis: BuildMillis;
 }
 
+/** What readers outside Sourcebook (the public API, tests) may do with the derived indexes: read snapshots, wait for the current one. */
+export type DerivedView = Pick<DerivedIndexes, 'current' | 'isCurrent' | 'whenCurrent' | 'onDidUpdate' | 'engineKind' | 'whyInThread'>;
+
 /** What the pipeline needs from its host. */
 export interface DerivedIndexesOptions {
   logger: Logger;
