@@ -97,12 +97,31 @@ export async function hoverWordUntil(page: Page, word: string, accept: (text: st
     while (Date.now() < settle) {
       const text = await visibleHoverText(page);
       if (text) seen = text;
-      if (text && accept(text)) return text;
+      if (text && accept(text)) {
+        await hoverFullyShown(page);
+        return text;
+      }
       await page.waitForTimeout(200);
     }
     if (Date.now() >= deadline) return seen;
     await page.keyboard.press('Escape');
   }
+}
+
+/**
+ * The hover fades in: a screenshot taken at once shows it half transparent over the text.
+ * Waits (briefly) until the hover and its ancestors are fully opaque.
+ */
+async function hoverFullyShown(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => {
+      const hover = Array.from(document.querySelectorAll('.monaco-hover')).find((element) => (element as HTMLElement).offsetParent !== null);
+      for (let node = hover as HTMLElement | null; node; node = node.parentElement) {
+        if (Number(getComputedStyle(node).opacity) < 1) return false;
+      }
+      return hover !== undefined;
+    }, undefined, { timeout: 3_000, polling: 50 })
+    .catch(() => undefined);
 }
 
 /** Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). */
