@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     settle: () => loader.whenSettled(),
     fallback: () => createInThreadEngine(turns.yieldNow),
   });
-  const loader = new CorpusLoader(index, context.extensionUri, logger, (file, options) => derived.ingest(file, options));
+  const loader = new CorpusLoader(index, context.extensionUri, logger, (file, options) => derived.ingest(file, options), turns.yieldNow);
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger, turns.yieldNow);

@@ -63,6 +63,8 @@ export class CorpusLoader implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly logger: Logger,
     private readonly ingest: IngestOnEngine,
+    /** Gives the extension host back during a long load (the host's `BackgroundTurns.yieldNow`). */
+    private readonly yieldNow: () => Promise<void>,
   ) {
     this.disposables.push(
       this.summaryEmitter,
@@ -147,7 +149,7 @@ export class CorpusLoader implements vscode.Disposable {
           if (Date.now() - lastYield > 30) {
             lastYield = Date.now();
             progress?.report({ message: `${done} of ${files.length} files`, increment: (100 * 30) / Math.max(1, files.length) });
-            await new Promise((resolve) => setTimeout(resolve, 0));
+            await this.yieldNow();
           }
         }
       };
