@@ -27,6 +27,7 @@ const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
  * @property {number} wallMs
  * @property {string} [keptDir]    the run's temp folder, kept when something failed
  * @property {string[]} [warnings] things worth knowing that are not test failures
+ * @property {boolean} [hostUnresponsive] the workbench reported the extension host unresponsive (also a `problem`)
  */
 
 /**
@@ -147,6 +148,7 @@ export async function runIntegrationSuite({
   }
   // VS Code reports a host unresponsive when it could not answer for seconds: that is a failure, whichever test caused it.
   const unresponsiveAt = consoleLines.findIndex((line) => /Extension host \(\w+\) is unresponsive/.test(line));
+  if (unresponsiveAt >= 0) outcome.hostUnresponsive = true;
   if (!outcome.problem && unresponsiveAt >= 0) {
     const before = consoleLines.slice(Math.max(0, unresponsiveAt - 3), unresponsiveAt).map((line) => `    ${line.slice(0, 300)}`).join('\n');
     outcome.problem = `the workbench reported the extension host unresponsive (its event loop was blocked for seconds); the console just before:\n${before}`;

@@ -4,7 +4,10 @@
 // the integration harness; the scenario reports its numbers in the suite's results file and this
 // script prints them as one table (with the load average before each run), and writes them to
 // test-results/load-bench.json. Speed is recorded, not asserted; the exit code is non-zero only
-// when a run failed to produce numbers or a correctness check of the scenario failed.
+// when a run produced no numbers, a correctness check of the scenario failed, or the harness saw
+// a hang (no heartbeat for minutes, or a timeout). VS Code reporting the extension host
+// unresponsive (a block of seconds) is a finding, not a hang: it is noted under the table.
+// The table is printed in every case.
 //
 // The quiet row first waits (up to QUIET_WAIT_MS) for the 1-minute load average to fall below
 // QUIET_LOAD, since CI machines and shared boxes are rarely idle; it runs anyway after that, and
@@ -53,6 +56,7 @@ if (rows.length > 0) {
   writeFileSync(join(repoRoot, 'test-results', 'load-bench.json'), JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, rows }, null, 2));
   console.log('Raw numbers: test-results/load-bench.json. Copy the table into BENCHMARKS.md by hand.');
 }
+for (const row of rows) if (row.hostUnresponsive) console.log(`[${row.mode}] VS Code reported the extension host unresponsive during this run (blocked for seconds); its workbench console is in test-results/load-bench-${row.mode}-console.log.`);
 for (const row of rows) if (row.problem) console.error(`\n[${row.mode}] ${row.problem}`);
 process.exit(failed || rows.some((row) => row.problem) ? 1 : 0);
 
@@ -84,12 +88,12 @@ async function benchRun(mode) {
     const test = outcome.tests.find((entry) => entry.measurements) ?? outcome.tests[0];
     for (const entry of outcome.tests) console.log(`   ${entry.state === 'passed' ? '✔' : entry.state === 'failed' ? '✖' : '-'} ${entry.title} (${(entry.durationMs / 1000).toFixed(1)} s)`);
     const problems = [
-      outcome.problem,
+      outcome.hostUnresponsive && !hungOrCrashed(outcome) ? undefined : outcome.problem,
       ...outcome.tests.filter((entry) => entry.state === 'failed').map((entry) => `${entry.title}: ${entry.error}`),
       outcome.tests.length === 0 || !test?.measurements ? 'the scenario recorded no measurements' : undefined,
     ].filter(Boolean);
     const loadAfter = loadavg()[0];
-    return { mode, loadBefore, loadAfter, measurements: test?.measurements, problem: problems.length > 0 ? problems.join('\n') : undefined, keptDir: outcome.keptDir };
+    return { mode, loadBefore, loadAfter, hostUnresponsive: Boolean(outcome.hostUnresponsive), measurements: test?.measurements, problem: problems.length > 0 ? problems.join('\n') : undefined, keptDir: outcome.keptDir };
   } finally {
     if (hog) stopHog(hog);
   }
@@ -99,6 +103,11 @@ async function waitForQuiet() {
   const deadline = Date.now() + QUIET_WAIT_MS;
   if (loadavg()[0] >= QUIET_LOAD) console.log(`\n   waiting up to ${QUIET_WAIT_MS / 60_000} min for the load average (${loadavg()[0].toFixed(2)}) to fall below ${QUIET_LOAD}...`);
   while (loadavg()[0] >= QUIET_LOAD && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 5_000));
+}
+
+/** When the workbench reported the host unresponsive, the harness also fills `problem`; this tells a hang or a crash from that alone. */
+function hungOrCrashed(outcome) {
+  return !/^the workbench reported the extension host unresponsive/.test(outcome.problem ?? '');
 }
 
 function startHog() {
@@ -141,14 +150,15 @@ function runStep(command, args) {
 function table(results) {
   const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)) : 'n/a');
   const s = (value) => (Number.isFinite(value) ? (value / 1000).toFixed(1) : 'n/a');
-  const header = '| run | load avg (1 min) before → after, cores | ready: 10,000 indexed | topics ready (host CPU until then) | hover p50 / p95 / max | hovers > 250 ms | search p50 / p95 / max | longest host stall (stalls > 100 ms) | samples |';
-  const rule = '|---|---|---|---|---|---|---|---|---|';
-  const lines = results.map(({ mode, loadBefore, loadAfter, measurements: m }) => {
+  const header = '| run | load avg (1 min) before → after, cores | ready: 10,000 indexed | topics ready (host CPU until then) | hover p50 / p95 / max | hovers > 250 ms | search p50 / p95 / max | longest host stall (stalls > 100 ms) | samples | then deleting the 10,000: time, longest stall |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|';
+  const lines = results.map((row) => {
+    const { mode, loadBefore, loadAfter, measurements: m } = row;
     const name = mode === 'hog' ? 'CPU hog on one core' : 'quiet';
     const load = `${loadBefore.toFixed(2)} → ${Number.isFinite(loadAfter) ? loadAfter.toFixed(2) : '?'}, ${cpus().length}`;
-    if (!m) return `| ${name} | ${load} | no numbers (see the error) | | | | | | |`;
-    return `| ${name} | ${load} | ${s(m.readyMs)} s | ${s(m.topicsReadyMs)} s (${s(m.hostCpuMs)} s) | ${ms(m.hoverP50Ms)} / ${ms(m.hoverP95Ms)} / ${ms(m.hoverMaxMs)} ms | ${m.hoversOverNoticeable} | ${ms(m.searchP50Ms)} / ${ms(m.searchP95Ms)} / ${ms(m.searchMaxMs)} ms | ${ms(m.longestStallMs)} ms (${m.stallsOver100Ms}) | ${m.samples} |`;
+    if (!m) return `| ${name} | ${load} | no numbers (see the error) | | | | | | | |`;
+    return `| ${name} | ${load} | ${s(m.readyMs)} s | ${s(m.topicsReadyMs)} s (${s(m.hostCpuMs)} s) | ${ms(m.hoverP50Ms)} / ${ms(m.hoverP95Ms)} / ${ms(m.hoverMaxMs)} ms | ${m.hoversOverNoticeable} | ${ms(m.searchP50Ms)} / ${ms(m.searchP95Ms)} / ${ms(m.searchMaxMs)} ms | ${ms(m.longestStallMs)} ms (${m.stallsOver100Ms}) | ${m.samples} | ${s(m.removalMs)} s, ${ms(m.removalLongestStallMs)} ms${row.hostUnresponsive ? ' (VS Code: host unresponsive)' : ''} |`;
   });
-  const targets = '| target (issue) | | quiet ≤ 15 s; with the hog no worse than quiet | | with the hog: p95 ≤ 50, max ≤ 250 ms | | | with the hog: none over 100 ms | |';
+  const targets = '| target (issue) | | quiet ≤ 15 s; with the hog no worse than quiet | | with the hog: p95 ≤ 50, max ≤ 250 ms | | | with the hog: none over 100 ms | | |';
   return [header, rule, ...lines, targets].join('\n');
 }

@@ -102,17 +102,8 @@ export async function playLoadScenario(api: SourcebookApi, articleCount: number,
   const position = new vscode.Position(0, line.indexOf('S-400') + 2);
   assert.ok(await hoverMarkdownAt(draft, position), 'no hover over S-400 on the bundled corpus before the load');
 
-  let longestStallMs = 0;
-  const longStalls: string[] = [];
   const started = performance.now();
-  let lastTick = performance.now();
-  const stallWatch = setInterval(() => {
-    const now = performance.now();
-    const stall = now - lastTick - 20;
-    longestStallMs = Math.max(longestStallMs, stall);
-    if (stall > 100) longStalls.push(`${stall.toFixed(0)} ms at ${((lastTick - started) / 1000).toFixed(1)} s`);
-    lastTick = now;
-  }, 20);
+  const stallWatch = watchHostStalls();
 
   const samples: LoadSample[] = [];
   let sampling = true;
@@ -149,9 +140,37 @@ export async function playLoadScenario(api: SourcebookApi, articleCount: number,
   } finally {
     sampling = false;
     await sampler;
-    clearInterval(stallWatch);
   }
+  const { longestStallMs, longStalls } = stallWatch.stop();
   return { samples, indexedAtMs, topicsAtMs, hostCpuMs, loaderMs: api.loadSummary()?.millis ?? NaN, longestStallMs, longStalls };
+}
+
+/** How long the extension host's event loop was blocked while it was watched. */
+export interface HostStalls {
+  longestStallMs: number;
+  /** Every stall over 100 ms, as "N ms at T s" (seconds since the watch started). */
+  longStalls: string[];
+}
+
+/** Watches the extension host's event loop with a 20 ms timer until `stop()`. */
+export function watchHostStalls(): { stop(): HostStalls } {
+  let longestStallMs = 0;
+  const longStalls: string[] = [];
+  const started = performance.now();
+  let lastTick = started;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const stall = now - lastTick - 20;
+    longestStallMs = Math.max(longestStallMs, stall);
+    if (stall > 100) longStalls.push(`${stall.toFixed(0)} ms at ${((lastTick - started) / 1000).toFixed(1)} s`);
+    lastTick = now;
+  }, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { longestStallMs, longStalls };
+    },
+  };
 }
 
 /** The `p`th percentile (0-100) of `values`, nearest rank. */
