@@ -105,10 +105,10 @@ export class DraftDiagnostics implements vscode.Disposable {
     }
     const version = document.version;
     const text = document.getText().slice(0, maxDraftChars);
-    const quotations = await this.quotationDiagnostics(document, text, snapshot);
-    // The writer typed while the quotations were checked: the positions are stale, and a newer check is scheduled.
+    const [quotations, figures] = await Promise.all([this.quotationDiagnostics(document, text, snapshot), this.figureDiagnostics(document, text, snapshot)]);
+    // The writer typed while the engine checked: the positions are stale, and a newer check is scheduled.
     if (document.isClosed || document.version !== version) return [];
-    const diagnostics = [...quotations, ...this.figureDiagnostics(document, text, snapshot)];
+    const diagnostics = [...quotations, ...figures];
     diagnostics.sort((a, b) => a.range.start.compareTo(b.range.start));
     this.collection.set(document.uri, diagnostics);
     return diagnostics;
@@ -148,13 +148,13 @@ export class DraftDiagnostics implements vscode.Disposable {
     return diagnostics;
   }
 
-  private figureDiagnostics(document: vscode.TextDocument, text: string, snapshot: DerivedSnapshot): vscode.Diagnostic[] {
+  private async figureDiagnostics(document: vscode.TextDocument, text: string, snapshot: DerivedSnapshot): Promise<vscode.Diagnostic[]> {
     const labelOf = (articleId: string) => {
       const article = this.index.article(articleId);
       return article ? sourceLabel(article) : 'unknown source';
     };
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const match of snapshot.figureChecker.contradictions(text)) {
+    for (const match of await snapshot.figureContradictions(text)) {
       const range = new vscode.Range(document.positionAt(match.figure.span.start), document.positionAt(match.figure.span.end));
       const diagnostic = new vscode.Diagnostic(
         range,

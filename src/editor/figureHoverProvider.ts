@@ -30,7 +30,7 @@ const figureHoverCommands = [CommandIds.openPassage];
 export class FigureHoverProvider implements vscode.HoverProvider {
   constructor(private readonly index: CorpusIndex, private readonly derived: DerivedIndexes) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document.uri);
     if (!settings.hoverEnabled || !languageEnabled(settings, document.languageId)) return undefined;
     if (this.index.files().includes(document.uri.toString())) return undefined;
@@ -39,8 +39,7 @@ export class FigureHoverProvider implements vscode.HoverProvider {
     const snapshot = this.derived.current();
     if (!snapshot || token.isCancellationRequested) return undefined;
     const paragraph = paragraphAround(document, position);
-    const match = snapshot.figureChecker
-      .matches(paragraph.text)
+    const match = (await snapshot.figureMatches(paragraph.text))
       .find((candidate) => candidate.figure.span.start <= paragraph.offset && paragraph.offset <= candidate.figure.span.end);
     if (!match || token.isCancellationRequested) return undefined;
     const start = paragraph.positionOf(match.figure.span.start);

@@ -119,7 +119,9 @@ export class CompareSourcesPanel implements vscode.Disposable {
     if (!topic) {
       this.lastRendered = { topicId, topicName: 'This topic is no longer in the sources', disagreements: [], sources: [] };
     } else {
-      this.lastRendered = buildCompareModel(topic, this.index, snapshot.figureGroups);
+      const groups = await snapshot.figureGroupsTouching([...new Set(topic.mentions.map((mention) => mention.passageId))]);
+      if (!this.panel || this.topicId !== topicId) return;
+      this.lastRendered = buildCompareModel(topic, this.index, groups);
     }
     void this.panel.webview.postMessage({ type: 'render', model: this.lastRendered });
   }

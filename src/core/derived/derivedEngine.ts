@@ -1,12 +1,16 @@
 import { ingestFile } from '../ingest/ingestFile';
 import type { Article, IngestOutcome, Logger } from '../model';
-import type { QuotationIndex, QuoteCheck } from '../quotes/quotationIndex';
+import { groupsTouchingPassages } from '../figures/compareSources';
+import { DraftFigureChecker } from '../figures/draftFigures';
+import type { FigureGroup } from '../figures/groupFigures';
+import type { QuotationIndex } from '../quotes/quotationIndex';
 import { deserializePassageIndex } from '../search/passageIndexPersistence';
 import type { AliasTable } from '../topics/aliasFile';
 import { PassageIndex } from '../search/passageIndex';
 import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
 import { buildDerivedInSlices } from './buildDerived';
-import type { FromEngine, ToEngine } from './derivedProtocol';
+import type { DerivedAnswers, DerivedQuery, FromEngine, ToEngine } from './derivedProtocol';
+import { topicMessages } from './topicPieces';
 
 /** How the engine gives its thread back between slices, and how long a slice is. */
 export interface EngineScheduling {
@@ -30,7 +34,8 @@ export class DerivedEngine {
   private version = 0;
   private buildingVersion: number | undefined;
   private builtVersion: number | undefined;
-  private quotations: { version: number; index: QuotationIndex } | undefined;
+  /** What the last build left here to answer questions with. */
+  private latest: { version: number; quotations: QuotationIndex; figureGroups: FigureGroup[]; figureChecker: DraftFigureChecker } | undefined;
   private readonly logger: Logger;
 
   constructor(private readonly post: (message: FromEngine) => void, private readonly scheduling: EngineScheduling) {
@@ -82,8 +87,8 @@ export class DerivedEngine {
       case 'build':
         void this.build();
         break;
-      case 'checkQuotes':
-        this.post({ type: 'quotesChecked', requestId: message.requestId, version: this.quotations?.version ?? -1, checks: this.checkQuotes(message.quotes) });
+      case 'query':
+        this.post({ type: 'answered', requestId: message.requestId, version: this.latest?.version ?? -1, answer: this.answer(message.query) });
         break;
     }
   }
@@ -115,9 +120,18 @@ export class DerivedEngine {
     }
   }
 
-  private checkQuotes(quotes: readonly string[]): QuoteCheck[] {
-    const index = this.quotations?.index;
-    return quotes.map((quote) => (index ? index.check(quote, { logger: this.logger }) : { verdict: 'not-found' }));
+  private answer(query: DerivedQuery): DerivedAnswers[DerivedQuery['kind']] {
+    const latest = this.latest;
+    switch (query.kind) {
+      case 'quotes':
+        return query.quotes.map((quote) => (latest ? latest.quotations.check(quote, { logger: this.logger }) : { verdict: 'not-found' as const }));
+      case 'figureMatches':
+        return latest ? latest.figureChecker.matches(query.text) : [];
+      case 'figureContradictions':
+        return latest ? latest.figureChecker.contradictions(query.text) : [];
+      case 'figureGroupsTouching':
+        return latest ? groupsTouchingPassages(latest.figureGroups, new Set(query.passageIds)) : [];
+    }
   }
 
   private async build(): Promise<void> {
@@ -133,9 +147,12 @@ export class DerivedEngine {
         isCancelled: () => this.version !== version,
       });
       if (!parts || this.version !== version) return;
+      const figureChecker = new DraftFigureChecker(parts.figureGroups, { logger: this.logger });
       this.builtVersion = version;
-      this.quotations = { version, index: parts.quotations };
-      this.post({ type: 'built', version, topics: parts.topics, figureGroups: parts.figureGroups, millis: { ...parts.millis, total: now() - started } });
+      this.latest = { version, quotations: parts.quotations, figureGroups: parts.figureGroups, figureChecker };
+      for (const pieces of topicMessages(parts.topics)) this.post({ type: 'topicsPart', version, pieces });
+      const disagreements = parts.figureGroups.filter((group) => group.disagreement).length;
+      this.post({ type: 'built', version, figureGroups: parts.figureGroups.length, disagreements, millis: { ...parts.millis, total: now() - started } });
     } catch (error) {
       this.post({ type: 'failed', version, message: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -1,24 +1,33 @@
 import type { CorpusChange, CorpusIndex } from '../corpus/corpusIndex';
-import { DraftFigureChecker } from '../figures/draftFigures';
+import type { DraftFigureMatch } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { IngestInput } from '../ingest/ingestFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
 import type { Article, IngestOutcome, Logger } from '../model';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
+import type { BuiltTopics } from '../topics/buildTopics';
 import { topicIndexInSlices, type TopicIndex } from '../topics/topicIndex';
-import type { BuildMillis, EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
+import type { BuildMillis, DerivedAnswers, DerivedQuery, EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
+import { TopicAssembler } from './topicPieces';
 
 /** Everything derived from one version of the corpus: never half-built, never mixed with another version. */
 export interface DerivedSnapshot {
   /** The corpus version (`CorpusIndex.changeCount`) it was built from. */
   version: number;
   topics: TopicIndex;
-  figureGroups: readonly FigureGroup[];
-  figureChecker: DraftFigureChecker;
-  /** Checks quotations against the quotation index (which lives with the engine). */
-  checkQuotations(quotes: readonly string[]): Promise<QuoteCheck[]>;
+  /** How many figure groups the sources have, and how many of them disagree. */
+  figureGroupCount: number;
+  disagreementCount: number;
   millis: BuildMillis;
+  /** Checks quotations against the quotation index (which stays with the engine, like the figure groups). */
+  checkQuotations(quotes: readonly string[]): Promise<QuoteCheck[]>;
+  /** The figures of a draft text that speak of the same thing as the sources' figures, each compared with them. */
+  figureMatches(text: string): Promise<DraftFigureMatch[]>;
+  /** The figures of a draft text that contradict every source on the same thing. */
+  figureContradictions(text: string): Promise<DraftFigureMatch[]>;
+  /** The figure groups with a figure in any of these passages, disagreements first. */
+  figureGroupsTouching(passageIds: readonly string[]): Promise<FigureGroup[]>;
 }
 
 /** What readers outside Sourcebook (the public API, tests) may do with the derived indexes: read snapshots, wait for the current one. */
@@ -56,7 +65,9 @@ export class DerivedIndexes {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private readonly listeners = new Set<(snapshot: DerivedSnapshot) => void>();
-  private readonly pendingChecks = new Map<number, (checks: QuoteCheck[]) => void>();
+  private readonly pendingQueries = new Map<number, { resolve: (answer: DerivedAnswers[DerivedQuery['kind']]) => void; empty: DerivedAnswers[DerivedQuery['kind']] }>();
+  /** Topics of a build arriving in parts, by version. */
+  private assembling: { version: number; assembler: TopicAssembler } | undefined;
   /** Ingest requests not answered yet: sent again to a fallback engine if the worker dies. */
   private readonly pendingIngests = new Map<number, { file: IngestInput; options: Partial<IngestOptions>; resolve: (outcome: IngestOutcome) => void }>();
   /** Article arrays the engine read and still holds, by the request that read them, until the corpus adopts or drops them. */
@@ -102,8 +113,8 @@ export class DerivedIndexes {
     this.options.logger.warn(`The background worker stopped (${reason}); topics and figures are built on the extension host from now on.`);
     this.inThreadReason = `the worker stopped: ${reason}`;
     this.channel.dispose();
-    for (const resolve of this.pendingChecks.values()) resolve([]);
-    this.pendingChecks.clear();
+    this.answerPendingQueriesEmpty();
+    this.assembling = undefined;
     this.attach(fallback());
   }
 
@@ -238,59 +249,79 @@ export class DerivedIndexes {
       case 'log':
         this.options.logger[message.level](message.message);
         break;
-      case 'quotesChecked':
-        this.pendingChecks.get(message.requestId)?.(message.checks);
-        this.pendingChecks.delete(message.requestId);
+      case 'answered':
+        this.pendingQueries.get(message.requestId)?.resolve(message.answer);
+        this.pendingQueries.delete(message.requestId);
+        break;
+      case 'topicsPart':
+        if (this.assembling?.version !== message.version) this.assembling = { version: message.version, assembler: new TopicAssembler() };
+        this.assembling.assembler.add(message.pieces);
         break;
       case 'failed':
         this.options.logger.error(`Topics and figures could not be built: ${message.message}`);
         this.lastFailure = { version: message.version, message: `Topics and figures could not be built: ${message.message}` };
         if (message.version === this.corpus.changeCount) this.failAll(this.lastFailure.message);
         break;
-      case 'built':
-        this.installing = this.installing.then(() => this.install(message)).catch((error: unknown) => {
+      case 'built': {
+        const topics = this.assembling?.version === message.version ? this.assembling.assembler.result() : undefined;
+        this.assembling = undefined;
+        if (!topics) {
+          this.options.logger.error(`The topics of version ${message.version} arrived incomplete; they are built again.`);
+          this.requestBuild();
+          break;
+        }
+        this.installing = this.installing.then(() => this.install(message, topics)).catch((error: unknown) => {
           this.options.logger.error(`Topics could not be installed: ${error instanceof Error ? error.message : String(error)}`);
         });
         break;
+      }
     }
   }
 
-  private async install(message: Extract<FromEngine, { type: 'built' }>): Promise<void> {
+  private async install(message: Extract<FromEngine, { type: 'built' }>, built: BuiltTopics): Promise<void> {
     if (this.disposed || (this.snapshot && this.snapshot.version >= message.version)) return;
     const clock = new TimeSlice(installSliceMs);
-    const topics = await runCooperatively(topicIndexInSlices(message.topics, clock), clock, { yieldNow: this.options.yieldNow, isCancelled: () => this.disposed });
+    const topics = await runCooperatively(topicIndexInSlices(built, clock), clock, { yieldNow: this.options.yieldNow, isCancelled: () => this.disposed });
     if (!topics) return;
     const snapshot: DerivedSnapshot = {
       version: message.version,
       topics,
-      figureGroups: message.figureGroups,
-      figureChecker: new DraftFigureChecker(message.figureGroups, { logger: this.options.logger }),
-      checkQuotations: (quotes) => this.checkQuotations(quotes),
+      figureGroupCount: message.figureGroups,
+      disagreementCount: message.disagreements,
       millis: message.millis,
+      checkQuotations: async (quotes) => (quotes.length === 0 ? [] : ((await this.ask({ kind: 'quotes', quotes: [...quotes] }, [])) as QuoteCheck[])),
+      figureMatches: async (text) => (await this.ask({ kind: 'figureMatches', text }, [])) as DraftFigureMatch[],
+      figureContradictions: async (text) => (await this.ask({ kind: 'figureContradictions', text }, [])) as DraftFigureMatch[],
+      figureGroupsTouching: async (passageIds) => (await this.ask({ kind: 'figureGroupsTouching', passageIds: [...passageIds] }, [])) as FigureGroup[],
     };
     this.snapshot = snapshot;
     this.corpus.installTopics(topics, message.version);
     const { topics: t, figures, quotations, total } = message.millis;
     this.options.logger.info(
-      `Derived indexes for version ${message.version} (${this.channel.kind}): ${message.topics.topics.length} topics, ${message.figureGroups.length} figure groups; topics ${t.toFixed(0)} ms, figures ${figures.toFixed(0)} ms, quotations ${quotations.toFixed(0)} ms, ${total.toFixed(0)} ms in all.`,
+      `Derived indexes for version ${message.version} (${this.channel.kind}): ${built.topics.length} topics, ${message.figureGroups} figure groups (${message.disagreements} disagreeing); topics ${t.toFixed(0)} ms, figures ${figures.toFixed(0)} ms, quotations ${quotations.toFixed(0)} ms, ${total.toFixed(0)} ms in all.`,
     );
     for (const listener of this.listeners) listener(snapshot);
     for (const waiter of this.waiters.splice(0)) waiter.resolve();
   }
 
-  private checkQuotations(quotes: readonly string[]): Promise<QuoteCheck[]> {
-    if (quotes.length === 0) return Promise.resolve([]);
+  /** Asks the engine about its last build; a lost engine answers `empty`. */
+  private ask(query: DerivedQuery, empty: DerivedAnswers[DerivedQuery['kind']]): Promise<DerivedAnswers[DerivedQuery['kind']]> {
+    if (this.disposed) return Promise.resolve(empty);
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
-      this.pendingChecks.set(requestId, resolve);
-      this.channel.post({ type: 'checkQuotes', requestId, quotes: [...quotes] });
+      this.pendingQueries.set(requestId, { resolve, empty });
+      this.channel.post({ type: 'query', requestId, query });
     });
+  }
+
+  private answerPendingQueriesEmpty(): void {
+    for (const { resolve, empty } of this.pendingQueries.values()) resolve(empty);
+    this.pendingQueries.clear();
   }
 
   private failAll(message: string): void {
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(message));
-    for (const resolve of this.pendingChecks.values()) resolve([]);
-    this.pendingChecks.clear();
+    this.answerPendingQueriesEmpty();
   }
 
   dispose(): void {

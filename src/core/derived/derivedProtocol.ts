@@ -1,10 +1,11 @@
 import type { IngestInput } from '../ingest/ingestFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
 import type { Article, IngestOutcome } from '../model';
+import type { DraftFigureMatch } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import type { AliasTable } from '../topics/aliasFile';
-import type { BuiltTopics } from '../topics/buildTopics';
+import type { TopicPiece } from './topicPieces';
 
 /**
  * The messages between the editor's side and the derived-index engine (a worker thread, or the
@@ -27,12 +28,30 @@ export type ToEngine =
   | { type: 'aliases'; version: number; table: AliasTable }
   /** Build the derived indexes of the engine's current version (a no-op when it is built or being built). */
   | { type: 'build' }
-  | { type: 'checkQuotes'; requestId: number; quotes: string[] };
+  /** A question about the last build; answered from the engine's own copy (figure groups and the quotation index stay there). */
+  | { type: 'query'; requestId: number; query: DerivedQuery };
+
+/** What the editor's side may ask about the last build. */
+export type DerivedQuery =
+  | { kind: 'quotes'; quotes: string[] }
+  | { kind: 'figureMatches'; text: string }
+  | { kind: 'figureContradictions'; text: string }
+  | { kind: 'figureGroupsTouching'; passageIds: string[] };
+
+/** The answer to each kind of `DerivedQuery`. */
+export interface DerivedAnswers {
+  quotes: QuoteCheck[];
+  figureMatches: DraftFigureMatch[];
+  figureContradictions: DraftFigureMatch[];
+  figureGroupsTouching: FigureGroup[];
+}
 
 export type FromEngine =
   | { type: 'ingested'; requestId: number; outcome: IngestOutcome }
-  | { type: 'built'; version: number; topics: BuiltTopics; figureGroups: FigureGroup[]; millis: BuildMillis }
-  | { type: 'quotesChecked'; requestId: number; version: number; checks: QuoteCheck[] }
+  /** Part of the topics of a build (see `topicPieces`); `built` follows the last part. */
+  | { type: 'topicsPart'; version: number; pieces: TopicPiece[] }
+  | { type: 'built'; version: number; figureGroups: number; disagreements: number; millis: BuildMillis }
+  | { type: 'answered'; requestId: number; version: number; answer: DerivedAnswers[DerivedQuery['kind']] }
   | { type: 'failed'; version: number; message: string }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
