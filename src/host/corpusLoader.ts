@@ -14,6 +14,8 @@ const burstRescanThreshold = 500;
 const watcherDebounceMs = 300;
 /** How deep linked folders are followed (with sourcebook.corpus.followSymlinks): a link loop stops here. */
 const maxFolderDepth = 32;
+/** How many files leave the index between two yields when a load drops them. */
+const removalBatch = 500;
 /** How many files are read at once during a load. */
 const readConcurrency = 16;
 
@@ -173,7 +175,12 @@ export class CorpusLoader implements vscode.Disposable {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourcebook: indexing' }, () => work());
     }
     if (!token.isCancellationRequested) {
-      this.index.retainFiles(seen);
+      // Switching away from 10,000 files removes them all: in batches, between which hovers are answered.
+      const gone = this.index.files().filter((uri) => !seen.has(uri));
+      for (let from = 0; from < gone.length && !token.isCancellationRequested; from += removalBatch) {
+        this.index.removeFiles(gone.slice(from, from + removalBatch));
+        if (from + removalBatch < gone.length) await this.yieldNow();
+      }
       this.index.compact();
     }
     const summary: LoadSummary = {

@@ -111,14 +111,16 @@ export class CorpusIndex {
     if (this.removeFileQuietly(sourceUri)) this.changed({ kind: 'removeFiles', version: this.version + 1, uris: [sourceUri] });
   }
 
-  /** Drops every file not in `keep`; returns how many were dropped. */
-  retainFiles(keep: ReadonlySet<string>): number {
-    const dropped: string[] = [];
-    for (const uri of [...this.articlesByFile.keys()]) {
-      if (!keep.has(uri) && this.removeFileQuietly(uri)) dropped.push(uri);
-    }
+  /** Drops these files (one change for all); returns how many were indexed. */
+  removeFiles(uris: readonly string[]): number {
+    const dropped = uris.filter((uri) => this.removeFileQuietly(uri));
     if (dropped.length > 0) this.changed({ kind: 'removeFiles', version: this.version + 1, uris: dropped });
     return dropped.length;
+  }
+
+  /** Drops every file not in `keep`; returns how many were dropped. */
+  retainFiles(keep: ReadonlySet<string>): number {
+    return this.removeFiles(this.files().filter((uri) => !keep.has(uri)));
   }
 
   /** The writer's and the corpus's alias tables, in priority order (the writer's first). */
