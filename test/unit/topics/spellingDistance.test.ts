@@ -39,4 +39,12 @@ test('misspellingEdits: a plausible misspelling of the same word, or nothing', (
   assert.equal(misspellingEdits('berlin', 'beijing'), undefined);
   assert.equal(misspellingEdits('paris', 'pakistan'), undefined, 'not a shared letter pattern');
   assert.equal(misspellingEdits('lviv', 'kyiv'), undefined);
+  assert.equal(misspellingEdits('russian', 'russia'), undefined, 'a demonym is another word, not a typo');
+  assert.equal(misspellingEdits('pakistani', 'pakistan'), undefined);
+  assert.equal(misspellingEdits('ladak', 'ladakh'), 1, 'a dropped last letter is a typo');
+  assert.equal(misspellingEdits('jaffrelott', 'jaffrelot'), 1, 'so is a doubled one');
+  assert.equal(misspellingEdits('chita', 'china'), undefined, 'in a short name, t for n is another name, not a slip');
+  assert.equal(misspellingEdits('mody', 'modi'), 1, 'a vowel for a vowel is a slip');
+  assert.equal(misspellingEdits('putim', 'putin'), 1, 'so is a neighbouring key');
+  assert.equal(misspellingEdits('lavrow', 'lavrov'), 1, 'longer words allow any one edit');
 });
