@@ -15,7 +15,7 @@ export class PassageHoverProvider implements vscode.HoverProvider {
     const line = document.lineAt(position.line).text;
     const match = this.index.topics().matchAt(line, position.character);
     if (!match || token.isCancellationRequested) return undefined;
-    const card = buildTopicCard(match, this.index, settings.hoverMaxPassages);
+    const card = buildTopicCard(match, this.index, settings.hoverMaxPassages, line.slice(match.start, match.end));
     if (card.passages.length === 0) return undefined;
     return new vscode.Hover(renderTopicCard(card), new vscode.Range(position.line, match.start, position.line, match.end));
   }

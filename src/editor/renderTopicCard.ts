@@ -23,7 +23,7 @@ const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandId
 export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
   const header = untrusted();
-  const fuzzy = card.matchQuality === 'fuzzy' ? ' (closest match)' : '';
+  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? ` (closest match for “${escapeMarkdown(card.closestMatchFor)}”)` : ' (closest match)';
   header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
   header.appendMarkdown(`${card.passageCount} passage${card.passageCount === 1 ? '' : 's'} in ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`);
   if (card.spellings.length > 0) {

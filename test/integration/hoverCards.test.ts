@@ -71,6 +71,37 @@ suite('Hover cards', () => {
     });
   }
 
+  test('names the sources never mention get no card and no underline; misspellings get a labelled closest match', async () => {
+    const absent = ['Hillary Clinton', 'Hunter Biden', 'Manmohan Singh', 'Kyiv', 'Pune', 'Chita', 'Jane Austen', 'South China Sea', 'S-500', 'Emmanuel Macron'];
+    const variants: Array<[term: string, topic: string, fuzzy: boolean]> = [
+      ['Byden', 'Joe Biden', true], ['Joe Byden', 'Joe Biden', true], ['Lavarov', 'Sergey Lavrov', true], ['Jaishanker', 'S. Jaishankar', true],
+      ['Bramos', 'BrahMos', false], ['S400', 'S-400', false], ['Joe Biden', 'Joe Biden', false],
+    ];
+    const lines = [...absent.map((name) => `Today ${name} was in the news.`), ...variants.map(([term]) => `Today ${term} was in the news.`)];
+    const draft = await openDraft(lines.join('\n'));
+    const editor = await vscode.window.showTextDocument(draft);
+    const underlined = api.decorations.rangesFor(editor);
+    const closest = api.decorations.closestMatchRangesFor(editor);
+    const start = 'Today '.length;
+    for (const [line, name] of absent.entries()) {
+      for (let at = start; at < start + name.length; at++) {
+        const markdown = await hoverMarkdownAt(draft, new vscode.Position(line, at));
+        assert.equal(markdown, undefined, `"${name}" got a card at ${at}: ${markdown?.split('\n')[0]}`);
+      }
+      assert.deepEqual(underlined.filter((range) => range.start.line === line).map((range) => draft.getText(range)), [], `"${name}" is underlined`);
+    }
+    for (const [i, [term, topic, fuzzy]] of variants.entries()) {
+      const line = absent.length + i;
+      const markdown = await hoverMarkdownAt(draft, new vscode.Position(line, start + term.length - 1));
+      assert.ok(markdown, `no card for "${term}"`);
+      const header = markdown.split('\n')[0];
+      assert.ok(header.startsWith(`**${escapeForCard(topic)}**`), `"${term}" shows another card: ${header}`);
+      assert.equal(header.includes(`closest match for “${escapeForCard(term)}”`), fuzzy, `"${term}": ${header}`);
+      assert.deepEqual(underlined.filter((range) => range.start.line === line).map((range) => draft.getText(range)), [term], `"${term}" underline`);
+      assert.deepEqual(closest.filter((range) => range.start.line === line).map((range) => draft.getText(range)), fuzzy ? [term] : [], `"${term}" underline style`);
+    }
+  });
+
   test('the card shows real passage text with outlet, date and actions', async () => {
     const draft = await openDraft('Deliveries of the S-400 had started.');
     const markdown = await hoverMarkdownAt(draft, new vscode.Position(0, 20));

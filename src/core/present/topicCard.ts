@@ -18,6 +18,8 @@ export interface TopicCard {
   kind: Topic['kind'];
   /** How the draft's text matched: a fuzzy match is labelled so the writer knows it is a guess. */
   matchQuality: TopicMatch['quality'];
+  /** For a fuzzy match, the draft's text the card is the closest match for ("Byden"). */
+  closestMatchFor?: string;
   passageCount: number;
   sourceCount: number;
   /**
@@ -34,8 +36,11 @@ export interface CardSource {
   passage(id: string): Passage | undefined;
 }
 
-/** Builds the card for a recognised term: cost grows with the topic's mentions, not with the corpus. */
-export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassages: number): TopicCard {
+/**
+ * Builds the card for a recognised term: cost grows with the topic's mentions, not with the
+ * corpus. `draftText` is the text the writer wrote there, named on a closest-match card.
+ */
+export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassages: number, draftText?: string): TopicCard {
   const { topic } = match;
   const passages: TopicCardPassage[] = [];
   for (const picked of pickTopicPassages(topic, maxPassages)) {
@@ -63,6 +68,7 @@ export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassage
     name: topic.name,
     kind: topic.kind,
     matchQuality: match.quality,
+    ...(match.quality === 'fuzzy' && draftText ? { closestMatchFor: draftText } : {}),
     ...topicSummary(topic, source),
     passages,
   };

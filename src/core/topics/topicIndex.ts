@@ -3,10 +3,11 @@ import type { Article, Logger, Topic, TopicMatch } from '../model';
 import { nullLogger } from '../model';
 import type { AliasTable } from './aliasFile';
 import { BuiltTopics, buildTopicsInSlices } from './buildTopics';
-import { STOP_WORDS } from './englishWords';
+import { NAME_CONNECTORS, STOP_WORDS, TITLE_WORDS } from './englishWords';
 import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from '../scheduling/timeSlice';
+import { misspellingEdits } from './spellingDistance';
 import { TopicTrie, type TokenMatch } from './topicTrie';
 
 export type { AliasEntry, AliasTable } from './aliasFile';
@@ -70,6 +71,23 @@ function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWor
   return { visible, byId, byPassage, exactSpellings, sortedNames };
 }
 
+/** The edits from the writer's words to a key's, word by word (the last also in its singular form), or undefined when one word is no plausible misspelling. */
+function editsBetween(words: readonly string[], lastSingular: string, keyWords: readonly string[]): number | undefined {
+  let total = 0;
+  for (let i = 0; i < words.length; i++) {
+    const asWritten = misspellingEdits(words[i], keyWords[i]);
+    const singular = i === words.length - 1 ? misspellingEdits(lastSingular, keyWords[i]) : undefined;
+    const least = asWritten === undefined ? singular : singular === undefined ? asWritten : Math.min(asWritten, singular);
+    if (least === undefined) return undefined;
+    total += least;
+  }
+  return total;
+}
+
+function initialsOf(words: readonly string[]): string {
+  return words.map((word) => word[0]).join('');
+}
+
 /** Two topics whose names are close enough that they may be one; shown to the writer, never merged by Sourcebook itself. */
 export interface GroupingSuggestion {
   topic: Topic;
@@ -83,10 +101,54 @@ interface FuzzyName {
   topicId: string;
 }
 
+/** A topic key the writer may misspell: its folded words (the last singular) and its topic. */
+interface SpelledKey {
+  words: string[];
+  topicId: string;
+}
+
+/** A recognised span of a token list. */
+interface TokenSpan {
+  from: number;
+  to: number;
+  topic: Topic;
+  quality: TopicMatch['quality'];
+}
+
 /** Text around the offset that matchAt looks at: enough for the longest topic name, without tokenising a megabyte line. */
 const MATCH_WINDOW = 200;
-const FUZZY_THRESHOLD = 0.34;
 const FUZZY_CACHE_LIMIT = 2000;
+const HYPHEN_GAP = /^[-‐‑–]$/;
+
+/** A word that can be part of a name the writer wrote: capitalised or a code, not a function word or a title ("President"). */
+function isNameWord(token: NormalToken): boolean {
+  return (token.capitalised || token.isCode) && !STOP_WORDS.has(token.norm) && !TITLE_WORDS.has(token.norm);
+}
+
+/** Token `i` continues the words before it as one name: a single space, or the dot after an initial ("S. Jaishankar"). */
+function joinedBySpace(tokens: readonly NormalToken[], i: number): boolean {
+  const gap = tokens[i].gapBefore;
+  return gap === ' ' || gap === '\u00a0' || (gap === '. ' && tokens[i - 1].end - tokens[i - 1].start === 1);
+}
+
+/** The end of the name that starts at token `from`: name words joined by spaces or hyphens, with particles inside ("Bay of Bengal"). */
+function nameRunEnd(tokens: readonly NormalToken[], from: number): number {
+  let to = from + 1;
+  for (;;) {
+    const next = tokens[to];
+    if (!next) return to;
+    if ((joinedBySpace(tokens, to) || HYPHEN_GAP.test(next.gapBefore)) && isNameWord(next)) {
+      to++;
+      continue;
+    }
+    const after = tokens[to + 1];
+    if (next.lowercase && NAME_CONNECTORS.has(next.norm) && joinedBySpace(tokens, to) && after && joinedBySpace(tokens, to + 1) && isNameWord(after)) {
+      to += 2;
+      continue;
+    }
+    return to;
+  }
+}
 
 /**
  * The topics of a corpus and fast ways to recognise them in the writer's text. Built once per
@@ -99,8 +161,8 @@ export class TopicIndex {
   private readonly byPassage: Map<string, Topic[]>;
   private readonly exactSpellings: Map<string, Set<string>>;
   private fuse: Fuse<FuzzyName> | undefined;
-  private wordFuse: Fuse<FuzzyName> | undefined;
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
+  private spelledKeys: Map<string, SpelledKey[]> | undefined;
   /** Normalised names and spellings of visible topics, sorted, for prefix look-ups by binary search. */
   private readonly sortedNames: Array<[string, Topic]>;
 
@@ -133,9 +195,8 @@ export class TopicIndex {
   }
 
   /**
-   * The topic at `offset` in a line of the writer's text: the longest name, spelling, variant
-   * or alias covering the offset; only if there is none, a close spelling of a capitalised
-   * word or code ("Byden" -> Biden), with quality `fuzzy`.
+   * The topic at `offset` in a line of the writer's text: the topic {@link findInText} finds
+   * there, so the hover shows a card exactly where the underline is.
    */
   matchAt(text: string, offset: number): TopicMatch | undefined {
     if (offset < 0 || offset > text.length) return undefined;
@@ -148,25 +209,20 @@ export class TopicIndex {
       if (at > 0 && tokens[at - 1].end === local) at--;
       else if (at < 0 || tokens[at].start > local) return undefined;
     }
-    let best: TokenMatch | undefined;
-    const reach = this.built.trie.maxTokens;
-    for (let from = Math.max(0, at - reach + 1); from <= at; from++) {
-      const match = this.built.trie.longestAt(tokens, from);
-      if (match && match.to > at && (!best || match.to - match.from > best.to - best.from)) best = match;
-    }
-    if (best) return this.toMatch(best, tokens, windowText, windowStart);
-    return this.fuzzyAt(tokens[at], windowText, windowStart);
+    const span = this.recognise(tokens, windowText).find((found) => found.from <= at && at < found.to);
+    return span && this.toTextMatch(span, tokens, windowText, windowStart);
   }
 
-  /** Every recognised topic in a text (a whole draft), left to right, never overlapping; no fuzzy matches. */
+  /**
+   * Every topic recognised in a text (a whole draft), left to right, never overlapping: the
+   * longest name, spelling, variant or alias, unless the writer's name goes on with words the
+   * topic does not have ("Hunter Biden" is not Joe Biden, "South China Sea" is not China); then,
+   * for a name nothing recognised, a plausible misspelling of a topic's name of as many words
+   * ("Byden", "Joe Byden", "New Dehli"), with quality `fuzzy`.
+   */
   findInText(text: string): TopicMatch[] {
     const tokens = normaliseTokens(text);
-    const out: TopicMatch[] = [];
-    for (const match of this.built.trie.allMatches(tokens)) {
-      const result = this.toMatch(match, tokens, text, 0);
-      if (result) out.push(result);
-    }
-    return out;
+    return this.recognise(tokens, text).map((span) => this.toTextMatch(span, tokens, text, 0));
   }
 
   /**
@@ -247,44 +303,120 @@ export class TopicIndex {
     return this.exactSpellings.get(topic.id)?.has(surface.replace(/['’ʼ]s$/u, '')) ?? false;
   }
 
-  private toMatch(match: TokenMatch, tokens: NormalToken[], text: string, shift: number): TopicMatch | undefined {
-    const topic = this.byId.get(match.entry.topicId);
-    if (!topic || this.built.hiddenIds.has(topic.id)) return undefined;
-    const start = tokens[match.from].start;
-    const end = tokens[match.to - 1].end;
-    const surface = text.slice(start, end);
-    const quality: TopicMatch['quality'] = this.spelledAsSeen(topic, surface) ? 'exact' : match.entry.fromAlias ? 'alias' : 'variant';
-    return { topic, start: start + shift, end: end + shift, quality };
+  private toTextMatch(span: TokenSpan, tokens: readonly NormalToken[], text: string, shift: number): TopicMatch {
+    const start = tokens[span.from].start;
+    let end = tokens[span.to - 1].end;
+    if (span.quality === 'fuzzy') end = start + text.slice(start, end).replace(/['’ʼ]s$/u, '').length;
+    return { topic: span.topic, start: start + shift, end: end + shift, quality: span.quality };
   }
 
-  private fuzzyAt(token: NormalToken, text: string, shift: number): TopicMatch | undefined {
-    const word = text.slice(token.start, token.end).replace(/['’ʼ]s$/u, '');
-    if (word.length < 4 || (!token.capitalised && !token.isCode) || STOP_WORDS.has(token.norm)) return undefined;
-    let topic = this.fuzzyCache.get(word);
-    if (!this.fuzzyCache.has(word)) {
-      const hit = this.singleWordIndex().search(word, { limit: 1 })[0];
-      topic = hit && (hit.score ?? 1) <= FUZZY_THRESHOLD ? this.byId.get(hit.item.topicId) : undefined;
-      if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
-      this.fuzzyCache.set(word, topic);
+  /** The trie's matches whose words agree with the name around them, then misspellings of the names nothing matched. */
+  private recognise(tokens: readonly NormalToken[], text: string): TokenSpan[] {
+    const matches = this.built.trie.allMatches(tokens);
+    const covered = new Uint8Array(tokens.length);
+    for (const match of matches) covered.fill(1, match.from, match.to);
+    const found: TokenSpan[] = [];
+    const recognised = new Uint8Array(tokens.length);
+    for (const match of matches) {
+      const topic = this.byId.get(match.entry.topicId);
+      if (!topic || this.built.hiddenIds.has(topic.id) || !this.agreesWithName(match, tokens, covered)) continue;
+      const surface = text.slice(tokens[match.from].start, tokens[match.to - 1].end);
+      const quality: TopicMatch['quality'] = this.spelledAsSeen(topic, surface) ? 'exact' : match.entry.fromAlias ? 'alias' : 'variant';
+      found.push({ from: match.from, to: match.to, topic, quality });
+      recognised.fill(1, match.from, match.to);
     }
-    if (!topic || this.built.hiddenIds.has(topic.id)) return undefined;
-    return { topic, start: token.start + shift, end: token.start + word.length + shift, quality: 'fuzzy' };
-  }
-
-  /** One-word names and surnames: a typo of one word in the draft is compared with these only, so "Byden" is not "Biden administration". */
-  private singleWordIndex(): Fuse<FuzzyName> {
-    if (!this.wordFuse) {
-      const names: FuzzyName[] = [];
-      for (const topic of this.visible) {
-        for (const name of this.namesOf(topic)) {
-          const words = name.split(/\s+/);
-          if (words.length === 1) names.push({ name, topicId: topic.id });
-          else if (topic.kind === 'person') names.push({ name: words[words.length - 1], topicId: topic.id });
+    let fuzzyFound = false;
+    for (let from = 0; from < tokens.length; ) {
+      if (!isNameWord(tokens[from])) {
+        from++;
+        continue;
+      }
+      const to = nameRunEnd(tokens, from);
+      if (!recognised.subarray(from, to).includes(1)) {
+        const topic = this.misspeltTopic(tokens, from, to);
+        if (topic) {
+          found.push({ from, to, topic, quality: 'fuzzy' });
+          fuzzyFound = true;
         }
       }
-      this.wordFuse = new Fuse(names, { keys: ['name'], includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: false, distance: 8 });
+      from = to;
     }
-    return this.wordFuse;
+    return fuzzyFound ? found.sort((a, b) => a.from - b.from) : found;
+  }
+
+  /**
+   * A match stands only if the name the writer wrote has no more words than the topic: a
+   * capitalised word right before or after it, joined by a space and recognised as nothing
+   * else, means another name ("Manmohan Singh" is not Rajnath Singh) and the corpus cannot say
+   * whose. Lower-case terms, titles ("President Putin") and function words never count.
+   */
+  private agreesWithName(match: TokenMatch, tokens: readonly NormalToken[], covered: Uint8Array): boolean {
+    if (!isNameWord(tokens[match.from]) && !isNameWord(tokens[match.to - 1])) return true;
+    const before = match.from - 1;
+    if (before >= 0 && joinedBySpace(tokens, match.from) && isNameWord(tokens[before]) && !covered[before]) return false;
+    const after = match.to;
+    if (after < tokens.length && joinedBySpace(tokens, after) && isNameWord(tokens[after]) && !covered[after]) return false;
+    return true;
+  }
+
+  /**
+   * The topic whose name the writer misspelt in tokens `from`..`to` (a whole name, see
+   * nameRunEnd): every word a plausible misspelling of the word in the same place of one of
+   * the topic's names (see misspellingEdits), as many words, fewest edits. None when two
+   * topics are as close, and never against a form only the alias file gives (a
+   * transliteration stays exact): an alias key counts only when the sources wrote its words.
+   */
+  private misspeltTopic(tokens: readonly NormalToken[], from: number, to: number): Topic | undefined {
+    if (to - from > this.built.trie.maxTokens) return undefined;
+    const words = tokens.slice(from, to).map((t) => t.norm);
+    const lastSingular = tokens[to - 1].singular;
+    const cacheKey = words.join(' ');
+    if (this.fuzzyCache.has(cacheKey)) {
+      const cached = this.fuzzyCache.get(cacheKey);
+      return cached && !this.built.hiddenIds.has(cached.id) ? cached : undefined;
+    }
+    let best: Topic | undefined;
+    let bestEdits = Infinity;
+    let tied = false;
+    for (const key of this.misspellingIndex().get(initialsOf(words)) ?? []) {
+      const edits = editsBetween(words, lastSingular, key.words);
+      if (edits === undefined || edits === 0 || edits > bestEdits) continue;
+      const topic = this.byId.get(key.topicId);
+      if (!topic) continue;
+      if (edits < bestEdits) {
+        best = topic;
+        bestEdits = edits;
+        tied = false;
+      } else if (topic !== best) {
+        tied = true;
+      }
+    }
+    const topic = tied ? undefined : best;
+    if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
+    this.fuzzyCache.set(cacheKey, topic);
+    return topic;
+  }
+
+  /** The keys of visible topics a writer may misspell, by the initials of their words (a misspelling keeps every first letter). */
+  private misspellingIndex(): Map<string, SpelledKey[]> {
+    if (!this.spelledKeys) {
+      this.spelledKeys = new Map();
+      const seenKeys = new Map<string, Set<string>>();
+      for (const { words, entry } of this.built.trie.keys()) {
+        const topic = this.byId.get(entry.topicId);
+        if (!topic || this.built.hiddenIds.has(topic.id)) continue;
+        if (entry.fromAlias) {
+          let seen = seenKeys.get(topic.id);
+          if (!seen) seenKeys.set(topic.id, (seen = new Set([...(this.exactSpellings.get(topic.id) ?? [])].flatMap((spelling) => normaliseTerm(spelling).split(' ')))));
+          if (!words.every((word) => seen!.has(word))) continue;
+        }
+        const initials = initialsOf(words);
+        const list = this.spelledKeys.get(initials);
+        if (list) list.push({ words, topicId: topic.id });
+        else this.spelledKeys.set(initials, [{ words, topicId: topic.id }]);
+      }
+    }
+    return this.spelledKeys;
   }
 
   private fuzzyIndex(): Fuse<FuzzyName> {

@@ -91,6 +91,18 @@ export class TopicTrie {
     return entry.lowercaseOk || tokens[from].isCode || !tokens[from].lowercase;
   }
 
+  /** Every key with its entry, as its tokens (the last in its singular form). */
+  keys(): Array<{ words: string[]; entry: TrieEntry }> {
+    const out: Array<{ words: string[]; entry: TrieEntry }> = [];
+    const stack: Array<[TrieNode, string[]]> = [[this.root, []]];
+    while (stack.length > 0) {
+      const [node, words] = stack.pop()!;
+      if (node.entry) out.push({ words, entry: node.entry });
+      for (const [part, child] of node.next) stack.push([child, [...words, part]]);
+    }
+    return out;
+  }
+
   /** All non-overlapping longest matches, left to right. */
   allMatches(tokens: readonly NormalToken[]): TokenMatch[] {
     const out: TokenMatch[] = [];

@@ -41,6 +41,13 @@ test('the card prefers three sources over three passages of one', () => {
   assert.equal(picked.find((p) => p.articleId === 'nhk')?.passageId, 'nhk-p2', 'within a source, the passage with most mentions');
 });
 
+test('a closest-match card names what the writer wrote; an exact one does not', () => {
+  const fuzzy = buildTopicCard({ topic: s400, start: 0, end: 5, quality: 'fuzzy' }, source, 3, 'S-4oo');
+  assert.equal(fuzzy.matchQuality, 'fuzzy');
+  assert.equal(fuzzy.closestMatchFor, 'S-4oo');
+  assert.equal(buildTopicCard({ topic: s400, start: 0, end: 5, quality: 'exact' }, source, 3, 'S-400').closestMatchFor, undefined);
+});
+
 test('the card shows counts, spellings per outlet and highlighted snippets', () => {
   const card = buildTopicCard({ topic: s400, start: 0, end: 5, quality: 'exact' }, source, 3);
   assert.equal(card.name, 'S-400');

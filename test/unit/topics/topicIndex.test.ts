@@ -77,6 +77,60 @@ test('matchAt: a typo finds the topic as a fuzzy match, ranked below exact ones'
   assert.equal(index.matchAt('Modi said', 2)?.quality, 'exact', 'the sources wrote "Modi"');
 });
 
+test('a name goes with a topic only when its words agree with the topic\'s', () => {
+  const cases: Array<[line: string, word: string, topic: string | undefined]> = [
+    ['Joe Biden spoke.', 'Biden', 'Joe Biden'],
+    ['Then Biden spoke.', 'Biden', 'Joe Biden'],
+    ['President Biden spoke.', 'Biden', 'Joe Biden'],
+    ['Hunter Biden spoke.', 'Biden', undefined],
+    ['Hunter Biden spoke.', 'Hunter', undefined],
+    ['Manmohan Singh spoke.', 'Singh', undefined],
+    ['Rajnath Singh spoke.', 'Singh', 'Rajnath Singh'],
+    ['Indian Defence Minister Rajnath Singh spoke.', 'Singh', 'Rajnath Singh'],
+    ['the South China Sea', 'China', undefined],
+    ['the Washington Post reported', 'Washington', undefined],
+    ['Putin and Modi met.', 'Modi', 'Narendra Modi'],
+    ['the Putin-Modi summit', 'Modi', 'Narendra Modi'],
+    ['India Today reported', 'India', 'India'],
+  ];
+  for (const [line, word, topic] of cases) {
+    assert.equal(nameAt(line, word), topic, line);
+    const underlined = index.findInText(line).find((match) => match.start <= line.indexOf(word) && line.indexOf(word) < match.end);
+    assert.equal(underlined?.topic.name, topic, `underline in: ${line}`);
+  }
+});
+
+test('a misspelt name of several words matches word by word, and is labelled fuzzy', () => {
+  const cases: Array<[term: string, topic: string]> = [
+    ['Joe Byden', 'Joe Biden'], ['Narendra Mody', 'Narendra Modi'], ['Sergei Lavrow', 'Sergey Lavrov'], ['New Dehli', 'New Delhi'],
+    ['Bay of Bangal', 'Bay of Bengal'], ['Nuclear Supplier Group', 'Nuclear Suppliers Group'], ['Indo-Pacfic', 'Indo-Pacific'],
+  ];
+  for (const [term, topic] of cases) {
+    const line = `Here ${term}, again.`;
+    const match = index.matchAt(line, line.indexOf(term) + 1);
+    assert.equal(match?.topic.name, topic, term);
+    assert.equal(match?.quality, 'fuzzy', term);
+    assert.equal(line.slice(match!.start, match!.end), term, `${term}: the whole name is the match`);
+  }
+  for (const term of ['Jane Austen', 'Chita', 'Turin', 'S-500', 'COP27', 'Russian', 'Emmanuel Macron', 'Paris']) {
+    const line = `Here ${term}, again.`;
+    assert.equal(index.matchAt(line, line.indexOf(term) + 1), undefined, term);
+  }
+});
+
+test('findInText underlines closest matches too, as fuzzy, so the underline follows the card', () => {
+  const line = 'Byden met Modi in New Dehli; Hunter Biden did not.';
+  assert.deepEqual(index.findInText(line).map((m) => [line.slice(m.start, m.end), m.topic.name, m.quality]), [
+    ['Byden', 'Joe Biden', 'fuzzy'], ['Modi', 'Narendra Modi', 'exact'], ['New Dehli', 'New Delhi', 'fuzzy'],
+  ]);
+  for (let offset = 0; offset <= line.length; offset++) {
+    const card = index.matchAt(line, offset);
+    const underline = index.findInText(line).find((m) => m.start <= offset && offset < m.end);
+    if (underline) assert.deepEqual(card && [card.topic.name, card.start, card.end], [underline.topic.name, underline.start, underline.end], `offset ${offset}`);
+    else if (card) assert.equal(card.end, offset, `offset ${offset}: a card without an underline`);
+  }
+});
+
 test('findInText: every recognised term of a draft, without overlaps', () => {
   const draft = 'Putin met Modi in New Delhi. They discussed the S 400, RELOS and the 2+2 dialogue, and the Quad.\nLavrov met Su Jiesheng.';
   const found = index.findInText(draft).map((m) => [draft.slice(m.start, m.end), m.topic.name]);
