@@ -1,13 +1,14 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { EngineChannel, FromEngine } from '../core/derived/derivedProtocol';
 
 /**
  * Starts `script` (the bundled `nodeWorkerMain`) in a node worker thread and speaks the engine
  * protocol with it. The thread must not keep a closing extension host alive, so it is unref'd;
- * an error or an exit that nobody asked for is reported once through `onFailure`.
+ * an error or an exit that nobody asked for is reported once through `onFailure`. Without
+ * `resourceLimits` the thread gets the process's heap limit (V8's default or `--max-old-space-size`).
  */
-export function startNodeWorkerChannel(script: string): EngineChannel {
-  const worker = new Worker(script, { name: 'Sourcebook derived indexes' });
+export function startNodeWorkerChannel(script: string, options: { resourceLimits?: ResourceLimits } = {}): EngineChannel {
+  const worker = new Worker(script, { name: 'Sourcebook derived indexes', resourceLimits: options.resourceLimits });
   worker.unref();
   const failureListeners: Array<(reason: string) => void> = [];
   let failed = false;

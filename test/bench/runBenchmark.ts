@@ -4,44 +4,50 @@
  * by our own ingestion, against fuse.js searching the same passages. Writes
  * BENCHMARKS.md and prints the table. Run with `node --expose-gc`.
  *
- * BENCHMARKS.md's section on the load in a real VS Code (scripts/loadBench.mjs, which
- * `npm run bench` runs next) is written by hand from that script's table and kept as it is.
+ * What follows the tables in BENCHMARKS.md is kept as it is: the section at 1,000,000 passages
+ * (runMillionBenchmark.ts, which `npm run bench` runs next) and the one on the load in a real
+ * VS Code (scripts/loadBench.mjs, run last), written by hand from that script's table.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import type { Article, Passage } from '../../src/core/model';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../../src/core/search/passageIndexPersistence';
-import { buildTopicCard } from '../../src/core/present/topicCard';
 import { forEachTerm } from '../../src/core/search/searchTokens';
 import { TypoNeighbours } from '../../src/core/search/typoNeighbours';
-import { extractTopics } from '../../src/core/topics/topicIndex';
+import {
+  buildIndex,
+  gc,
+  HOVERS,
+  KINDS,
+  mb,
+  measureHeap,
+  measureHover,
+  measureSearch,
+  median,
+  medianPercentiles,
+  ms,
+  queriesOf,
+  RESULT_LIMIT,
+  RUNS,
+  timed,
+  timeEach,
+  typoRecall,
+  type Percentiles,
+  type QueryKind,
+  type Timings,
+} from './benchMeasures';
 import { benchQueries, type BenchQueries } from './benchQueries';
+import { sectionsAfterTheTables } from './benchmarksFile';
 import { measureMessageLatency, measureOperations, measureTopicSlices, type MessageLatency, type OperationTiming, type TopicSliceTiming } from './operationTimings';
 import { BENCH_MAX_PASSAGE_CHARS, corpusOfSize, loadSotuArticles } from './sotuCorpus';
 
 const SIZES = [1_000, 10_000, 100_000];
-const RUNS = 5;
 const QUERIES_PER_KIND = 200;
-const HOVERS = 200;
-const RESULT_LIMIT = 20;
 /** fuse.js takes about a second per query at 100,000 passages, so it answers fewer queries there. */
 const FUSE_QUERIES: Record<number, number> = { 1_000: 20, 10_000: 4, 100_000: 2 };
-
-interface Percentiles {
-  p50: number;
-  p95: number;
-  /** p95 of the CPU time the process spent, which other processes on the machine do not inflate. */
-  cpuP95: number;
-}
-
-interface Timings {
-  wall: number[];
-  cpu: number[];
-}
 
 interface SizeResult {
   passages: number;
@@ -66,121 +72,6 @@ interface SizeResult {
   /** Finding the vocabulary terms one edit from each typo: our bigram index vs fuse.js over the vocabulary. */
   typoCandidates: Percentiles;
   fuseTypoCandidates: Percentiles;
-}
-
-type QueryKind = 'one word' | 'typo' | 'three words';
-const KINDS: QueryKind[] = ['one word', 'typo', 'three words'];
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
-}
-
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
-}
-
-/** Wall-clock and CPU time of `run`. */
-function timed(run: () => void): { wall: number; cpu: number } {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  run();
-  return { wall: performance.now() - start, cpu: cpuMs(cpuStart) };
-}
-
-function timeEach<T>(items: T[], run: (item: T) => void): Timings {
-  const timings: Timings = { wall: [], cpu: [] };
-  for (const item of items) {
-    const { wall, cpu } = timed(() => run(item));
-    timings.wall.push(wall);
-    timings.cpu.push(cpu);
-  }
-  return timings;
-}
-
-/** p50 and p95 of each run, then the median of those over the runs. */
-function medianPercentiles(runs: Timings[]): Percentiles {
-  return {
-    p50: median(runs.map((times) => percentile(times.wall, 0.5))),
-    p95: median(runs.map((times) => percentile(times.wall, 0.95))),
-    cpuP95: median(runs.map((times) => percentile(times.cpu, 0.95))),
-  };
-}
-
-function queriesOf(queries: BenchQueries, kind: QueryKind): string[] {
-  switch (kind) {
-    case 'one word':
-      return queries.oneWord;
-    case 'typo':
-      return queries.typos.map((entry) => entry.typo);
-    case 'three words':
-      return queries.threeWords;
-  }
-}
-
-function buildIndex(articles: Article[]): PassageIndex {
-  const index = new PassageIndex();
-  index.addArticles(articles);
-  index.compact();
-  return index;
-}
-
-/** Mean share of the correct spelling's top ten that the misspelt query also returns in its top ten. */
-function typoRecall(index: PassageIndex, queries: BenchQueries): number {
-  let total = 0;
-  for (const { typo, correct } of queries.typos) {
-    const expected = index.search(correct, { limit: 10 }).map((hit) => hit.passageId);
-    const found = new Set(index.search(typo, { limit: 10 }).map((hit) => hit.passageId));
-    total += expected.length === 0 ? 1 : expected.filter((id) => found.has(id)).length / expected.length;
-  }
-  return total / queries.typos.length;
-}
-
-function measureHeap(cacheFile: string): number {
-  const runs: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'measureHeap.js'), cacheFile], { encoding: 'utf8' });
-    runs.push((JSON.parse(output) as { bytes: number }).bytes);
-  }
-  return median(runs);
-}
-
-function measureHover(articles: Article[], index: PassageIndex): { topicsMs: number; topicCount: number; hoverMaxMentions: number; hover: Percentiles } {
-  const started = performance.now();
-  const topics = extractTopics(articles, { entries: [] });
-  const topicsMs = performance.now() - started;
-  const named = topics.topics().filter((topic) => topic.name.length >= 3).slice(0, HOVERS);
-  const hovers = named.map((topic) => {
-    const line = `Our draft says that ${topic.name} matters here, and why.`;
-    return { line, offset: line.indexOf(topic.name) + 1 };
-  });
-  const articlesById = new Map(articles.map((article) => [article.id, article]));
-  const cardSource = { article: (id: string) => articlesById.get(id), passage: (id: string) => index.passage(id) };
-  const runs: Timings[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    gc();
-    runs.push(
-      timeEach(hovers, ({ line, offset }) => {
-        // What the hover provider does: find the topic, then build its card (counts, spellings per
-        // source, three passages trimmed and highlighted).
-        const match = topics.matchAt(line, offset);
-        if (match) buildTopicCard(match, cardSource, 3);
-      }),
-    );
-  }
-  const hoverMaxMentions = Math.max(0, ...named.map((topic) => topic.mentions.length));
-  return { topicsMs, topicCount: topics.topics().length, hoverMaxMentions, hover: medianPercentiles(runs) };
 }
 
 function measureFuse(passages: Passage[], queries: BenchQueries, count: number): { fuse: Record<QueryKind, number>; buildMs: number } {
@@ -249,17 +140,7 @@ function measureSize(source: Article[], passageCount: number, cacheFolder: strin
   }
   const heapBytes = measureHeap(cacheFile);
 
-  const search = {} as Record<QueryKind, Percentiles>;
-  for (const kind of KINDS) {
-    const list = queriesOf(queries, kind);
-    list.forEach((query) => index.search(query, { limit: RESULT_LIMIT }));
-    const runs: Timings[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      gc();
-      runs.push(timeEach(list, (query) => index.search(query, { limit: RESULT_LIMIT })));
-    }
-    search[kind] = medianPercentiles(runs);
-  }
+  const search = measureSearch(index, queries);
   const recall = typoRecall(index, queries);
   const typoCandidates = measureTypoCandidates(index, queries);
   const { topicsMs, topicCount, hoverMaxMentions, hover } = measureHover(articles, index);
@@ -288,9 +169,6 @@ function measureSize(source: Article[], passageCount: number, cacheFolder: strin
     fuseTypoCandidates: typoCandidates.fuse,
   };
 }
-
-const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3));
-const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
 function table(results: SizeResult[]): string {
   const header = `| measure | ${results.map((result) => `${result.passages.toLocaleString('en-US')} passages`).join(' | ')} | target at 100,000 |`;
@@ -379,15 +257,6 @@ function topicSlicesTable(rows: TopicSliceTiming[]): string {
   return lines.join('\n');
 }
 
-/** Where the hand-written section on the load in a real VS Code starts; it and all after it are kept. */
-const LOAD_SECTION_HEADING = '## Load in a real VS Code';
-
-function handWrittenLoadSection(benchmarksFile: string): string {
-  const text = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';
-  const start = text.indexOf(`\n${LOAD_SECTION_HEADING}`);
-  return start >= 0 ? text.slice(start) : '';
-}
-
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) {
     throw new Error('Run the benchmark with node --expose-gc (npm run bench does).');
@@ -449,7 +318,7 @@ ${topicSlicesTable(topicSlices)}
 Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.
 `;
   const benchmarksFile = join(__dirname, '..', '..', '..', 'BENCHMARKS.md');
-  writeFileSync(benchmarksFile, markdown + handWrittenLoadSection(benchmarksFile));
+  writeFileSync(benchmarksFile, markdown + sectionsAfterTheTables(benchmarksFile));
   process.stdout.write(`${markdown}\n`);
 }
 

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * BENCHMARKS.md is written by two scripts and by hand: runBenchmark.ts writes the top, then
+ * runMillionBenchmark.ts its section, and the section on the load in a real VS Code
+ * (scripts/loadBench.mjs) is written by hand. Each script keeps what the others wrote.
+ */
+export const MILLION_SECTION_HEADING = '## At 1,000,000 passages';
+export const LOAD_SECTION_HEADING = '## Load in a real VS Code';
+
+function read(benchmarksFile: string): string {
+  return existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';
+}
+
+function sectionStart(text: string, heading: string): number {
+  const at = text.indexOf(`\n${heading}`);
+  return at >= 0 ? at : text.length;
+}
+
+/** What runBenchmark.ts keeps after its own part: the 1,000,000-passage section and the load section, from whichever comes first. */
+export function sectionsAfterTheTables(benchmarksFile: string): string {
+  const text = read(benchmarksFile);
+  return text.slice(Math.min(sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)));
+}
+
+/** Puts the 1,000,000-passage section in place of the previous one, or before the load section. */
+export function writeMillionSection(benchmarksFile: string, section: string): void {
+  const text = read(benchmarksFile);
+  const loadAt = sectionStart(text, LOAD_SECTION_HEADING);
+  const head = text.slice(0, Math.min(loadAt, sectionStart(text, MILLION_SECTION_HEADING))).replace(/\n+$/, '\n');
+  writeFileSync(benchmarksFile, `${head}\n${section}${text.slice(loadAt)}`);
+}
