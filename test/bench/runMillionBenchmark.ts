@@ -97,7 +97,7 @@ async function measureWorkerBuild(articles: Article[]): Promise<WorkerBuild> {
         budget = setTimeout(() => reject(new Error(`no snapshot within the benchmark's budget of ${seconds(WORKER_BUDGET_MS)}; the build was still running`)), WORKER_BUDGET_MS);
       });
       const snapshot = await Promise.race([derived.whenCurrent(), outOfTime]).finally(() => clearTimeout(budget));
-      result = { millis: snapshot.millis, topics: snapshot.topics.topics().length, figureGroups: snapshot.figureGroups.length };
+      result = { millis: snapshot.millis, topics: snapshot.topics.topics().length, figureGroups: snapshot.figureGroupCount };
     } catch (error) {
       result = { failure: error instanceof Error ? error.message : String(error) };
     }
