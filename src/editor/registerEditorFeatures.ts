@@ -2,11 +2,27 @@ import * as vscode from 'vscode';
 import type { BackgroundTurns } from '../core/scheduling/backgroundTurns';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
+import { prepareTopicCardsInSlices } from '../core/present/topicCard';
+import { runCooperatively, TimeSlice } from '../core/scheduling/timeSlice';
 import { FigureHoverProvider } from './figureHoverProvider';
 import { MisquoteQuickFix } from './misquoteQuickFix';
 import { notingInteractions } from './notingInteractions';
 import { PassageHoverProvider } from './passageHoverProvider';
 import { TopicCompletionProvider } from './topicCompletionProvider';
+
+/**
+ * After each rebuild, works out in the background (in turns with the writer's requests) what the
+ * hover cards of the new topics cost on first sight, so the first hover does not pay for it.
+ */
+function prepareCardsAfterEachBuild(index: CorpusIndex, derived: DerivedIndexes, turns: BackgroundTurns): () => void {
+  return derived.onDidUpdate((snapshot) => {
+    const clock = new TimeSlice(8);
+    void runCooperatively(prepareTopicCardsInSlices(snapshot.topics.topics(), index, clock), clock, {
+      yieldNow: turns.yieldNow,
+      isCancelled: () => derived.current() !== snapshot,
+    });
+  });
+}
 
 /** Every document Sourcebook may hover: the language settings decide per document. */
 const anyDocument: vscode.DocumentSelector = [{ scheme: '*', language: 'markdown' }, { scheme: '*', language: 'plaintext' }, { scheme: '*', pattern: '**/*' }];
@@ -19,6 +35,7 @@ const drafts: vscode.DocumentSelector = [{ language: 'markdown' }, { language: '
  */
 export function registerEditorFeatures(index: CorpusIndex, derived: DerivedIndexes, turns: BackgroundTurns): vscode.Disposable[] {
   return [
+    { dispose: prepareCardsAfterEachBuild(index, derived, turns) },
     vscode.languages.registerHoverProvider(anyDocument, notingInteractions(new PassageHoverProvider(index), turns)),
     vscode.languages.registerCompletionItemProvider(anyDocument, notingInteractions(new TopicCompletionProvider(index), turns)),
     vscode.languages.registerHoverProvider(drafts, notingInteractions(new FigureHoverProvider(index, derived), turns)),

@@ -1,5 +1,6 @@
 import type { Article, HighlightedText, Passage, Topic, TopicMatch } from '../model';
-import { pickTopicPassages, windowAround } from './topicPassages';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
+import { passageQueuesInSlices, pickTopicPassages, windowAround } from './topicPassages';
 
 /** One passage on a topic card. */
 export interface TopicCardPassage {
@@ -93,21 +94,40 @@ type TopicSummary = Pick<TopicCard, 'passageCount' | 'sourceCount' | 'spellings'
 const summaries = new WeakMap<Topic, TopicSummary>();
 
 function topicSummary(topic: Topic, source: CardSource): TopicSummary {
-  let summary = summaries.get(topic);
-  if (!summary) {
-    summary = {
-      passageCount: new Set(topic.mentions.map((mention) => mention.passageId)).size,
-      sourceCount: topic.articleIds.length,
-      spellings: spellingsBySource(topic, source),
-    };
-    summaries.set(topic, summary);
+  return runToCompletion(topicSummaryInSlices(topic, source, neverDue));
+}
+
+function* topicSummaryInSlices(topic: Topic, source: CardSource, clock: SliceClock): SlicedWork<TopicSummary> {
+  const cached = summaries.get(topic);
+  if (cached) return cached;
+  const passageIds = new Set<string>();
+  for (const mention of topic.mentions) {
+    if (clock.due()) yield;
+    passageIds.add(mention.passageId);
   }
+  const summary: TopicSummary = { passageCount: passageIds.size, sourceCount: topic.articleIds.length, spellings: yield* spellingsBySource(topic, source, clock) };
+  summaries.set(topic, summary);
   return summary;
 }
 
-function spellingsBySource(topic: Topic, source: CardSource): TopicCard['spellings'] {
+/**
+ * Works out, in slices, what the cards of these topics cost on first sight (counts, spellings per
+ * source, the passages to show), most-mentioned first, so that the first hover after topics
+ * are rebuilt does not pay for it (50 ms for a topic in 10,000 articles).
+ */
+export function* prepareTopicCardsInSlices(topics: readonly Topic[], source: CardSource, clock: SliceClock): SlicedWork<void> {
+  const biggestFirst = [...topics].sort((a, b) => b.mentions.length - a.mentions.length);
+  for (const topic of biggestFirst) {
+    if (clock.due()) yield;
+    yield* topicSummaryInSlices(topic, source, clock);
+    yield* passageQueuesInSlices(topic, clock);
+  }
+}
+
+function* spellingsBySource(topic: Topic, source: CardSource, clock: SliceClock): SlicedWork<TopicCard['spellings']> {
   const bySpelling = new Map<string, Set<string>>();
   for (const [articleId, spellings] of Object.entries(topic.spellingsByArticle)) {
+    if (clock.due()) yield;
     const article = source.article(articleId);
     const label = article ? sourceLabel(article) : 'unknown source';
     for (const spelling of spellings) {

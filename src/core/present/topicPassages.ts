@@ -1,4 +1,5 @@
 import type { Mention, Topic } from '../model';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 
 /** One passage chosen to show for a topic, with every mention of the topic inside it. */
 export interface TopicPassage {
@@ -34,10 +35,16 @@ export function pickTopicPassages(topic: Topic, max: number): TopicPassage[] {
 }
 
 function passageQueuesOf(topic: Topic): TopicPassage[][] {
+  return runToCompletion(passageQueuesInSlices(topic, neverDue));
+}
+
+/** The passage queues of a topic, worked out in slices (a topic in 10,000 articles has 15,000 mentions) and cached. */
+export function* passageQueuesInSlices(topic: Topic, clock: SliceClock): SlicedWork<TopicPassage[][]> {
   const cached = passageQueuesByTopic.get(topic);
   if (cached) return cached;
   const byPassage = new Map<string, TopicPassage>();
   for (const mention of topic.mentions) {
+    if (clock.due()) yield;
     let entry = byPassage.get(mention.passageId);
     if (!entry) {
       entry = { passageId: mention.passageId, articleId: mention.articleId, mentions: [] };
