@@ -37,6 +37,8 @@ export class DerivedEngine {
   /** What the last build left here to answer questions with. */
   private latest: { version: number; quotations: QuotationIndex; figureGroups: FigureGroup[]; figureChecker: DraftFigureChecker } | undefined;
   private readonly logger: Logger;
+  /** Resolves when the editor's side has taken the last topics part sent. */
+  private partTaken: (() => void) | undefined;
 
   constructor(private readonly post: (message: FromEngine) => void, private readonly scheduling: EngineScheduling) {
     this.logger = {
@@ -47,6 +49,13 @@ export class DerivedEngine {
   }
 
   receive(message: ToEngine): void {
+    const versionBefore = this.version;
+    this.handle(message);
+    // A build waiting to send its next topics part learns of the change and stops.
+    if (this.version !== versionBefore) this.partTaken?.();
+  }
+
+  private handle(message: ToEngine): void {
     switch (message.type) {
       case 'ingest':
         this.post({ type: 'ingested', requestId: message.requestId, outcome: this.ingest(message.requestId, message) });
@@ -83,6 +92,9 @@ export class DerivedEngine {
       case 'aliases':
         this.aliasTable = message.table;
         this.version = message.version;
+        break;
+      case 'topicsPartTaken':
+        this.partTaken?.();
         break;
       case 'build':
         void this.build();
@@ -150,7 +162,13 @@ export class DerivedEngine {
       const figureChecker = new DraftFigureChecker(parts.figureGroups, { logger: this.logger });
       this.builtVersion = version;
       this.latest = { version, quotations: parts.quotations, figureGroups: parts.figureGroups, figureChecker };
-      for (const pieces of topicMessages(parts.topics)) this.post({ type: 'topicsPart', version, pieces });
+      for (const pieces of topicMessages(parts.topics)) {
+        const taken = new Promise<void>((resolve) => (this.partTaken = resolve));
+        this.post({ type: 'topicsPart', version, pieces });
+        await taken;
+        // A change meanwhile makes these topics old news: the editor's side will ask for a new build.
+        if (this.version !== version) return;
+      }
       const disagreements = parts.figureGroups.filter((group) => group.disagreement).length;
       this.post({ type: 'built', version, figureGroups: parts.figureGroups.length, disagreements, millis: { ...parts.millis, total: now() - started } });
     } catch (error) {

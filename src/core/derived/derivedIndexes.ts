@@ -256,6 +256,10 @@ export class DerivedIndexes {
       case 'topicsPart':
         if (this.assembling?.version !== message.version) this.assembling = { version: message.version, assembler: new TopicAssembler() };
         this.assembling.assembler.add(message.pieces);
+        // The next part comes after the editor had a turn of its own (hovers first).
+        void this.options.yieldNow().then(() => {
+          if (!this.disposed) this.channel.post({ type: 'topicsPartTaken' });
+        });
         break;
       case 'failed':
         this.options.logger.error(`Topics and figures could not be built: ${message.message}`);

@@ -26,6 +26,8 @@ export type ToEngine =
   /** The persisted passage index (see `passageIndexPersistence`): the engine reads the articles out of it itself, so no article is cloned. */
   | { type: 'restore'; version: number; snapshot: Uint8Array }
   | { type: 'aliases'; version: number; table: AliasTable }
+  /** The editor's side has taken in a `topicsPart` and had a turn of its own: the engine may send the next. */
+  | { type: 'topicsPartTaken' }
   /** Build the derived indexes of the engine's current version (a no-op when it is built or being built). */
   | { type: 'build' }
   /** A question about the last build; answered from the engine's own copy (figure groups and the quotation index stay there). */
@@ -48,7 +50,11 @@ export interface DerivedAnswers {
 
 export type FromEngine =
   | { type: 'ingested'; requestId: number; outcome: IngestOutcome }
-  /** Part of the topics of a build (see `topicPieces`); `built` follows the last part. */
+  /**
+   * Part of the topics of a build (see `topicPieces`); `built` follows the last part. One part at
+   * a time: node hands a thread every queued message in one go, so parts sent together would be
+   * deserialised together, as one long stall.
+   */
   | { type: 'topicsPart'; version: number; pieces: TopicPiece[] }
   | { type: 'built'; version: number; figureGroups: number; disagreements: number; millis: BuildMillis }
   | { type: 'answered'; requestId: number; version: number; answer: DerivedAnswers[DerivedQuery['kind']] }
