@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EngineChannel, FromEngine, ToEngine } from '../core/derived/derivedProtocol';
+import { FailureSignal } from '../core/derived/failureSignal';
 
 /**
  * Starts the derived-index engine in a Web Worker (vscode.dev, the web-worker extension host),
@@ -16,17 +17,11 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'derivedWorker.js');
   const queued: Array<{ message: ToEngine; transfer?: ArrayBuffer[] }> = [];
   const messageListeners: Array<(message: FromEngine) => void> = [];
-  const failureListeners: Array<(reason: string) => void> = [];
+  const failure = new FailureSignal();
+  const fail = (reason: string) => failure.fail(reason);
   let worker: Worker | undefined;
-  let failed = false;
-  let disposed = false;
-  const fail = (reason: string) => {
-    if (failed || disposed) return;
-    failed = true;
-    for (const listener of failureListeners) listener(reason);
-  };
   const adopt = (started: Worker) => {
-    if (disposed) {
+    if (failure.stopped) {
       started.terminate();
       return;
     }
@@ -58,7 +53,7 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
   return {
     kind: 'worker',
     post(message, transfer) {
-      if (failed || disposed) return;
+      if (failure.stopped) return;
       if (worker) worker.postMessage(message, transfer ?? []);
       else queued.push({ message, transfer });
     },
@@ -66,10 +61,10 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
       messageListeners.push(listener);
     },
     onFailure(listener) {
-      failureListeners.push(listener);
+      failure.onFailure(listener);
     },
     dispose() {
-      disposed = true;
+      failure.dispose();
       worker?.terminate();
     },
   };

@@ -1,5 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { EngineChannel, FromEngine } from '../core/derived/derivedProtocol';
+import { FailureSignal } from '../core/derived/failureSignal';
 
 /**
  * Starts `script` (the bundled `nodeWorkerMain`) in a node worker thread and speaks the engine
@@ -10,29 +11,22 @@ import type { EngineChannel, FromEngine } from '../core/derived/derivedProtocol'
 export function startNodeWorkerChannel(script: string, options: { resourceLimits?: ResourceLimits } = {}): EngineChannel {
   const worker = new Worker(script, { name: 'Sourcebook derived indexes', resourceLimits: options.resourceLimits });
   worker.unref();
-  const failureListeners: Array<(reason: string) => void> = [];
-  let failed = false;
-  let disposed = false;
-  const fail = (reason: string) => {
-    if (failed || disposed) return;
-    failed = true;
-    for (const listener of failureListeners) listener(reason);
-  };
-  worker.on('error', (error) => fail(error instanceof Error ? error.message : String(error)));
-  worker.on('exit', (code) => fail(`the worker thread exited (code ${code})`));
+  const failure = new FailureSignal();
+  worker.on('error', (error) => failure.fail(error instanceof Error ? error.message : String(error)));
+  worker.on('exit', (code) => failure.fail(`the worker thread exited (code ${code})`));
   return {
     kind: 'worker',
     post(message, transfer) {
-      if (!failed && !disposed) worker.postMessage(message, transfer);
+      if (!failure.stopped) worker.postMessage(message, transfer);
     },
     onMessage(listener) {
       worker.on('message', (message: FromEngine) => listener(message));
     },
     onFailure(listener) {
-      failureListeners.push(listener);
+      failure.onFailure(listener);
     },
     dispose() {
-      disposed = true;
+      failure.dispose();
       void worker.terminate();
     },
   };
