@@ -137,6 +137,8 @@ function jsonlDrafts(input: IngestInput, index: LineIndex, manifest: Partial<Art
       part: String(article.line),
       lines: article.lines,
       known: { ...manifestForLine(manifest), ...article.metadata },
+      // A record's text is body: a first line without a full stop (a wire alert, a post) names it but stays indexed.
+      titleLine: 'paragraph',
       fallbackTitle: `${input.fileName}:${article.line + 1}`,
     }),
   );

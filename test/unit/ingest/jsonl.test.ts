@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ingestFile } from '../../../src/core/ingest/ingestFile';
 import { fixturesDir, ingestFixture, ingestString, skipReason, textAtRange } from './ingestTestSupport';
 
 test('one article per line, with its own metadata; bad lines are skipped and counted', () => {
@@ -49,4 +50,17 @@ test('unsafe URLs in a .jsonl article are not kept', () => {
   const outcome = ingestString('a.jsonl', JSON.stringify({ title: 'T', text: 'Some words here.', url: 'command:workbench.action.terminal.new' }));
   assert.ok(outcome.kind === 'articles');
   assert.equal(outcome.articles[0].meta.url, undefined);
+});
+
+test('a record whose text is one line without a full stop (a wire alert) is indexed, not taken for its title and dropped', () => {
+  const alerts = [
+    JSON.stringify({ text: 'Russia will deliver five regiments, officials say' }),
+    JSON.stringify({ text: 'BREAKING: S-400 deliveries to India begin', outlet: 'Wire' }),
+  ].join('\n');
+  const outcome = ingestFile({ uri: 'file:///w/alerts.jsonl', fileName: 'alerts.jsonl', bytes: new TextEncoder().encode(alerts) });
+  assert.equal(outcome.kind, 'articles', outcome.kind === 'skipped' ? outcome.detail : '');
+  if (outcome.kind !== 'articles') return;
+  assert.deepEqual(outcome.articles.map((article) => article.passages.map((passage) => passage.text)), [['Russia will deliver five regiments, officials say'], ['BREAKING: S-400 deliveries to India begin']]);
+  assert.deepEqual(outcome.articles.map((article) => article.meta.title), ['Russia will deliver five regiments, officials say', 'BREAKING: S-400 deliveries to India begin']);
+  assert.equal(outcome.articles[1].meta.outlet, 'Wire');
 });
