@@ -103,10 +103,51 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Wo
   if (s.strong === 0) {
     return s.count >= 2 && !lowercaseWords.has(key) && !lowercaseWords.has(singularOf(key)) && !/(?:ly|ing|ed)$/.test(key);
   }
-  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code') && lowercaseWords.count(singularOf(key)) > s.strong) {
-    return false;
+  const words = key.split(' ');
+  if (words.length > 1 && [words[0], words[words.length - 1]].some((w) => NAME_CONNECTORS.has(w) || STOP_WORDS.has(w))) return false;
+  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code')) {
+    if (lowercaseWords.count(singularOf(key)) * COMMON_NOUN_SHARE >= s.strong) return false;
+    if (s.count >= 3 && s.adjectival >= s.count * ADJECTIVE_SHARE) return false;
   }
   return true;
+}
+
+/**
+ * A capitalised word the corpus also writes in lower case at least once for every four capitalised uses is a
+ * common noun capitalised by house style ("the Government", "a State", "the Nation"), not a name.
+ */
+const COMMON_NOUN_SHARE = 4;
+
+/** A capitalised word almost always followed by a lower-case word is an adjective ("Federal funds", "Communist aggression"). */
+const ADJECTIVE_SHARE = 0.85;
+
+/**
+ * A name of several words keeps its capitals ("Social Security", "White House"); one written with a lower-case
+ * first or last word in a third of its mentions or more is a common noun phrase ("foreign policy",
+ * "Small business" opening a sentence, "God bless").
+ */
+const LOWERCASE_EDGE_SHARE = 1 / 3;
+
+function hasLowercaseEdge(surface: string): boolean {
+  const words = surface.split(/[\s\-‐‑–]+/u).filter((w) => /\p{L}/u.test(w));
+  return words.length > 1 && (/^\p{Ll}/u.test(words[0]) || /^\p{Ll}/u.test(words[words.length - 1]));
+}
+
+function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, mentions: readonly Mention[]): boolean {
+  if (keys.some((key) => {
+    const s = stats.get(key);
+    return !s || s.baseKey !== undefined || s.roles.has('term') || s.roles.has('codeCompound');
+  })) {
+    return false;
+  }
+  let several = 0;
+  let lowercaseEdges = 0;
+  for (const mention of mentions) {
+    if (!/\s/.test(mention.surface)) continue;
+    several++;
+    if (hasLowercaseEdge(mention.surface)) lowercaseEdges++;
+  }
+  return several > 0 && lowercaseEdges >= several * LOWERCASE_EDGE_SHARE;
 }
 
 function personLike(key: string, s: KeyStats | undefined, lowercaseWords: WordCounts): boolean {
@@ -389,6 +430,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (clock.due()) yield;
     const mentions = mentionsByRoot.get(root);
     if (!mentions || mentions.length === 0) continue;
+    if (!entryByRoot.has(root) && isCommonNounPhrase(keys, stats, mentions)) continue;
     yield* sortInSlices(mentions, inCorpusOrder, clock);
     const entryIndex = entryByRoot.get(root);
     const entry = entryIndex === undefined ? undefined : aliasTable.entries[entryIndex];

@@ -38,8 +38,14 @@ president presidents minister ministers prime secretary chancellor premier king 
 pope sheikh emir sultan senator congressman congresswoman representative rep governor mayor ambassador envoy
 spokesman spokeswoman spokesperson chairman chairwoman ceo general gen colonel col
 captain capt admiral adm marshal lieutenant lt sergeant sgt commander cmdr professor prof dr mr mrs ms
-sir lord lady dame judge justice mantri pm
+sir lord lady dame judge justice mantri pm speaker
 `);
+
+/** Abbreviations that are part of a name ("St. Louis", "Martin Luther King, Jr.", "Smith & Co."), never one alone. */
+export const NAME_ABBREVIATIONS = words(`st ste mt ft jr sr co corp inc ltd bros no nos messrs esq ave blvd hon gov sen rep dept`);
+
+/** Abbreviations that lead into the name after their full stop: in "St. Louis" the stop ends no sentence. */
+export const ABBREVIATIONS_BEFORE_NAMES = words(`st ste mt ft`);
 
 /** Words that mark what a capitalised name is when they end it: "Indian Navy", "Bay of Bengal", "Vibrant Gujarat Summit". */
 export const KIND_BY_LAST_WORD: ReadonlyMap<string, TopicKind> = new Map<string, TopicKind>([

@@ -1,9 +1,11 @@
 import type { TopicKind } from '../model';
 import {
+  ABBREVIATIONS_BEFORE_NAMES,
   ABSORBED_HEADS,
   COMPOUND_HEADS,
   IRREGULAR_DEMONYMS,
   KIND_BY_LAST_WORD,
+  NAME_ABBREVIATIONS,
   NAME_CONNECTORS,
   PLACE_CUES,
   PLACE_PREFIXES,
@@ -102,7 +104,33 @@ const LOWERCASE_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'p
   'governor', 'ambassador', 'chairman', 'chairwoman', 'envoy']);
 
 function startsSentence(tokens: NormalToken[], i: number): boolean {
-  return i === 0 || SENTENCE_BREAK.test(tokens[i].gapBefore);
+  return i === 0 || (SENTENCE_BREAK.test(tokens[i].gapBefore) && !continuesAbbreviation(tokens, i))
+    || (isCapitalsWord(tokens[i - 1]) && !tokens[i].allCaps);
+}
+
+/** "St. Louis", "Mt. Vernon": the full stop after the abbreviation is part of the name. */
+function continuesAbbreviation(tokens: NormalToken[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return !!previous && previous.capitalised && ABBREVIATIONS_BEFORE_NAMES.has(previous.norm) && /^\. ?$/.test(tokens[i].gapBefore);
+}
+
+/** A word of letters in capitals, not a code: the stuff of headings ("FOREIGN POLICY") and acronyms ("NATO"). */
+function isCapitalsWord(token: NormalToken | undefined): boolean {
+  return !!token && token.allCaps && !token.isCode && /^\p{L}+$/u.test(token.norm);
+}
+
+/**
+ * How many tokens from `i` are a heading in capitals run into the text ("PUBLIC IMPROVEMENTS The time has
+ * come", "LABOR The..."): two capitals words or more, or one of four letters or more that opens a sentence
+ * and is followed by a capitalised word. Acronyms stand among ordinary words ("NATO Summit" stays a name).
+ */
+function headingLength(tokens: NormalToken[], i: number): number {
+  let end = i;
+  while (isCapitalsWord(tokens[end]) && (end === i || SINGLE_SPACE.test(tokens[end].gapBefore) || HYPHEN.test(tokens[end].gapBefore))) end++;
+  if (end - i >= 2 && tokens.slice(i, end).some((t) => t.norm.length >= 4)) return end - i;
+  const next = tokens[end];
+  if (end - i === 1 && tokens[i].norm.length >= 5 && startsSentence(tokens, i) && (!next || (next.capitalised && !next.allCaps && !SENTENCE_BREAK.test(next.gapBefore) && !/[,(]/.test(next.gapBefore)))) return 1;
+  return 0;
 }
 
 /** A demonym by its shape alone ("Russian", "Chinese", "Turkish", "Afghan", "Pakistani", "French"). */
@@ -165,8 +193,17 @@ export function findCandidates(text: string, lowercaseWords?: WordCounts): Passa
       i++;
       continue;
     }
+    const heading = headline ? 0 : headingLength(tokens, i);
+    if (heading > 0) {
+      i += heading;
+      continue;
+    }
     let end = i + 1;
     for (;;) {
+      if (continuesAbbreviation(tokens, end) && tokens[end] && tokens[end].capitalised) {
+        end++;
+        continue;
+      }
       if (POSSESSIVE.test(text.slice(tokens[end - 1].start, tokens[end - 1].end))) break;
       const next = tokens[end];
       if (next && (SINGLE_SPACE.test(next.gapBefore) || HYPHEN.test(next.gapBefore)) && isProperToken(text, next)) {
@@ -324,7 +361,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
     const token = tokens[a];
     const raw = text.slice(token.start, token.end);
     if (ORDINAL.test(token.norm) || /^\d+$/.test(token.norm)) return;
-    if (!token.isCode && raw.length < 2) return;
+    if (!token.isCode && (raw.length < 2 || NAME_ABBREVIATIONS.has(token.norm))) return;
     if (token.isCode) {
       emit(a, b, 'code', { kind });
       return;
