@@ -95,7 +95,7 @@ export const NAME_CONNECTORS = words(`of for de del della di da du des la le el 
 /** First words that make a two-word name a place rather than a person ("New Delhi", "North Dvinsk"). */
 export const PLACE_PREFIXES = words(`new north south east west northern southern eastern western upper lower great greater central
   southeast southwest northeast northwest latin middle far near
-  san santa los las port fort mount lake saint st`);
+  san santa los las port porto puerto fort mount lake saint st`);
 
 /** Demonyms that cannot be derived from a place name by a suffix rule. */
 export const IRREGULAR_DEMONYMS = words(`french british english dutch swiss greek thai welsh irish scottish soviet

@@ -82,6 +82,8 @@ const HYPHEN = /^[-‐‑–]$/;
 const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
 const POSSESSIVE = /['’ʼ]s$/;
+/** Heads that follow programmes and diseases as often as machines ("Social Security system", "AIDS vaccine"): a system only after a code ("S-400 system"). */
+const GENERIC_SYSTEM_HEADS = new Set(['system', 'vaccine']);
 /** Longer capitalised runs are headings or shouting, not names; the cap also bounds how far a look-up reaches. */
 const MAX_NAME_TOKENS = 8;
 const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
@@ -335,21 +337,23 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
     compoundEnd = b + 2;
     compoundKind = headOf(after2, COMPOUND_HEADS);
   }
-  if (compoundEnd > 0 && !titled) {
+  if (compoundEnd > 0 && !titled && !(single && a === runStart && startsSentence(tokens, a))) {
     if (baseIsCode) {
       emit(a, compoundEnd, 'codeCompound', { kind: compoundKind, baseKey: tokens[a].norm });
     } else {
-      emit(a, compoundEnd, 'name', { kind: compoundKind, baseKey: b - a > 1 ? keyOfTokens(tokens, a, b) : undefined });
+      emit(a, compoundEnd, 'name', { kind: compoundKind, baseKey: keyOfTokens(tokens, a, b) });
       return;
     }
   }
-  let kind: TopicKind | undefined = titled ? 'person' : !single ? KIND_BY_LAST_WORD.get(tokens[b - 1].norm) : undefined;
-  const absorbed = (follows(after1) && headOf(after1, ABSORBED_HEADS))
-    || (follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) ? headOf(after2, ABSORBED_HEADS) : undefined);
+  let kind: TopicKind | undefined = titled ? 'person' : !single ? headBeforeConnector(tokens, a, b) ?? KIND_BY_LAST_WORD.get(tokens[b - 1].norm) : undefined;
+  const absorbedHead = follows(after1) && headOf(after1, ABSORBED_HEADS) ? after1
+    : follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) && headOf(after2, ABSORBED_HEADS) ? after2 : undefined;
+  const namesMachine = !absorbedHead || !GENERIC_SYSTEM_HEADS.has(absorbedHead.singular) || tokens.slice(a, b).some((t) => t.isCode);
+  const absorbed = namesMachine ? headOf(absorbedHead, ABSORBED_HEADS) : undefined;
   if (!kind && absorbed) kind = absorbed;
   if (!kind && !single) {
-    kind = KIND_BY_LAST_WORD.get(tokens[b - 1].norm)
-      ?? headBeforeConnector(tokens, a, b)
+    kind = headBeforeConnector(tokens, a, b)
+      ?? KIND_BY_LAST_WORD.get(tokens[b - 1].norm)
       ?? (PLACE_PREFIXES.has(tokens[a].norm) ? 'place' : undefined);
   }
   const headBefore = tokens[a - 1];
@@ -435,10 +439,13 @@ function findTerms(tokens: NormalToken[], emit: Emit): void {
         && !(tokens[k + 1] && HYPHEN.test(tokens[k + 1].gapBefore));
     };
     const isHead = (k: number): boolean => ABSORBED_HEADS.has(tokens[k].singular) || COMPOUND_HEADS.has(tokens[k].singular);
+    const kindOfHead = (k: number): TopicKind | undefined => GENERIC_SYSTEM_HEADS.has(tokens[k].singular)
+      ? (k > j && isHead(k - 1) ? kindOfHead(k - 1) : undefined)
+      : ABSORBED_HEADS.get(tokens[k].singular) ?? COMPOUND_HEADS.get(tokens[k].singular);
     if (plain(j) && plain(j + 1) && isHead(j + 1)) {
-      emit(i, j + 2, 'term', { kind: ABSORBED_HEADS.get(tokens[j + 1].singular) ?? COMPOUND_HEADS.get(tokens[j + 1].singular) });
+      emit(i, j + 2, 'term', { kind: kindOfHead(j + 1) });
     } else if (plain(j) && isHead(j)) {
-      emit(i, j + 1, 'term', { kind: ABSORBED_HEADS.get(tokens[j].singular) ?? COMPOUND_HEADS.get(tokens[j].singular) });
+      emit(i, j + 1, 'term', { kind: kindOfHead(j) });
     }
     i = j - 1;
   }
