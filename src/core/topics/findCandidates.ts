@@ -84,6 +84,8 @@ const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
 const POSSESSIVE = /['’ʼ]s$/;
 /** Heads that follow programmes and diseases as often as machines ("Social Security system", "AIDS vaccine"): a system only after a code ("S-400 system"). */
 const GENERIC_SYSTEM_HEADS = new Set(['system', 'vaccine']);
+/** Heads that name people in the plural ("Al Qaida fighters"), machines in the singular ("Rafale fighter"). */
+const PEOPLE_WHEN_PLURAL = new Set(['fighter']);
 /** Longer capitalised runs are headings or shouting, not names; the cap also bounds how far a look-up reaches. */
 const MAX_NAME_TOKENS = 8;
 const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
@@ -348,7 +350,8 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   let kind: TopicKind | undefined = titled ? 'person' : !single ? headBeforeConnector(tokens, a, b) ?? KIND_BY_LAST_WORD.get(tokens[b - 1].norm) : undefined;
   const absorbedHead = follows(after1) && headOf(after1, ABSORBED_HEADS) ? after1
     : follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) && headOf(after2, ABSORBED_HEADS) ? after2 : undefined;
-  const namesMachine = !absorbedHead || !GENERIC_SYSTEM_HEADS.has(absorbedHead.singular) || tokens.slice(a, b).some((t) => t.isCode);
+  const namesMachine = !absorbedHead || tokens.slice(a, b).some((t) => t.isCode)
+    || !(GENERIC_SYSTEM_HEADS.has(absorbedHead.singular) || (PEOPLE_WHEN_PLURAL.has(absorbedHead.singular) && absorbedHead.norm !== absorbedHead.singular));
   const absorbed = namesMachine ? headOf(absorbedHead, ABSORBED_HEADS) : undefined;
   if (!kind && absorbed) kind = absorbed;
   if (!kind && !single) {
