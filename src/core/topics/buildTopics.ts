@@ -158,7 +158,7 @@ const ADJECTIVE_SHARE = 0.85;
  * word (not "of", "and", "the") in half of its mentions or more is a common noun phrase ("foreign policy",
  * "Small business" opening a sentence, "God bless").
  */
-const LOWERCASE_EDGE_SHARE = 1 / 2;
+const LOWERCASE_WORD_SHARE = 1 / 2;
 
 /** Lower-case words a name may hold: "Bay of Bengal", "Charles de Gaulle", "Trinidad and Tobago". */
 const LOWERCASE_IN_NAMES = new Set([...NAME_CONNECTORS, 'the', 'and', 'on']);
@@ -168,7 +168,7 @@ function hasLowercaseWord(surface: string): boolean {
   return words.length > 1 && words.some((w) => /^\p{Ll}/u.test(w) && !LOWERCASE_IN_NAMES.has(w.toLowerCase()));
 }
 
-function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, mentions: readonly Mention[]): boolean {
+function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: ReadonlyMap<string, number>): boolean {
   if (keys.some((key) => {
     const s = stats.get(key);
     return !s || s.baseKey !== undefined || s.roles.has('term') || s.roles.has('codeCompound');
@@ -176,13 +176,13 @@ function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, mentio
     return false;
   }
   let several = 0;
-  let lowercaseEdges = 0;
-  for (const mention of mentions) {
-    if (!/\s/.test(mention.surface)) continue;
-    several++;
-    if (hasLowercaseWord(mention.surface)) lowercaseEdges++;
+  let lowercased = 0;
+  for (const [surface, count] of surfaceCounts) {
+    if (!/\s/.test(surface)) continue;
+    several += count;
+    if (hasLowercaseWord(surface)) lowercased += count;
   }
-  return several > 0 && lowercaseEdges >= several * LOWERCASE_EDGE_SHARE;
+  return several > 0 && lowercased >= several * LOWERCASE_WORD_SHARE;
 }
 
 function personLike(key: string, s: KeyStats | undefined, lowercaseWords: WordCounts): boolean {
@@ -507,7 +507,6 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (clock.due()) yield;
     const mentions = mentionsByRoot.get(root);
     if (!mentions || mentions.length === 0) continue;
-    if (!entryByRoot.has(root) && isCommonNounPhrase(keys, stats, mentions)) continue;
     yield* sortInSlices(mentions, inCorpusOrder, clock);
     const entryIndex = entryByRoot.get(root);
     const entry = entryIndex === undefined ? undefined : aliasTable.entries[entryIndex];
@@ -524,6 +523,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
       }
       spellings.add(surface);
     }
+    if (!entryByRoot.has(root) && isCommonNounPhrase(keys, stats, surfaceCounts)) continue;
     const articleIds = [...spellingSets.keys()];
     const spellingsByArticle: Record<string, string[]> = {};
     for (const [articleId, spellings] of spellingSets) spellingsByArticle[articleId] = [...spellings];
