@@ -391,8 +391,9 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
   const fullNamesBySurname = new Map<string, Map<string, number>>();
   for (const key of people) {
     if (clock.due()) yield;
-    const surname = key.split(' ').pop()!;
-    if (surname.length < 3) continue;
+    const words = key.split(' ');
+    const surname = words[words.length - 1];
+    if (surname.length < 3 || words.includes('of')) continue;
     const owners = fullNamesBySurname.get(surname) ?? new Map<string, number>();
     const root = groups.find(key);
     owners.set(root, (owners.get(root) ?? 0) + stats.get(key)!.count);
@@ -403,8 +404,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym') || lowercaseWords.has(key)) continue;
     const otherKinds = [...s.kindVotes].filter(([kind]) => kind !== 'person').reduce((sum, [, n]) => sum + n, 0);
-    const placeCues = s.cues.place >= s.count * PLACE_CUE_SHARE ? s.cues.place : 0;
-    if (placeCues > s.cues.person || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
+    if (s.cues.place > s.cues.person + (s.kindVotes.get('person') ?? 0) || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
     const owner = dominantOwner(fullNamesBySurname.get(key));
     if (owner) groups.union(owner, key);
   }

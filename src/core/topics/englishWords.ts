@@ -38,7 +38,7 @@ president presidents minister ministers prime secretary chancellor premier king 
 pope sheikh emir sultan senator congressman congresswoman representative rep governor mayor ambassador envoy
 spokesman spokeswoman spokesperson chairman chairwoman ceo general gen colonel col
 captain capt admiral adm marshal lieutenant lt sergeant sgt commander cmdr professor prof dr mr mrs ms
-sir lord lady dame judge justice mantri pm speaker
+sir lord lady dame judge justice mantri pm speaker majesty highness excellency
 `);
 
 /** Abbreviations that are part of a name ("St. Louis", "Martin Luther King, Jr.", "Smith & Co."), never one alone. */
