@@ -120,7 +120,7 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Wo
   }
   const words = key.split(' ');
   if (words.length > 1 && (EDGE_WORDS.has(words[0]) || EDGE_WORDS.has(words[words.length - 1]))) return false;
-  if (isSingleWord(key) && (ROMAN_NUMERAL.test(key) || isOffice(key))) return false;
+  if (isSingleWord(key) && ((s.allCapsWord && ROMAN_NUMERAL.test(key)) || isOffice(key))) return false;
   if (words.length > 1 && words.includes('of') && words[0].endsWith('s') && lowercaseWords.count(singularOf(words[0])) > s.count) return false;
   if (isSingleWord(key) && s.acronymCount > 0 && key.length > 5 && lowercaseWords.count(singularOf(key)) * COMMON_NOUN_SHARE >= s.count) return false;
   if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code')) {
@@ -138,7 +138,7 @@ function isOffice(key: string): boolean {
 /** Words no name starts or ends with: "Government for", "Act of" are pieces of a sentence. */
 const EDGE_WORDS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'and', 'or', 'the']);
 
-/** "II", "XIV": a number, whatever it follows ("Title II", "World War II"). */
+/** "II", "XIV" in capitals: a number, whatever it follows ("Title II", "World War II"); "Xi" and "Li" are names. */
 const ROMAN_NUMERAL = /^(?=[ivxlcdm]+$)m*(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
 
 /**
@@ -323,7 +323,8 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
   for (const key of [...accepted]) {
     if (clock.due()) yield;
     const words = key.split(' ');
-    if (words.length > 2 && (ROMAN_NUMERAL.test(words[words.length - 1]) || /^\d+$/.test(words[words.length - 1]))) accepted.delete(words.slice(0, -1).join(' '));
+    const last = words[words.length - 1];
+    if (words.length > 2 && ((stats.get(key)!.allCapsWord && ROMAN_NUMERAL.test(last)) || /^\d+$/.test(last))) accepted.delete(words.slice(0, -1).join(' '));
   }
 
   const groups = new UnionFind();

@@ -125,7 +125,7 @@ function isCapitalsWord(token: NormalToken | undefined): boolean {
 
 /**
  * How many tokens from `i` are a heading in capitals run into the text ("PUBLIC IMPROVEMENTS The time has
- * come", "LABOR The..."): two capitals words or more, or one of four letters or more that opens a sentence
+ * come", "LABOR The..."): two capitals words or more, or one of five letters or more that opens a sentence
  * and is followed by a capitalised word. Acronyms stand among ordinary words ("NATO Summit" stays a name).
  */
 function headingLength(tokens: NormalToken[], i: number): number {

@@ -46,8 +46,10 @@ test('no preposition at an edge, no numeral alone, no office alone', () => {
   const topics = topicsOf([
     'The bill went to Congress, and the Presidency changed hands after Part II was read. “Government for the People” was the slogan.',
     'Then Congress waited; the Presidency said nothing of Part II. The slogan “Government for the People” stayed.',
+    'In Beijing, Xi said that Congress had erred, and Xi repeated it later.',
   ]);
   assert.ok(!names(topics).some((n) => /^(Government for|II|Presidency)$/.test(n)), names(topics).join('; '));
+  assert.ok(names(topics).includes('Xi'), 'a name that spells a numeral in lower case stays');
   assert.ok(names(topics).includes('Congress'));
 });
 
