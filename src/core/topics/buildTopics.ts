@@ -168,10 +168,15 @@ function hasLowercaseWord(surface: string): boolean {
   return words.length > 1 && words.some((w) => /^\p{Ll}/u.test(w) && !LOWERCASE_IN_NAMES.has(w.toLowerCase()));
 }
 
-function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, surfaceCounts: ReadonlyMap<string, number>): boolean {
+/**
+ * Whether a group of keys is a common noun phrase by its spellings. Lower-case technical terms, codes with their
+ * nouns and names with their heads ("Trump administration") are exempt, but a common noun with a head is not
+ * ("State governments").
+ */
+function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: WordCounts, surfaceCounts: ReadonlyMap<string, number>): boolean {
   if (keys.some((key) => {
     const s = stats.get(key);
-    return !s || s.baseKey !== undefined || s.roles.has('term') || s.roles.has('codeCompound');
+    return !s || (s.baseKey !== undefined && !lowercaseWords.has(s.baseKey)) || s.roles.has('term') || s.roles.has('codeCompound');
   })) {
     return false;
   }
@@ -524,7 +529,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
       }
       spellings.add(surface);
     }
-    if (!entryByRoot.has(root) && isCommonNounPhrase(keys, stats, surfaceCounts)) continue;
+    if (!entryByRoot.has(root) && isCommonNounPhrase(keys, stats, lowercaseWords, surfaceCounts)) continue;
     const articleIds = [...spellingSets.keys()];
     const spellingsByArticle: Record<string, string[]> = {};
     for (const [articleId, spellings] of spellingSets) spellingsByArticle[articleId] = [...spellings];
