@@ -1,7 +1,9 @@
-import type { Article, Topic } from '../../../src/core/model';
-import { extractTopics } from '../../../src/core/topics/topicIndex';
-import { normaliseTerm } from '../../../src/core/topics/normaliseTerm';
-import { loadSotuArticles } from '../../bench/sotuCorpus';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, Topic } from '../../src/core/model';
+import { extractTopics } from '../../src/core/topics/topicIndex';
+import { normaliseTerm } from '../../src/core/topics/normaliseTerm';
+import { loadSotuArticles } from './sotuCorpus';
 
 /** The first year of the State of the Union addresses judged for issue 14: the twentieth and twenty-first centuries. */
 export const SOTU_FIRST_YEAR = 1900;
@@ -14,6 +16,18 @@ export function modernSotuArticles(): Article[] {
 /** Every topic of {@link modernSotuArticles}, most sources first. */
 export function sotuTopics(): readonly Topic[] {
   return extractTopics(modernSotuArticles(), { entries: [] }).topics();
+}
+
+/** The hand-written judgements of test/fixtures/topics/sotuJudgements.json, and the figures before issue 14's topic filters. */
+export interface SotuJudgements {
+  before: { junk: number; wrongKind: number; duplicates: number };
+  judgements: TopicJudgement[];
+}
+
+/** Reads the judgement fixture (from out/test/bench or out/test/unit/topics alike: both sit under out/test). */
+export function loadSotuJudgements(): SotuJudgements {
+  const outTest = join(__dirname, '..');
+  return JSON.parse(readFileSync(join(outTest, '..', '..', 'test', 'fixtures', 'topics', 'sotuJudgements.json'), 'utf8')) as SotuJudgements;
 }
 
 /** One topic as a reader judged it. */
@@ -55,4 +69,11 @@ export function judgeTopics(top: readonly Topic[], all: readonly Topic[], judgem
     if (judgement.verdict !== 'junk' && topic.kind !== 'other' && !(judgement.kinds ?? []).includes(topic.kind)) figures.wrongKind.push(`${topic.name} as ${topic.kind}`);
   }
   return figures;
+}
+
+/** The judged figures of the 100 topics in most sources, with the fixture's figures from before the filters. */
+export function measureSotuJudgements(): { before: SotuJudgements['before']; after: JudgedFigures } {
+  const fixture = loadSotuJudgements();
+  const all = sotuTopics();
+  return { before: fixture.before, after: judgeTopics(all.slice(0, 100), all, fixture.judgements) };
 }
