@@ -32,9 +32,12 @@ interface KeyStats {
   baseKey?: string;
   acronymKey?: string;
   hyphenParts?: [string, string];
-  /** For acronyms and names of several words: the articles that use them, so an acronym joins only an expansion used beside it. */
+  /** For acronyms and names of several words: the first articles that use them, so an acronym joins only an expansion used beside it. */
   articles?: Set<string>;
 }
+
+/** Enough articles to find an acronym beside its expansion; a bound, so memory grows with the keys, not with the keys' articles. */
+const ARTICLES_KEPT_PER_KEY = 64;
 
 function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
   let s = stats.get(key);
@@ -47,7 +50,7 @@ function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
 
 function record(stats: Map<string, KeyStats>, candidate: Candidate, articleId: string): void {
   const s = statsFor(stats, candidate.key);
-  if (candidate.role === 'acronym' || !isSingleWord(candidate.key)) (s.articles ??= new Set()).add(articleId);
+  if ((candidate.role === 'acronym' || !isSingleWord(candidate.key)) && (s.articles?.size ?? 0) < ARTICLES_KEPT_PER_KEY) (s.articles ??= new Set()).add(articleId);
   s.count++;
   if (candidate.role !== 'sentenceStart') s.strong++;
   if (candidate.role === 'acronym') s.acronymCount++;
