@@ -291,8 +291,10 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   }
 
   let titled = false;
+  // A title word that opens an institution's name is no title: "General Land Office", "General Accounting Office".
   for (let k = b - 1; k >= a; k--) {
     if (TITLE_WORDS.has(tokens[k].norm)) {
+      if (k === a && b - a >= 3 && !tokens[k].allCaps && !NAME_CONNECTORS.has(tokens[k + 1].norm) && KIND_BY_LAST_WORD.has(tokens[b - 1].norm)) break;
       a = k + 1;
       titled = !(tokens[a] && NAME_CONNECTORS.has(tokens[a].norm));
       break;

@@ -109,3 +109,14 @@ test('a kind only on evidence: "in God" and "to Medicare" do not make places', (
   assert.notEqual(topics.find((t) => t.name === 'God')?.kind, 'place');
   assert.notEqual(topics.find((t) => t.name === 'Medicare')?.kind, 'place');
 });
+
+test('a title word that opens an institution\'s name is part of the name, a title before "of" is a title', () => {
+  const topics = topicsOf([
+    'The report of the General Land Office was sent on, and the Secretary of State read it in Denver.',
+    'Clerks of the General Land Office met the Secretary of State in Denver.',
+  ]);
+  assert.equal(topics.find((t) => t.name === 'General Land Office')?.kind, 'organisation', topics.map((t) => `${t.name}:${t.kind}`).join('; '));
+  assert.ok(!names(topics).includes('Land Office'));
+  assert.ok(!names(topics).includes('Secretary of State'));
+});
+
