@@ -133,9 +133,9 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Wo
   return true;
 }
 
-/** "Presidency", "Chairmanship": an office is no topic, as its title alone is none. */
+/** "Presidency", "Chairmanship", "Senators": an office or its holders are no topic, as a title alone is none. */
 function isOffice(key: string): boolean {
-  return (key.endsWith('cy') && TITLE_WORDS.has(`${key.slice(0, -2)}t`)) || (key.endsWith('ship') && TITLE_WORDS.has(key.slice(0, -4)));
+  return (key.endsWith('s') && TITLE_WORDS.has(key.slice(0, -1))) || (key.endsWith('cy') && TITLE_WORDS.has(`${key.slice(0, -2)}t`)) || (key.endsWith('ship') && TITLE_WORDS.has(key.slice(0, -4)));
 }
 
 /** Words no name starts or ends with: "Government for", "Act of" are pieces of a sentence. */
