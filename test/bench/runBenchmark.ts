@@ -43,6 +43,7 @@ import { benchQueries, type BenchQueries } from './benchQueries';
 import { sectionsAfterTheTables } from './benchmarksFile';
 import { measureMessageLatency, measureOperations, measureTopicSlices, type MessageLatency, type OperationTiming, type TopicSliceTiming } from './operationTimings';
 import { BENCH_MAX_PASSAGE_CHARS, corpusOfSize, loadSotuArticles } from './sotuCorpus';
+import { measureSotuJudgements } from './topicJudgements';
 
 const SIZES = [1_000, 10_000, 100_000];
 const QUERIES_PER_KIND = 200;
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
   process.stderr.write(`measured single operations (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   const latencies = await measureMessageLatency();
   const topicSlices = await measureTopicSlices(corpusOfSize(source, SIZES[SIZES.length - 1]));
+  const judged = measureSotuJudgements();
   const loadAtEnd = loadavg()[0];
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}/${process.arch}`;
   const markdown = `# Benchmarks
@@ -314,6 +316,17 @@ ${latencyTable(latencies)}
 Topics of ${topicSlices[0].passages.toLocaleString('en-US')} passages extracted at once, then in slices that yield to the event loop between them: how long the thread is held between two yields ("stretches"), and what yielding costs.
 
 ${topicSlicesTable(topicSlices)}
+
+## Topics a reader would keep
+
+The 100 topics in most sources of the State of the Union addresses since 1900, against the judgements in test/fixtures/topics/sotuJudgements.json (written by hand before the issue-14 topic filters; topics new to the top 100 since were judged and added). A topic of kind "other" is never a wrong kind.
+
+| | Junk | Wrong kind | Duplicates |
+|---|---|---|---|
+| Before issue 14 | ${judged.before.junk} | ${judged.before.wrongKind} | ${judged.before.duplicates} |
+| Now | ${judged.after.junk.length} | ${judged.after.wrongKind.length} | ${judged.after.duplicates.length} |
+
+Still junk: ${judged.after.junk.join('; ') || 'none'}. Wrong kind: ${judged.after.wrongKind.join('; ') || 'none'}. Duplicates: ${judged.after.duplicates.join('; ') || 'none'}.${judged.after.unjudged.length > 0 ? ` Not yet judged: ${judged.after.unjudged.join('; ')}.` : ''}
 
 Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.
 `;

@@ -1,6 +1,6 @@
 import type { Article, Mention, Topic, TopicKind } from '../model';
 import type { AliasTable } from './aliasFile';
-import { IRREGULAR_DEMONYMS, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS } from './englishWords';
+import { ABSORBED_HEADS, IRREGULAR_DEMONYMS, KIND_BY_LAST_WORD, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS, TITLE_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
 import { sortInSlices } from '../scheduling/sortInSlices';
@@ -32,7 +32,12 @@ interface KeyStats {
   baseKey?: string;
   acronymKey?: string;
   hyphenParts?: [string, string];
+  /** For acronyms and names of several words: the first articles that use them, so an acronym joins only an expansion used beside it. */
+  articles?: Set<string>;
 }
+
+/** Enough articles to find an acronym beside its expansion; a bound, so memory grows with the keys, not with the keys' articles. */
+const ARTICLES_KEPT_PER_KEY = 64;
 
 function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
   let s = stats.get(key);
@@ -43,8 +48,9 @@ function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
   return s;
 }
 
-function record(stats: Map<string, KeyStats>, candidate: Candidate): void {
+function record(stats: Map<string, KeyStats>, candidate: Candidate, articleId: string): void {
   const s = statsFor(stats, candidate.key);
+  if ((candidate.role === 'acronym' || !isSingleWord(candidate.key)) && (s.articles?.size ?? 0) < ARTICLES_KEPT_PER_KEY) (s.articles ??= new Set()).add(articleId);
   s.count++;
   if (candidate.role !== 'sentenceStart') s.strong++;
   if (candidate.role === 'acronym') s.acronymCount++;
@@ -64,6 +70,18 @@ function demonymForms(place: string): string[] {
   const stem = place.replace(/[aeiouy]$/, '');
   return [place + 'n', place + 'an', place + 'ian', place + 'ese', stem + 'ese', stem + 'an', stem + 'ian', stem + 'ish',
     place + 'i', place.replace(/istan$/, ''), place + 'ish', place.replace(/ey$/, '') + 'ish'];
+}
+
+function dominantVote(s: KeyStats): TopicKind | undefined {
+  return [...s.kindVotes].sort((x, y) => y[1] - x[1])[0]?.[0];
+}
+
+/** Whether some article uses both keys: "TV" is not "Tennessee Valley" unless a source says so by using both. */
+function usedTogether(a: KeyStats, b: KeyStats): boolean {
+  if (!a.articles || !b.articles) return false;
+  const [small, large] = a.articles.size <= b.articles.size ? [a.articles, b.articles] : [b.articles, a.articles];
+  for (const article of small) if (large.has(article)) return true;
+  return false;
 }
 
 function isSingleWord(key: string): boolean {
@@ -103,10 +121,76 @@ function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: Wo
   if (s.strong === 0) {
     return s.count >= 2 && !lowercaseWords.has(key) && !lowercaseWords.has(singularOf(key)) && !/(?:ly|ing|ed)$/.test(key);
   }
-  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code') && lowercaseWords.count(singularOf(key)) > s.strong) {
-    return false;
+  const words = key.split(' ');
+  if (words.length > 1 && (EDGE_WORDS.has(words[0]) || EDGE_WORDS.has(words[words.length - 1]))) return false;
+  if (isSingleWord(key) && ((s.allCapsWord && ROMAN_NUMERAL.test(key)) || isOffice(key))) return false;
+  if (words.length > 1 && words.includes('of') && words[0].endsWith('s') && lowercaseWords.count(singularOf(words[0])) > s.count) return false;
+  if (isSingleWord(key) && s.acronymCount > 0 && key.length > 5 && lowercaseWords.count(singularOf(key)) * COMMON_NOUN_SHARE >= s.count) return false;
+  if (isSingleWord(key) && s.acronymCount === 0 && !s.roles.has('code')) {
+    if (lowercaseWords.count(singularOf(key)) * COMMON_NOUN_SHARE >= s.strong) return false;
+    if (s.count >= 3 && s.adjectival >= s.count * ADJECTIVE_SHARE && lowercaseWords.has(key)) return false;
   }
   return true;
+}
+
+/** "Presidency", "Chairmanship", "Senators": an office or its holders are no topic, as a title alone is none. */
+function isOffice(key: string): boolean {
+  return (key.endsWith('s') && TITLE_WORDS.has(key.slice(0, -1))) || (key.endsWith('cy') && TITLE_WORDS.has(`${key.slice(0, -2)}t`)) || (key.endsWith('ship') && TITLE_WORDS.has(key.slice(0, -4)));
+}
+
+/** Words no name starts or ends with: "Government for", "Act of" are pieces of a sentence. */
+const EDGE_WORDS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'and', 'or', 'the']);
+
+/** "II", "XIV" in capitals: a number, whatever it follows ("Title II", "World War II"); "Xi" and "Li" are names. */
+const ROMAN_NUMERAL = /^(?=[ivxlcdm]+$)m*(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+
+/**
+ * A capitalised word the corpus also writes in lower case at least once for every four capitalised uses is a
+ * common noun capitalised by house style ("the Government", "a State", "the Nation"), not a name.
+ */
+const COMMON_NOUN_SHARE = 4;
+
+/**
+ * A capitalised word almost always followed by a lower-case word, and written in lower case too, is an adjective
+ * ("Federal funds", "Communist aggression"); a name followed by its verbs ("Lavrov stressed") is never written in lower case.
+ */
+const ADJECTIVE_SHARE = 0.85;
+
+/**
+ * A name of several words keeps its capitals ("Social Security", "White House"); one written with a lower-case
+ * word (not "of", "and", "the") in half of its mentions or more is a common noun phrase ("foreign policy",
+ * "Small business" opening a sentence, "God bless").
+ */
+const LOWERCASE_WORD_SHARE = 1 / 2;
+
+/** Lower-case words a name may hold: "Bay of Bengal", "Charles de Gaulle", "Trinidad and Tobago". */
+const LOWERCASE_IN_NAMES = new Set([...NAME_CONNECTORS, 'the', 'and', 'on']);
+
+function hasLowercaseWord(surface: string): boolean {
+  const words = surface.split(/[\s\-‐‑–]+/u).filter((w) => /\p{L}/u.test(w));
+  return words.length > 1 && words.some((w) => /^\p{Ll}/u.test(w) && !LOWERCASE_IN_NAMES.has(w.toLowerCase()));
+}
+
+/**
+ * Whether a group of keys is a common noun phrase by its spellings. Lower-case technical terms, codes with their
+ * nouns and names with their heads ("Trump administration") are exempt, but a common noun with a head is not
+ * ("State governments").
+ */
+function isCommonNounPhrase(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: WordCounts, surfaceCounts: ReadonlyMap<string, number>): boolean {
+  if (keys.some((key) => {
+    const s = stats.get(key);
+    return !s || (s.baseKey !== undefined && !lowercaseWords.has(s.baseKey)) || s.roles.has('term') || s.roles.has('codeCompound');
+  })) {
+    return false;
+  }
+  let several = 0;
+  let lowercased = 0;
+  for (const [surface, count] of surfaceCounts) {
+    if (!/\s/.test(surface)) continue;
+    several += count;
+    if (hasLowercaseWord(surface)) lowercased += count;
+  }
+  return several > 0 && lowercased >= several * LOWERCASE_WORD_SHARE;
 }
 
 function personLike(key: string, s: KeyStats | undefined, lowercaseWords: WordCounts): boolean {
@@ -115,7 +199,7 @@ function personLike(key: string, s: KeyStats | undefined, lowercaseWords: WordCo
   const parts = key.split(' ');
   const last = parts[parts.length - 1];
   if (lowercaseWords.has(parts[0]) || (last.endsWith('s') && lowercaseWords.has(last))) return false;
-  if (s.allCapsWord || PLACE_PREFIXES.has(parts[0]) || parts.some((p) => NAME_CONNECTORS.has(p) && p !== 'el' && p !== 'al')) return false;
+  if (s.allCapsWord || PLACE_PREFIXES.has(parts[0]) || KIND_BY_LAST_WORD.has(parts[0]) || parts.some((p) => NAME_CONNECTORS.has(p) && p !== 'el' && p !== 'al')) return false;
   return parts.length <= 3 && parts.every((p) => /^\p{L}[\p{L}']*$/u.test(p)) && parts[parts.length - 1].length > 1
     && !s.roles.has('acronym');
 }
@@ -129,6 +213,27 @@ function cleanSurface(surface: string): string {
   if (!/['’ʼ\s]/u.test(surface)) return surface;
   return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The full name a surname alone stands for: the only one, or one used at least three times as often as any
+ * other ("Kennedy" is John Kennedy when Edward and Robert Kennedy come up once each).
+ */
+function dominantOwner(owners: Map<string, number> | undefined): string | undefined {
+  if (!owners || owners.size === 0) return undefined;
+  const ranked = [...owners].sort((x, y) => y[1] - x[1]);
+  return ranked.length === 1 || ranked[0][1] >= ranked[1][1] * DOMINANT_OWNER_FACTOR ? ranked[0][0] : undefined;
+}
+
+const DOMINANT_OWNER_FACTOR = 3;
+
+/**
+ * "in", "to", "from" come before many things besides places ("in God", "to Medicare"); a place shows itself
+ * after them in at least one use in eight.
+ */
+const PLACE_CUE_SHARE = 1 / 8;
+
+/** Capitals words are more often things than places ("on TV", "in AIDS research"): they need a place cue in one use in four. */
+const ACRONYM_PLACE_CUE_SHARE = 1 / 4;
 
 function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords: WordCounts): TopicKind {
   const votes = new Map<TopicKind, number>();
@@ -144,7 +249,7 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
       if (kind === 'person' && isSingleWord(key) && lowercaseWords.has(key)) continue;
       votes.set(kind, (votes.get(kind) ?? 0) + n);
     }
-    place += s.cues.place;
+    if (s.cues.place >= s.count * (s.roles.has('acronym') ? ACRONYM_PLACE_CUE_SHARE : PLACE_CUE_SHARE)) place += s.cues.place;
     if (!(isSingleWord(key) && lowercaseWords.has(key))) person += s.cues.person;
     acronym ||= s.roles.has('acronym');
     code ||= s.roles.has('code');
@@ -183,7 +288,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     for (const passage of article.passages) {
       if (clock.due()) yield;
       const found = findCandidates(passage.text, lowercaseWords);
-      for (const candidate of found.candidates) record(stats, candidate);
+      for (const candidate of found.candidates) record(stats, candidate, article.id);
     }
   }
 
@@ -220,10 +325,30 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
   for (const key of [...accepted]) {
     if (clock.due()) yield;
     const parts = stats.get(key)?.hyphenParts;
-    if (parts && resolves(parts[0]) && resolves(parts[1])) accepted.delete(key);
+    if (parts && parts.every((part) => resolves(part) || lowercaseWords.has(part))) accepted.delete(key);
+  }
+
+  for (const key of [...accepted]) {
+    if (clock.due()) yield;
+    const words = key.split(' ');
+    const last = words[words.length - 1];
+    if (words.length > 2 && ((stats.get(key)!.allCapsWord && ROMAN_NUMERAL.test(last)) || /^\d+$/.test(last))) accepted.delete(words.slice(0, -1).join(' '));
   }
 
   const groups = new UnionFind();
+  for (const key of accepted) {
+    if (clock.due()) yield;
+    const words = key.split(' ');
+    const head = words[words.length - 1];
+    const name = words.slice(0, -1).join(' ');
+    if (words.length > 2 && ABSORBED_HEADS.has(head) && accepted.has(name)) groups.union(name, key);
+    if (words.length === 2 && head === 'islands' && accepted.has(`${words[0]}s`)) groups.union(`${words[0]}s`, key);
+    const of = words.indexOf('of');
+    if (of >= 2 && of === words.length - 2 && accepted.has(words.slice(0, of).join(' ')) && accepted.has(head)
+      && dominantVote(stats.get(key)!) === 'place' && dominantVote(stats.get(words.slice(0, of).join(' '))!) === 'place') {
+      groups.union(words.slice(0, of).join(' '), key);
+    }
+  }
   for (const key of accepted) {
     if (clock.due()) yield;
     const acronym = stats.get(key)?.acronymKey;
@@ -256,7 +381,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.acronymCount * 2 < s.count || key.length > 6) continue;
     const expansions = byInitials.get(key);
-    if (expansions && expansions.length === 1) groups.union(expansions[0], key);
+    if (expansions && expansions.length === 1 && usedTogether(s, stats.get(expansions[0])!)) groups.union(expansions[0], key);
   }
   const people: string[] = [];
   for (const key of accepted) {
@@ -272,23 +397,25 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (existing) groups.union(existing, key);
     else byEnds.set(ends, key);
   }
-  const fullNamesBySurname = new Map<string, Set<string>>();
+  const fullNamesBySurname = new Map<string, Map<string, number>>();
   for (const key of people) {
     if (clock.due()) yield;
-    const surname = key.split(' ').pop()!;
-    if (surname.length < 3) continue;
-    const set = fullNamesBySurname.get(surname) ?? new Set<string>();
-    set.add(groups.find(key));
-    fullNamesBySurname.set(surname, set);
+    const words = key.split(' ');
+    const surname = words[words.length - 1];
+    if (surname.length < 3 || words.includes('of')) continue;
+    const owners = fullNamesBySurname.get(surname) ?? new Map<string, number>();
+    const root = groups.find(key);
+    owners.set(root, (owners.get(root) ?? 0) + stats.get(key)!.count);
+    fullNamesBySurname.set(surname, owners);
   }
   for (const key of accepted) {
     if (clock.due()) yield;
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym') || lowercaseWords.has(key)) continue;
     const otherKinds = [...s.kindVotes].filter(([kind]) => kind !== 'person').reduce((sum, [, n]) => sum + n, 0);
-    if (s.cues.place > s.cues.person || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
-    const owners = fullNamesBySurname.get(key);
-    if (owners && owners.size === 1) groups.union([...owners][0], key);
+    if (s.cues.place > s.cues.person + (s.kindVotes.get('person') ?? 0) || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
+    const owner = dominantOwner(fullNamesBySurname.get(key));
+    if (owner) groups.union(owner, key);
   }
 
   const aliasKeys = new Map<string, number>();
@@ -405,6 +532,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
       }
       spellings.add(surface);
     }
+    if (!entryByRoot.has(root) && isCommonNounPhrase(keys, stats, lowercaseWords, surfaceCounts)) continue;
     const articleIds = [...spellingSets.keys()];
     const spellingsByArticle: Record<string, string[]> = {};
     for (const [articleId, spellings] of spellingSets) spellingsByArticle[articleId] = [...spellings];

@@ -38,8 +38,14 @@ president presidents minister ministers prime secretary chancellor premier king 
 pope sheikh emir sultan senator congressman congresswoman representative rep governor mayor ambassador envoy
 spokesman spokeswoman spokesperson chairman chairwoman ceo general gen colonel col
 captain capt admiral adm marshal lieutenant lt sergeant sgt commander cmdr professor prof dr mr mrs ms
-sir lord lady dame judge justice mantri pm
+sir lord lady dame judge justice mantri pm speaker majesty highness excellency
 `);
+
+/** Abbreviations that are part of a name ("St. Louis", "Martin Luther King, Jr.", "Smith & Co."), never one alone. */
+export const NAME_ABBREVIATIONS = words(`st ste mt ft jr sr co corp inc ltd bros no nos messrs esq ave blvd hon gov sen rep dept`);
+
+/** Abbreviations that lead into the name after their full stop: in "St. Louis" the stop ends no sentence. */
+export const ABBREVIATIONS_BEFORE_NAMES = words(`st ste mt ft`);
 
 /** Words that mark what a capitalised name is when they end it: "Indian Navy", "Bay of Bengal", "Vibrant Gujarat Summit". */
 export const KIND_BY_LAST_WORD: ReadonlyMap<string, TopicKind> = new Map<string, TopicKind>([
@@ -89,7 +95,7 @@ export const NAME_CONNECTORS = words(`of for de del della di da du des la le el 
 /** First words that make a two-word name a place rather than a person ("New Delhi", "North Dvinsk"). */
 export const PLACE_PREFIXES = words(`new north south east west northern southern eastern western upper lower great greater central
   southeast southwest northeast northwest latin middle far near
-  san santa los las port fort mount lake saint st`);
+  san santa los las port porto puerto fort mount lake saint st`);
 
 /** Demonyms that cannot be derived from a place name by a suffix rule. */
 export const IRREGULAR_DEMONYMS = words(`french british english dutch swiss greek thai welsh irish scottish soviet

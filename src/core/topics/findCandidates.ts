@@ -1,9 +1,11 @@
 import type { TopicKind } from '../model';
 import {
+  ABBREVIATIONS_BEFORE_NAMES,
   ABSORBED_HEADS,
   COMPOUND_HEADS,
   IRREGULAR_DEMONYMS,
   KIND_BY_LAST_WORD,
+  NAME_ABBREVIATIONS,
   NAME_CONNECTORS,
   PLACE_CUES,
   PLACE_PREFIXES,
@@ -80,6 +82,10 @@ const HYPHEN = /^[-‐‑–]$/;
 const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
 const POSSESSIVE = /['’ʼ]s$/;
+/** Heads that follow programmes and diseases as often as machines ("Social Security system", "AIDS vaccine"): a system only after a code ("S-400 system"). */
+const GENERIC_SYSTEM_HEADS = new Set(['system', 'vaccine']);
+/** Heads that name people in the plural ("Al Qaida fighters"), machines in the singular ("Rafale fighter"). */
+const PEOPLE_WHEN_PLURAL = new Set(['fighter']);
 /** Longer capitalised runs are headings or shouting, not names; the cap also bounds how far a look-up reaches. */
 const MAX_NAME_TOKENS = 8;
 const QUOTED = /["“]([^"“”\n]{2,80})["”]/g;
@@ -102,7 +108,33 @@ const LOWERCASE_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'p
   'governor', 'ambassador', 'chairman', 'chairwoman', 'envoy']);
 
 function startsSentence(tokens: NormalToken[], i: number): boolean {
-  return i === 0 || SENTENCE_BREAK.test(tokens[i].gapBefore);
+  return i === 0 || (SENTENCE_BREAK.test(tokens[i].gapBefore) && !continuesAbbreviation(tokens, i))
+    || (isCapitalsWord(tokens[i - 1]) && !tokens[i].allCaps);
+}
+
+/** "St. Louis", "Mt. Vernon": the full stop after the abbreviation is part of the name. */
+function continuesAbbreviation(tokens: NormalToken[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return !!previous && previous.capitalised && ABBREVIATIONS_BEFORE_NAMES.has(previous.norm) && /^\. ?$/.test(tokens[i].gapBefore);
+}
+
+/** A word of letters in capitals, not a code: the stuff of headings ("FOREIGN POLICY") and acronyms ("NATO"). */
+function isCapitalsWord(token: NormalToken | undefined): boolean {
+  return !!token && token.allCaps && !token.isCode && /^\p{L}+$/u.test(token.norm);
+}
+
+/**
+ * How many tokens from `i` are a heading in capitals run into the text ("PUBLIC IMPROVEMENTS The time has
+ * come", "LABOR The..."): two capitals words or more, or one of five letters or more that opens a sentence
+ * and is followed by a capitalised word. Acronyms stand among ordinary words ("NATO Summit" stays a name).
+ */
+function headingLength(tokens: NormalToken[], i: number): number {
+  let end = i;
+  while (isCapitalsWord(tokens[end]) && (end === i || SINGLE_SPACE.test(tokens[end].gapBefore) || HYPHEN.test(tokens[end].gapBefore))) end++;
+  if (end - i >= 2 && tokens.slice(i, end).some((t) => t.norm.length >= 4)) return end - i;
+  const next = tokens[end];
+  if (end - i === 1 && tokens[i].norm.length >= 5 && startsSentence(tokens, i) && (!next || (next.capitalised && !next.allCaps && !SENTENCE_BREAK.test(next.gapBefore) && !/[,(]/.test(next.gapBefore)))) return 1;
+  return 0;
 }
 
 /** A demonym by its shape alone ("Russian", "Chinese", "Turkish", "Afghan", "Pakistani", "French"). */
@@ -165,8 +197,17 @@ export function findCandidates(text: string, lowercaseWords?: WordCounts): Passa
       i++;
       continue;
     }
+    const heading = headline ? 0 : headingLength(tokens, i);
+    if (heading > 0) {
+      i += heading;
+      continue;
+    }
     let end = i + 1;
     for (;;) {
+      if (continuesAbbreviation(tokens, end) && tokens[end] && tokens[end].capitalised) {
+        end++;
+        continue;
+      }
       if (POSSESSIVE.test(text.slice(tokens[end - 1].start, tokens[end - 1].end))) break;
       const next = tokens[end];
       if (next && (SINGLE_SPACE.test(next.gapBefore) || HYPHEN.test(next.gapBefore)) && isProperToken(text, next)) {
@@ -250,8 +291,10 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   }
 
   let titled = false;
+  // A title word that opens an institution's name is no title: "General Land Office", "General Accounting Office".
   for (let k = b - 1; k >= a; k--) {
     if (TITLE_WORDS.has(tokens[k].norm)) {
+      if (k === a && b - a >= 3 && !tokens[k].allCaps && !NAME_CONNECTORS.has(tokens[k + 1].norm) && KIND_BY_LAST_WORD.has(tokens[b - 1].norm)) break;
       a = k + 1;
       titled = !(tokens[a] && NAME_CONNECTORS.has(tokens[a].norm));
       break;
@@ -298,21 +341,24 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
     compoundEnd = b + 2;
     compoundKind = headOf(after2, COMPOUND_HEADS);
   }
-  if (compoundEnd > 0 && !titled) {
+  if (compoundEnd > 0 && !titled && !(single && a === runStart && startsSentence(tokens, a))) {
     if (baseIsCode) {
       emit(a, compoundEnd, 'codeCompound', { kind: compoundKind, baseKey: tokens[a].norm });
     } else {
-      emit(a, compoundEnd, 'name', { kind: compoundKind, baseKey: b - a > 1 ? keyOfTokens(tokens, a, b) : undefined });
+      emit(a, compoundEnd, 'name', { kind: compoundKind, baseKey: keyOfTokens(tokens, a, b) });
       return;
     }
   }
-  let kind: TopicKind | undefined = titled ? 'person' : !single ? KIND_BY_LAST_WORD.get(tokens[b - 1].norm) : undefined;
-  const absorbed = (follows(after1) && headOf(after1, ABSORBED_HEADS))
-    || (follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) ? headOf(after2, ABSORBED_HEADS) : undefined);
+  let kind: TopicKind | undefined = titled ? 'person' : !single ? headBeforeConnector(tokens, a, b) ?? KIND_BY_LAST_WORD.get(tokens[b - 1].norm) : undefined;
+  const absorbedHead = follows(after1) && headOf(after1, ABSORBED_HEADS) ? after1
+    : follows(after1) && follows(after2) && after1.lowercase && !STOP_WORDS.has(after1.norm) && headOf(after2, ABSORBED_HEADS) ? after2 : undefined;
+  const namesMachine = !absorbedHead || tokens.slice(a, b).some((t) => t.isCode)
+    || !(GENERIC_SYSTEM_HEADS.has(absorbedHead.singular) || (PEOPLE_WHEN_PLURAL.has(absorbedHead.singular) && absorbedHead.norm !== absorbedHead.singular));
+  const absorbed = namesMachine ? headOf(absorbedHead, ABSORBED_HEADS) : undefined;
   if (!kind && absorbed) kind = absorbed;
   if (!kind && !single) {
-    kind = KIND_BY_LAST_WORD.get(tokens[b - 1].norm)
-      ?? headBeforeConnector(tokens, a, b)
+    kind = headBeforeConnector(tokens, a, b)
+      ?? KIND_BY_LAST_WORD.get(tokens[b - 1].norm)
       ?? (PLACE_PREFIXES.has(tokens[a].norm) ? 'place' : undefined);
   }
   const headBefore = tokens[a - 1];
@@ -324,7 +370,7 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
     const token = tokens[a];
     const raw = text.slice(token.start, token.end);
     if (ORDINAL.test(token.norm) || /^\d+$/.test(token.norm)) return;
-    if (!token.isCode && raw.length < 2) return;
+    if (!token.isCode && (raw.length < 2 || NAME_ABBREVIATIONS.has(token.norm))) return;
     if (token.isCode) {
       emit(a, b, 'code', { kind });
       return;
@@ -398,10 +444,13 @@ function findTerms(tokens: NormalToken[], emit: Emit): void {
         && !(tokens[k + 1] && HYPHEN.test(tokens[k + 1].gapBefore));
     };
     const isHead = (k: number): boolean => ABSORBED_HEADS.has(tokens[k].singular) || COMPOUND_HEADS.has(tokens[k].singular);
+    const kindOfHead = (k: number): TopicKind | undefined => GENERIC_SYSTEM_HEADS.has(tokens[k].singular)
+      ? (k > j && isHead(k - 1) ? kindOfHead(k - 1) : undefined)
+      : ABSORBED_HEADS.get(tokens[k].singular) ?? COMPOUND_HEADS.get(tokens[k].singular);
     if (plain(j) && plain(j + 1) && isHead(j + 1)) {
-      emit(i, j + 2, 'term', { kind: ABSORBED_HEADS.get(tokens[j + 1].singular) ?? COMPOUND_HEADS.get(tokens[j + 1].singular) });
+      emit(i, j + 2, 'term', { kind: kindOfHead(j + 1) });
     } else if (plain(j) && isHead(j)) {
-      emit(i, j + 1, 'term', { kind: ABSORBED_HEADS.get(tokens[j].singular) ?? COMPOUND_HEADS.get(tokens[j].singular) });
+      emit(i, j + 1, 'term', { kind: kindOfHead(j) });
     }
     i = j - 1;
   }

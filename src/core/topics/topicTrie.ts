@@ -1,3 +1,4 @@
+import { ABBREVIATIONS_BEFORE_NAMES } from './englishWords';
 import type { NormalToken } from './normaliseTerm';
 
 /** What a key in the trie leads to. */
@@ -16,10 +17,11 @@ interface TrieNode {
   entry?: TrieEntry;
 }
 
-/** Sentence punctuation ends a term, but the dot after an initial ("S. Jaishankar") does not. */
+/** Sentence punctuation ends a term, but the dot after an initial ("S. Jaishankar") or an abbreviation ("St. Louis") does not. */
 function breaksTerm(tokens: readonly NormalToken[], i: number): boolean {
   const gap = tokens[i].gapBefore;
-  return /[\n!?;:()]/.test(gap) || (gap.includes('.') && tokens[i - 1].end - tokens[i - 1].start > 1);
+  return /[\n!?;:()]/.test(gap)
+    || (gap.includes('.') && tokens[i - 1].end - tokens[i - 1].start > 1 && !ABBREVIATIONS_BEFORE_NAMES.has(tokens[i - 1].norm));
 }
 
 /** A span of tokens that names a topic. */
