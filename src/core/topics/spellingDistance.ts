@@ -66,16 +66,32 @@ const VOWELS = 'aeiouy';
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
 /**
- * False only for two equally long words that differ in one letter which is neither a vowel
- * for a vowel ("Byden") nor a key next to it on a keyboard ("Putim"); other edits pass.
+ * False for two equally long words that differ in one letter which is neither a vowel for a
+ * vowel ("Byden") nor a key next to it on a keyboard ("Putim"), and for one letter more or less
+ * that is not a likely slip (see isLikelyExtraLetter); other edits pass.
  */
 function isLikelySubstitution(a: string, b: string): boolean {
-  if (a.length !== b.length) return true;
+  if (a.length !== b.length) return isLikelyExtraLetter(a.length > b.length ? a : b, a.length > b.length ? b : a);
   const differing = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
   if (differing.length !== 1) return true;
   const x = a[differing[0]];
   const y = b[differing[0]];
   return (VOWELS.includes(x) && VOWELS.includes(y)) || areKeyboardNeighbours(x, y);
+}
+
+/**
+ * In a short word, one letter more or less is a slip only when that letter is a vowel, doubles
+ * its neighbour ("Modii") or ends the word ("Ladak", "Sing"); a consonant dropped inside the word
+ * makes another name ("Lagos" is not Laos).
+ */
+function isLikelyExtraLetter(longer: string, shorter: string): boolean {
+  if (longer.length - shorter.length !== 1) return true;
+  for (let i = 0; i < longer.length; i++) {
+    if (longer.slice(0, i) + longer.slice(i + 1) !== shorter) continue;
+    const letter = longer[i];
+    if (VOWELS.includes(letter) || longer[i - 1] === letter || longer[i + 1] === letter || i === longer.length - 1) return true;
+  }
+  return false;
 }
 
 function areKeyboardNeighbours(x: string, y: string): boolean {

@@ -48,3 +48,12 @@ test('misspellingEdits: a plausible misspelling of the same word, or nothing', (
   assert.equal(misspellingEdits('putim', 'putin'), 1, 'so is a neighbouring key');
   assert.equal(misspellingEdits('lavrow', 'lavrov'), 1, 'longer words allow any one edit');
 });
+
+test('misspellingEdits: in a short word, a letter more or less is a slip only as a vowel, a doubled letter or the last letter', () => {
+  assert.equal(misspellingEdits('lagos', 'laos'), undefined, 'Lagos is another city, not a misspelt Laos');
+  assert.equal(misspellingEdits('laos', 'lagos'), undefined);
+  assert.equal(misspellingEdits('modii', 'modi'), 1, 'a doubled letter');
+  assert.equal(misspellingEdits('ladak', 'ladakh'), 1, 'a dropped last letter');
+  assert.equal(misspellingEdits('sing', 'singh'), 1);
+  assert.equal(misspellingEdits('chna', 'china'), 1, 'a dropped vowel');
+});
