@@ -313,13 +313,16 @@ export class TopicIndex {
   /** The trie's matches whose words agree with the name around them, then misspellings of the names nothing matched. */
   private recognise(tokens: readonly NormalToken[], text: string): TokenSpan[] {
     const matches = this.built.trie.allMatches(tokens);
-    const covered = new Uint8Array(tokens.length);
-    for (const match of matches) covered.fill(1, match.from, match.to);
+    const coveredBy: (Topic | undefined)[] = new Array(tokens.length);
+    for (const match of matches) {
+      const topic = this.byId.get(match.entry.topicId);
+      for (let i = match.from; i < match.to; i++) coveredBy[i] ??= topic;
+    }
     const found: TokenSpan[] = [];
     const recognised = new Uint8Array(tokens.length);
     for (const match of matches) {
       const topic = this.byId.get(match.entry.topicId);
-      if (!topic || this.built.hiddenIds.has(topic.id) || !this.agreesWithName(match, tokens, covered)) continue;
+      if (!topic || this.built.hiddenIds.has(topic.id) || !this.agreesWithName(match, topic, tokens, coveredBy)) continue;
       const surface = text.slice(tokens[match.from].start, tokens[match.to - 1].end);
       const quality: TopicMatch['quality'] = this.spelledAsSeen(topic, surface) ? 'exact' : match.entry.fromAlias ? 'alias' : 'variant';
       found.push({ from: match.from, to: match.to, topic, quality });
@@ -346,17 +349,22 @@ export class TopicIndex {
 
   /**
    * A match stands only if the name the writer wrote has no more words than the topic: a
-   * capitalised word right before or after it, joined by a space and recognised as nothing
-   * else, means another name ("Manmohan Singh" is not Rajnath Singh) and the corpus cannot say
-   * whose. Lower-case terms, titles ("President Putin") and function words never count.
+   * capitalised word right before or after it, joined by a space, means another name
+   * ("Manmohan Singh" is not Rajnath Singh) and the corpus cannot say whose. That word may be
+   * recognised as something else and still be part of the same name ("Nancy Pelosi" is neither
+   * the topic "Nancy" nor, for sure, the topic "Pelosi"); only two places side by side ("India
+   * Russia summit") stay two names. Lower-case terms, titles ("President Putin") and function
+   * words never count.
    */
-  private agreesWithName(match: TokenMatch, tokens: readonly NormalToken[], covered: Uint8Array): boolean {
+  private agreesWithName(match: TokenMatch, topic: Topic, tokens: readonly NormalToken[], coveredBy: readonly (Topic | undefined)[]): boolean {
     if (!isNameWord(tokens[match.from]) && !isNameWord(tokens[match.to - 1])) return true;
-    const before = match.from - 1;
-    if (before >= 0 && joinedBySpace(tokens, match.from) && isNameWord(tokens[before]) && !covered[before]) return false;
-    const after = match.to;
-    if (after < tokens.length && joinedBySpace(tokens, after) && isNameWord(tokens[after]) && !covered[after]) return false;
-    return true;
+    const extendsName = (neighbour: number, joinAt: number): boolean => {
+      if (neighbour < 0 || neighbour >= tokens.length || !joinedBySpace(tokens, joinAt) || !isNameWord(tokens[neighbour])) return false;
+      const other = coveredBy[neighbour];
+      if (!other) return true;
+      return other !== topic && !(other.kind === 'place' && topic.kind === 'place');
+    };
+    return !extendsName(match.from - 1, match.from) && !extendsName(match.to, match.to);
   }
 
   /**

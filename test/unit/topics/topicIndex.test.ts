@@ -92,6 +92,8 @@ test('a name goes with a topic only when its words agree with the topic\'s', () 
     ['Putin and Modi met.', 'Modi', 'Narendra Modi'],
     ['the Putin-Modi summit', 'Modi', 'Narendra Modi'],
     ['India Today reported', 'India', 'India'],
+    ['the Russia India summit', 'India', 'India'],
+    ['the Russia India summit', 'Russia', 'Russia'],
   ];
   for (const [line, word, topic] of cases) {
     assert.equal(nameAt(line, word), topic, line);
