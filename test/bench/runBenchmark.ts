@@ -43,7 +43,7 @@ import { benchQueries, type BenchQueries } from './benchQueries';
 import { sectionsAfterTheTables } from './benchmarksFile';
 import { measureMessageLatency, measureOperations, measureTopicSlices, type MessageLatency, type OperationTiming, type TopicSliceTiming } from './operationTimings';
 import { BENCH_MAX_PASSAGE_CHARS, corpusOfSize, loadSotuArticles } from './sotuCorpus';
-import { measureSotuJudgements } from './topicJudgements';
+import { HOVER_TRUST_BEFORE, measureHoverTrust, measureSotuJudgements } from './topicJudgements';
 
 const SIZES = [1_000, 10_000, 100_000];
 const QUERIES_PER_KIND = 200;
@@ -280,6 +280,7 @@ async function main(): Promise<void> {
   const latencies = await measureMessageLatency();
   const topicSlices = await measureTopicSlices(corpusOfSize(source, SIZES[SIZES.length - 1]));
   const judged = measureSotuJudgements();
+  const trust = measureHoverTrust();
   const loadAtEnd = loadavg()[0];
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}/${process.arch}`;
   const markdown = `# Benchmarks
@@ -327,6 +328,17 @@ The 100 topics in most sources of the State of the Union addresses since 1900, a
 | Now | ${judged.after.junk.length} | ${judged.after.wrongKind.length} | ${judged.after.duplicates.length} |
 
 Still junk: ${judged.after.junk.join('; ') || 'none'}. Wrong kind: ${judged.after.wrongKind.join('; ') || 'none'}. Duplicates: ${judged.after.duplicates.join('; ') || 'none'}.${judged.after.unjudged.length > 0 ? ` Not yet judged: ${judged.after.unjudged.join('; ')}.` : ''}
+
+## Hover cards a writer can trust
+
+Names no source mentions, hovered in a draft line (test/fixtures/topics/trustFixture.json: 163 names and terms written before measuring; on the addresses, those of them the addresses since 1900 do not contain), and real misspellings and variants that should find their topic. Before: the same harness at commit 6039e0b.
+
+| Corpus | Absent names | False cards before | False cards now | Variant recall before | Variant recall now |
+|---|---|---|---|---|---|
+| Bundled (5 articles) | ${trust.bundled.absent} | ${HOVER_TRUST_BEFORE.bundled.falseCards} | ${trust.bundled.falseCards.length} | ${HOVER_TRUST_BEFORE.bundled.recall.toFixed(2)} | ${trust.bundled.recall.toFixed(3)} (${trust.bundled.variants} variants) |
+| State of the Union since 1900 | ${trust.sotu.absent} | ${HOVER_TRUST_BEFORE.sotu.falseCards} | ${trust.sotu.falseCards.length} | | |
+
+False cards now: ${[...trust.bundled.falseCards, ...trust.sotu.falseCards].map((card) => `${card.term} -> ${card.topic}`).join('; ') || 'none'}. Variants missed: ${trust.bundled.missedVariants.map((miss) => `${miss.term} (${miss.got ?? 'no card'})`).join('; ') || 'none'}.
 
 Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.
 `;

@@ -4,6 +4,8 @@ import type { Article, Topic } from '../../src/core/model';
 import { extractTopics } from '../../src/core/topics/topicIndex';
 import { normaliseTerm } from '../../src/core/topics/normaliseTerm';
 import { loadSotuArticles } from './sotuCorpus';
+import { loadBundledCorpus } from '../unit/topics/corpusLoader';
+import { loadTrustFixture, measureTrust, type TrustFigures } from '../unit/topics/trustFigures';
 
 /** The first year of the State of the Union addresses judged for issue 14: the twentieth and twenty-first centuries. */
 export const SOTU_FIRST_YEAR = 1900;
@@ -76,4 +78,25 @@ export function measureSotuJudgements(): { before: SotuJudgements['before']; aft
   const fixture = loadSotuJudgements();
   const all = sotuTopics();
   return { before: fixture.before, after: judgeTopics(all.slice(0, 100), all, fixture.judgements) };
+}
+
+/**
+ * False cards and variant recall before issue 14's matching rule, measured with the same harness
+ * (test/unit/topics/trustFigures.ts) at commit 6039e0b, where the fixture was written.
+ */
+export const HOVER_TRUST_BEFORE = {
+  bundled: { falseCards: 20, absent: 163, recall: 0.9 },
+  sotu: { falseCards: 71, absent: 126 },
+} as const;
+
+/** What hovering the fixture's names shows now: on the bundled corpus, and on the modern addresses (absent names only, those the addresses do not contain). */
+export function measureHoverTrust(): { bundled: TrustFigures & { absent: number; variants: number }; sotu: TrustFigures & { absent: number } } {
+  const fixture = loadTrustFixture();
+  const { articles, aliasTable } = loadBundledCorpus();
+  const bundled = measureTrust(extractTopics(articles, aliasTable), fixture);
+  const modern = modernSotuArticles();
+  const text = modern.flatMap((article) => article.passages.map((passage) => passage.text)).join('\n').toLowerCase();
+  const absent = fixture.absent.filter((name) => !text.includes(name.toLowerCase()));
+  const sotu = measureTrust(extractTopics(modern, { entries: [] }), { absent, variants: [] });
+  return { bundled: { ...bundled, absent: fixture.absent.length, variants: fixture.variants.length }, sotu: { ...sotu, absent: absent.length } };
 }
