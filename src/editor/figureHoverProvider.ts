@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
-import type { DraftFigureMatch } from '../core/figures/draftFigures';
+import { hasDraftFigureAt, type DraftFigureMatch } from '../core/figures/draftFigures';
 import type { FigurePairVerdict } from '../core/figures/figureRange';
 import { escapeMarkdown } from '../core/present/markdownEscape';
 import { sourceLabel } from '../core/present/topicCard';
@@ -39,6 +39,7 @@ export class FigureHoverProvider implements vscode.HoverProvider {
     const snapshot = this.derived.current();
     if (!snapshot || token.isCancellationRequested) return undefined;
     const paragraph = paragraphAround(document, position);
+    if (!hasDraftFigureAt(paragraph.text, paragraph.offset)) return undefined;
     const match = (await snapshot.figureMatches(paragraph.text))
       .find((candidate) => candidate.figure.span.start <= paragraph.offset && paragraph.offset <= candidate.figure.span.end);
     if (!match || token.isCancellationRequested) return undefined;

@@ -39,6 +39,13 @@ export class DerivedEngine {
   private readonly logger: Logger;
   /** Resolves when the editor's side has taken the last topics part sent. */
   private partTaken: (() => void) | undefined;
+  /**
+   * Files waiting to be read, one per turn of the thread: a question (a hover's figure check, a
+   * quote check) that arrives meanwhile is answered after the file being read, not after all of
+   * them.
+   */
+  private readonly pendingIngests: Array<Extract<ToEngine, { type: 'ingest' }>> = [];
+  private ingesting = false;
 
   constructor(private readonly post: (message: FromEngine) => void, private readonly scheduling: EngineScheduling) {
     this.logger = {
@@ -58,7 +65,12 @@ export class DerivedEngine {
   private handle(message: ToEngine): void {
     switch (message.type) {
       case 'ingest':
-        this.post({ type: 'ingested', requestId: message.requestId, outcome: this.ingest(message.requestId, message) });
+        // Read on a later turn, never inside the message's own handler: a question already queued behind it is answered first.
+        this.pendingIngests.push(message);
+        if (!this.ingesting) {
+          this.ingesting = true;
+          void this.scheduling.yieldNow().then(() => this.readPendingFiles());
+        }
         break;
       case 'adopt': {
         const articles = this.ingested.get(message.requestId);
@@ -70,6 +82,7 @@ export class DerivedEngine {
         break;
       }
       case 'discard':
+        // Only readings already sent back are discarded: a file still waiting here is read and answered.
         for (const requestId of message.requestIds) this.ingested.delete(requestId);
         break;
       case 'setFile':
@@ -102,6 +115,18 @@ export class DerivedEngine {
       case 'query':
         this.post({ type: 'answered', requestId: message.requestId, version: this.latest?.version ?? -1, answer: this.answer(message.query) });
         break;
+    }
+  }
+
+  /** Reads the waiting files in order, one per turn, answering what arrived between them. */
+  private async readPendingFiles(): Promise<void> {
+    try {
+      for (let next = this.pendingIngests.shift(); next; next = this.pendingIngests.shift()) {
+        this.post({ type: 'ingested', requestId: next.requestId, outcome: this.ingest(next.requestId, next) });
+        if (this.pendingIngests.length > 0) await this.scheduling.yieldNow();
+      }
+    } finally {
+      this.ingesting = false;
     }
   }
 

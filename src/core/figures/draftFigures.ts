@@ -132,3 +132,18 @@ const defaultMinSimilarity = 0.2;
 export function checkFigureInDraft(sentence: string, groups: readonly FigureGroup[], options: DraftFigureOptions = {}): DraftFigureMatch[] {
   return new DraftFigureChecker(groups, options).contradictions(sentence);
 }
+
+/**
+ * Whether the writer's `text` has a figure covering `offset`: the editor asks this on its own
+ * thread before it asks the engine for a figure card, so a hover on a word with digits that is
+ * no figure ("S-400") never waits for the engine.
+ */
+export function hasDraftFigureAt(text: string, offset: number): boolean {
+  const passage: Passage = { id: draftPassageId, articleId: draftPassageId, ordinal: 0, text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 } };
+  try {
+    return extractFigures(passage).some((figure) => !figure.isAnchorOnly && figure.span.start <= offset && offset <= figure.span.end);
+  } catch {
+    // The engine's check reports a failure; here a figure is only a reason to ask it.
+    return true;
+  }
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { buildFigureGroups } from '../../../src/core/figures/compareSources';
-import { checkFigureInDraft, DraftFigureChecker } from '../../../src/core/figures/draftFigures';
+import { checkFigureInDraft, DraftFigureChecker, hasDraftFigureAt } from '../../../src/core/figures/draftFigures';
 import { loadBundledCorpus } from './bundledCorpus';
 
 const groups = buildFigureGroups([...loadBundledCorpus().values()]);
@@ -45,4 +45,12 @@ test('matchAt finds the figure under the cursor, and nothing between figures', (
   const offset = draft.indexOf('80%') + 1;
   assert.equal(checker.matchAt(draft, offset)?.figure.span.text, 'about 80%');
   assert.equal(checker.matchAt(draft, 3), undefined);
+});
+
+test('hasDraftFigureAt: the editor asks the engine for a figure card only on a figure, not on a code with digits', () => {
+  const line = 'Delhi bought the S-400 system and 5 regiments, 60% of its arms.';
+  assert.equal(hasDraftFigureAt(line, line.indexOf('S-400') + 2), false);
+  assert.equal(hasDraftFigureAt(line, line.indexOf('5 regiments')), true);
+  assert.equal(hasDraftFigureAt(line, line.indexOf('60%') + 1), true);
+  assert.equal(hasDraftFigureAt(line, line.indexOf('Delhi')), false);
 });
