@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
-import { draftFlavourOf } from '../core/present/draftText';
+import { draftFlavourOf, readDraftText } from '../core/present/draftText';
 import { misquoteReplacement } from '../core/present/misquoteReplacement';
 import { sourceLabel } from '../core/present/topicCard';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
@@ -33,7 +33,8 @@ export class MisquoteQuickFix implements vscode.CodeActionProvider {
     const snapshot = this.derived.current();
     if (!snapshot) return undefined;
     const quoted = document.getText(diagnostic.range);
-    const [check] = await snapshot.checkQuotations([quoted]);
+    const flavour = draftFlavourOf(document.languageId);
+    const [check] = await snapshot.checkQuotations([readDraftText(quoted, flavour)]);
     if (!check || document.getText(diagnostic.range) !== quoted) return undefined;
     if (check.verdict !== 'near' || !check.sourceText || !check.passageId) return undefined;
     const passage = this.index.passage(check.passageId);
@@ -42,7 +43,7 @@ export class MisquoteQuickFix implements vscode.CodeActionProvider {
     const { start, end } = diagnostic.range;
     const lineBefore = document.lineAt(start.line).text.slice(0, start.character);
     const lineAfter = document.lineAt(end.line).text.slice(end.character);
-    const replacement = misquoteReplacement(quoted, check.sourceText, draftFlavourOf(document.languageId), lineBefore, lineAfter);
+    const replacement = misquoteReplacement(quoted, check.sourceText, flavour, lineBefore, lineAfter);
     if (replacement === quoted) return undefined;
     const action = new vscode.CodeAction(`Use the exact words of ${sourceLabel(article)}`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();

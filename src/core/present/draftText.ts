@@ -36,16 +36,28 @@ export interface DraftSurroundings {
  *   script that needs it, and in emoji sequences); line breaks become `\n`.
  * - markdown: white space is folded to single spaces (a value is one line, so no heading, list,
  *   fence, table or definition can start inside it) and these are backslash-escaped:
- *   `\` `` ` `` `*` `~` `[` `]` `<` always; `_` unless it sits inside a word; `&` before
- *   something that reads as a character reference; `$` where it could close inline math; `!`
- *   when the draft continues with `[`; and, when the value starts a line, a leading `#` `>` `-`
- *   `+` `=` `|` `:` or the `.`/`)` after a leading number. Bare web addresses are left as
- *   written (see the README: a preview may show them as links whose text is the address).
+ *   `\` `` ` `` `*` `~` `[` `]` always; `_` unless it sits inside a word; `$` where it could
+ *   close inline math; `!` when the draft continues with `[`; and, when the value starts a line,
+ *   a leading `#` `>` `-` `+` `=` `|` `:` or the `.`/`)` after a leading number. `<` becomes
+ *   `&lt;`, and `&` becomes `&amp;` where it would start a character reference: a renderer that
+ *   links a bare address takes a backslash into the link and leaves the next character bare,
+ *   but a reference is text to all of them. Bare web addresses are left as written (see the
+ *   README: a preview may show them as links whose text is the address).
  */
 export function inertDraftText(untrusted: string, flavour: DraftFlavour, around: DraftSurroundings = {}): string {
   const visible = removeInvisibleCharacters(untrusted);
   if (flavour === 'plaintext') return visible.replace(/\r\n?|[\u2028\u2029]/g, '\n');
   return escapeMarkdownInDraft(visible.replace(/\s+/g, ' ').trim(), lastLine(around.before), around.after ?? '');
+}
+
+/**
+ * What the text of a draft says once read: in markdown, with backslash escapes, `&lt;` and
+ * `&amp;` read as the preview reads them. For comparing the writer's quotations, which may hold
+ * quotes Sourcebook inserted with escapes, with the sources' words.
+ */
+export function readDraftText(text: string, flavour: DraftFlavour): string {
+  if (flavour === 'plaintext') return text;
+  return text.replace(/\\([!-/:-@[-`{-~])|&(lt|amp);/g, (_whole, escaped: string | undefined, reference: string | undefined) => escaped ?? (reference === 'lt' ? '<' : '&'));
 }
 
 /**
@@ -131,15 +143,16 @@ function escapedAt(text: string, index: number, lineBefore: string, after: strin
     case '~':
     case '[':
     case ']':
-    case '<':
       return `\\${character}`;
+    case '<':
+      return '&lt;';
     case '_': {
       const previous = index > 0 ? codePointBefore(text, index) : codePointBefore(lineBefore, lineBefore.length);
       const next = index + 1 < text.length ? codePointAt(text, index + 1) : codePointAt(after, 0);
       return wordCharacter.test(previous) && wordCharacter.test(next) ? '_' : '\\_';
     }
     case '&':
-      return characterReference.test(text.slice(index, index + 40) + (index + 40 >= text.length ? after.slice(0, 40) : '')) ? '\\&' : '&';
+      return characterReference.test(text.slice(index, index + 40) + (index + 40 >= text.length ? after.slice(0, 40) : '')) ? '&amp;' : '&';
     case '$': {
       const next = index + 1 < text.length ? text[index + 1] : after.charAt(0);
       return mathWordCharacter.test(next) ? '$' : '\\$';
