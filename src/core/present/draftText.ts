@@ -6,8 +6,8 @@
  *
  * Unlike hover text (`escapeMarkdown`, which escapes every punctuation mark because nobody reads
  * the hover's source), the draft is read as written, so the escaping here is minimal: only the
- * characters that can start or end markup where they stand get a backslash, and a plain-text
- * draft gets no backslashes at all.
+ * characters that can start or end markup where they stand are escaped (a backslash, or a
+ * character reference for `<` and `&`), and a plain-text draft gets no escapes at all.
  */
 
 /** How the draft is read: markdown is rendered by a preview; plain text is read as it is. */
