@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatQuote, quoteTextFor } from '../core/present/citation';
+import { citationText, formatQuote, quoteTextFor } from '../core/present/citation';
+import { draftFlavourOf } from '../core/present/draftText';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Article, Passage } from '../core/model';
 import { toEditorRange } from '../host/editorRanges';
@@ -30,13 +31,19 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
     return false;
   }
   const article = index.article(passage.articleId);
-  const draft = [active, ...vscode.window.visibleTextEditors].find((editor) => editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output');
+  const draft = draftEditor(index);
   if (!draft || !article) {
     void vscode.window.showWarningMessage('Sourcebook: open your draft in an editor to insert a quote into it.');
     return false;
   }
   const format = readSettings(draft.document.uri).citationFormat;
-  const quote = formatQuote(format, article, quoteTextFor(passage, selection), nextFootnoteLabel(draft.document.getText()));
+  const { start: from, end: to } = draft.selection;
+  const placement = {
+    flavour: draftFlavourOf(draft.document.languageId),
+    before: draft.document.lineAt(from.line).text.slice(0, from.character),
+    after: draft.document.lineAt(to.line).text.slice(to.character),
+  };
+  const quote = formatQuote(format, article, quoteTextFor(passage, selection), nextFootnoteLabel(draft.document.getText()), placement);
   const applied = await draft.edit((builder) => {
     builder.replace(draft.selection, quote.text);
     if (quote.footnote) {
@@ -48,12 +55,23 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
   return applied;
 }
 
-/** The citation text for a passage, for "Copy Citation". */
+/**
+ * The citation text for a passage, for "Copy Citation": made inert for the draft the writer is
+ * working in (the editor Insert Quote would write to), or for markdown when none is open, since
+ * where the clipboard goes is unknown and markdown is the reading that needs escaping.
+ */
 export function citationFor(index: CorpusIndex, passage: Passage): string | undefined {
   const article: Article | undefined = index.article(passage.articleId);
   if (!article) return undefined;
-  const quote = formatQuote(readSettings().citationFormat, article, passage.text, nextFootnoteLabel(''));
-  return quote.footnote ? `${quote.text}\n\n${quote.footnote}` : quote.text;
+  const draft = draftEditor(index);
+  const flavour = draft ? draftFlavourOf(draft.document.languageId) : 'markdown';
+  return citationText(readSettings(draft?.document.uri).citationFormat, article, passage.text, flavour, nextFootnoteLabel(''));
+}
+
+/** The writer's draft: the active editor, else a visible one, that is not a source or an output channel. */
+function draftEditor(index: CorpusIndex): vscode.TextEditor | undefined {
+  const sourceUris = new Set(index.articles().map((article) => article.sourceUri));
+  return [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output');
 }
 
 function passageContaining(index: CorpusIndex, sourceUri: string, position: vscode.Position): Passage | undefined {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { describeFigureGroup } from '../core/figures/compareSources';
 import { findQuotations } from '../core/quotes/findQuotations';
+import { draftFlavourOf, readDraftText } from '../core/present/draftText';
 import { sourceLabel } from '../core/present/topicCard';
 import { toEditorRange, toUri } from '../host/editorRanges';
 import type { DerivedIndexes, DerivedSnapshot } from '../core/derived/derivedIndexes';
@@ -117,7 +118,8 @@ export class DraftDiagnostics implements vscode.Disposable {
   private async quotationDiagnostics(document: vscode.TextDocument, text: string, snapshot: DerivedSnapshot): Promise<vscode.Diagnostic[]> {
     const diagnostics: vscode.Diagnostic[] = [];
     const quotations = findQuotations(text);
-    const checks = await snapshot.checkQuotations(quotations.map((quotation) => quotation.text));
+    const flavour = draftFlavourOf(document.languageId);
+    const checks = await snapshot.checkQuotations(quotations.map((quotation) => readDraftText(quotation.text, flavour)));
     for (const [at, quotation] of quotations.entries()) {
       const check = checks[at] ?? { verdict: 'not-found' };
       if (check.verdict === 'verbatim') continue;

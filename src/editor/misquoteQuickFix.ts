@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { draftFlavourOf, readDraftText } from '../core/present/draftText';
+import { misquoteReplacement } from '../core/present/misquoteReplacement';
 import { sourceLabel } from '../core/present/topicCard';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import { diagnosticSource, DraftDiagnosticCodes } from './draftDiagnostics';
 
-/** Punctuation and space around the quoted words that the writer's sentence needs ("…India," keeps its comma). */
-const leadingEdge = /^[\s"'.,;:!?\-()[\]…]+/;
-const trailingEdge = /[\s"'.,;:!?\-()[\]…]+$/;
-
 /**
  * The quick fix for a misquote: replace the quoted words with the source's exact words, keeping
- * the writer's punctuation at the edges. The quotation is checked again here (diagnostics
- * reach a code action provider as copies, and the draft may have changed), and the edit is a
- * plain `WorkspaceEdit`, so Undo takes it back.
+ * the writer's punctuation at the edges. The source's words are made inert for the draft
+ * (`misquoteReplacement`), so no markup or invisible character of the source's comes with them. The
+ * quotation is checked again here (diagnostics reach a code action provider as copies, and the
+ * draft may have changed), and the edit is a plain `WorkspaceEdit`, so Undo takes it back.
  */
 export class MisquoteQuickFix implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
@@ -34,13 +33,17 @@ export class MisquoteQuickFix implements vscode.CodeActionProvider {
     const snapshot = this.derived.current();
     if (!snapshot) return undefined;
     const quoted = document.getText(diagnostic.range);
-    const [check] = await snapshot.checkQuotations([quoted]);
+    const flavour = draftFlavourOf(document.languageId);
+    const [check] = await snapshot.checkQuotations([readDraftText(quoted, flavour)]);
     if (!check || document.getText(diagnostic.range) !== quoted) return undefined;
     if (check.verdict !== 'near' || !check.sourceText || !check.passageId) return undefined;
     const passage = this.index.passage(check.passageId);
     const article = passage ? this.index.article(passage.articleId) : undefined;
     if (!article) return undefined;
-    const replacement = `${leadingEdge.exec(quoted)?.[0] ?? ''}${check.sourceText}${trailingEdge.exec(quoted)?.[0] ?? ''}`;
+    const { start, end } = diagnostic.range;
+    const lineBefore = document.lineAt(start.line).text.slice(0, start.character);
+    const lineAfter = document.lineAt(end.line).text.slice(end.character);
+    const replacement = misquoteReplacement(quoted, check.sourceText, flavour, lineBefore, lineAfter);
     if (replacement === quoted) return undefined;
     const action = new vscode.CodeAction(`Use the exact words of ${sourceLabel(article)}`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();

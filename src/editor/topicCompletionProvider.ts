@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { draftFlavourOf, inertDraftText } from '../core/present/draftText';
+import { sanitiseLabel } from '../core/present/markdownEscape';
 import { languageEnabled, readSettings } from '../host/settings';
 
 const minimumPrefix = 2;
@@ -8,7 +10,8 @@ const maxItems = 20;
 /**
  * Offers canonical topic names while typing ("S4" offers "S-400" with a one-line source
  * preview). Off by default (`sourcebook.completion.enabled`): in prose, a suggest widget on
- * every word gets in the way of writing.
+ * every word gets in the way of writing. The inserted name is plain text (never a snippet),
+ * made inert for the draft like every other source text Sourcebook writes there.
  */
 export class TopicCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly index: CorpusIndex) {}
@@ -21,13 +24,16 @@ export class TopicCompletionProvider implements vscode.CompletionItemProvider {
     const prefix = document.getText(new vscode.Range(wordRange.start, position));
     if (prefix.length < minimumPrefix || token.isCancellationRequested) return undefined;
     const items: vscode.CompletionItem[] = [];
+    const flavour = draftFlavourOf(document.languageId);
+    const line = document.lineAt(position.line).text;
     for (const match of this.index.topics().lookup(prefix, maxItems)) {
       const { topic } = match;
-      const item = new vscode.CompletionItem({ label: topic.name, description: `${topic.articleIds.length} sources` }, vscode.CompletionItemKind.Reference);
+      const item = new vscode.CompletionItem({ label: sanitiseLabel(topic.name), description: `${topic.articleIds.length} sources` }, vscode.CompletionItemKind.Reference);
       item.range = new vscode.Range(wordRange.start, position);
+      item.insertText = inertDraftText(topic.name, flavour, { before: line.slice(0, wordRange.start.character), after: line.slice(position.character) });
       item.filterText = [prefix, topic.name, ...topic.aliases].join(' ');
       const firstPassage = topic.mentions[0] ? this.index.passage(topic.mentions[0].passageId) : undefined;
-      if (firstPassage) item.detail = firstPassage.text.slice(0, 100).replace(/\s+/g, ' ');
+      if (firstPassage) item.detail = sanitiseLabel(firstPassage.text, 100);
       items.push(item);
     }
     return items;

@@ -1,4 +1,5 @@
 import type { Article, Passage } from '../model';
+import { inertDraftText, type DraftFlavour, type DraftSurroundings } from './draftText';
 
 /** The value of `sourcebook.citation.format` that selects a markdown footnote instead of a template. */
 export const footnoteFormat = 'footnote';
@@ -12,12 +13,23 @@ export interface FormattedQuote {
   footnote?: string;
 }
 
+/** Where the quote goes: how the draft is read, and the draft text around the cursor (see `DraftSurroundings`). */
+export interface QuotePlacement extends DraftSurroundings {
+  flavour: DraftFlavour;
+}
+
 /**
  * Fills a citation template. Unknown metadata becomes "unknown outlet" / "n.d." rather than an
  * empty gap, so the writer sees what is missing instead of a dangling comma.
  * `footnoteLabel` must be unique in the target document (the caller picks it).
+ *
+ * The template is the writer's and is kept as written; every value substituted into it (the
+ * quote and the article's metadata, all from the source) is made inert for the draft by
+ * `inertDraftText`, judged where it lands in the filled template. Without a placement the
+ * draft is taken for markdown, the reading that needs the most escaping.
  */
-export function formatQuote(format: string, article: Article, quote: string, footnoteLabel = 'source'): FormattedQuote {
+export function formatQuote(format: string, article: Article, quote: string, footnoteLabel = 'source', placement: QuotePlacement = { flavour: 'markdown' }): FormattedQuote {
+  const inert = (value: string, before: string, after: string) => inertDraftText(value, placement.flavour, { before: (placement.before ?? '') + before, after: after + (placement.after ?? '') });
   const outlet = article.meta.outlet ?? 'unknown outlet';
   const date = article.meta.date ?? 'n.d.';
   const fields: Record<string, string> = {
@@ -29,15 +41,38 @@ export function formatQuote(format: string, article: Article, quote: string, foo
     url: article.meta.url ?? '',
   };
   if (format.trim() === footnoteFormat) {
-    const byline = [article.meta.author, outlet, `“${article.meta.title}”`, date, article.meta.url].filter(Boolean).join(', ');
-    return { text: `“${fields.quote}”[^${footnoteLabel}]`, footnote: `[^${footnoteLabel}]: ${byline}.` };
+    const text = `“${inert(fields.quote, '“', `”[^${footnoteLabel}]`)}”[^${footnoteLabel}]`;
+    const byline: Array<{ value: string; quoted?: boolean }> = [{ value: article.meta.author ?? '' }, { value: outlet }, { value: article.meta.title, quoted: true }, { value: date }, { value: article.meta.url ?? '' }];
+    let footnote = `[^${footnoteLabel}]: `;
+    for (const [index, { value, quoted }] of byline.filter((part) => part.value).entries()) {
+      if (index > 0) footnote += ', ';
+      if (quoted) footnote += '“';
+      footnote += inertDraftText(value, placement.flavour, { before: footnote, after: quoted ? '”' : ',' });
+      if (quoted) footnote += '”';
+    }
+    return { text, footnote: `${footnote}.` };
   }
   const template = format.length > 0 ? format : defaultCitationFormat;
-  const text = template.replace(/\{(quote|outlet|author|date|title|url)\}/g, (_whole, name: string) => {
-    const value = fields[name];
-    return name === 'quote' && template.includes('> {quote}') ? value.replace(/\n/g, '\n> ') : value;
-  });
-  return { text };
+  const placeholder = /\{(quote|outlet|author|date|title|url)\}/g;
+  let text = '';
+  let cursor = 0;
+  for (const match of template.matchAll(placeholder)) {
+    text += template.slice(cursor, match.index);
+    cursor = match.index + match[0].length;
+    const value = inert(fields[match[1]], text, template.slice(cursor));
+    text += match[1] === 'quote' && template.includes('> {quote}') ? value.replace(/\n/g, '\n> ') : value;
+  }
+  return { text: text + template.slice(cursor) };
+}
+
+/**
+ * What "Copy Citation" puts on the clipboard: the filled template, with the footnote definition
+ * under it for the footnote format. Where it will be pasted is unknown, so it is made inert for
+ * `flavour` (the writer's open draft, else markdown) with no surroundings.
+ */
+export function citationText(format: string, article: Article, quote: string, flavour: DraftFlavour, footnoteLabel = 'source-1'): string {
+  const { text, footnote } = formatQuote(format, article, quote, footnoteLabel, { flavour });
+  return footnote ? `${text}\n\n${footnote}` : text;
 }
 
 /**
