@@ -1,5 +1,6 @@
 import type { ArticleMetadata, IngestOutcome, SourceFormat } from '../model';
 import { ArticleDraft, buildArticle } from './buildArticle';
+import { boundedTitle } from './cleanArticle';
 import { decodeBytes } from './decodeBytes';
 import { IngestOptions, resolveIngestOptions } from './ingestOptions';
 import { readFrontMatter } from './frontMatter';
@@ -97,7 +98,7 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
       }
       const merged: Partial<ArticleMetadata> = { ...page.metadata, ...known };
       if (merged.title === undefined && page.title) {
-        merged.title = page.title;
+        merged.title = boundedTitle(page.title);
       }
       return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, titleLine: 'paragraph', fallbackTitle: input.fileName })];
     }
@@ -116,7 +117,7 @@ function markdownDraft(input: IngestInput, index: LineIndex, manifest: Partial<A
   const heading = body.headings.find((candidate) => candidate.level === 1) ?? body.headings.find((candidate) => candidate.line < firstProse);
   const known: Partial<ArticleMetadata> = { ...frontMatter?.metadata, ...manifest };
   if (known.title === undefined && heading && heading.text.length > 0) {
-    known.title = heading.text;
+    known.title = boundedTitle(heading.text);
   }
   return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, titleLine: 'paragraph', fallbackTitle: input.fileName });
 }
