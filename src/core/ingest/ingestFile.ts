@@ -100,7 +100,7 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
       if (merged.title === undefined && page.title) {
         merged.title = boundedTitle(page.title);
       }
-      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, titleLine: 'paragraph', fallbackTitle: input.fileName })];
+      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, titleLine: 'paragraph', fallbackTitle: input.fileName, dropped: page.dropped })];
     }
     case 'jsonl':
       return jsonlDrafts(input, index, known, options, warnings);
@@ -119,7 +119,8 @@ function markdownDraft(input: IngestInput, index: LineIndex, manifest: Partial<A
   if (known.title === undefined && heading && heading.text.length > 0) {
     known.title = boundedTitle(heading.text);
   }
-  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, titleLine: 'paragraph', fallbackTitle: input.fileName });
+  const headings = body.headings.filter((candidate) => candidate.text.length > 0).map((candidate) => ({ line: candidate.line, text: candidate.text, reason: 'heading' }));
+  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, titleLine: 'paragraph', fallbackTitle: input.fileName, dropped: headings });
 }
 
 function jsonlDrafts(input: IngestInput, index: LineIndex, manifest: Partial<ArticleMetadata>, options: IngestOptions, warnings: string[]): ArticleDraft[] {

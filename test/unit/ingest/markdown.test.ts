@@ -20,7 +20,12 @@ test('front matter gives the metadata; markup is stripped from passages; heading
     'Washington even discussed sanctions over the S-400 deliveries.',
     '"India is important to Vladimir Putin," said Jean-Luc Racine.',
   ]);
-  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.line + 1, dropped.reason]), [[21, 'advertising'], [23, 'read-more link']]);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.line + 1, dropped.reason, dropped.text]), [
+    [10, 'heading', 'Putin arrives in New Delhi'],
+    [14, 'heading', 'Why it matters'],
+    [21, 'advertising', 'Advertising'],
+    [23, 'read-more link', 'Read more'],
+  ]);
 });
 
 test('markdown passage ranges cover the source markup, line and column exact', () => {
