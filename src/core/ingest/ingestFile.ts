@@ -79,9 +79,20 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
     }
   }
   if (articles.length === 0) {
-    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? 'No line of the file holds an article with text.' : 'The file has no passages to index.' };
+    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? 'No line of the file holds an article with text.' : noPassagesDetail(drafts, format === 'md' && readFrontMatter(index) !== undefined) };
   }
   return { kind: 'articles', articles, warnings };
+}
+
+/** Why a file with text gave no passage: it holds only front matter, headings and cruft, and which. */
+function noPassagesDetail(drafts: ArticleDraft[], frontMatterOnly: boolean): string {
+  const dropped = drafts.flatMap((draft) => draft.droppedLines);
+  const parts = frontMatterOnly ? ['front matter'] : [];
+  if (dropped.length > 0) {
+    const reasons = [...new Set(dropped.map((line) => line.reason))];
+    parts.push(`${dropped.length} line(s) of headings or cruft (${reasons.slice(0, 5).join(', ')}${reasons.length > 5 ? ', ...' : ''})`);
+  }
+  return parts.length === 0 ? 'The file has no passages to index.' : `The file has no passages to index: only ${parts.join(' and ')}.`;
 }
 
 function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, options: IngestOptions, warnings: string[]): ArticleDraft[] {

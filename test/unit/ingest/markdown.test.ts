@@ -120,3 +120,12 @@ test('__proto__, constructor and toString keys in front matter set no metadata a
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.equal(Object.getPrototypeOf(nested.meta), Object.prototype);
 });
+
+test('a file of front matter, headings and cruft only is skipped, and the skip says what it held', () => {
+  const outcome = ingestString('outline.md', '---\ntitle: Summit\n---\n\n# Putin in Delhi\n\n## Background\n\nAdvertising\n');
+  assert.deepEqual(outcome, {
+    kind: 'skipped',
+    reason: 'empty',
+    detail: 'The file has no passages to index: only front matter and 3 line(s) of headings or cruft (heading, advertising).',
+  });
+});

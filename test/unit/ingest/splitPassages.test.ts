@@ -85,3 +85,9 @@ test('a heading as long as a paragraph gives a title of its first words, not a 1
     assert.ok(title.length <= 121 && title.startsWith('Putin arrives in New Delhi Putin') && title.endsWith('…'), `${fileName}: ${title.length}`);
   }
 });
+
+test('a paragraph cut at the paragraph cap ends at a whole word, never half of one', () => {
+  const outcome = ingestString('cap.txt', `Summit\n\n${'Putin met Modi in Delhi. '.repeat(10)}\n`, { maxBlockChars: 108 });
+  assert.deepEqual(onlyArticle(outcome).passages.map((passage) => passage.text), ['Putin met Modi in Delhi. Putin met Modi in Delhi. Putin met Modi in Delhi. Putin met Modi in Delhi. Putin']);
+  assert.ok(outcome.kind === 'articles' && outcome.warnings.includes('1 paragraph(s) of more than 108 characters were shortened.'));
+});
