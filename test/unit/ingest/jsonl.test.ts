@@ -65,10 +65,10 @@ test('a record whose text is one line without a full stop (a wire alert) is inde
   assert.equal(outcome.articles[1].meta.outlet, 'Wire');
 });
 
-test('__proto__ and constructor fields in a record set no metadata and pollute no prototype', () => {
+test('__proto__, constructor and prototype fields in a record set no metadata and pollute no prototype', () => {
   const lines = [
     '{"__proto__": {"title": "Evil", "polluted": "yes"}, "text": "Putin landed in New Delhi."}',
-    '{"constructor": {"prototype": {"polluted": "yes"}}, "toString": "x", "title": "India receives Putin", "text": "Modi met Putin."}',
+    '{"constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"title": "Evil"}, "toString": "x", "title": "India receives Putin", "text": "Modi met Putin."}',
     '{"__proto__": {"text": "Injected text."}, "title": "No text of its own"}',
   ];
   const outcome = ingestString('proto.jsonl', lines.join('\n'));

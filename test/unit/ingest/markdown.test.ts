@@ -111,8 +111,8 @@ test('a thematic break above a long essay is not taken for front matter', () => 
   assert.equal(article.passages[article.passages.length - 1].text, 'The end.');
 });
 
-test('__proto__, constructor and toString keys in front matter set no metadata and pollute no prototype', () => {
-  const outcome = ingestString('proto.md', '---\n__proto__: Evil\nconstructor: Bad\ntoString: Worse\nhasOwnProperty: x\ntitle: Putin arrives in New Delhi\n---\n\nBody text.\n');
+test('__proto__, constructor, prototype and toString keys in front matter set no metadata and pollute no prototype', () => {
+  const outcome = ingestString('proto.md', '---\n__proto__: Evil\nconstructor: Bad\nprototype: Worse\ntoString: x\nhasOwnProperty: x\ntitle: Putin arrives in New Delhi\n---\n\nBody text.\n');
   const article = onlyArticle(outcome);
   assert.deepEqual(article.meta, { title: 'Putin arrives in New Delhi' });
   const nested = onlyArticle(ingestString('proto.md', '---\n__proto__:\n  title: Evil\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n\nBody text.\n'));
