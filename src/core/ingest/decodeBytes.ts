@@ -17,8 +17,9 @@ export const guessedEncodings = ['windows-1251', 'koi8-r', 'windows-1252'] as co
  * then strict UTF-8; then a charset the file declares (HTML `<meta charset>`, an XML
  * declaration); then a statistical guess among windows-1251, KOI8-R and windows-1252.
  * Decoding uses the platform `TextDecoder`, present in node and in browsers. Files with
- * NUL bytes or many control characters are binary; text that no candidate decodes
- * convincingly is 'unknown-encoding', never indexed as mojibake or U+FFFD soup.
+ * NUL bytes or many control characters are binary, and so are bytes that decode as UTF-16
+ * (or BOM'd UTF-8) without reading as text; text that no candidate decodes convincingly is
+ * 'unknown-encoding', never indexed as mojibake or U+FFFD soup.
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
