@@ -73,6 +73,7 @@ export function buildArticle(draft: ArticleDraft, index: LineIndex, options: Ing
   };
 }
 
+/** The block cut to `maxChars` characters, at white space when there is some in the piece it cuts, so no passage ends in half a word. */
 function boundBlock(block: TextBlock, maxChars: number): TextBlock {
   let total = 0;
   const pieces = [];
@@ -82,11 +83,27 @@ function boundBlock(block: TextBlock, maxChars: number): TextBlock {
       total += piece.text.length + 1;
       continue;
     }
-    const room = safeCharacterCut(piece.text, Math.max(0, maxChars - total));
+    const previous = pieces[pieces.length - 1];
+    const midWord = !previous || (piece.gapBefore === '' && /\S$/.test(previous.text) && /^\S/.test(piece.text));
+    const room = wordCut(piece.text, Math.max(0, maxChars - total), midWord);
     if (room > 0) {
       pieces.push({ text: piece.text.slice(0, room), start: piece.start, end: Math.min(piece.end, piece.start + room) });
     }
     return { pieces };
   }
   return block;
+}
+
+/**
+ * Where to cut `text` to at most `limit` characters: after its last white space before the
+ * limit; else, when the piece starts a new word, before it; else at a character that splits no cluster.
+ */
+function wordCut(text: string, limit: number, midWord: boolean): number {
+  const firstWord = text.search(/\S/);
+  for (let i = Math.min(limit, text.length); i > firstWord && firstWord >= 0; i--) {
+    if (/\s/.test(text[i - 1])) {
+      return i;
+    }
+  }
+  return midWord ? safeCharacterCut(text, limit) : 0;
 }

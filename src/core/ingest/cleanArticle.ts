@@ -122,7 +122,7 @@ function findTitle(content: ContentLine[], dropped: Map<number, string>, knownTi
   }
   const text = candidate.line.text.trim();
   if (text.length > maxTitleChars || policy === 'paragraph') {
-    return { title: text.length > maxTitleChars ? shorten(text) : text };
+    return { title: boundedTitle(text) };
   }
   return /[.。]["'”’)]?$/.test(text) ? { title: text } : { title: text, titleIndex: candidate.index };
 }
@@ -236,6 +236,11 @@ function isPlaceName(text: string): boolean {
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** A title as long as a paragraph (a 5 MB heading) is cut to its first words, so no title is longer than a passage. */
+export function boundedTitle(text: string): string {
+  return text.length > maxTitleChars ? shorten(text) : text;
 }
 
 function shorten(text: string): string {

@@ -17,24 +17,25 @@ export const guessedEncodings = ['windows-1251', 'koi8-r', 'windows-1252'] as co
  * then strict UTF-8; then a charset the file declares (HTML `<meta charset>`, an XML
  * declaration); then a statistical guess among windows-1251, KOI8-R and windows-1252.
  * Decoding uses the platform `TextDecoder`, present in node and in browsers. Files with
- * NUL bytes or many control characters are binary; text that no candidate decodes
- * convincingly is 'unknown-encoding', never indexed as mojibake or U+FFFD soup.
+ * NUL bytes or many control characters are binary, and so are bytes that decode as UTF-16
+ * (or BOM'd UTF-8) without reading as text; text that no candidate decodes convincingly is
+ * 'unknown-encoding', never indexed as mojibake or U+FFFD soup.
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return checked(decodeStrict('utf-8', bytes.subarray(3)));
+    return readsAsText(checked(decodeStrict('utf-8', bytes.subarray(3))));
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return checked(decodeStrict('utf-16le', bytes.subarray(2)));
+    return readsAsText(checked(decodeStrict('utf-16le', bytes.subarray(2))));
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return checked(decodeStrict('utf-16be', bytes.subarray(2)));
+    return readsAsText(checked(decodeStrict('utf-16be', bytes.subarray(2))));
   }
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) {
-    const decoded = decodeStrict(utf16, bytes);
+    const decoded = readsAsText(checked(decodeStrict(utf16, bytes)));
     if (decoded.ok) {
-      return checked(decoded);
+      return decoded;
     }
   }
   const binary = binaryEvidence(bytes);
@@ -253,6 +254,66 @@ const windows1252HighControls = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\
  */
 function repairWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (control) => windows1252HighControls[control.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * A BOM, or a NUL in every other byte, makes almost any bytes decode: a file that starts
+ * FF FE followed by an image, or random bytes with zeros in alternate places, comes out as
+ * characters without being text. Text has few control, private-use or unassigned
+ * characters, and its letters sit next to letters of the same script (a word); decoded
+ * binary puts Latin, Han, Hangul, Yi and the rest side by side.
+ */
+function readsAsText(result: DecodeResult): DecodeResult {
+  if (!result.ok) {
+    return result;
+  }
+  const sample = result.text.slice(0, guessSampleLength);
+  let junk = 0;
+  let pairs = 0;
+  let switches = 0;
+  let previousScript = -1;
+  for (const char of sample) {
+    const code = char.codePointAt(0)!;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x1b) || (code >= 0x7f && code < 0xa0) || /[\p{Co}\p{Cn}]/u.test(char)) {
+      junk++;
+    }
+    if (!/\p{L}/u.test(char)) {
+      previousScript = -1;
+      continue;
+    }
+    const script = scriptGroup(code);
+    if (previousScript >= 0) {
+      pairs++;
+      if (script !== previousScript) {
+        switches++;
+      }
+    }
+    previousScript = script;
+  }
+  if (sample.includes('\u0000') || junk > Math.max(8, sample.length * 0.05)) {
+    return { ok: false, reason: 'binary', detail: `The file decodes as ${result.encoding} but is mostly control or unassigned characters: it is not text.` };
+  }
+  if (pairs >= 16 && switches > pairs * 0.2) {
+    return { ok: false, reason: 'unknown-encoding', detail: `The file decodes as ${result.encoding} but its letters mix unrelated scripts inside words: it is not text.` };
+  }
+  return result;
+}
+
+/** A coarse script for a letter: Latin, Han with kana, and Hangul are one group each; Greek with its extension; other scripts by their 256-code-point page. */
+function scriptGroup(code: number): number {
+  if (code < 0x250 || (code >= 0x1e00 && code < 0x1f00)) {
+    return 0;
+  }
+  if ((code >= 0x3000 && code < 0x3100) || (code >= 0x3400 && code < 0xa000) || (code >= 0xf900 && code < 0xfb00) || (code >= 0xff00 && code < 0xfff0) || code >= 0x20000) {
+    return 1;
+  }
+  if ((code >= 0xac00 && code < 0xd7b0) || (code >= 0x1100 && code < 0x1200) || (code >= 0x3130 && code < 0x3190)) {
+    return 2;
+  }
+  if (code >= 0x1f00 && code < 0x2000) {
+    return 3 + (0x370 >> 8);
+  }
+  return 3 + (code >> 8);
 }
 
 /** Rejects decodings full of replacement characters: they come from files already mangled. */

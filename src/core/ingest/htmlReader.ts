@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { ArticleMetadata } from '../model';
+import type { ArticleMetadata, DroppedLine } from '../model';
 import type { LineIndex } from './lineIndex';
 import type { ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
@@ -13,6 +13,8 @@ export interface HtmlProse {
   title?: string;
   /** From meta tags: author, article:published_time, og:site_name, og:url / canonical link, `<html lang>`. */
   metadata: Partial<ArticleMetadata>;
+  /** Text of the page that is not article text, with the reason: navigation, footers, ads, headings, other articles. Code and the page head are not listed. */
+  dropped: DroppedLine[];
   /** True when the page had more blocks of text than were read. */
   truncated: boolean;
 }
@@ -34,6 +36,25 @@ const blockElements = new Set([
 /** Skipped elements that also end a line (the inline ones, like an iframe in a sentence, do not). */
 const skippedBlocks = new Set(['nav', 'header', 'footer', 'aside', 'form', 'figure', 'figcaption', 'dialog', 'menu', 'head']);
 
+/** Skipped elements whose content is code or page metadata, not text: nothing in them is reported as dropped. */
+const markupElements = new Set(['script', 'style', 'template', 'head']);
+
+/** Why the text of a skipped element is not article text, as `DroppedLine.reason` says it. */
+const elementReasons = new Map<string, string>([
+  ['nav', 'navigation'], ['menu', 'navigation'], ['header', 'page header'], ['footer', 'page footer'], ['aside', 'aside'],
+  ['form', 'form'], ['button', 'form'], ['select', 'form'], ['textarea', 'form'], ['option', 'form'], ['label', 'form'],
+  ['figure', 'figure'], ['figcaption', 'figure'], ['dialog', 'dialog'],
+]);
+const roleReasons = new Map<string, string>([
+  ['navigation', 'navigation'], ['menu', 'navigation'], ['menubar', 'navigation'], ['toolbar', 'navigation'], ['banner', 'page header'],
+  ['contentinfo', 'page footer'], ['complementary', 'aside'], ['search', 'form'], ['dialog', 'dialog'],
+]);
+
+/** A skipped element: `reason` says why its text is dropped, and is absent for code and metadata (`<script>`, `<head>`). */
+interface Skip {
+  reason?: string;
+}
+
 /** Page-level elements are never skipped for their class or id ("menu-open" on <body> is state, not cruft). */
 const structuralElements = new Set(['html', 'body', 'main', 'article']);
 
@@ -44,7 +65,7 @@ const cruftToken = /^(?:ads?|advert|adverts|advertisement|advertising|banner|pro
 
 interface OpenElement {
   name: string;
-  skips: boolean;
+  skips?: Skip;
   container?: { kind: 'article' | 'main'; id: number };
   heading: boolean;
 }
@@ -53,15 +74,22 @@ interface OpenElement {
  * Extracts the main text of an HTML page with htmlparser2, a real streaming parser: the
  * largest `<article>` (else `<main>`, else the body) is kept; navigation, headers, footers,
  * asides, forms, scripts, styles and elements marked as ads, sharing or related links are
- * dropped. Nesting deeper than `maxDepth` is flattened into its ancestor, so 10,000 nested
- * `<div>`s cost no more than their text. After `maxLines` blocks the rest of the page is
- * parsed but not collected. Piece offsets point into the HTML source.
+ * dropped, and their text is listed with the reason. Nesting deeper than `maxDepth` is
+ * flattened into its ancestor, so 10,000 nested `<div>`s cost no more than their text; a
+ * flattened element still ends a line, and a flattened `<nav>` or cookie banner is still
+ * skipped. After `maxLines` blocks the rest of the page is parsed but not collected. Piece
+ * offsets point into the HTML source.
  */
 export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity): HtmlProse {
   const text = index.text;
   const stack: OpenElement[] = [];
-  let overflow = 0;
+  /** Elements opened past the depth cap and not yet closed: whether each is skipped. */
+  const overflow: Array<Skip | undefined> = [];
   let skipping = 0;
+  let markupDepth = 0;
+  let droppedReason: string | undefined;
+  let droppedPieces: TextPiece[] = [];
+  const dropped: DroppedLine[] = [];
   let headingDepth = 0;
   let containerCount = 0;
   const lines: ProseLine[] = [];
@@ -91,16 +119,53 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
     return found;
   };
 
+  const full = (): boolean => lines.length + dropped.length >= maxLines;
+  const lineOf = (visible: TextPiece[]): number => {
+    const firstVisible = visible.find((piece) => piece.text.trim().length > 0)!;
+    return index.lineAt(firstVisible.start + (firstVisible.text.length - firstVisible.text.trimStart().length));
+  };
+
+  const flushDropped = (): void => {
+    const joined = droppedPieces.map((piece) => piece.text).join('');
+    if (joined.trim().length > 0 && droppedReason !== undefined && !full()) {
+      dropped.push({ line: lineOf(droppedPieces), text: folded(joined), reason: droppedReason });
+    }
+    droppedPieces = [];
+  };
+  const enterSkip = (skip: Skip): void => {
+    if (skipping === 0) {
+      flushDropped();
+      droppedReason = skip.reason;
+    }
+    skipping++;
+    if (skip.reason === undefined) {
+      markupDepth++;
+    }
+  };
+  const leaveSkip = (skip: Skip): void => {
+    skipping--;
+    if (skip.reason === undefined) {
+      markupDepth--;
+    }
+    if (skipping === 0) {
+      flushDropped();
+      droppedReason = undefined;
+    }
+  };
+
   const flush = (startsParagraph: boolean): void => {
-    if (lines.length >= maxLines) {
+    flushDropped();
+    if (full()) {
       pieces = [];
       return;
     }
     const joined = pieces.map((piece) => piece.text).join('');
     if (joined.trim().length > 0) {
-      const firstVisible = pieces.find((piece) => piece.text.trim().length > 0)!;
-      const line = index.lineAt(firstVisible.start + (firstVisible.text.length - firstVisible.text.trimStart().length));
+      const line = lineOf(pieces);
       const inHeading = headingDepth > 0;
+      if (inHeading) {
+        dropped.push({ line, text: folded(joined), reason: 'heading' });
+      }
       lines.push(inHeading ? { line, text: '', pieces: [] } : { line, text: joined, pieces, startsParagraph: nextStartsParagraph || undefined });
       const containers = currentContainers();
       lineContainers.push(containers);
@@ -139,15 +204,18 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         if (voidElements.has(name)) {
           return;
         }
-        if (stack.length >= maxDepth) {
-          overflow++;
-          return;
-        }
-        const skips = skippedElements.has(name) || (!structuralElements.has(name) && isMarkedAsCruft(attributes));
-        const heading = headingElements.has(name);
+        const skips = skipOf(name, attributes);
         if (blockElements.has(name) || skippedBlocks.has(name)) {
           flush(true);
         }
+        if (stack.length >= maxDepth) {
+          overflow.push(skips);
+          if (skips) {
+            enterSkip(skips);
+          }
+          return;
+        }
+        const heading = headingElements.has(name);
         const container = name === 'article' || attributes.itemprop === 'articleBody'
           ? { kind: 'article' as const, id: ++containerCount }
           : name === 'main' || attributes.role === 'main'
@@ -155,7 +223,7 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
             : undefined;
         stack.push({ name, skips, container, heading });
         if (skips) {
-          skipping++;
+          enterSkip(skips);
         }
         if (heading) {
           headingDepth++;
@@ -171,7 +239,13 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         if (h1Buffer !== undefined) {
           h1Buffer += data;
         }
-        if (skipping > 0 || lines.length >= maxLines || (stack.length === 0 && data.trim().length === 0)) {
+        if (full() || (stack.length === 0 && data.trim().length === 0)) {
+          return;
+        }
+        if (skipping > 0) {
+          if (markupDepth === 0) {
+            droppedPieces.push({ text: data, start: parser.startIndex, end: parser.endIndex + 1, gapBefore: '' });
+          }
           return;
         }
         pieces.push({ text: data, start: parser.startIndex, end: parser.endIndex + 1, gapBefore: '' });
@@ -183,8 +257,14 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         if (voidElements.has(name)) {
           return;
         }
-        if (overflow > 0) {
-          overflow--;
+        if (overflow.length > 0) {
+          const skips = overflow.pop();
+          if (blockElements.has(name) || skippedBlocks.has(name)) {
+            flush(true);
+          }
+          if (skips) {
+            leaveSkip(skips);
+          }
           return;
         }
         const element = stack.pop();
@@ -195,7 +275,7 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           flush(true);
         }
         if (element.skips) {
-          skipping--;
+          leaveSkip(element.skips);
         }
         if (element.heading) {
           headingDepth--;
@@ -217,13 +297,18 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
   flush(true);
 
   const chosen = largestContainer(lineContainers, containerSizes, 'article') ?? largestContainer(lineContainers, containerSizes, 'main');
-  const kept = chosen === undefined
-    ? lines
-    : lines.filter((_, position) => lineContainers[position].article === chosen || lineContainers[position].main === chosen);
+  const inChosen = (position: number): boolean => chosen === undefined || lineContainers[position].article === chosen || lineContainers[position].main === chosen;
+  const kept = lines.filter((_, position) => inChosen(position));
+  lines.forEach((line, position) => {
+    if (!inChosen(position) && line.text.trim().length > 0) {
+      dropped.push({ line: line.line, text: folded(line.text), reason: 'outside the main article' });
+    }
+  });
+  dropped.sort((a, b) => a.line - b.line);
 
   const metadata = metadataFromHead(meta, canonical, htmlLang);
   const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? withoutSiteName(clean(titleText), metadata.outlet) ?? firstH1;
-  return { lines: kept, title, metadata, truncated: lines.length >= maxLines };
+  return { lines: kept, title, metadata, dropped, truncated: full() };
 }
 
 /** "India receives Putin | Example Wire" is titled "India receives Putin" when the site is Example Wire. */
@@ -251,15 +336,32 @@ function largestContainer(lineContainers: Array<{ article?: number; main?: numbe
   return best;
 }
 
-function isMarkedAsCruft(attributes: Record<string, string>): boolean {
-  if ('hidden' in attributes || attributes['aria-hidden'] === 'true') {
-    return true;
+/** Whether an element's content is skipped, and why; undefined when it may hold article text. */
+function skipOf(name: string, attributes: Record<string, string>): Skip | undefined {
+  if (markupElements.has(name)) {
+    return {};
   }
-  if (attributes.role && skippedRoles.has(attributes.role.toLowerCase())) {
-    return true;
+  if (skippedElements.has(name)) {
+    return { reason: elementReasons.get(name) ?? 'embedded content' };
+  }
+  return structuralElements.has(name) ? undefined : markedAsCruft(attributes);
+}
+
+function markedAsCruft(attributes: Record<string, string>): Skip | undefined {
+  if ('hidden' in attributes || attributes['aria-hidden'] === 'true') {
+    return { reason: 'hidden' };
+  }
+  const role = attributes.role?.toLowerCase();
+  if (role && skippedRoles.has(role)) {
+    return { reason: roleReasons.get(role) ?? 'navigation' };
   }
   const tokens = `${attributes.class ?? ''} ${attributes.id ?? ''}`.split(/\s+/).filter(Boolean);
-  return tokens.some((token) => cruftToken.test(token));
+  const token = tokens.find((candidate) => cruftToken.test(candidate));
+  return token ? { reason: `marked as ${token.slice(0, 40).toLowerCase()}` } : undefined;
+}
+
+function folded(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function metadataFromHead(meta: Map<string, string>, canonical: string | undefined, htmlLang: string | undefined): Partial<ArticleMetadata> {

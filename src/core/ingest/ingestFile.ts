@@ -1,5 +1,6 @@
 import type { ArticleMetadata, IngestOutcome, SourceFormat } from '../model';
 import { ArticleDraft, buildArticle } from './buildArticle';
+import { boundedTitle } from './cleanArticle';
 import { decodeBytes } from './decodeBytes';
 import { IngestOptions, resolveIngestOptions } from './ingestOptions';
 import { readFrontMatter } from './frontMatter';
@@ -78,9 +79,20 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
     }
   }
   if (articles.length === 0) {
-    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? 'No line of the file holds an article with text.' : 'The file has no passages to index.' };
+    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? 'No line of the file holds an article with text.' : noPassagesDetail(drafts, format === 'md' && readFrontMatter(index) !== undefined) };
   }
   return { kind: 'articles', articles, warnings };
+}
+
+/** Why a file with text gave no passage: it holds only front matter, headings and cruft, and which. */
+function noPassagesDetail(drafts: ArticleDraft[], frontMatterOnly: boolean): string {
+  const dropped = drafts.flatMap((draft) => draft.droppedLines);
+  const parts = frontMatterOnly ? ['front matter'] : [];
+  if (dropped.length > 0) {
+    const reasons = [...new Set(dropped.map((line) => line.reason))];
+    parts.push(`${dropped.length} line(s) of headings or cruft (${reasons.slice(0, 5).join(', ')}${reasons.length > 5 ? ', ...' : ''})`);
+  }
+  return parts.length === 0 ? 'The file has no passages to index.' : `The file has no passages to index: only ${parts.join(' and ')}.`;
 }
 
 function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, options: IngestOptions, warnings: string[]): ArticleDraft[] {
@@ -97,9 +109,9 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
       }
       const merged: Partial<ArticleMetadata> = { ...page.metadata, ...known };
       if (merged.title === undefined && page.title) {
-        merged.title = page.title;
+        merged.title = boundedTitle(page.title);
       }
-      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, titleLine: 'paragraph', fallbackTitle: input.fileName })];
+      return [draftFromProse({ sourceUri: input.uri, format, lines: page.lines, known: merged, titleLine: 'paragraph', fallbackTitle: input.fileName, dropped: page.dropped })];
     }
     case 'jsonl':
       return jsonlDrafts(input, index, known, options, warnings);
@@ -116,9 +128,10 @@ function markdownDraft(input: IngestInput, index: LineIndex, manifest: Partial<A
   const heading = body.headings.find((candidate) => candidate.level === 1) ?? body.headings.find((candidate) => candidate.line < firstProse);
   const known: Partial<ArticleMetadata> = { ...frontMatter?.metadata, ...manifest };
   if (known.title === undefined && heading && heading.text.length > 0) {
-    known.title = heading.text;
+    known.title = boundedTitle(heading.text);
   }
-  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, titleLine: 'paragraph', fallbackTitle: input.fileName });
+  const headings = body.headings.filter((candidate) => candidate.text.length > 0).map((candidate) => ({ line: candidate.line, text: candidate.text, reason: 'heading' }));
+  return draftFromProse({ sourceUri: input.uri, format: 'md', lines: body.lines, known, titleLine: 'paragraph', fallbackTitle: input.fileName, dropped: headings });
 }
 
 function jsonlDrafts(input: IngestInput, index: LineIndex, manifest: Partial<ArticleMetadata>, options: IngestOptions, warnings: string[]): ArticleDraft[] {

@@ -22,14 +22,15 @@ export interface JsonlContent {
 }
 
 const textKeys = ['text', 'body', 'content', 'article'];
-const fieldKeys: Record<string, keyof ArticleMetadata> = {
+/** Record keys that name a metadata field, in order of preference. A Map, so `constructor` or `__proto__` name nothing. */
+const fieldKeys = new Map<string, keyof ArticleMetadata>(Object.entries({
   title: 'title', headline: 'title',
   outlet: 'outlet', source: 'outlet', publication: 'outlet', publisher: 'outlet', site: 'outlet',
   author: 'author', byline: 'author',
   date: 'date', published: 'date', published_at: 'date', publishedAt: 'date',
   url: 'url', link: 'url',
   language: 'language', lang: 'language',
-};
+} as const));
 
 /**
  * Reads a .jsonl archive export: one JSON object per line with the article text under
@@ -61,7 +62,7 @@ export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
       continue;
     }
     const record = parsed as Record<string, unknown>;
-    const textKey = textKeys.find((key) => typeof record[key] === 'string');
+    const textKey = textKeys.find((key) => typeof ownField(record, key) === 'string');
     if (!textKey) {
       badLines.push(line);
       continue;
@@ -78,8 +79,8 @@ export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
 
 function metadataFrom(record: Record<string, unknown>): Partial<ArticleMetadata> {
   const metadata: Partial<ArticleMetadata> = {};
-  for (const [key, field] of Object.entries(fieldKeys)) {
-    const value = record[key];
+  for (const [key, field] of fieldKeys) {
+    const value = ownField(record, key);
     if (typeof value !== 'string' || metadata[field] !== undefined) {
       continue;
     }
@@ -92,8 +93,14 @@ function metadataFrom(record: Record<string, unknown>): Partial<ArticleMetadata>
   return metadata;
 }
 
-/** The raw span `[start, end)` of the string value of a top-level key, quotes excluded. */
+/** A record's own field: what JSON.parse made, never something inherited through a prototype. */
+function ownField(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** The raw span `[start, end)` of the string value of a top-level key, quotes excluded; the last one, as JSON.parse keeps the last of repeated keys. */
 function findTopLevelString(raw: string, key: string): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
   let depth = 0;
   let expectingKey = false;
   let lastKey: string | undefined;
@@ -106,7 +113,7 @@ function findTopLevelString(raw: string, key: string): { start: number; end: num
         return undefined;
       }
       if (depth === 1 && afterColon && lastKey === key) {
-        return { start: i + 1, end };
+        found = { start: i + 1, end };
       }
       if (depth === 1 && expectingKey) {
         lastKey = JSON.parse(raw.slice(i, end + 1)) as string;
@@ -127,7 +134,7 @@ function findTopLevelString(raw: string, key: string): { start: number; end: num
       afterColon = false;
     }
   }
-  return undefined;
+  return found;
 }
 
 function endOfString(raw: string, from: number): number {

@@ -1,4 +1,4 @@
-import type { ArticleMetadata, SourceFormat } from '../model';
+import type { ArticleMetadata, DroppedLine, SourceFormat } from '../model';
 import type { ArticleDraft } from './buildArticle';
 import { cleanArticle, droppedLinesOf, TitleLinePolicy } from './cleanArticle';
 import { paragraphsFromLines, ProseLine } from './proseLines';
@@ -15,6 +15,8 @@ export interface ProseSource {
   titleLine?: TitleLinePolicy;
   /** The title when neither the known metadata nor the text gives one (the file name). */
   fallbackTitle: string;
+  /** Text the format reader left out of `lines`, with the reason (headings, HTML navigation and footers). */
+  dropped?: DroppedLine[];
 }
 
 /**
@@ -24,7 +26,11 @@ export interface ProseSource {
 export function draftFromProse(source: ProseSource): ArticleDraft {
   const knownTitle = source.known.title?.trim() || undefined;
   const cleaned = cleanArticle(source.lines, knownTitle, source.titleLine);
-  const blocks = paragraphsFromLines(source.lines, (index) => index !== cleaned.titleIndex && !cleaned.dropped.has(index));
+  let blocks = paragraphsFromLines(source.lines, (index) => index !== cleaned.titleIndex && !cleaned.dropped.has(index));
+  if (blocks.length === 0 && cleaned.titleIndex !== undefined) {
+    // A file that is one headline ("Putin arrives in Delhi") is that text, not an empty file.
+    blocks = paragraphsFromLines(source.lines, (index) => !cleaned.dropped.has(index));
+  }
   const meta: ArticleMetadata = { ...definedOnly(cleaned.found), ...definedOnly(source.known), title: knownTitle ?? cleaned.title ?? source.fallbackTitle };
   return {
     sourceUri: source.sourceUri,
@@ -32,8 +38,13 @@ export function draftFromProse(source: ProseSource): ArticleDraft {
     part: source.part,
     meta,
     blocks,
-    droppedLines: droppedLinesOf(source.lines, cleaned.dropped),
+    droppedLines: withReaderDrops(droppedLinesOf(source.lines, cleaned.dropped), source.dropped),
   };
+}
+
+/** The cleaner's dropped lines and the reader's, in source order. */
+function withReaderDrops(cleaned: DroppedLine[], reader: DroppedLine[] | undefined): DroppedLine[] {
+  return reader && reader.length > 0 ? [...cleaned, ...reader].sort((a, b) => a.line - b.line) : cleaned;
 }
 
 /** Copies only the fields that have a non-empty string value. */

@@ -146,19 +146,38 @@ function cutAtSpaceOrCharacter(text: string, start: number, limit: number): numb
   return safeCharacterCut(text, limit, start);
 }
 
-/** Moves a cut back so it never splits a surrogate pair or strands a combining mark. */
+/** How far a cut moves to keep a character cluster whole; a longer "cluster" (a run of 5,000 combining marks) is cut anyway. */
+const maxClusterLength = 32;
+
+/**
+ * Moves a cut back so it never splits a surrogate pair or strands a combining mark, or
+ * forward when the cluster starts at `floor`. A cluster longer than `maxClusterLength`
+ * is cut (between code points) so that no cap can be bypassed with combining marks.
+ */
 export function safeCharacterCut(text: string, position: number, floor = 0): number {
-  let cut = Math.min(position, text.length);
-  while (cut > floor && cut < text.length && isInsideCluster(text, cut)) {
+  const wanted = Math.min(position, text.length);
+  let cut = wanted;
+  while (cut > floor && cut < text.length && wanted - cut < maxClusterLength && isInsideCluster(text, cut)) {
     cut--;
   }
-  if (cut === floor) {
-    cut = Math.min(position, text.length);
-    while (cut < text.length && isInsideCluster(text, cut)) {
+  if (cut > floor && !isInsideCluster(text, cut)) {
+    return cut;
+  }
+  if (cut === floor || cut === text.length) {
+    cut = wanted;
+    while (cut < text.length && cut - wanted < maxClusterLength && isInsideCluster(text, cut)) {
       cut++;
     }
+    if (cut === text.length || !isInsideCluster(text, cut)) {
+      return cut;
+    }
   }
-  return cut;
+  return isLowSurrogate(text, wanted) ? wanted - 1 : wanted;
+}
+
+function isLowSurrogate(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isInsideCluster(text: string, position: number): boolean {

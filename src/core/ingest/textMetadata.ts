@@ -111,11 +111,16 @@ export function parseAgencyDateline(paragraph: string): string | undefined {
   return newsAgencies.test(agency) ? agency : undefined;
 }
 
+const metadataFields = new Set<string>(['title', 'outlet', 'author', 'date', 'url', 'language']);
+
 /**
  * Sets one metadata field from a declared value (front matter, a .jsonl field): dates must parse
  * to a calendar date and URLs must be http(s); anything else is left unset rather than guessed.
  */
 export function setMetadataField(metadata: Partial<ArticleMetadata>, field: keyof ArticleMetadata, text: string): void {
+  if (!metadataFields.has(field)) {
+    return;
+  }
   if (field === 'date') {
     const date = parsePrintedDate(text);
     if (date) metadata.date = date;

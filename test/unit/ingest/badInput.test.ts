@@ -10,7 +10,14 @@ test('empty, white-space-only and front-matter-only files are skipped as empty',
   assert.equal(skipReason(ingestFixture('empty.txt')), 'empty');
   assert.equal(skipReason(ingestFixture('whitespace-only.txt')), 'empty');
   assert.equal(skipReason(ingestFixture('front-matter-only.md')), 'empty');
-  assert.equal(skipReason(ingestString('only-cruft.txt', 'Headline\n\nAdvertising\n\nRead more\n')), 'empty');
+  assert.equal(skipReason(ingestString('only-cruft.txt', 'Advertising\n\nRead more\n')), 'empty');
+});
+
+test('a file that is only a headline is indexed as that text, not skipped as empty', () => {
+  const article = onlyArticle(ingestString('alert.txt', 'Putin arrives in Delhi\n\nAdvertising\n\nRead more\n'));
+  assert.equal(article.meta.title, 'Putin arrives in Delhi');
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['Putin arrives in Delhi']);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.text, dropped.reason]), [['Advertising', 'advertising'], ['Read more', 'read-more link']]);
 });
 
 test('a file over the size cap is skipped as too large without being decoded', () => {

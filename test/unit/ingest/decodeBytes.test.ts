@@ -87,3 +87,72 @@ test('UTF-16 without a BOM is recognised by its NUL pattern, not taken for binar
     assert.equal(decoded.text, 'Visit to New Delhi\n\nPutin met Modi on Monday, December 6.\n');
   }
 });
+
+/** Deterministic bytes for the tests below (a linear congruential generator). */
+function pseudoRandomBytes(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
+
+test('a UTF-16 BOM followed by binary is refused, not indexed as characters', () => {
+  const zerosAlternating = pseudoRandomBytes(2002, 1);
+  zerosAlternating.set([0xff, 0xfe]);
+  for (let i = 3; i < zerosAlternating.length; i += 2) {
+    zerosAlternating[i] = 0;
+  }
+  const controls = decodeBytes(zerosAlternating);
+  assert.deepEqual(controls.ok ? `decoded as ${controls.encoding}` : [controls.reason, controls.detail], [
+    'binary',
+    'The file decodes as utf-16le but is mostly control or unassigned characters: it is not text.',
+  ]);
+
+  const bmpSoup = pseudoRandomBytes(2002, 2);
+  bmpSoup.set([0xfe, 0xff]);
+  for (let i = 2; i < bmpSoup.length; i += 2) {
+    bmpSoup[i] %= 0xd8;
+  }
+  const soup = decodeBytes(bmpSoup);
+  assert.ok(!soup.ok, `decoded as ${soup.ok ? soup.encoding : ''}`);
+  assert.ok(['binary', 'unknown-encoding'].includes(soup.reason));
+  assert.match(soup.detail, /^The file decodes as utf-16be but .*: it is not text\.$/);
+
+  const scriptSoup = new Uint8Array(Buffer.from(`\ufeff${'ʝ౩畬쿿旺뀸ꤣ䖿ࢂʆ䛴첌㰲ᑺàꉍꆨ鮁๏萛Ⲛ臨腔볦維ꋼ諡'.repeat(20)}`, 'utf16le'));
+  const mixed = decodeBytes(scriptSoup);
+  assert.deepEqual(mixed.ok ? `decoded as ${mixed.encoding}` : [mixed.reason, mixed.detail], [
+    'unknown-encoding',
+    'The file decodes as utf-16le but its letters mix unrelated scripts inside words: it is not text.',
+  ]);
+});
+
+test('random bytes with zeros in alternate places are binary, not UTF-16 without a BOM', () => {
+  const bytes = pseudoRandomBytes(2000, 3);
+  for (let i = 0; i < bytes.length; i += 2) {
+    bytes[i] = bytes[i] || 1;
+    bytes[i + 1] = 0;
+  }
+  const result = decodeBytes(bytes);
+  assert.deepEqual(result.ok ? `decoded as ${result.encoding}` : result.reason, 'binary');
+});
+
+test('real UTF-16 text in many scripts still decodes', () => {
+  const samples = [
+    'Путин встретился с Моди в Нью-Дели 6 декабря.',
+    '普京访问印度，与莫迪举行会谈。日本語のテキストもあります。',
+    '문재인 대통령이 文在寅 말했다. 한국어 뉴스입니다.',
+    'Ἐν ἀρχῇ ἦν ὁ λόγος, καὶ ὁ λόγος ἦν πρὸς τὸν θεόν.',
+    'مرحبا بالعالم هذا نص عربي',
+    'नमस्ते दुनिया यह हिंदी है',
+    'Tiếng Việt có dấu rất nhiều — “ça va”, café.',
+  ];
+  for (const sample of samples) {
+    const little = new Uint8Array(Buffer.from(`\ufeff${`${sample}\n`.repeat(10)}`, 'utf16le'));
+    const result = decodeBytes(little);
+    assert.ok(result.ok, `${sample}: ${result.ok ? '' : result.detail}`);
+    assert.equal(result.text, `${sample}\n`.repeat(10));
+  }
+});

@@ -11,7 +11,21 @@ test('the article body is kept; navigation, ads, scripts, captions, asides, teas
     'India and Russia have a long and close relationship. But recently, India has narrowed its distance with the United States, which it believes is vital to confronting China.',
     'They have set a goal of reaching 30 billion U.S. dollars in bilateral trade by the end of 2025.',
   ]);
-  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.line + 1, dropped.text, dropped.reason]), [[30, 'Read more', 'read-more link']]);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.line + 1, dropped.text, dropped.reason]), [
+    [15, 'Home World', 'page header'],
+    [16, 'Advertisement: buy now', 'marked as ad-slot'],
+    [20, 'India receives Putin because it balances relations with Russia and the United States', 'page header'],
+    [21, 'By Jane Reporter', 'page header'],
+    [24, 'Modi and Putin in 2019. POOL / AFP', 'figure'],
+    [26, 'Related', 'aside'],
+    [26, 'Another headline about something else', 'aside'],
+    [27, 'Trade & defense', 'heading'],
+    [29, 'Facebook Twitter', 'marked as share-buttons'],
+    [30, 'Read more', 'read-more link'],
+    [32, 'Other story', 'heading'],
+    [32, 'A short teaser for another story.', 'outside the main article'],
+    [34, '© Example Wire. All rights reserved.', 'page footer'],
+  ], 'every piece of text that is not a passage is listed with its reason; the style, script and head are not text');
 });
 
 test('metadata comes from og:title, author, article:published_time, og:site_name, og:url and <html lang>', () => {
@@ -92,4 +106,37 @@ test('a windows-1251 page declaring its charset is decoded', () => {
   const article = onlyArticle(ingestFixture('declared-windows-1251.html'));
   assert.equal(article.meta.title, 'Визит в Нью-Дели');
   assert.deepEqual(article.passages.map((passage) => passage.text), ['Президент России Владимир Путин прибыл в Нью-Дели.']);
+});
+
+test('a nav, cookie banner or footer nested deeper than the 256-level cap is still skipped, listed, and never the title', () => {
+  const nest = (inner: string): string => `<html><body>${'<div>'.repeat(300)}${inner}${'</div>'.repeat(300)}</body></html>`;
+  const article = onlyArticle(ingestString('deep.html', nest(
+    '<nav><a>Home</a> <a>News</a> <a>Sport</a></nav><div class="cookie-banner">We use cookies to improve your experience</div>'
+    + '<p>Putin arrived in New Delhi on Monday.</p><p>Modi met him at the airport.</p><footer>Copyright Example Corp</footer>',
+  )));
+  assert.equal(article.meta.title, 'Putin arrived in New Delhi on Monday.');
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['Putin arrived in New Delhi on Monday.', 'Modi met him at the airport.']);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.text, dropped.reason]), [
+    ['Home News Sport', 'navigation'],
+    ['We use cookies to improve your experience', 'marked as cookie-banner'],
+    ['Copyright Example Corp', 'page footer'],
+  ]);
+});
+
+test('blocks nested deeper than the cap still end a line: their words are never glued together', () => {
+  const html = `<article>${'<div>'.repeat(300)}<ul><li>Alpha</li><li>Beta</li></ul><p>Gamma.</p>${'</div>'.repeat(300)}</article>`;
+  const texts = onlyArticle(ingestString('deep.html', html)).passages.map((passage) => passage.text);
+  assert.deepEqual(texts, ['Alpha', 'Beta', 'Gamma.']);
+});
+
+test('a heading, a teaser outside the main article and hidden text are listed as dropped, with the reason', () => {
+  const html = '<h2>Summit</h2><article><h1>Putin in Delhi</h1><p>The leaders met for three hours on Monday.</p><p hidden>Draft note</p></article><article><p>Teaser.</p></article>';
+  const article = onlyArticle(ingestString('a.html', html));
+  assert.deepEqual(article.passages.map((passage) => passage.text), ['The leaders met for three hours on Monday.']);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.text, dropped.reason]), [
+    ['Summit', 'heading'],
+    ['Putin in Delhi', 'heading'],
+    ['Draft note', 'hidden'],
+    ['Teaser.', 'outside the main article'],
+  ]);
 });

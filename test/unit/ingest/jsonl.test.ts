@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
-import { fixturesDir, ingestFixture, ingestString, skipReason, textAtRange } from './ingestTestSupport';
+import { fixturesDir, ingestFixture, ingestString, onlyArticle, skipReason, textAtRange } from './ingestTestSupport';
 
 test('one article per line, with its own metadata; bad lines are skipped and counted', () => {
   const outcome = ingestFixture('archive.jsonl');
@@ -63,4 +63,25 @@ test('a record whose text is one line without a full stop (a wire alert) is inde
   assert.deepEqual(outcome.articles.map((article) => article.passages.map((passage) => passage.text)), [['Russia will deliver five regiments, officials say'], ['BREAKING: S-400 deliveries to India begin']]);
   assert.deepEqual(outcome.articles.map((article) => article.meta.title), ['Russia will deliver five regiments, officials say', 'BREAKING: S-400 deliveries to India begin']);
   assert.equal(outcome.articles[1].meta.outlet, 'Wire');
+});
+
+test('__proto__, constructor and prototype fields in a record set no metadata and pollute no prototype', () => {
+  const lines = [
+    '{"__proto__": {"title": "Evil", "polluted": "yes"}, "text": "Putin landed in New Delhi."}',
+    '{"constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"title": "Evil"}, "toString": "x", "title": "India receives Putin", "text": "Modi met Putin."}',
+    '{"__proto__": {"text": "Injected text."}, "title": "No text of its own"}',
+  ];
+  const outcome = ingestString('proto.jsonl', lines.join('\n'));
+  assert.ok(outcome.kind === 'articles');
+  assert.deepEqual(outcome.articles.map((article) => [article.meta, article.passages.map((passage) => passage.text)]), [
+    [{ title: 'Putin landed in New Delhi.' }, ['Putin landed in New Delhi.']],
+    [{ title: 'India receives Putin' }, ['Modi met Putin.']],
+  ]);
+  assert.deepEqual(outcome.warnings, ['1 line(s) are not JSON articles with a "text" field and were skipped (line 3).']);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});
+
+test('a record with its text key twice is read as JSON reads it: the last one', () => {
+  const article = onlyArticle(ingestString('twice.jsonl', '{"text": "A draft that was replaced.", "text": "Putin landed in New Delhi."}'));
+  assert.deepEqual(article.passages.map((passage) => [passage.text, passage.range.startCharacter]), [['Putin landed in New Delhi.', 48]]);
 });
