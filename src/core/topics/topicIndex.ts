@@ -118,7 +118,8 @@ interface TokenSpan {
 /** Text around the offset that matchAt looks at: enough for the longest topic name, without tokenising a megabyte line. */
 const MATCH_WINDOW = 200;
 const FUZZY_CACHE_LIMIT = 2000;
-const HYPHEN_GAP = /^[-‐‑–]$/;
+/** Gaps come from word text (see `wordText`), which writes every dash that joins two words as `-`. */
+const HYPHEN_GAP = /^-$/;
 
 /** A word that can be part of a name the writer wrote: capitalised or a code, not a function word or a title ("President"). */
 function isNameWord(token: NormalToken): boolean {
