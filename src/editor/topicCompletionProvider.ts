@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { termRangeAt } from '../core/text/termAt';
 import { languageEnabled, readSettings } from '../host/settings';
 
 const minimumPrefix = 2;
@@ -16,15 +17,17 @@ export class TopicCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.CompletionItem[] | undefined {
     const settings = readSettings(document.uri);
     if (!settings.completionEnabled || !languageEnabled(settings, document.languageId)) return undefined;
-    const wordRange = document.getWordRangeAtPosition(position, /[\p{L}\p{N}][\p{L}\p{N}\-+]*/u);
-    if (!wordRange) return undefined;
-    const prefix = document.getText(new vscode.Range(wordRange.start, position));
+    const line = document.lineAt(position.line).text;
+    const term = termRangeAt(line, position.character);
+    if (!term) return undefined;
+    const replaced = new vscode.Range(position.line, term.start, position.line, position.character);
+    const prefix = line.slice(term.start, position.character);
     if (prefix.length < minimumPrefix || token.isCancellationRequested) return undefined;
     const items: vscode.CompletionItem[] = [];
     for (const match of this.index.topics().lookup(prefix, maxItems)) {
       const { topic } = match;
       const item = new vscode.CompletionItem({ label: topic.name, description: `${topic.articleIds.length} sources` }, vscode.CompletionItemKind.Reference);
-      item.range = new vscode.Range(wordRange.start, position);
+      item.range = replaced;
       item.filterText = [prefix, topic.name, ...topic.aliases].join(' ');
       const firstPassage = topic.mentions[0] ? this.index.passage(topic.mentions[0].passageId) : undefined;
       if (firstPassage) item.detail = firstPassage.text.slice(0, 100).replace(/\s+/g, ' ');

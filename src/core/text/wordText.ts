@@ -418,6 +418,22 @@ function rebuild(original: string, from: number): WordText {
   return builder.finish();
 }
 
+/** `text` without its invisible format characters (see the rule): what the writer sees, for spellings shown back to them. */
+export function withoutInvisibleCharacters(text: string): string {
+  const first = text.search(mayChange);
+  if (first < 0) return text;
+  let visible = '';
+  let keptFrom = 0;
+  for (let index = first; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80 && kindOf(code) === INVISIBLE) {
+      visible += text.slice(keptFrom, index);
+      keptFrom = index + 1;
+    }
+  }
+  return keptFrom === 0 ? text : visible + text.slice(keptFrom);
+}
+
 /** The offset in the original text where the character at `index` of the word text comes from (`index` may be the length). */
 export function originalStart(words: WordText, index: number): number {
   if (!words.origin) return index;

@@ -3,7 +3,7 @@ import type { AliasTable } from './aliasFile';
 import { ABSORBED_HEADS, IRREGULAR_DEMONYMS, KIND_BY_LAST_WORD, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS, TITLE_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
-import { wordText } from '../text/wordText';
+import { withoutInvisibleCharacters, wordText } from '../text/wordText';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runToCompletion, SliceClock, SlicedWork } from '../scheduling/timeSlice';
 import { TopicTrie } from './topicTrie';
@@ -210,9 +210,11 @@ function isCapsOnly(key: string, s: KeyStats | undefined, aliasKeys: ReadonlyMap
   return isSingleWord(key) && !!s && !aliasKeys.has(key) && s.acronymCount === s.count && STOP_WORDS.has(key);
 }
 
+/** A spelling as the writer is shown it: no possessive, one space between words, no invisible characters (`Jaishan\u00adkar` is `Jaishankar`). */
 function cleanSurface(surface: string): string {
-  if (!/['’ʼ\s]/u.test(surface)) return surface;
-  return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
+  const visible = withoutInvisibleCharacters(surface);
+  if (!/['’ʼ\s]/u.test(visible)) return visible;
+  return visible.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
