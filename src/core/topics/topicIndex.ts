@@ -8,6 +8,7 @@ import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from '../scheduling/timeSlice';
 import { misspellingEdits } from './spellingDistance';
+import { withoutInvisibleCharacters } from '../text/wordText';
 import { TopicTrie, type TokenMatch } from './topicTrie';
 
 export type { AliasEntry, AliasTable } from './aliasFile';
@@ -301,7 +302,7 @@ export class TopicIndex {
   }
 
   private spelledAsSeen(topic: Topic, surface: string): boolean {
-    return this.exactSpellings.get(topic.id)?.has(surface.replace(/['’ʼ]s$/u, '')) ?? false;
+    return this.exactSpellings.get(topic.id)?.has(withoutInvisibleCharacters(surface).replace(/['’ʼ]s$/u, '')) ?? false;
   }
 
   private toTextMatch(span: TokenSpan, tokens: readonly NormalToken[], text: string, shift: number): TopicMatch {

@@ -69,13 +69,13 @@ function highlightedWords(index: PassageIndex, query: string, passageId: string)
   return hit?.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end));
 }
 
-function cardAt(topics: TopicIndex, articles: readonly Article[], line: string, offset: number): { name: string; term: string; passages: string[] } | undefined {
+function cardAt(topics: TopicIndex, articles: readonly Article[], line: string, offset: number): { name: string; term: string; quality: string; passages: string[] } | undefined {
   const match = topics.matchAt(line, offset);
   if (!match) return undefined;
   const passages = new Map(articles.flatMap((a) => a.passages).map((p) => [p.id, p]));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const card = buildTopicCard(match, { article: (id) => byId.get(id), passage: (id) => passages.get(id) }, 10);
-  return { name: card.name, term: line.slice(match.start, match.end), passages: card.passages.map((passage) => passage.passageId) };
+  return { name: card.name, term: line.slice(match.start, match.end), quality: card.matchQuality, passages: card.passages.map((passage) => passage.passageId) };
 }
 
 describe('one notion of a word: every reader agrees on a passage written with variant characters', () => {
@@ -102,10 +102,12 @@ describe('one notion of a word: every reader agrees on a passage written with va
       const codeCard = cardAt(topics, articles, draft, draft.indexOf(spelling.code) + 1);
       assert.equal(codeCard?.name, 'S-400', 'hovering the code in a draft that copies the source shows the S-400 card');
       assert.equal(codeCard.term, spelling.code);
+      assert.equal(codeCard.quality, 'exact', 'a spelling a source used is an exact match');
       assert.ok(codeCard.passages.includes(passageId));
       const nameCard = cardAt(topics, articles, draft, draft.indexOf(spelling.name) + spelling.name.length - 1);
       assert.equal(nameCard?.name, 'Subrahmanyam Jaishankar');
       assert.equal(nameCard.term, spelling.name);
+      assert.equal(nameCard.quality, 'exact');
 
       const quotes = new QuotationIndex(articles.flatMap((source) => source.passages));
       const check = quotes.check(passageText(plain));
