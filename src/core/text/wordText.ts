@@ -137,6 +137,10 @@ function isWordUnit(text: string, index: number): boolean {
   return known === 1;
 }
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 function isInvisibleAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   return code >= 0x80 && kindOf(code) === INVISIBLE;
@@ -198,15 +202,15 @@ function isCyrillicCode(code: number): boolean {
   return code >= 0x0400 && code <= 0x052f;
 }
 
-function lookAlikeOf(char: string): string | undefined {
-  return cyrillicLookAlikes[char] ?? greekLookAlikes[char];
-}
-
-function transliterationOf(char: string): string | undefined {
-  const lower = char.toLowerCase();
-  const latin = cyrillicTransliteration[lower];
-  if (latin === undefined || lower === char || latin === '') return latin;
-  return latin.charAt(0).toUpperCase() + latin.slice(1);
+/** The look-alikes and transliterations by code unit: a map from numbers, as one-letter strings make slow keys. */
+const lookAlikeByCode = new Map<number, string>(
+  Object.entries({ ...cyrillicLookAlikes, ...greekLookAlikes }).map(([letter, latin]) => [letter.charCodeAt(0), latin]),
+);
+const transliterationByCode = new Map<number, string>();
+for (const [letter, latin] of Object.entries(cyrillicTransliteration)) {
+  transliterationByCode.set(letter.charCodeAt(0), latin);
+  const capital = letter.toUpperCase();
+  if (capital !== letter) transliterationByCode.set(capital.charCodeAt(0), latin.charAt(0).toUpperCase() + latin.slice(1));
 }
 
 /** How the Cyrillic and Greek letters of one stretch of text read (see the rule). */
@@ -235,15 +239,14 @@ function censusOf(text: string, from: number, to: number): ScriptCensus {
       continue;
     }
     if (!isWordUnit(text, index)) continue;
-    const char = text.charAt(index);
-    if (isScriptLetterCode(code)) {
-      if (!/\p{L}/u.test(char)) continue;
+    const kind = kindOf(code);
+    if (kind === SCRIPT) {
       if (isCyrillicCode(code)) census.cyrillic++;
       else census.greek++;
-      if (lookAlikeOf(char) === undefined) census.unlike++;
+      if (!lookAlikeByCode.has(code)) census.unlike++;
       continue;
     }
-    const kind = kindOf(code);
+    const char = text.charAt(index);
     const plain = kind === REPLACED ? replacements.get(code) ?? char : char;
     if (/^[0-9]+$/.test(plain)) census.digits++;
     else if (/\p{Script=Latin}/u.test(plain)) census.latin++;
@@ -264,8 +267,17 @@ function wordBounds(text: string, index: number): { start: number; end: number }
 /** The bounds of the hyphenated run of words (`С-400`, `Су-57`) around `index`. */
 function codeBounds(text: string, index: number): { start: number; end: number } {
   let { start, end } = wordBounds(text, index);
-  while (start >= 2 && isJoiningDash(text.charCodeAt(start - 1)) && isWordUnit(text, start - 2)) start = wordBounds(text, start - 2).start;
-  while (end + 1 < text.length && isJoiningDash(text.charCodeAt(end)) && isWordUnit(text, end + 1)) end = wordBounds(text, end + 1).end;
+  for (;;) {
+    const dash = start - 1;
+    const before = visibleBefore(text, dash);
+    if (dash < 0 || !isJoiningDash(text.charCodeAt(dash)) || before < 0 || !isWordUnit(text, before)) break;
+    start = wordBounds(text, before).start;
+  }
+  for (;;) {
+    const after = visibleFrom(text, end + 1);
+    if (end >= text.length || !isJoiningDash(text.charCodeAt(end)) || after >= text.length || !isWordUnit(text, after)) break;
+    end = wordBounds(text, after).end;
+  }
   return { start, end };
 }
 
@@ -278,7 +290,8 @@ function scriptReadingAt(text: string, index: number): { reading: ScriptReading;
     return { reading: 'transliterated', end: code.end };
   }
   const word = wordBounds(text, index);
-  const census = censusOf(text, word.start, word.end);
+  if (codeCensus.latin === 0) return { reading: 'as-written', end: word.end };
+  const census = word.start === code.start && word.end === code.end ? codeCensus : censusOf(text, word.start, word.end);
   const lookAlike = census.latin > 0 && census.unlike === 0 && census.other === 0;
   return { reading: lookAlike ? 'look-alike' : 'as-written', end: word.end };
 }
@@ -356,7 +369,7 @@ export function wordText(original: string): WordText {
     const kind = kindOf(code);
     if (kind === PLAIN) continue;
     if (kind === HIGH_SURROGATE && astralReplacement(original.codePointAt(index) ?? 0) === undefined) {
-      index++;
+      if (isLowSurrogate(original.charCodeAt(index + 1))) index++;
       continue;
     }
     return rebuild(original, index);
@@ -399,12 +412,12 @@ function rebuild(original: string, from: number): WordText {
         break;
       case SCRIPT: {
         if (index >= readingEnd) ({ reading, end: readingEnd } = scriptReadingAt(original, index));
-        const char = original.charAt(index);
-        const latin = reading === 'transliterated' ? transliterationOf(char) : reading === 'look-alike' ? lookAlikeOf(char) : undefined;
+        const latin = reading === 'transliterated' ? transliterationByCode.get(code) : reading === 'look-alike' ? lookAlikeByCode.get(code) : undefined;
         if (latin !== undefined) builder.replace(index, 1, latin);
         break;
       }
       case HIGH_SURROGATE: {
+        if (!isLowSurrogate(original.charCodeAt(index + 1))) break;
         const plain = astralReplacement(original.codePointAt(index) ?? 0);
         if (plain !== undefined) builder.replace(index, 2, plain);
         index += 2;

@@ -21,6 +21,8 @@ describe('wordText', () => {
       ['\u0421ovid P\u0430ris', 'Covid Paris'],
       ['\u041f\u0443\u0442\u0438\u043d \u0421\u0421\u0421\u0420 \u0418\u0441\u043a\u0430\u043d\u0434\u0435\u0440-\u041c', '\u041f\u0443\u0442\u0438\u043d \u0421\u0421\u0421\u0420 \u0418\u0441\u043a\u0430\u043d\u0434\u0435\u0440-\u041c'],
       ['\u0391\u03b8\u03ae\u03bd\u03b1 Athens', '\u0391\u03b8\u03ae\u03bd\u03b1 Athens'],
+      ['\u0421\u2011\u00ad400 and \u0421\u00ad\u2013400', 'S-400 and S-400'],
+      ['\ud835\u00ad and \ud835', '\ud835 and \ud835'],
     ]) {
       assert.equal(wordText(written).text, read, written);
     }
