@@ -19,7 +19,7 @@
  * `s400`; likewise `AK-203`, `Covid-19`, `G20`.
  */
 
-import { foldWord, originalEnd, originalStart, wordText } from '../text/wordText';
+import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
 
 export { foldWord };
 
@@ -269,6 +269,10 @@ function scanPlainAsciiWord(text: string, start: number): number {
  * (base64, URLs run together) are skipped.
  */
 export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
+  if (!mayChange.test(text)) {
+    scanWordText(text, sink, spacedCodes);
+    return;
+  }
   const words = wordText(text);
   if (!words.origin) {
     scanWordText(words.text, sink, spacedCodes);
