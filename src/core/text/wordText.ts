@@ -41,12 +41,13 @@ export interface WordText {
   readonly origin?: Int32Array;
 }
 
+/** How a character reads (see the rule): as itself, not at all, as `-`, as `-` in some places, as its replacement, by its word (Cyrillic and Greek letters), or by the code point it starts. */
 const PLAIN = 1;
 const INVISIBLE = 2;
 const HYPHEN = 3;
 const DASH = 4;
 const REPLACED = 5;
-const SCRIPT = 6;
+const CYRILLIC_OR_GREEK = 6;
 const HIGH_SURROGATE = 7;
 
 /** Per UTF-16 code unit (0 = not yet classified); filled lazily, as most texts use few distinct characters. */
@@ -68,7 +69,7 @@ const letterDigitOrMark = /[\p{L}\p{N}\p{M}]/u;
 const letterOrDecimalDigit = /^[\p{L}\p{Nd}]$/u;
 const printableAscii = /^[\x21-\x7e]+$/;
 
-function isScriptLetterCode(code: number): boolean {
+function isCyrillicOrGreekCode(code: number): boolean {
   return (code >= 0x0370 && code <= 0x03ff) || (code >= 0x0400 && code <= 0x052f) || (code >= 0x1f00 && code <= 0x1fff);
 }
 
@@ -82,7 +83,7 @@ function classify(code: number): number {
     return REPLACED;
   }
   const char = String.fromCharCode(code);
-  if (isScriptLetterCode(code) && /\p{L}/u.test(char)) return SCRIPT;
+  if (isCyrillicOrGreekCode(code) && /\p{L}/u.test(char)) return CYRILLIC_OR_GREEK;
   const plain = compatibilityForm(char, code >= 0xff01 && code <= 0xff5e);
   if (plain !== undefined) {
     replacements.set(code, plain);
@@ -160,7 +161,7 @@ function visibleFrom(text: string, index: number): number {
   return at;
 }
 
-function isAsciiDigitCode(code: number): boolean {
+function isDigitOrFullWidthDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
@@ -168,7 +169,7 @@ function isAsciiDigitCode(code: number): boolean {
 function dashReadsAsHyphen(text: string, index: number): boolean {
   const after = visibleFrom(text, index + 1);
   if (after >= text.length) return false;
-  if (isAsciiDigitCode(text.charCodeAt(after))) return true;
+  if (isDigitOrFullWidthDigit(text.charCodeAt(after))) return true;
   const before = visibleBefore(text, index);
   return before >= 0 && isWordUnit(text, before) && isWordUnit(text, after);
 }
@@ -198,7 +199,7 @@ const cyrillicTransliteration: Record<string, string> = {
 };
 const MAX_CYRILLIC_CODE_LETTERS = 4;
 
-function isCyrillicCode(code: number): boolean {
+function isCyrillicUnit(code: number): boolean {
   return code >= 0x0400 && code <= 0x052f;
 }
 
@@ -240,8 +241,8 @@ function censusOf(text: string, from: number, to: number): ScriptCensus {
     }
     if (!isWordUnit(text, index)) continue;
     const kind = kindOf(code);
-    if (kind === SCRIPT) {
-      if (isCyrillicCode(code)) census.cyrillic++;
+    if (kind === CYRILLIC_OR_GREEK) {
+      if (isCyrillicUnit(code)) census.cyrillic++;
       else census.greek++;
       if (!lookAlikeByCode.has(code)) census.unlike++;
       continue;
@@ -410,7 +411,7 @@ function rebuild(original: string, from: number): WordText {
       case REPLACED:
         builder.replace(index, 1, replacements.get(code) ?? '');
         break;
-      case SCRIPT: {
+      case CYRILLIC_OR_GREEK: {
         if (index >= readingEnd) ({ reading, end: readingEnd } = scriptReadingAt(original, index));
         const latin = reading === 'transliterated' ? transliterationByCode.get(code) : reading === 'look-alike' ? lookAlikeByCode.get(code) : undefined;
         if (latin !== undefined) builder.replace(index, 1, latin);
