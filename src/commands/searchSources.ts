@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusIndex, ResolvedSearchHit } from '../core/corpus/corpusIndex';
 import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEscape';
 import type { Topic } from '../core/model';
+import { termRangeAt } from '../core/text/termAt';
 import type { PassageOpener } from '../host/passageOpener';
 import { citationFor, insertQuote } from './insertQuote';
 import { CommandIds } from '../contributionIds';
@@ -120,8 +121,10 @@ function initialQueryFromEditor(): string {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return '';
   if (!editor.selection.isEmpty) return editor.document.getText(editor.selection).replace(/\s+/g, ' ').trim().slice(0, 200);
-  const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{N}][\p{L}\p{N}+\-']*/u);
-  return wordRange ? editor.document.getText(wordRange) : '';
+  const cursor = editor.selection.active;
+  const line = editor.document.lineAt(cursor.line).text;
+  const term = termRangeAt(line, cursor.character);
+  return term ? line.slice(term.start, term.end) : '';
 }
 
 /** "Sourcebook: Search Sources" (a query may come from a keybinding's arguments; it is capped). */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { draftFlavourOf, inertDraftText } from '../core/present/draftText';
 import { sanitiseLabel } from '../core/present/markdownEscape';
+import { termRangeAt } from '../core/text/termAt';
 import { languageEnabled, readSettings } from '../host/settings';
 
 const minimumPrefix = 2;
@@ -19,18 +20,19 @@ export class TopicCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.CompletionItem[] | undefined {
     const settings = readSettings(document.uri);
     if (!settings.completionEnabled || !languageEnabled(settings, document.languageId)) return undefined;
-    const wordRange = document.getWordRangeAtPosition(position, /[\p{L}\p{N}][\p{L}\p{N}\-+]*/u);
-    if (!wordRange) return undefined;
-    const prefix = document.getText(new vscode.Range(wordRange.start, position));
+    const line = document.lineAt(position.line).text;
+    const term = termRangeAt(line, position.character);
+    if (!term) return undefined;
+    const replaced = new vscode.Range(position.line, term.start, position.line, position.character);
+    const prefix = line.slice(term.start, position.character);
     if (prefix.length < minimumPrefix || token.isCancellationRequested) return undefined;
     const items: vscode.CompletionItem[] = [];
     const flavour = draftFlavourOf(document.languageId);
-    const line = document.lineAt(position.line).text;
     for (const match of this.index.topics().lookup(prefix, maxItems)) {
       const { topic } = match;
       const item = new vscode.CompletionItem({ label: sanitiseLabel(topic.name), description: `${topic.articleIds.length} sources` }, vscode.CompletionItemKind.Reference);
-      item.range = new vscode.Range(wordRange.start, position);
-      item.insertText = inertDraftText(topic.name, flavour, { before: line.slice(0, wordRange.start.character), after: line.slice(position.character) });
+      item.range = replaced;
+      item.insertText = inertDraftText(topic.name, flavour, { before: line.slice(0, term.start), after: line.slice(position.character) });
       item.filterText = [prefix, topic.name, ...topic.aliases].join(' ');
       const firstPassage = topic.mentions[0] ? this.index.passage(topic.mentions[0].passageId) : undefined;
       if (firstPassage) item.detail = sanitiseLabel(firstPassage.text, 100);

@@ -222,14 +222,33 @@ interface ParsedNumber {
   last: number;
   isYear: boolean;
   vague?: boolean;
+  /** Written with a minus sign (`-5%`, `−5%`): the value is negative and the figure starts at the sign. */
+  negative?: boolean;
+}
+
+/** Symbols after which a `-` right before a number is its sign: `(-5%)`, `[-5%]`, `: -5%`. */
+const signOpeners = new Set(['(', '[', ':', '"', '\u201c']);
+
+/**
+ * True when the number at `i` has a minus sign: a `-` (word text reads U+2212 and an en dash
+ * before a digit as `-`) glued to the number and not to anything before it, so `-5%` is
+ * negative but `S-400`, `2019-2020` and `10-year` are not.
+ */
+function hasMinusSign(tokens: readonly Token[], i: number): boolean {
+  const sign = tokens[i - 1];
+  if (!sign || !isSymbol(sign, '-') || !isGlued(tokens[i])) return false;
+  const before = tokens[i - 2];
+  return sign.spaceBefore || !before || (before.kind === 'symbol' && signOpeners.has(before.text));
 }
 
 function parseNumber(tokens: readonly Token[], i: number): ParsedNumber | undefined {
   const token = tokens[i];
   if (token.kind === 'number') {
     if (isNameOrCode(tokens, i)) return undefined;
-    const value = parseDigits(token);
-    if (!Number.isFinite(value)) return undefined;
+    const magnitude = parseDigits(token);
+    if (!Number.isFinite(magnitude)) return undefined;
+    if (hasMinusSign(tokens, i)) return { value: -magnitude, low: -magnitude, high: -magnitude, approximate: false, last: i, isYear: false, negative: true };
+    const value = magnitude;
     const dash = tokens[i + 1];
     const upper = tokens[i + 2];
     if (dash && (dash.text === '-' || dash.text === '\u2013') && isGlued(dash) && upper?.kind === 'number' && isGlued(upper) && !isPlainYear(token)) {
@@ -287,6 +306,7 @@ function parseQuantity(tokens: readonly Token[], i: number): RawFigure | undefin
   if (currency && numberToken.kind !== 'number') return undefined;
   const parsed = currency ? parseCurrencyNumber(tokens, numberAt) : parseNumber(tokens, numberAt);
   if (!parsed) return undefined;
+  const firstToken = parsed.negative && !currency ? numberAt - 1 : i;
   let { value, low, high } = parsed;
   let last = parsed.last;
   let scaled = false;
@@ -306,28 +326,28 @@ function parseQuantity(tokens: readonly Token[], i: number): RawFigure | undefin
       if (!isWord(tokens[last + 2], 'cent')) return undefined;
       end = last + 2;
     }
-    return { kind: 'percent', ...range, unit: '%', firstToken: i, lastToken: end };
+    return { kind: 'percent', ...range, unit: '%', firstToken, lastToken: end };
   }
   if (!currency) {
     const afterCurrency = currencyAfterAt(tokens, last + 1);
-    if (afterCurrency) return { kind: 'money', ...range, unit: afterCurrency.currency, firstToken: i, lastToken: afterCurrency.last };
+    if (afterCurrency) return { kind: 'money', ...range, unit: afterCurrency.currency, firstToken, lastToken: afterCurrency.last };
   }
-  if (currency) return { kind: 'money', ...range, unit: currency, firstToken: i, lastToken: last };
+  if (currency) return { kind: 'money', ...range, unit: currency, firstToken, lastToken: last };
   let unitAt = last + 1;
   if (isSymbol(tokens[unitAt], '-') && isGlued(tokens[unitAt]) && isGlued(tokens[unitAt + 1])) unitAt++;
   const unitToken = tokens[unitAt];
   const unit = unitToken && unitToken.kind === 'word' ? unitWords.get(unitToken.lower) : undefined;
   if (unit) {
-    return { kind: unit.kind, ...range, unit: unit.unit, firstToken: i, lastToken: unitAt };
+    return { kind: unit.kind, ...range, unit: unit.unit, firstToken, lastToken: unitAt };
   }
   if (parsed.isYear && !scaled) {
-    return { kind: 'date', ...range, unit: 'date', date: { year: value }, firstToken: i, lastToken: last };
+    return { kind: 'date', ...range, unit: 'date', date: { year: value }, firstToken, lastToken: last };
   }
   let nounFrom = last + 1;
   if (isWord(tokens[nounFrom], 'of') && parsed.approximate) nounFrom++;
   const noun = countedNoun(tokens, nounFrom);
   if (!noun) return undefined;
-  return { kind: 'count', ...range, unit: noun.unit, firstToken: i, lastToken: noun.last };
+  return { kind: 'count', ...range, unit: noun.unit, firstToken, lastToken: noun.last };
 }
 
 /** A number right after a currency symbol: glued is fine (`$5.4`). */

@@ -52,7 +52,7 @@ export interface Figure {
   passageId: string;
   articleId: string;
   kind: FigureKind;
-  /** The number as stated, scaled (`$5.4 billion` -> 5_400_000_000; `60%` -> 60). For dates: the year if known, else the day. */
+  /** The number as stated, scaled (`$5.4 billion` -> 5_400_000_000; `60%` -> 60), with its sign (`-5%` and `−5%` -> -5). For dates: the year if known, else the day. */
   value: number;
   /** The range the words themselves allow, before any hedge: `hundreds of millions` -> 200e6..999e6; a plain number -> value..value. */
   low: number;
@@ -69,7 +69,7 @@ export interface Figure {
   comparison: Comparison;
   /** The hedge as written ("fallen below", "more than"), when there is one. */
   comparisonText?: string;
-  /** The whole figure as written, hedge included: `more than 60%`. Offsets into the passage text. */
+  /** The whole figure as written, hedge and sign included: `more than 60%`, `-5%`. Offsets into the passage text. */
   span: TextSpan;
   /** The sentence the figure sits in. */
   sentence: TextSpan;

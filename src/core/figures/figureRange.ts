@@ -34,6 +34,21 @@ function closed(low: number, high: number): ValueRange {
   return { low, high, lowOpen: false, highOpen: false };
 }
 
+/** `value` moved up by `fraction` of its size: the reaches above work on magnitudes, so they hold for negative figures (`-5%`) too. */
+function grown(value: number, fraction: number): number {
+  return value >= 0 ? value * (1 + fraction) : value * (1 - fraction);
+}
+
+/** `value` moved down by `fraction` of its size. */
+function shrunk(value: number, fraction: number): number {
+  return value >= 0 ? value * (1 - fraction) : value * (1 + fraction);
+}
+
+/** The least value "less than `value`" literally allows: nothing below zero for a figure of zero or more, anything for a negative one. */
+function strictFloor(value: number): number {
+  return value >= 0 ? 0 : Number.NEGATIVE_INFINITY;
+}
+
 /**
  * The values a figure allows. `strict` is what the words literally permit ("more than 60%" is
  * anything above 60); the default is the usual reading (see the reaches above).
@@ -46,19 +61,19 @@ export function figureRange(figure: Figure, strict = false): ValueRange {
   const exactCount = (figure.kind === 'count' || figure.kind === 'ordinal') && Number.isInteger(figure.value) && !figure.approximate;
   switch (figure.comparison) {
     case 'more-than':
-      return { low: high, high: strict ? cap : Math.min(cap, Math.max(high * moreThanReach, high + scale)), lowOpen: true, highOpen: false };
+      return { low: high, high: strict ? cap : Math.min(cap, Math.max(grown(high, moreThanReach - 1), high + scale)), lowOpen: true, highOpen: false };
     case 'at-least':
-      return { low, high: strict ? cap : Math.min(cap, Math.max(high * moreThanReach, high + scale)), lowOpen: false, highOpen: false };
+      return { low, high: strict ? cap : Math.min(cap, Math.max(grown(high, moreThanReach - 1), high + scale)), lowOpen: false, highOpen: false };
     case 'less-than':
-      return { low: strict ? 0 : low * lessThanReach, high: low, lowOpen: false, highOpen: true };
+      return { low: strict ? strictFloor(low) : shrunk(low, 1 - lessThanReach), high: low, lowOpen: false, highOpen: true };
     case 'at-most':
-      return closed(strict ? 0 : high * lessThanReach, high);
+      return closed(strict ? strictFloor(high) : shrunk(high, 1 - lessThanReach), high);
     case 'about':
-      return closed(low * (1 - aboutReach), high * (1 + aboutReach));
+      return closed(shrunk(low, aboutReach), grown(high, aboutReach));
     case 'nearly':
-      return closed(low * (1 - aboutReach), high);
+      return closed(shrunk(low, aboutReach), high);
     default:
-      return exactCount ? closed(low, high) : closed(low * (1 - roundingReach), high * (1 + roundingReach));
+      return exactCount ? closed(low, high) : closed(shrunk(low, roundingReach), grown(high, roundingReach));
   }
 }
 

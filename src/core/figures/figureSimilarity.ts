@@ -1,3 +1,4 @@
+import { wordText } from '../text/wordText';
 import type { Figure } from './figure';
 
 /** A topic a passage speaks of, as the topic index knows it. */
@@ -14,9 +15,9 @@ export function comparisonWords(figure: Figure, topicsForPassage?: TopicsForPass
   const words = new Map(Object.entries(figure.keywords));
   if (figure.kind === 'ordinal' || figure.kind === 'count') words.set(figure.unit, 1);
   if (topicsForPassage) {
-    const sentence = figure.sentence.text.toLowerCase();
+    const sentence = wordText(figure.sentence.text).text.toLowerCase();
     for (const topic of topicsForPassage(figure.passageId)) {
-      if (topic.name.length > 1 && sentence.includes(topic.name.toLowerCase())) words.set(`topic:${topic.id}`, 1);
+      if (topic.name.length > 1 && sentence.includes(wordText(topic.name).text.toLowerCase())) words.set(`topic:${topic.id}`, 1);
     }
   }
   return words;

@@ -1,14 +1,18 @@
 /**
  * A single-pass tokeniser for prose: words, numbers and single symbols with their offsets.
  * No regular expression spans more than one character, so time is linear in the input and no
- * input can make it backtrack.
+ * input can make it backtrack. It reads the text by the one rule of `wordText`, as search,
+ * topics and quote checks do: a soft hyphen does not split a word, `５０％` is `50%`, and a
+ * minus sign U+2212 (or an en dash right before a digit) is `-`.
  */
+import { originalEnd, originalStart, wordText } from '../text/wordText';
+
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
 export interface Token {
   kind: TokenKind;
-  /** Exactly as in the text. */
+  /** As read by `wordText`: as in the text, but with every hyphen and minus `-` and look-alike letters and digits plain. */
   text: string;
   /** Lower case, curly apostrophes straightened. */
   lower: string;
@@ -52,6 +56,18 @@ function charAt(text: string, index: number): string {
  * `maxTokens` bounds the work on huge input.
  */
 export function tokenise(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
+  const words = wordText(text);
+  const tokens = tokeniseWordText(words.text, maxTokens);
+  if (words.origin) {
+    for (const token of tokens) {
+      token.start = originalStart(words, token.start);
+      token.end = originalEnd(words, token.end);
+    }
+  }
+  return tokens;
+}
+
+function tokeniseWordText(text: string, maxTokens: number): Token[] {
   const tokens: Token[] = [];
   let index = 0;
   let spaceBefore = true;

@@ -1,7 +1,12 @@
+import { foldCharacter, originalEnd, originalStart, wordText, type WordText } from '../text/wordText';
+
 /**
- * Text folded for comparing quotes: lower case, every quote mark straight, dashes plain, runs
- * of white space one space, invisible characters gone. Keeps, for each folded character, the
- * offsets of the original character it came from, so a match maps back to the source's exact words.
+ * Text folded for comparing quotes: read by the one rule of `wordText` (invisible characters
+ * gone, every joining dash `-`, look-alike letters plain), each character folded by
+ * `foldCharacter` (lower case, no accents), as search and topics fold words; besides, every quote
+ * mark straight, every dash plain, runs of white space one space. Keeps, for each folded
+ * character, the offsets of the original character it came from, so a match maps back to the
+ * source's exact words.
  */
 export interface FoldedText {
   text: string;
@@ -18,7 +23,6 @@ const foldedChars: ReadonlyMap<string, string> = new Map([
   ['\u2026', '...'],
 ]);
 
-const invisible = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
 const otherSpace = /\s/u;
 
 function isAsciiSpace(code: number): boolean {
@@ -35,7 +39,25 @@ export function foldTextOnly(text: string): string {
   return fold(text, false).text;
 }
 
-function fold(text: string, trackOrigins: boolean): { text: string; origin?: Int32Array; originEnd?: Int32Array } {
+function fold(original: string, trackOrigins: boolean): { text: string; origin?: Int32Array; originEnd?: Int32Array } {
+  const words = wordText(original);
+  const folded = foldWordText(words.text, trackOrigins);
+  if (!trackOrigins || !words.origin || !folded.origin || !folded.originEnd) return folded;
+  return { text: folded.text, ...originsInOriginal(words, folded.origin, folded.originEnd) };
+}
+
+/** Offsets into the word text as offsets into the original it was read from; a collapsed space (start = end) stays empty. */
+function originsInOriginal(words: WordText, origin: Int32Array, originEnd: Int32Array): { origin: Int32Array; originEnd: Int32Array } {
+  const starts = new Int32Array(origin.length);
+  const ends = new Int32Array(origin.length);
+  for (let index = 0; index < origin.length; index++) {
+    starts[index] = originalStart(words, origin[index]);
+    ends[index] = originEnd[index] === origin[index] ? starts[index] : originalEnd(words, originEnd[index]);
+  }
+  return { origin: starts, originEnd: ends };
+}
+
+function foldWordText(text: string, trackOrigins: boolean): { text: string; origin?: Int32Array; originEnd?: Int32Array } {
   const parts: string[] = [];
   let capacity = trackOrigins ? text.length + 16 : 0;
   let origin = new Int32Array(capacity);
@@ -85,7 +107,6 @@ function fold(text: string, trackOrigins: boolean): { text: string; origin?: Int
     const ch = text.slice(index, index + width);
     const start = index;
     index += width;
-    if (invisible.has(ch)) continue;
     if (otherSpace.test(ch)) {
       pendingSpace = length > 0;
       continue;
@@ -94,7 +115,7 @@ function fold(text: string, trackOrigins: boolean): { text: string; origin?: Int
       push(' ', start, start);
       pendingSpace = false;
     }
-    push(foldedChars.get(ch) ?? ch.toLowerCase(), start, index);
+    push(foldedChars.get(ch) ?? foldCharacter(ch), start, index);
   }
   const folded = parts.join('');
   return trackOrigins ? { text: folded, origin: origin.subarray(0, length), originEnd: originEnd.subarray(0, length) } : { text: folded };

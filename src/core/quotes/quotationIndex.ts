@@ -6,7 +6,7 @@ import type { SliceClock, SlicedWork } from '../scheduling/timeSlice';
 
 /** What a quotation check found. */
 export interface QuoteCheck {
-  /** `verbatim`: the source has these words (ignoring case, white space and quote-mark style); `near`: a source has almost these words; `not-found`: no source does. */
+  /** `verbatim`: the source has these words (ignoring case, accents, white space, quote-mark style and invisible characters: see `foldText`); `near`: a source has almost these words; `not-found`: no source does. */
   verdict: 'verbatim' | 'near' | 'not-found';
   passageId?: string;
   /** The source's exact words, as written in `Passage.text` (what a quick fix puts in the draft). */
@@ -172,7 +172,8 @@ function findSegmentsInOrder(text: string, segments: readonly string[]): { start
 
 /**
  * Checks a quotation against passages: `verbatim` when a passage has the same words (ignoring
- * case, white space, quote-mark and dash style, and edge punctuation; an ellipsis in the quote
+ * case, accents, white space, quote-mark and dash style, invisible characters and look-alike
+ * letters (the one rule of `wordText`), and edge punctuation; an ellipsis in the quote
  * may skip words), `near` when a passage has almost the same words (word-level alignment,
  * similarity at least 0.6) with the source's exact words for a quick fix, else `not-found`.
  * Give a `QuotationIndex` to check many quotes against the same passages; given an array, it

@@ -2,7 +2,7 @@ import type { Article, ArticleMetadata, DroppedLine, Logger, Passage, SearchHit,
 import { nullLogger } from '../model';
 import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
-import { parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
+import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { scanTerms, splitCodeTerm, termSpans } from './searchTokens';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
@@ -142,6 +142,7 @@ export class PassageIndex {
   private scores: Float64Array = new Float64Array(0);
   private groupBest: Float64Array = new Float64Array(0);
   private groupStamps: Uint32Array = new Uint32Array(0);
+  /** Per passage, how many query words it matched: one byte, as a query has at most MAX_QUERY_WORDS (64) words. */
   private matchedGroups: Uint8Array = new Uint8Array(0);
   private matchedRequired: Uint8Array = new Uint8Array(0);
   private touched: Int32Array = new Int32Array(0);
@@ -719,7 +720,7 @@ export class PassageIndex {
           return { groups: [], phrases: [], spanGroups };
         }
         sequence.push(termId);
-        if (!groupOfTerm.has(term)) {
+        if (!groupOfTerm.has(term) && groups.length < MAX_QUERY_WORDS) {
           groupOfTerm.set(term, groups.length);
           spanGroups.set(termId, groups.length);
           groups.push({ alternatives: [{ termId, weight: 1 }], required: true });
@@ -732,7 +733,7 @@ export class PassageIndex {
     const freeText = parsed.terms.length > 0 ? parsed.terms.join(' ') : (parsed.topic ?? '');
     const freeTerms = this.resolveQueryTerms(freeText);
     freeTerms.forEach((term, position) => {
-      if (groupOfTerm.has(term)) {
+      if (groupOfTerm.has(term) || groups.length >= MAX_QUERY_WORDS) {
         return;
       }
       const termId = this.liveTermId(term);

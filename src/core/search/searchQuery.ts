@@ -13,7 +13,8 @@
  *
  * Filters combine with words: `outlet:rfi Sputnik`. Anything else, including
  * `(a+)+$` or a lone `[`, is plain text: nothing in a query is a regular
- * expression, and parsing never throws.
+ * expression, and parsing never throws. A query counts its first 64 words
+ * (`MAX_QUERY_WORDS`, words and phrase words together); the rest are ignored.
  */
 export interface ParsedSearchQuery {
   /** Free words, as typed (normalised later by the index). */
@@ -33,6 +34,13 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 
 const QUOTES = new Set(['"', '\u201c', '\u201d']);
 const MAX_QUERY_LENGTH = 1000;
+
+/**
+ * The most words a query counts: free words and the words of its phrases, each distinct word
+ * once. Pasting a paragraph into the search box then still searches for it, and the index's
+ * per-passage count of matched words (one byte each) can never overflow.
+ */
+export const MAX_QUERY_WORDS = 64;
 
 function isSpace(char: string): boolean {
   return char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\u00a0';
@@ -95,7 +103,7 @@ export function parseSearchQuery(query: string): ParsedSearchQuery {
     while (end < text.length && !isSpace(text[end]) && !QUOTES.has(text[end])) {
       end++;
     }
-    parsed.terms.push(text.slice(index, end));
+    if (parsed.terms.length < MAX_QUERY_WORDS) parsed.terms.push(text.slice(index, end));
     index = end;
     if (end === text.length) {
       parsed.endsInWord = true;

@@ -1,7 +1,9 @@
 /**
  * How passage text and queries become index terms.
  *
- * A term is a run of letters and digits, lower-cased, with accents folded
+ * Text is read by the one rule of `wordText` (invisible characters gone, every hyphen `-`,
+ * look-alike letters plain), and words are folded by its `foldWord`, as topics and quote checks
+ * read them. A term is a run of letters and digits, lower-cased, with accents folded
  * (`Jaishankar` = `jaishankar`, `Café` = `cafe`), apostrophes dropped and a
  * possessive `'s` removed, then lightly stemmed with the "S-stemmer" (plural
  * endings only: `missiles` = `missile`, `policies` = `policy`). Heavier
@@ -17,6 +19,10 @@
  * `s400`; likewise `AK-203`, `Covid-19`, `G20`.
  */
 
+import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
+
+export { foldWord };
+
 /** Called once per term, with the UTF-16 span of the source text it came from. */
 export type TermSink = (term: string, start: number, end: number) => void;
 
@@ -31,8 +37,6 @@ const MAX_TERM_LENGTH = 64;
 const MAX_SPACED_CODE_PREFIX = 3;
 
 const letterOrDigitPattern = /[\p{L}\p{N}\p{M}]/u;
-const combiningMarks = /\p{M}+/gu;
-const apostrophes = /['\u2019]/g;
 
 function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
@@ -74,34 +78,6 @@ function wordRunEnd(text: string, start: number): number {
     }
     return index;
   }
-}
-
-/**
- * Folds case and accents and strips apostrophes; `'s` at the end (a possessive)
- * goes entirely. Does not stem.
- */
-export function foldWord(raw: string): string {
-  let word = raw;
-  const length = word.length;
-  if (length > 2) {
-    const apostrophe = word.charCodeAt(length - 2);
-    const last = word.charCodeAt(length - 1);
-    if ((apostrophe === APOSTROPHE || apostrophe === RIGHT_SINGLE_QUOTE) && (last === 0x73 || last === 0x53)) {
-      word = word.slice(0, length - 2);
-    }
-  }
-  let ascii = true;
-  for (let index = 0; index < word.length; index++) {
-    if (word.charCodeAt(index) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    word = word.toLowerCase();
-    return word.indexOf("'") >= 0 ? word.replace(apostrophes, '') : word;
-  }
-  return word.normalize('NFKD').replace(combiningMarks, '').toLowerCase().replace(apostrophes, '');
 }
 
 /**
@@ -293,6 +269,20 @@ function scanPlainAsciiWord(text: string, start: number): number {
  * (base64, URLs run together) are skipped.
  */
 export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
+  if (!mayChange.test(text)) {
+    scanWordText(text, sink, spacedCodes);
+    return;
+  }
+  const words = wordText(text);
+  if (!words.origin) {
+    scanWordText(words.text, sink, spacedCodes);
+    return;
+  }
+  scanWordText(words.text, (buffer, length, start, end) => sink(buffer, length, originalStart(words, start), originalEnd(words, end)), spacedCodes);
+}
+
+/** `scanTerms` over text already read by `wordText`; spans are into that text. */
+function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining): void {
   const length = text.length;
   let index = 0;
   while (index < length) {

@@ -3,6 +3,7 @@ import type { AliasTable } from './aliasFile';
 import { ABSORBED_HEADS, IRREGULAR_DEMONYMS, KIND_BY_LAST_WORD, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS, TITLE_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
 import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
+import { withoutInvisibleCharacters, wordText } from '../text/wordText';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runToCompletion, SliceClock, SlicedWork } from '../scheduling/timeSlice';
 import { TopicTrie } from './topicTrie';
@@ -167,7 +168,7 @@ const LOWERCASE_WORD_SHARE = 1 / 2;
 const LOWERCASE_IN_NAMES = new Set([...NAME_CONNECTORS, 'the', 'and', 'on']);
 
 function hasLowercaseWord(surface: string): boolean {
-  const words = surface.split(/[\s\-‐‑–]+/u).filter((w) => /\p{L}/u.test(w));
+  const words = wordText(surface).text.split(/[\s-]+/u).filter((w) => /\p{L}/u.test(w));
   return words.length > 1 && words.some((w) => /^\p{Ll}/u.test(w) && !LOWERCASE_IN_NAMES.has(w.toLowerCase()));
 }
 
@@ -209,9 +210,11 @@ function isCapsOnly(key: string, s: KeyStats | undefined, aliasKeys: ReadonlyMap
   return isSingleWord(key) && !!s && !aliasKeys.has(key) && s.acronymCount === s.count && STOP_WORDS.has(key);
 }
 
+/** A spelling as the writer is shown it: no possessive, one space between words, no invisible characters (`Jaishan\u00adkar` is `Jaishankar`). */
 function cleanSurface(surface: string): string {
-  if (!/['’ʼ\s]/u.test(surface)) return surface;
-  return surface.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
+  const visible = withoutInvisibleCharacters(surface);
+  if (!/['’ʼ\s]/u.test(visible)) return visible;
+  return visible.replace(/['’ʼ]s$/u, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -615,7 +618,7 @@ function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCoun
       if (/^[\p{Lu}\d]/u.test(surface)) value += 1000;
       if (acronymKeys.has(key)) value += 100000;
       if (people.length > 0 && people.includes(key)) value += 10000;
-      if (/\p{L}-\d/u.test(surface)) value += 500;
+      if (/\p{L}-\d/u.test(wordText(surface).text)) value += 500;
       if (/\d/.test(surface) && !/\s/.test(surface)) value += 200;
       if (/\d/.test(surface) && surface === surface.toUpperCase()) value += 100;
       return value;

@@ -78,7 +78,8 @@ export interface PassageCandidates {
 }
 
 const SINGLE_SPACE = /^[ \u00a0]$/;
-const HYPHEN = /^[-‐‑–]$/;
+/** Gaps come from word text (see `wordText`), which writes every dash that joins two words as `-`. */
+const HYPHEN = /^-$/;
 const SENTENCE_BREAK = /(?:[.!?:;•»|]["”’)\]]*\s*["“‘(\[]*|["“‘]\s*|\n\s*)$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
 const POSSESSIVE = /['’ʼ]s$/;
@@ -415,7 +416,7 @@ function definedAcronym(text: string, tokens: NormalToken[], a: number, b: numbe
   const closing = tokens[b + 1];
   const afterAcronym = text.slice(acronym.end, closing ? closing.start : text.length);
   if (!/^\s*\)/.test(afterAcronym)) return undefined;
-  const letters = text.slice(acronym.start, acronym.end).toLowerCase().replace(/[^a-z]/g, '');
+  const letters = acronym.norm.replace(/[^a-z]/g, '');
   const words = tokens.slice(a, b).filter((t) => !NAME_CONNECTORS.has(t.norm)).map((t) => t.norm);
   if (letters.length < 2 || letters[0] !== words[0][0]) return undefined;
   const initials = words.map((w) => w[0]);

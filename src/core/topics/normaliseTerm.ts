@@ -1,3 +1,5 @@
+import { foldWord as foldSharedWord, originalEnd, originalStart, wordText } from '../text/wordText';
+
 /**
  * One word (or merged code) of a text, folded for comparison, with where it sits in the
  * original text. Topic look-ups compare sequences of these, so a term and every spelling
@@ -23,7 +25,8 @@ export interface NormalToken {
   gapBefore: string;
 }
 
-const HYPHENS = /^[-‐‑–]$/;
+/** Word text (see `wordText`) writes every dash that joins two words as `-`. */
+const HYPHENS = /^-$/;
 const CODE_NUMBER_PART = /^\d+[a-z]{0,3}$/i;
 const MONTHS_AND_DAYS = new Set([
   'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
@@ -50,24 +53,15 @@ const NOT_PLURAL = new Set([
 const FOLD_CACHE_LIMIT = 50000;
 const foldCache = new Map<string, string>();
 
-/** Folds one word: accents, case, curly apostrophes, possessive `'s`. Memoised: a corpus has far fewer distinct words than words. */
+/** Folds one word by the shared rule (`foldWord`). Memoised: a corpus has far fewer distinct words than words. */
 function foldWord(raw: string): string {
   let folded = foldCache.get(raw);
   if (folded === undefined) {
-    folded = foldUncached(raw);
+    folded = foldSharedWord(raw);
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(raw, folded);
   }
   return folded;
-}
-
-function foldUncached(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’ʼ]s$/u, '')
-    .replace(/['’ʼ]/gu, '');
 }
 
 /** A simple English singular for a lower-case common word; names, codes and acronyms are never passed here. */
@@ -225,12 +219,26 @@ const SPACES = /^\s+$/;
 const PLUS_GAP = /^\s*\+\s*$/;
 
 /**
- * Splits text into folded tokens. Separators inside codes disappear (`S-400`, `S 400`,
- * `S400` -> `s400`; `AK-203` -> `ak203`; `U.S.` -> `us`; `2 plus 2` -> `2+2`), hyphens
- * between words become word breaks (`Indo-Pacific` = `Indo Pacific`), and each token keeps
- * its exact UTF-16 range in the input.
+ * Splits text into folded tokens. The text is read by the one rule of `wordText` (invisible
+ * characters gone, every joining dash `-`, look-alike letters plain), as search and quote checks
+ * read it. Separators inside codes disappear (`S-400`, `S‑400`, `S 400`, `S400` -> `s400`;
+ * `AK-203` -> `ak203`; `U.S.` -> `us`; `2 plus 2` -> `2+2`), hyphens between words become
+ * word breaks (`Indo-Pacific` = `Indo Pacific`), and each token keeps its exact UTF-16 range in
+ * the input (`gapBefore` is read from the word text).
  */
 export function normaliseTokens(text: string): NormalToken[] {
+  const words = wordText(text);
+  const tokens = tokensOfWordText(words.text);
+  if (words.origin) {
+    for (const token of tokens) {
+      token.start = originalStart(words, token.start);
+      token.end = originalEnd(words, token.end);
+    }
+  }
+  return tokens;
+}
+
+function tokensOfWordText(text: string): NormalToken[] {
   const pieces = piecesOf(text);
   const tokens: NormalToken[] = [];
   let i = 0;

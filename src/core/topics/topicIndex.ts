@@ -8,6 +8,7 @@ import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from '../scheduling/timeSlice';
 import { misspellingEdits } from './spellingDistance';
+import { withoutInvisibleCharacters } from '../text/wordText';
 import { TopicTrie, type TokenMatch } from './topicTrie';
 
 export type { AliasEntry, AliasTable } from './aliasFile';
@@ -118,7 +119,8 @@ interface TokenSpan {
 /** Text around the offset that matchAt looks at: enough for the longest topic name, without tokenising a megabyte line. */
 const MATCH_WINDOW = 200;
 const FUZZY_CACHE_LIMIT = 2000;
-const HYPHEN_GAP = /^[-‐‑–]$/;
+/** Gaps come from word text (see `wordText`), which writes every dash that joins two words as `-`. */
+const HYPHEN_GAP = /^-$/;
 
 /** A word that can be part of a name the writer wrote: capitalised or a code, not a function word or a title ("President"). */
 function isNameWord(token: NormalToken): boolean {
@@ -300,7 +302,7 @@ export class TopicIndex {
   }
 
   private spelledAsSeen(topic: Topic, surface: string): boolean {
-    return this.exactSpellings.get(topic.id)?.has(surface.replace(/['’ʼ]s$/u, '')) ?? false;
+    return this.exactSpellings.get(topic.id)?.has(withoutInvisibleCharacters(surface).replace(/['’ʼ]s$/u, '')) ?? false;
   }
 
   private toTextMatch(span: TokenSpan, tokens: readonly NormalToken[], text: string, shift: number): TopicMatch {
