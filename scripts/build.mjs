@@ -38,6 +38,23 @@ const targets = [
   // The derived-index engine's thread: topics, figures and quotations are built there.
   { ...common, platform: 'node', entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: 'dist/derivedWorker.js' },
   { ...common, ...browser, format: 'iife', entryPoints: ['src/worker/webWorkerMain.ts'], outfile: 'dist/web/derivedWorker.js' },
+  // pdf.js, loaded by the engine's thread only when it reads the first PDF: one script for both hosts (node's worker
+  // `require`s it, a Web Worker runs it and finds `sourcebookPdfJs`). Always minified, no source map: it is a library.
+  // `self` is undefined inside it: pdf.js's worker half, finding itself in a Web Worker, would otherwise take over the
+  // worker's messages as if it were pdf.js's own worker thread.
+  {
+    ...common,
+    ...browser,
+    format: 'iife',
+    globalName: 'sourcebookPdfJs',
+    entryPoints: ['src/worker/pdfjsLibrary.ts'],
+    outfile: 'dist/pdfjs.js',
+    minify: true,
+    sourcemap: false,
+    define: { ...browser.define, self: 'undefined' },
+    footer: { js: "if (typeof module === 'object' && module) module.exports = sourcebookPdfJs;" },
+    logOverride: { 'empty-import-meta': 'silent' },
+  },
 ];
 
 if (watch) {

@@ -1,4 +1,5 @@
-import { ingestFile } from '../ingest/ingestFile';
+import { formatOfFileName, ingestFile } from '../ingest/ingestFile';
+import { ingestSourceFile, type LazyLibraries } from '../ingest/ingestSourceFile';
 import type { Article, IngestOutcome, Logger } from '../model';
 import { groupsTouchingPassages } from '../figures/compareSources';
 import { DraftFigureChecker } from '../figures/draftFigures';
@@ -40,7 +41,12 @@ export class DerivedEngine {
   /** Resolves when the editor's side has taken the last topics part sent. */
   private partTaken: (() => void) | undefined;
 
-  constructor(private readonly post: (message: FromEngine) => void, private readonly scheduling: EngineScheduling) {
+  constructor(
+    private readonly post: (message: FromEngine) => void,
+    private readonly scheduling: EngineScheduling,
+    /** How this thread loads the libraries it needs only for some files (pdf.js for PDFs). */
+    private readonly libraries: LazyLibraries = {},
+  ) {
     this.logger = {
       info: (message) => post({ type: 'log', level: 'info', message }),
       warn: (message) => post({ type: 'log', level: 'warn', message }),
@@ -58,7 +64,8 @@ export class DerivedEngine {
   private handle(message: ToEngine): void {
     switch (message.type) {
       case 'ingest':
-        this.post({ type: 'ingested', requestId: message.requestId, outcome: this.ingest(message.requestId, message) });
+        if (isDocument(message.file.fileName)) void this.ingestDocument(message);
+        else this.post({ type: 'ingested', requestId: message.requestId, outcome: this.ingest(message.requestId, message) });
         break;
       case 'adopt': {
         const articles = this.ingested.get(message.requestId);
@@ -114,6 +121,18 @@ export class DerivedEngine {
       // ingestFile catches what it expects; anything else is a defect, reported as a counted skip rather than a lost load.
       return { kind: 'skipped', reason: 'parse-error', detail: `could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
+  }
+
+  /** PDFs and Word files are read asynchronously (pdf.js answers in promises); other messages are handled meanwhile. */
+  private async ingestDocument(message: Extract<ToEngine, { type: 'ingest' }>): Promise<void> {
+    let outcome: IngestOutcome;
+    try {
+      outcome = await ingestSourceFile(message.file, message.options, this.libraries);
+    } catch (error) {
+      outcome = { kind: 'skipped', reason: 'parse-error', detail: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (outcome.kind === 'articles' && outcome.articles.length > 0) this.ingested.set(message.requestId, outcome.articles);
+    this.post({ type: 'ingested', requestId: message.requestId, outcome });
   }
 
   private restore(snapshot: Uint8Array): void {
@@ -177,6 +196,11 @@ export class DerivedEngine {
       if (this.buildingVersion === version) this.buildingVersion = undefined;
     }
   }
+}
+
+function isDocument(fileName: string): boolean {
+  const format = formatOfFileName(fileName);
+  return format === 'pdf' || format === 'docx';
 }
 
 function now(): number {
