@@ -2,6 +2,7 @@
 // and for the web-worker extension host (vscode.dev), with `vscode` external.
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { pdfjsBundleOptions } from './pdfjsBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,23 +39,8 @@ const targets = [
   // The derived-index engine's thread: topics, figures and quotations are built there.
   { ...common, platform: 'node', entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: 'dist/derivedWorker.js' },
   { ...common, ...browser, format: 'iife', entryPoints: ['src/worker/webWorkerMain.ts'], outfile: 'dist/web/derivedWorker.js' },
-  // pdf.js, loaded by the engine's thread only when it reads the first PDF: one script for both hosts (node's worker
-  // `require`s it, a Web Worker runs it and finds `sourcebookPdfJs`). Always minified, no source map: it is a library.
-  // `self` is undefined inside it: pdf.js's worker half, finding itself in a Web Worker, would otherwise take over the
-  // worker's messages as if it were pdf.js's own worker thread.
-  {
-    ...common,
-    ...browser,
-    format: 'iife',
-    globalName: 'sourcebookPdfJs',
-    entryPoints: ['src/worker/pdfjsLibrary.ts'],
-    outfile: 'dist/pdfjs.js',
-    minify: true,
-    sourcemap: false,
-    define: { ...browser.define, self: 'undefined' },
-    footer: { js: "if (typeof module === 'object' && module) module.exports = sourcebookPdfJs;" },
-    logOverride: { 'empty-import-meta': 'silent' },
-  },
+  // pdf.js, loaded by the engine's thread when it reads the first PDF (see scripts/pdfjsBundle.mjs).
+  pdfjsBundleOptions('dist/pdfjs.js'),
 ];
 
 if (watch) {

@@ -95,7 +95,7 @@ export function layoutPdf(pages: PdfPageText[]): PdfLayout {
   const furniture = findFurniture(linesByPage);
   const body = linesByPage.flat().filter((line) => !furniture.has(line));
   const vocabulary = wordsOf(body);
-  const bodySize = medianSize(body);
+  const bodySize = bodyTextSize(body);
   const leading = typicalLeading(linesByPage, furniture);
 
   const paragraphs: DocumentParagraph[] = [];
@@ -133,7 +133,8 @@ export function layoutPdf(pages: PdfPageText[]): PdfLayout {
 function findFurniture(linesByPage: PdfLine[][]): Map<PdfLine, string> {
   const furniture = new Map<PdfLine, string>();
   const pagesWithText = linesByPage.filter((lines) => lines.length > 0).length;
-  const bands = linesByPage.map((lines) => bandsOf(lines));
+  const bodySize = bodyTextSize(linesByPage.flat());
+  const bands = linesByPage.map((lines) => bandsOf(lines, bodySize));
   const pagesByKey = new Map<string, Set<number>>();
   bands.forEach((band, pageIndex) => {
     for (const [line, where] of band) {
@@ -160,15 +161,25 @@ function findFurniture(linesByPage: PdfLine[][]): Map<PdfLine, string> {
   return furniture;
 }
 
-/** The lines on the top and bottom `furnitureBand` baselines of a page, and whether each is on the very top or bottom one. */
-function bandsOf(lines: PdfLine[]): Map<PdfLine, { side: 'top' | 'bottom'; extreme: boolean }> {
+/**
+ * The lines on the top and bottom `furnitureBand` baselines of a page that stand apart from the
+ * body (a gap wider than body lines have, or another font size), and whether each is on the very
+ * top or bottom baseline. The first line of body text under a header is not furniture, even when
+ * it differs from page to page only in its numbers.
+ */
+function bandsOf(lines: PdfLine[], bodySize: number): Map<PdfLine, { side: 'top' | 'bottom'; extreme: boolean }> {
   const result = new Map<PdfLine, { side: 'top' | 'bottom'; extreme: boolean }>();
   if (lines.length < 2) return result;
   const baselines = [...new Set(lines.map((line) => Math.round(line.y)))].sort((a, b) => b - a);
   if (baselines.length < 2) return result;
   const band = Math.min(furnitureBand, Math.floor(baselines.length / 2));
-  const top = baselines.slice(0, band);
-  const bottom = baselines.slice(-band);
+  const sizeAt = (y: number) => Math.max(...lines.filter((line) => Math.round(line.y) === y).map((line) => line.size));
+  const apart = (y: number, neighbour: number) => Math.abs(y - neighbour) > bodySize * 1.6 || Math.abs(sizeAt(y) - bodySize) > 0.5;
+  // A band ends at the first baseline that sits with the body.
+  const top: number[] = [];
+  for (let index = 0; index < band && apart(baselines[index], baselines[index + 1]); index++) top.push(baselines[index]);
+  const bottom: number[] = [];
+  for (let index = baselines.length - 1; index >= baselines.length - band && apart(baselines[index], baselines[index - 1]); index--) bottom.push(baselines[index]);
   for (const line of lines) {
     const y = Math.round(line.y);
     if (top.includes(y)) result.set(line, { side: 'top', extreme: y === baselines[0] });
@@ -181,15 +192,16 @@ function furnitureKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 }
 
-/** The most common gap between consecutive lines of one size on a page, per size (rounded): the document's line spacing. */
+/** The usual gap between consecutive lines of one size on a page, per size (rounded): the document's line spacing. */
 function typicalLeading(linesByPage: PdfLine[][], furniture: Map<PdfLine, string>): Map<number, number> {
+  // The lower quartile: most gaps are line spacing, the wider ones between paragraphs are fewer.
   const gaps = new Map<number, number[]>();
   for (const lines of linesByPage) {
     const body = lines.filter((line) => !furniture.has(line));
     for (let index = 1; index < body.length; index++) {
       const [above, below] = [body[index - 1], body[index]];
       const gap = above.y - below.y;
-      if (gap <= 0 || Math.abs(above.size - below.size) > 0.5) continue;
+      if (gap < below.size * 0.8 || Math.abs(above.size - below.size) > 0.5) continue;
       const key = Math.round(below.size);
       const list = gaps.get(key) ?? [];
       list.push(gap);
@@ -197,7 +209,7 @@ function typicalLeading(linesByPage: PdfLine[][], furniture: Map<PdfLine, string
     }
   }
   const result = new Map<number, number>();
-  for (const [size, list] of gaps) result.set(size, median(list));
+  for (const [size, list] of gaps) result.set(size, quantile(list, 0.25));
   return result;
 }
 
@@ -264,13 +276,19 @@ function wordsOf(lines: PdfLine[]): Set<string> {
   return words;
 }
 
-function medianSize(lines: PdfLine[]): number {
-  const sizes: number[] = [];
-  for (const line of lines) for (let count = 0; count < Math.min(line.text.length, 200); count += 20) sizes.push(line.size);
-  return sizes.length > 0 ? median(sizes) : 0;
+/** The body text's size: the font size that sets the most characters. */
+function bodyTextSize(lines: PdfLine[]): number {
+  const characters = new Map<number, number>();
+  for (const line of lines) characters.set(Math.round(line.size * 2) / 2, (characters.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length);
+  let best = 0;
+  let most = -1;
+  for (const [size, count] of characters) {
+    if (count > most) [best, most] = [size, count];
+  }
+  return best;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length * fraction)];
 }
