@@ -248,9 +248,11 @@ const compoundSecondParts = new Set(['based', 'owned', 'led', 'backed', 'style',
  * joins with one space.
  */
 export function joinLines(paragraph: string, next: string, vocabulary: Set<string>): string {
-  if (/\u00ad$/.test(paragraph)) return paragraph.slice(0, -1) + next;
-  if (/\p{L}—$/u.test(paragraph)) return paragraph + next;
-  const broken = /(\p{L}+)[-\u2010]$/u.exec(paragraph);
+  // Only the paragraph's last word matters: looking at its tail keeps a long paragraph linear to build.
+  const tail = paragraph.slice(-80);
+  if (tail.endsWith('\u00ad')) return paragraph.slice(0, -1) + next;
+  if (/\p{L}—$/u.test(tail)) return paragraph + next;
+  const broken = /(\p{L}+)[-\u2010]$/u.exec(tail);
   if (!broken) return `${paragraph} ${next}`;
   const continuation = /^(\p{L}+|\p{N}+)/u.exec(next)?.[1];
   if (!continuation || !/^\p{Ll}/u.test(continuation)) return paragraph + next;

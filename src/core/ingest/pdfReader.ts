@@ -81,7 +81,13 @@ export async function readPdf(bytes: Uint8Array, pdfjs: PdfJsModule, limits: Pdf
     if (document.numPages > limits.maxPages) warnings.push(`Only the first ${limits.maxPages} of ${document.numPages} pages were read (the PDF page cap).`);
     const pages: PdfPageText[] = [];
     let pagesWithoutText = 0;
+    let lastYield = now();
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
+      // pdf.js's fake worker answers in promises: without a real turn now and then, the engine's thread would read a long PDF without answering anything else.
+      if (now() - lastYield > yieldEveryMs) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = now();
+      }
       if (now() > deadline) {
         warnings.push(`Only the first ${pageNumber - 1} of ${document.numPages} pages were read: reading stopped after ${Math.round(limits.maxMillis / 1000)} s (the PDF time cap).`);
         break;
@@ -108,6 +114,9 @@ export async function readPdf(bytes: Uint8Array, pdfjs: PdfJsModule, limits: Pdf
     void task.destroy().catch(() => undefined);
   }
 }
+
+/** How long the thread reads pages before it lets other messages (a quote check, a change) in. */
+const yieldEveryMs = 20;
 
 class DeadlinePassed extends Error {}
 
