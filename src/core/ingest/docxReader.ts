@@ -78,7 +78,7 @@ function readHeadingStyles(xml: string): HeadingStyles {
           const styleName = (attributes['w:val'] ?? '').toLowerCase();
           if (/^heading \d$/.test(styleName)) styles.headings.add(styleId);
           if (styleName === 'title') styles.titles.add(styleId);
-        } else if (styleId && name === 'w:outlineLvl') styles.headings.add(styleId);
+        } else if (styleId && name === 'w:outlineLvl' && isHeadingLevel(attributes['w:val'])) styles.headings.add(styleId);
       },
       onclosetag(name) {
         if (name === 'w:style') styleId = undefined;
@@ -151,7 +151,7 @@ function readParagraphs(xml: string, styles: HeadingStyles): ParagraphWalk {
             }
             break;
           case 'w:outlineLvl':
-            if (current && current.kind === 'paragraph') current.kind = 'heading';
+            if (current && current.kind === 'paragraph' && isHeadingLevel(attributes['w:val'])) current.kind = 'heading';
             break;
           case 'w:t':
             inText = true;
@@ -207,6 +207,11 @@ function readParagraphs(xml: string, styles: HeadingStyles): ParagraphWalk {
   );
   parser.end(xml);
   return result;
+}
+
+/** Outline levels 0 to 8 are headings; 9 is Word's "body text". */
+function isHeadingLevel(value: string | undefined): boolean {
+  return value !== undefined && /^[0-8]$/.test(value);
 }
 
 /** Footnotes (or endnotes) by id, each as one paragraph of text; the separator notes Word keeps are left out. */

@@ -34,6 +34,8 @@ test('without a core title, the Title paragraph, else the first heading, names t
   assert.deepEqual(onlyArticle(await ingestDocument('a.docx', titled)).meta, { title: 'Report Title', author: 'A. Writer', date: '2022-01-03' });
   const headed = makeDocx({ body: wordParagraph('Some text first.') + wordParagraph('The Heading', { style: 'Heading1' }) });
   assert.equal(onlyArticle(await ingestDocument('b.docx', headed)).meta.title, 'The Heading');
+  const bodyLevel = makeDocx({ body: '<w:p><w:pPr><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>Body-level text.</w:t></w:r></w:p>' + wordParagraph('Real Heading', { style: 'Heading1' }) });
+  assert.equal(onlyArticle(await ingestDocument('d.docx', bodyLevel)).meta.title, 'Real Heading', 'outline level 9 is body text, not a heading');
   const plain = makeDocx({ body: wordParagraph('Only a paragraph.') });
   assert.deepEqual(onlyArticle(await ingestDocument('c.docx', plain)).meta, { title: 'c.docx' });
 });
