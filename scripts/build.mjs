@@ -2,6 +2,7 @@
 // and for the web-worker extension host (vscode.dev), with `vscode` external.
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { pdfjsBundleOptions } from './pdfjsBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,6 +39,8 @@ const targets = [
   // The derived-index engine's thread: topics, figures and quotations are built there.
   { ...common, platform: 'node', entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: 'dist/derivedWorker.js' },
   { ...common, ...browser, format: 'iife', entryPoints: ['src/worker/webWorkerMain.ts'], outfile: 'dist/web/derivedWorker.js' },
+  // pdf.js, loaded by the engine's thread when it reads the first PDF (see scripts/pdfjsBundle.mjs).
+  pdfjsBundleOptions('dist/pdfjs.js'),
 ];
 
 if (watch) {

@@ -12,7 +12,7 @@ import { createInThreadEngine } from './core/derived/inThreadEngine';
 import type { Logger } from './core/model';
 import { AliasFiles } from './host/aliasFiles';
 import { CorpusLoader, type LoadSummary } from './host/corpusLoader';
-import { startDerivedEngineWorker } from './host/derivedEngineLauncher';
+import { inThreadLibraries, startDerivedEngineWorker } from './host/derivedEngineLauncher';
 import { IndexCache } from './host/indexCache';
 import { createChannelLogger } from './host/logger';
 import { debounce, throttle } from './host/timing';
@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     yieldNow: turns.yieldNow,
     isLoading: () => loader.isLoading,
     settle: () => loader.whenSettled(),
-    fallback: () => createInThreadEngine(turns.yieldNow),
+    fallback: () => createInThreadEngine(turns.yieldNow, undefined, inThreadLibraries(context.extensionUri)),
   });
   const loader = new CorpusLoader(index, context.extensionUri, logger, (file, options) => derived.ingest(file, options), turns.yieldNow);
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
@@ -156,7 +156,7 @@ function startEngine(extensionUri: vscode.Uri, turns: BackgroundTurns, logger: L
   const started = startDerivedEngineWorker(extensionUri);
   if (typeof started !== 'string') return { channel: started };
   logger.warn(`No worker thread for topics and figures (${started}); they are built on the extension host, in turns with the writer's requests.`);
-  return { channel: createInThreadEngine(turns.yieldNow), whyInThread: started };
+  return { channel: createInThreadEngine(turns.yieldNow, undefined, inThreadLibraries(extensionUri)), whyInThread: started };
 }
 
 export function deactivate(): void {

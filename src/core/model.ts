@@ -12,7 +12,7 @@ export interface SourceRange {
 }
 
 /** The file formats Sourcebook reads. */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'jsonl';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'jsonl' | 'pdf' | 'docx';
 
 /** What is known about an article. Only `title` is always present; nothing is ever invented. */
 export interface ArticleMetadata {
@@ -35,19 +35,26 @@ export interface Passage {
   ordinal: number;
   /** The cleaned text, with runs of white space folded to one space. */
   text: string;
-  /** Where the passage is in the source file. */
+  /**
+   * Where the passage is in the source file. For a PDF or Word file, in its extracted text
+   * (see `readPdf` and `readDocx`), one paragraph per line with a blank line between paragraphs.
+   */
   range: SourceRange;
+  /** The page of a PDF the passage starts on, from 1; absent for formats without pages. */
+  page?: number;
 }
 
 /** A line the cleaner removed from an article before indexing, and why. */
 export interface DroppedLine {
-  /** Zero-based line in the source file. */
+  /** Zero-based line in the source file (for a PDF or Word file: in its extracted text, where the line would have been). */
   line: number;
   text: string;
   reason: string;
+  /** The PDF page the line was on, from 1. */
+  page?: number;
 }
 
-/** One article: a whole .txt/.md/.html file, or one line of a .jsonl file. */
+/** One article: a whole .txt/.md/.html/.pdf/.docx file, or one line of a .jsonl file. */
 export interface Article {
   /** Stable: derived from the source URI (and the line, for .jsonl). */
   id: string;
@@ -67,7 +74,11 @@ export type SkipReason =
   | 'unknown-encoding'
   | 'unreadable'
   | 'unsupported-format'
-  | 'parse-error';
+  | 'parse-error'
+  /** A PDF that is password-protected. */
+  | 'encrypted'
+  /** A PDF whose pages are images (a scan): it needs OCR, which Sourcebook does not do. */
+  | 'no-text-layer';
 
 /** The result of reading one file. */
 export type IngestOutcome =

@@ -7,7 +7,7 @@ import type { ArticleMetadata, IngestOutcome, Logger, SkipReason } from '../core
 import { readSettings, type SourcebookSettings } from './settings';
 
 /** File endings Sourcebook reads. */
-const sourceExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'];
+const sourceExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl', '.pdf', '.docx'];
 const manifestFileName = 'sourcebook.manifest.json';
 /** Above this many pending watcher events a full rescan is cheaper and certainly right. */
 const burstRescanThreshold = 500;
@@ -486,7 +486,7 @@ function plainFolderOf(glob: string): string | undefined {
 function globForSources(glob: string): string {
   const trimmed = trimmedSetting(glob);
   if (isGlobOrFile(trimmed)) return trimmed;
-  return `${trimmed}/**/*.{txt,md,markdown,html,htm,jsonl}`;
+  return `${trimmed}/**/*.{txt,md,markdown,html,htm,jsonl,pdf,docx}`;
 }
 
 /** A `sourcebook.corpus.paths` entry with forward slashes and no trailing slash. */

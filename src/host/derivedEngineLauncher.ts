@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { EngineChannel } from '../core/derived/derivedProtocol';
+import { pdfJsLibrary, type EngineChannel } from '../core/derived/derivedProtocol';
+import type { LazyLibraries } from '../core/ingest/ingestSourceFile';
+import { lazyLibraries } from '../worker/lazyLibraries';
 import { startNodeWorkerChannel } from '../worker/nodeWorkerChannel';
 
 /**
@@ -15,4 +17,10 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** For an engine on the extension host itself (no worker could start): pdf.js is `require`d from the extension's `dist/` when the first PDF is read. */
+export function inThreadLibraries(extensionUri: vscode.Uri): LazyLibraries {
+  if (extensionUri.scheme !== 'file') return {};
+  return lazyLibraries(async () => require(vscode.Uri.joinPath(extensionUri, 'dist', pdfJsLibrary.file).fsPath));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { EngineChannel, FromEngine, ToEngine } from '../core/derived/derivedProtocol';
+import { isLibraryRequest, pdfJsLibrary, type EngineChannel, type FromEngine, type LibraryDelivery, type LibraryRequest, type ToEngine } from '../core/derived/derivedProtocol';
+import type { LazyLibraries } from '../core/ingest/ingestSourceFile';
 import { FailureSignal } from '../core/derived/failureSignal';
 
 /**
@@ -11,6 +12,7 @@ import { FailureSignal } from '../core/derived/failureSignal';
  * (`vscode-remote:`, as in code-server and Codespaces), so the script is then read through
  * `workspace.fs` and started from a blob. Messages posted meanwhile wait in order. A worker that
  * fails to start reports it through `onFailure`, and the caller moves to its in-thread engine.
+ * When the worker asks for pdf.js (its first PDF), the script is read the same way and sent over.
  */
 export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChannel | string {
   if (typeof Worker === 'undefined') return 'this extension host has no Worker';
@@ -26,8 +28,13 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
       return;
     }
     worker = started;
-    started.addEventListener('message', (event: MessageEvent<FromEngine>) => {
-      for (const listener of messageListeners) listener(event.data);
+    started.addEventListener('message', (event: MessageEvent<FromEngine | LibraryRequest>) => {
+      const message = event.data;
+      if (isLibraryRequest(message)) {
+        sendLibrary(extensionUri, started);
+        return;
+      }
+      for (const listener of messageListeners) listener(message);
     });
     started.addEventListener('error', (event) => {
       event.preventDefault();
@@ -68,4 +75,18 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
       worker?.terminate();
     },
   };
+}
+
+/** Reads `dist/pdfjs.js` through `workspace.fs` and hands its text to the worker that asked. */
+function sendLibrary(extensionUri: vscode.Uri, worker: Worker): void {
+  const deliver = (delivery: LibraryDelivery) => worker.postMessage(delivery);
+  vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', pdfJsLibrary.file)).then(
+    (bytes) => deliver({ type: 'sourcebook.library', name: pdfJsLibrary.name, code: new TextDecoder().decode(bytes) }),
+    (error: unknown) => deliver({ type: 'sourcebook.library', name: pdfJsLibrary.name, error: `the PDF reader could not be read (${error instanceof Error ? error.message : String(error)})` }),
+  );
+}
+
+/** The web-worker extension host runs no second copy of pdf.js on its own thread: with no worker, PDFs are skipped with a reason. */
+export function inThreadLibraries(_extensionUri: vscode.Uri): LazyLibraries {
+  return {};
 }

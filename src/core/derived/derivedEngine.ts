@@ -1,4 +1,5 @@
-import { ingestFile } from '../ingest/ingestFile';
+import { formatOfFileName, ingestFile } from '../ingest/ingestFile';
+import { ingestSourceFile, type LazyLibraries } from '../ingest/ingestSourceFile';
 import type { Article, IngestOutcome, Logger } from '../model';
 import { groupsTouchingPassages } from '../figures/compareSources';
 import { DraftFigureChecker } from '../figures/draftFigures';
@@ -47,7 +48,12 @@ export class DerivedEngine {
   private readonly pendingIngests: Array<Extract<ToEngine, { type: 'ingest' }>> = [];
   private ingesting = false;
 
-  constructor(private readonly post: (message: FromEngine) => void, private readonly scheduling: EngineScheduling) {
+  constructor(
+    private readonly post: (message: FromEngine) => void,
+    private readonly scheduling: EngineScheduling,
+    /** How this thread loads the libraries it needs only for some files (pdf.js for PDFs). */
+    private readonly libraries: LazyLibraries = {},
+  ) {
     this.logger = {
       info: (message) => post({ type: 'log', level: 'info', message }),
       warn: (message) => post({ type: 'log', level: 'warn', message }),
@@ -122,7 +128,9 @@ export class DerivedEngine {
   private async readPendingFiles(): Promise<void> {
     try {
       for (let next = this.pendingIngests.shift(); next; next = this.pendingIngests.shift()) {
-        this.post({ type: 'ingested', requestId: next.requestId, outcome: this.ingest(next.requestId, next) });
+        // A PDF or Word file is read asynchronously (pdf.js), giving the thread back as it goes.
+        if (isDocument(next.file.fileName)) await this.ingestDocument(next);
+        else this.post({ type: 'ingested', requestId: next.requestId, outcome: this.ingest(next.requestId, next) });
         if (this.pendingIngests.length > 0) await this.scheduling.yieldNow();
       }
     } finally {
@@ -139,6 +147,18 @@ export class DerivedEngine {
       // ingestFile catches what it expects; anything else is a defect, reported as a counted skip rather than a lost load.
       return { kind: 'skipped', reason: 'parse-error', detail: `could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
+  }
+
+  /** PDFs and Word files are read asynchronously (pdf.js answers in promises); other messages are handled meanwhile. */
+  private async ingestDocument(message: Extract<ToEngine, { type: 'ingest' }>): Promise<void> {
+    let outcome: IngestOutcome;
+    try {
+      outcome = await ingestSourceFile(message.file, message.options, this.libraries);
+    } catch (error) {
+      outcome = { kind: 'skipped', reason: 'parse-error', detail: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (outcome.kind === 'articles' && outcome.articles.length > 0) this.ingested.set(message.requestId, outcome.articles);
+    this.post({ type: 'ingested', requestId: message.requestId, outcome });
   }
 
   private restore(snapshot: Uint8Array): void {
@@ -202,6 +222,11 @@ export class DerivedEngine {
       if (this.buildingVersion === version) this.buildingVersion = undefined;
     }
   }
+}
+
+function isDocument(fileName: string): boolean {
+  const format = formatOfFileName(fileName);
+  return format === 'pdf' || format === 'docx';
 }
 
 function now(): number {

@@ -80,3 +80,36 @@ export interface EngineChannel {
   onFailure(listener: (reason: string) => void): void;
   dispose(): void;
 }
+
+/**
+ * A library the engine loads only when a file needs it: pdf.js (1.6 MB) for the first PDF.
+ * Built by scripts/build.mjs as one script, `dist/<file>`, that both threads can run: node's
+ * worker `require`s it, a Web Worker evaluates it and finds it under `globalName`.
+ */
+export const pdfJsLibrary = { name: 'pdfjs', file: 'pdfjs.js', globalName: 'sourcebookPdfJs' } as const;
+
+/**
+ * A Web Worker cannot read the extension's files (on code-server and vscode.dev they are not at
+ * a URL it may load), so it asks its launcher for a library's code with this message, outside
+ * the engine protocol; the launcher answers with a `LibraryDelivery`.
+ */
+export interface LibraryRequest {
+  type: 'sourcebook.libraryRequest';
+  name: typeof pdfJsLibrary.name;
+}
+
+/** The launcher's answer to a `LibraryRequest`: the script's text, or why it could not be read. */
+export interface LibraryDelivery {
+  type: 'sourcebook.library';
+  name: typeof pdfJsLibrary.name;
+  code?: string;
+  error?: string;
+}
+
+export function isLibraryRequest(message: unknown): message is LibraryRequest {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'sourcebook.libraryRequest';
+}
+
+export function isLibraryDelivery(message: unknown): message is LibraryDelivery {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'sourcebook.library';
+}

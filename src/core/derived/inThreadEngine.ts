@@ -1,3 +1,4 @@
+import type { LazyLibraries } from '../ingest/ingestSourceFile';
 import { DerivedEngine } from './derivedEngine';
 import type { EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
 
@@ -7,7 +8,7 @@ import type { EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
  * asynchronously and in order, as a worker's would be, but not cloned (nothing mutates them).
  * `yieldNow` is the host's turn-taking yield, so a build shares the thread politely.
  */
-export function createInThreadEngine(yieldNow: () => Promise<void>, sliceMs = 8): EngineChannel {
+export function createInThreadEngine(yieldNow: () => Promise<void>, sliceMs = 8, libraries: LazyLibraries = {}): EngineChannel {
   const listeners: Array<(message: FromEngine) => void> = [];
   let disposed = false;
   const deliver = (message: FromEngine) => {
@@ -15,7 +16,7 @@ export function createInThreadEngine(yieldNow: () => Promise<void>, sliceMs = 8)
       if (!disposed) for (const listener of listeners) listener(message);
     });
   };
-  const engine = new DerivedEngine(deliver, { yieldNow, sliceMs });
+  const engine = new DerivedEngine(deliver, { yieldNow, sliceMs }, libraries);
   return {
     kind: 'in-thread',
     post(message: ToEngine): void {

@@ -34,6 +34,10 @@ export function formatOfFileName(fileName: string): SourceFormat | undefined {
       return 'html';
     case 'jsonl':
       return 'jsonl';
+    case 'pdf':
+      return 'pdf';
+    case 'docx':
+      return 'docx';
     default:
       return undefined;
   }
@@ -54,7 +58,11 @@ export function ingestFile(input: IngestInput, options?: Partial<IngestOptions>)
 function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome {
   const format = formatOfFileName(input.fileName);
   if (!format) {
-    return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is not .txt, .md, .html or .jsonl.` };
+    return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is not .txt, .md, .html, .jsonl, .pdf or .docx.` };
+  }
+  if (format === 'pdf' || format === 'docx') {
+    // Documents are read by `ingestSourceFile` (the PDF reader loads only when a PDF is found, and answers asynchronously).
+    return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is a document: read it with ingestSourceFile.` };
   }
   if (input.bytes.length > options.maxFileBytes) {
     return { kind: 'skipped', reason: 'too-large', detail: `${input.bytes.length} bytes is over the ${options.maxFileBytes}-byte limit.` };
@@ -95,7 +103,7 @@ function noPassagesDetail(drafts: ArticleDraft[], frontMatterOnly: boolean): str
   return parts.length === 0 ? 'The file has no passages to index.' : `The file has no passages to index: only ${parts.join(' and ')}.`;
 }
 
-function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, options: IngestOptions, warnings: string[]): ArticleDraft[] {
+function readDrafts(format: Exclude<SourceFormat, 'pdf' | 'docx'>, input: IngestInput, index: LineIndex, options: IngestOptions, warnings: string[]): ArticleDraft[] {
   const known = definedOnly(input.metadata ?? {});
   switch (format) {
     case 'txt':

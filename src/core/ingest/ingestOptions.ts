@@ -12,6 +12,12 @@ export interface IngestOptions {
   maxHtmlDepth: number;
   /** A .jsonl file yields at most this many articles. */
   maxJsonlArticles: number;
+  /** A PDF's pages after this many are not read. */
+  maxPdfPages: number;
+  /** Reading one PDF stops after this many milliseconds, keeping the pages read. */
+  maxPdfMillis: number;
+  /** A .docx whose text parts inflate to more than this is skipped (a zip bomb). */
+  maxDocxExpandedBytes: number;
 }
 
 /** Defaults matching the `sourcebook.corpus.maxFileSizeMB` setting's default of 10 MB. */
@@ -22,6 +28,9 @@ export const defaultIngestOptions: IngestOptions = {
   maxBlockChars: 100_000,
   maxHtmlDepth: 256,
   maxJsonlArticles: 50_000,
+  maxPdfPages: 2000,
+  maxPdfMillis: 60_000,
+  maxDocxExpandedBytes: 64 * 1024 * 1024,
 };
 
 /** Fills unset options with defaults and clamps nonsensical values. */
@@ -34,6 +43,9 @@ export function resolveIngestOptions(options?: Partial<IngestOptions>): IngestOp
     maxBlockChars: positiveOr(merged.maxBlockChars, defaultIngestOptions.maxBlockChars),
     maxHtmlDepth: positiveOr(merged.maxHtmlDepth, defaultIngestOptions.maxHtmlDepth),
     maxJsonlArticles: positiveOr(merged.maxJsonlArticles, defaultIngestOptions.maxJsonlArticles),
+    maxPdfPages: positiveOr(merged.maxPdfPages, defaultIngestOptions.maxPdfPages),
+    maxPdfMillis: positiveOr(merged.maxPdfMillis, defaultIngestOptions.maxPdfMillis),
+    maxDocxExpandedBytes: positiveOr(merged.maxDocxExpandedBytes, defaultIngestOptions.maxDocxExpandedBytes),
   };
 }
 

@@ -68,6 +68,8 @@ export interface PassageIndexColumns {
   docOrdinal: Uint32Array;
   docLength: Uint32Array;
   docRanges: Uint32Array;
+  /** The PDF page each passage starts on, from 1; 0 for a passage without pages. */
+  docPage: Uint32Array;
   terms: string[];
   termOffsets: Uint32Array;
   postingDocs: Uint32Array;
@@ -112,6 +114,7 @@ export class PassageIndex {
   private docOrdinal: Uint32Array = new Uint32Array(0);
   private docLength: Uint32Array = new Uint32Array(0);
   private docRanges: Uint32Array = new Uint32Array(0);
+  private docPage: Uint32Array = new Uint32Array(0);
   private docAlive: Uint8Array = new Uint8Array(0);
   private readonly docByPassageId = new Map<string, number>();
 
@@ -316,6 +319,7 @@ export class PassageIndex {
     this.docLength = ensureCapacity(this.docLength, docs, Uint32Array);
     this.docAlive = ensureCapacity(this.docAlive, docs, Uint8Array);
     this.docRanges = ensureCapacity(this.docRanges, docs * 4, Uint32Array);
+    this.docPage = ensureCapacity(this.docPage, docs, Uint32Array);
     // English prose has about one distinct word per passage for every eight characters.
     this.ensureTailCapacity(this.tailSize + Math.ceil(characters / 8));
     for (const article of articles) {
@@ -493,6 +497,7 @@ export class PassageIndex {
       docOrdinal: Uint32Array.from(liveDocList, (doc) => this.docOrdinal[doc]),
       docLength: Uint32Array.from(liveDocList, (doc) => this.docLength[doc]),
       docRanges: selectRanges(this.docRanges, liveDocList),
+      docPage: Uint32Array.from(liveDocList, (doc) => this.docPage[doc]),
       terms: liveTerms.map((termId) => terms[termId]),
       termOffsets: offsets,
       postingDocs: docs,
@@ -557,6 +562,7 @@ export class PassageIndex {
       docOrdinal: this.docOrdinal.subarray(0, this.docCount),
       docLength: this.docLength.subarray(0, this.docCount),
       docRanges: this.docRanges.subarray(0, this.docCount * 4),
+      docPage: this.docPage.subarray(0, this.docCount),
       terms: this.vocabulary.terms,
       termOffsets: this.baseOffsets,
       postingDocs: this.baseDocs,
@@ -576,6 +582,7 @@ export class PassageIndex {
     this.docOrdinal = columns.docOrdinal;
     this.docLength = columns.docLength;
     this.docRanges = columns.docRanges;
+    this.docPage = columns.docPage;
     this.docAlive = new Uint8Array(docCount).fill(1);
     this.docByPassageId.clear();
     let totalLength = 0;
@@ -637,6 +644,7 @@ export class PassageIndex {
     this.docLength = ensureCapacity(this.docLength, needed, Uint32Array);
     this.docAlive = ensureCapacity(this.docAlive, needed, Uint8Array);
     this.docRanges = ensureCapacity(this.docRanges, needed * 4, Uint32Array);
+    this.docPage = ensureCapacity(this.docPage, needed, Uint32Array);
     this.passageIds[doc] = passage.id;
     this.texts[doc] = passage.text;
     this.docArticle[doc] = articleNumber;
@@ -644,6 +652,7 @@ export class PassageIndex {
     this.docAlive[doc] = 1;
     const { startLine, startCharacter, endLine, endCharacter } = passage.range;
     this.docRanges.set([startLine, startCharacter, endLine, endCharacter], doc * 4);
+    this.docPage[doc] = passage.page !== undefined && Number.isSafeInteger(passage.page) && passage.page > 0 ? passage.page : 0;
     this.docByPassageId.set(passage.id, doc);
     this.liveDocCount++;
     return doc;
@@ -652,7 +661,7 @@ export class PassageIndex {
   private passageOfDoc(doc: number): Passage {
     const entry = this.articleByNumber[this.docArticle[doc]];
     const ranges = this.docRanges;
-    return {
+    const passage: Passage = {
       id: this.passageIds[doc],
       articleId: entry ? entry.id : '',
       ordinal: this.docOrdinal[doc],
@@ -664,6 +673,9 @@ export class PassageIndex {
         endCharacter: ranges[doc * 4 + 3],
       },
     };
+    const page = this.docPage[doc];
+    if (page > 0) passage.page = page;
+    return passage;
   }
 
   private outletMask(outlet: string): Uint8Array | undefined {

@@ -12,7 +12,7 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  *   8  u32 total bytes  the whole array, to detect truncation
  *  12  u32 checksum     of every byte from 16 on
  *  16  u32 header bytes then the header (JSON: counts, articles, passage ids), padded to 4
- *      u32 columns      docArticle, docOrdinal, docLength, docRanges (x4), textEnds (UTF-8 byte offsets),
+ *      u32 columns      docArticle, docOrdinal, docLength, docRanges (x4), docPage, textEnds (UTF-8 byte offsets),
  *                       termOffsets, postingDocs
  *      u8  postingTfs   padded to 4
  *      UTF-8 terms      joined by "\n", padded to 4
@@ -89,6 +89,7 @@ export function* serializePassageIndexInSlices(index: PassageIndex, clock: Slice
     docOrdinal: exported.docOrdinal.slice(),
     docLength: exported.docLength.slice(),
     docRanges: exported.docRanges.slice(),
+    docPage: exported.docPage.slice(),
     terms: exported.terms.slice(),
     termOffsets: exported.termOffsets.slice(),
     postingDocs: exported.postingDocs.slice(),
@@ -124,7 +125,7 @@ export function* serializePassageIndexInSlices(index: PassageIndex, clock: Slice
   if (clock.due()) yield;
   const headerJson = `${JSON.stringify(counts).slice(0, -1)},"articles":[${articleParts.join(',')}],"passageIds":${JSON.stringify(columns.passageIds)}}`;
   const headerBytes = encoder.encode(headerJson);
-  const u32Columns = [columns.docArticle, columns.docOrdinal, columns.docLength, columns.docRanges, textEnds, columns.termOffsets, columns.postingDocs];
+  const u32Columns = [columns.docArticle, columns.docOrdinal, columns.docLength, columns.docRanges, columns.docPage, textEnds, columns.termOffsets, columns.postingDocs];
   let total = PREFIX_BYTES + 4 + padded(headerBytes.length);
   for (const column of u32Columns) {
     total += column.length * 4;
@@ -243,6 +244,7 @@ function readColumns(bytes: Uint8Array): PassageIndexColumns {
   const docOrdinal = u32(docCount);
   const docLength = u32(docCount);
   const docRanges = u32(docCount * 4);
+  const docPage = u32(docCount);
   const textEnds = u32(docCount);
   const termOffsets = u32(termCount + 1);
   const postingDocs = u32(postingCount);
@@ -305,6 +307,7 @@ function readColumns(bytes: Uint8Array): PassageIndexColumns {
     docOrdinal,
     docLength,
     docRanges,
+    docPage,
     terms,
     termOffsets,
     postingDocs,

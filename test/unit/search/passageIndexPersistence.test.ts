@@ -34,6 +34,26 @@ describe('persisted passage index', () => {
     }
   });
 
+  it('keeps the page of a PDF passage through the cache, and no page for passages without one', () => {
+    const withPages = bundledIndex().index;
+    const report = {
+      id: 'areport',
+      sourceUri: 'file:///sources/report.pdf',
+      format: 'pdf' as const,
+      meta: { title: 'Annual Report', author: 'Jane Doe' },
+      droppedLines: [{ line: 2, text: 'ACME Quarterly', reason: 'running header (on 2 of 2 pages)', page: 2 }],
+      passages: [
+        { id: 'areport.1', articleId: 'areport', ordinal: 0, text: 'The first page speaks of logistics.', range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 35 }, page: 1 },
+        { id: 'areport.2', articleId: 'areport', ordinal: 1, text: 'The second page speaks of international trade.', range: { startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 46 }, page: 2 },
+      ],
+    };
+    withPages.addArticle(report);
+    const loaded = load(serializePassageIndex(withPages));
+    assert.deepEqual(loaded.article('areport'), report);
+    assert.equal(loaded.passage(loaded.search('international trade')[0].passageId)!.page, 2);
+    assert.equal('page' in loaded.passage(loaded.search('Sputnik')[0].passageId)!, false);
+  });
+
   it('accepts articles added and removed after a warm start, as the host does for changed files', () => {
     const loaded = load(bytes);
     const rfi = articles.find((article) => article.meta.outlet === 'RFI')!;

@@ -55,6 +55,7 @@ test('the package ships an allow-list', () => {
   assert.equal(lines[0], '**');
   assert.ok(lines.includes('!dist/extension.js'));
   assert.ok(lines.includes('!dist/derivedWorker.js') && lines.includes('!dist/web/derivedWorker.js'), 'the package must carry the engine\'s worker scripts');
+  assert.ok(lines.includes('!dist/pdfjs.js'), 'the package must carry the PDF reader the engine loads on the first PDF');
   assert.ok(lines.includes('!corpus/**'));
 });
 
