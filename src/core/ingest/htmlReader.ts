@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
 import type { ArticleMetadata } from '../model';
+import { DepthCappedParser } from './depthCappedParser';
 import type { LineIndex } from './lineIndex';
 import type { ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
@@ -15,6 +15,8 @@ export interface HtmlProse {
   metadata: Partial<ArticleMetadata>;
   /** True when the page had more blocks of text than were read. */
   truncated: boolean;
+  /** Start tags nested deeper than the cap, whose elements were flattened into their ancestor (their text is kept). */
+  flattenedTags: number;
 }
 
 /** Elements whose content is never article text. */
@@ -53,14 +55,16 @@ interface OpenElement {
  * Extracts the main text of an HTML page with htmlparser2, a real streaming parser: the
  * largest `<article>` (else `<main>`, else the body) is kept; navigation, headers, footers,
  * asides, forms, scripts, styles and elements marked as ads, sharing or related links are
- * dropped. Nesting deeper than `maxDepth` is flattened into its ancestor, so 10,000 nested
- * `<div>`s cost no more than their text. After `maxLines` blocks the rest of the page is
- * parsed but not collected. Piece offsets point into the HTML source.
+ * dropped. Nesting deeper than `maxDepth` is flattened into its ancestor (see
+ * `DepthCappedParser`), so 200,000 nested `<div>`s cost no more than their text. After
+ * `maxLines` blocks the rest of the page is parsed but not collected. Piece offsets point into
+ * the HTML source.
  */
 export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity): HtmlProse {
   const text = index.text;
   const stack: OpenElement[] = [];
-  let overflow = 0;
+  /** For each flattened start tag still open, whether its element's content is skipped (a `<script>` past the cap). */
+  const flattenedSkips: boolean[] = [];
   let skipping = 0;
   let headingDepth = 0;
   let containerCount = 0;
@@ -91,7 +95,32 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
     return found;
   };
 
+  /**
+   * Adjacent text nodes of one kind (verbatim text, or decoded entities) become one piece: a
+   * run of 5 million `<` or `&amp;` is one object, not 5 million. Verbatim pieces stay exact
+   * inside; inside a run of entities offsets are approximate, as `TextPiece` allows.
+   */
+  let openPiece: { decoded?: string[]; start: number; end: number } | undefined;
+  const addText = (data: string, start: number, end: number): void => {
+    const verbatim = end - start === data.length;
+    if (openPiece && openPiece.end === start && (openPiece.decoded === undefined) === verbatim) {
+      openPiece.decoded?.push(data);
+      openPiece.end = end;
+      return;
+    }
+    closePiece();
+    openPiece = { decoded: verbatim ? undefined : [data], start, end };
+  };
+  const closePiece = (): void => {
+    if (openPiece) {
+      const pieceText = openPiece.decoded?.join('') ?? text.slice(openPiece.start, openPiece.end);
+      pieces.push({ text: pieceText, start: openPiece.start, end: openPiece.end, gapBefore: '' });
+      openPiece = undefined;
+    }
+  };
+
   const flush = (startsParagraph: boolean): void => {
+    closePiece();
     if (lines.length >= maxLines) {
       pieces = [];
       return;
@@ -117,8 +146,20 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
     }
   };
 
-  const parser = new Parser(
+  const parser = new DepthCappedParser(
     {
+      onflattenedopen(name) {
+        const skips = skippedElements.has(name);
+        flattenedSkips.push(skips);
+        if (skips) {
+          skipping++;
+        }
+      },
+      onflattenedclose() {
+        if (flattenedSkips.pop()) {
+          skipping--;
+        }
+      },
       onopentag(name, attributes) {
         if (name === 'meta') {
           const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase();
@@ -137,10 +178,6 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           return;
         }
         if (voidElements.has(name)) {
-          return;
-        }
-        if (stack.length >= maxDepth) {
-          overflow++;
           return;
         }
         const skips = skippedElements.has(name) || (!structuralElements.has(name) && isMarkedAsCruft(attributes));
@@ -174,17 +211,13 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         if (skipping > 0 || lines.length >= maxLines || (stack.length === 0 && data.trim().length === 0)) {
           return;
         }
-        pieces.push({ text: data, start: parser.startIndex, end: parser.endIndex + 1, gapBefore: '' });
+        addText(data, parser.startIndex, parser.endIndex + 1);
       },
       onclosetag(name) {
         if (name === 'title') {
           inTitle = false;
         }
         if (voidElements.has(name)) {
-          return;
-        }
-        if (overflow > 0) {
-          overflow--;
           return;
         }
         const element = stack.pop();
@@ -211,6 +244,8 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    text,
+    maxDepth,
   );
   parser.write(text);
   parser.end();
@@ -223,7 +258,7 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
 
   const metadata = metadataFromHead(meta, canonical, htmlLang);
   const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? withoutSiteName(clean(titleText), metadata.outlet) ?? firstH1;
-  return { lines: kept, title, metadata, truncated: lines.length >= maxLines };
+  return { lines: kept, title, metadata, truncated: lines.length >= maxLines, flattenedTags: parser.flattenedTags };
 }
 
 /** "India receives Putin | Example Wire" is titled "India receives Putin" when the site is Example Wire. */

@@ -95,6 +95,9 @@ function readDrafts(format: SourceFormat, input: IngestInput, index: LineIndex, 
       if (page.truncated) {
         warnings.push(`Only the first ${options.maxPassagesPerArticle * 2} blocks of text on the page were read.`);
       }
+      if (page.flattenedTags > 0) {
+        warnings.push(`${page.flattenedTags} HTML element(s) nested more than ${options.maxHtmlDepth} deep were flattened into their ancestor; their text is kept.`);
+      }
       const merged: Partial<ArticleMetadata> = { ...page.metadata, ...known };
       if (merged.title === undefined && page.title) {
         merged.title = page.title;
