@@ -73,20 +73,48 @@ export function buildArticle(draft: ArticleDraft, index: LineIndex, options: Ing
   };
 }
 
+/**
+ * The block cut to `maxChars` characters as its passages will show them: a run of white space
+ * counts as the one space it folds to, so ten million newlines between two words do not use up
+ * the block and push the second word out.
+ */
 function boundBlock(block: TextBlock, maxChars: number): TextBlock {
   let total = 0;
   const pieces = [];
   for (const piece of block.pieces) {
-    if (total + piece.text.length <= maxChars) {
+    const fit = foldedFit(piece.text, Math.max(0, maxChars - total));
+    if (fit.end === piece.text.length) {
       pieces.push(piece);
-      total += piece.text.length + 1;
+      total += fit.folded + 1;
       continue;
     }
-    const room = safeCharacterCut(piece.text, Math.max(0, maxChars - total));
+    const room = safeCharacterCut(piece.text, fit.end);
     if (room > 0) {
       pieces.push({ text: piece.text.slice(0, room), start: piece.start, end: Math.min(piece.end, piece.start + room) });
     }
     return { pieces };
   }
   return block;
+}
+
+/** How much of `text` fits in `budget` characters once white space runs fold to one: where it stops, and how many folded characters that is. */
+function foldedFit(text: string, budget: number): { end: number; folded: number } {
+  let folded = 0;
+  let inSpace = false;
+  for (let offset = 0; offset < text.length; offset++) {
+    const space = isWhiteSpace(text.charCodeAt(offset), text, offset);
+    if (space && inSpace) {
+      continue;
+    }
+    inSpace = space;
+    if (folded === budget) {
+      return { end: offset, folded };
+    }
+    folded++;
+  }
+  return { end: text.length, folded };
+}
+
+function isWhiteSpace(code: number, text: string, offset: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(text[offset]);
 }

@@ -1,5 +1,5 @@
 import type { LineIndex } from './lineIndex';
-import type { ProseLine } from './proseLines';
+import { pushBlankLine, type ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
 
 /** The prose of a markdown body and its headings. */
@@ -31,6 +31,10 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
   const headings: MarkdownProse['headings'] = [];
   let openFence: string | undefined;
   for (let line = firstLine; line < index.lineCount; line++) {
+    if (index.isBlankLine(line)) {
+      pushBlankLine(lines, line);
+      continue;
+    }
     const start = index.lineStart(line);
     const raw = index.lineText(line);
     const blank = (): void => {
@@ -120,11 +124,11 @@ function stripInline(line: string, from: number): TextPiece[] {
     }
     if (char === '`') {
       const run = runLength(line, i, '`');
-      const close = unclosedTickRuns.has(run) ? -1 : line.indexOf('`'.repeat(run), i + run);
-      if (close < 0) {
+      const close = unclosedTickRuns.has(run) ? -1 : closingTicks(line, i, run);
+      if (close === noClosingTicks) {
         unclosedTickRuns.add(run);
       }
-      if (close > 0 && close - i < 2000 && runLength(line, close, '`') === run) {
+      if (close > 0 && runLength(line, close, '`') === run) {
         removed.fill(1, i, i + run);
         removed.fill(1, close, close + run);
         i = close + run;
@@ -194,6 +198,25 @@ function stripInline(line: string, from: number): TextPiece[] {
     }
   }
   return pieces;
+}
+
+/** A code span is at most this long: its closing ticks are sought this far, not to the end of the line. */
+const maxCodeSpan = 2000;
+const noClosingTicks = -2;
+
+/**
+ * Where the first run of at least `run` ticks after the one at `open` starts, if it starts
+ * within `maxCodeSpan`; -1 when it lies further, `noClosingTicks` when the line has none. The
+ * search is bounded: runs of falling length (60, 59, ... 1 ticks) would each search the rest of
+ * the line, quadratic in its length.
+ */
+function closingTicks(line: string, open: number, run: number): number {
+  const window = line.slice(open + run, Math.min(line.length, open + maxCodeSpan - 1 + run));
+  const found = window.indexOf('`'.repeat(run));
+  if (found >= 0) {
+    return open + run + found;
+  }
+  return open + run + window.length >= line.length ? noClosingTicks : -1;
 }
 
 /** For each position, the index of the next `char` at or after it (-1 when none). */
