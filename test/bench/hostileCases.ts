@@ -86,6 +86,7 @@ export const hostileCases: HostileCase[] = [
   { name: 'html: "<" run', reaches: 'ingestFile → readHtml', build: (size) => repeatTo('<', size, '<body><p>', 'x</p>'), run: ingest('lt.html') },
   { name: 'html: entities', reaches: 'ingestFile → readHtml', build: (size) => repeatTo('&amp;', size, '<body><p>', 'x</p>'), run: ingest('amp.html') },
   { name: 'html: "published" then white space over lines', reaches: 'cleanArticle → parseDateStampLine', build: (size) => repeatTo(' \n', size, '<body><p>Published', ' </p><p>A closing paragraph.</p>'), run: ingest('stamp.html') },
+  { name: 'html: "Published", spaces, a line break', reaches: 'cleanArticle → parseDateStampLine', build: (size) => repeatTo(' ', size, '<body><p>Published', '\n</p><p>A closing paragraph.</p>'), run: ingest('stamp.html') },
   { name: 'html: blank lines between two words', reaches: 'ingestFile → readHtml', build: (size) => repeatTo('\n', size, '<body><p>alpha', 'omega</p>'), run: ingest('blank.html') },
   // Plain text
   { name: 'txt: blank lines between two words', reaches: 'ingestFile → plainTextLines → cleanArticle', build: (size) => repeatTo('\n', size, 'alpha\n', 'omega'), run: ingest('blank.txt') },
@@ -94,10 +95,12 @@ export const hostileCases: HostileCase[] = [
   { name: 'txt: "A. " initials', reaches: 'splitPassages', build: (size) => repeatTo('A. ', size, 'Title\n\n'), run: ingest('initials.txt') },
   { name: 'txt: combining marks', reaches: 'splitPassages → safeCharacterCut', build: (size) => repeatTo('\u0301', size, 'Title\n\na'), run: ingest('marks.txt') },
   { name: 'txt: white space runs in a line', reaches: 'splitPassages', build: (size) => repeatTo(`word${' '.repeat(2000)}`, size, 'Title\n\n'), run: ingest('gaps.txt') },
+  { name: 'txt: share-button lines with runs of spaces', reaches: 'cleanArticle → boilerplateReason', build: (size) => repeatTo(`${'facebook     '.repeat(18)}!\n`, size, 'Title\n\n'), run: ingest('share.txt') },
   { name: 'txt: "Published" then spaces', reaches: 'cleanArticle → parseDateStampLine', build: (size) => repeatTo(' ', size, 'Title\n\nPublished', 'x'), run: ingest('stamp.txt') },
   // Markdown
   { name: 'md: blank lines between two words', reaches: 'readMarkdown', build: (size) => repeatTo('\n', size, 'alpha\n', 'omega'), run: ingest('blank.md') },
   { name: 'md: "# " then spaces', reaches: 'readMarkdown (ATX heading)', build: (size) => repeatTo(' ', size, 'Intro.\n\n# ', 'x\n\nA closing paragraph.'), run: ingest('heading.md') },
+  { name: 'md: "# a", spaces, U+2028', reaches: 'readMarkdown (ATX heading)', build: (size) => repeatTo(' ', size, 'Intro.\n\n# a', 'b\u2028\n\nA closing paragraph.'), run: ingest('heading.md') },
   { name: 'md: "# a" then " #" runs', reaches: 'readMarkdown (ATX heading)', build: (size) => repeatTo(' #', size, 'Intro.\n\n# a', 'x\n\nA closing paragraph.'), run: ingest('heading.md') },
   { name: 'md: backtick runs of falling length', reaches: 'readMarkdown → stripInline (code spans)', build: (size) => fallingRuns('`', 60, 'x'.repeat(40), size), run: ingest('ticks.md') },
   { name: 'md: backtick runs falling over the whole line', reaches: 'readMarkdown → stripInline (code spans)', build: (size) => fallingOnce('`', size), run: ingest('ticks.md') },

@@ -10,7 +10,6 @@ export interface MarkdownProse {
   headings: Array<{ level: number; text: string; line: number }>;
 }
 
-const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const fence = /^ {0,3}(`{3,}|~{3,})/;
@@ -55,9 +54,9 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
       blank();
       continue;
     }
-    const heading = atxHeading.exec(raw);
+    const heading = atxHeading(raw);
     if (heading) {
-      headings.push({ level: heading[1].length, text: plainText(heading[2] ?? ''), line });
+      headings.push({ level: heading.level, text: plainText(heading.text), line });
       blank();
       continue;
     }
@@ -91,6 +90,38 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
     lines.push({ line, text, pieces, startsParagraph: startsParagraph || undefined });
   }
   return { lines, headings };
+}
+
+/**
+ * An ATX heading (`## Title ##`): its level and its text without the closing hashes. A scan,
+ * not the regular expression it replaces (`[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`), which tried every
+ * end of the text against every run of spaces: quadratic on a long line of spaces that does
+ * not match (one ending in U+2028), 4,000 spaces took 90 ms.
+ */
+function atxHeading(raw: string): { level: number; text: string } | undefined {
+  let at = 0;
+  while (at < 3 && raw[at] === ' ') at++;
+  const level = runLength(raw, at, '#');
+  if (level < 1 || level > 6) {
+    return undefined;
+  }
+  at += level;
+  if (at < raw.length && raw[at] !== ' ' && raw[at] !== '\t') {
+    return undefined;
+  }
+  while (at < raw.length && (raw[at] === ' ' || raw[at] === '\t')) at++;
+  if (/[\n\r\u2028\u2029]/.test(raw.slice(at))) {
+    return undefined;
+  }
+  let end = raw.length;
+  while (end > at && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  let closing = end;
+  while (closing > at && raw[closing - 1] === '#') closing--;
+  if (closing < end && closing > at && (raw[closing - 1] === ' ' || raw[closing - 1] === '\t')) {
+    end = closing;
+    while (end > at && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  }
+  return { level, text: raw.slice(at, end) };
 }
 
 function isTableDelimiter(raw: string): boolean {
