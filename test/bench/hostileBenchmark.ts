@@ -5,7 +5,7 @@
  * path. Run alone with `BENCH_SECTIONS=hostile` (see runBenchmark.ts) or
  * `node --expose-gc out/test/bench/runHostileBenchmark.js`.
  *
- * Environment: HOSTILE_CASES (substring of case names to run), HOSTILE_SIZES (comma-separated
+ * Environment: HOSTILE_CASES (substrings of the case names to run, separated by `|`), HOSTILE_SIZES (comma-separated
  * character counts), HOSTILE_TIMEOUT_S (per measurement; default 60).
  */
 import { spawnSync } from 'node:child_process';
@@ -49,14 +49,14 @@ function measureOnce(caseIndex: number, size: number, timeoutSeconds: number): H
   return JSON.parse(child.stdout) as HostileMeasurement;
 }
 
-/** Measures the cases whose name contains `filter` at `sizes`; a case that runs out of time at one size is not tried at larger ones. */
+/** Measures the cases whose name contains one of the `|`-separated parts of `filter` at `sizes`; a case that runs out of time at one size is not tried at larger ones. */
 export function measureHostileInputs(options: { sizes?: number[]; filter?: string; timeoutSeconds?: number; log?: (line: string) => void } = {}): HostileResults {
   const sizes = options.sizes ?? HOSTILE_SIZES;
   const timeoutSeconds = options.timeoutSeconds ?? 60;
   const loadBefore = loadavg()[0];
   const rows: HostileRow[] = [];
   hostileCases.forEach((hostile, caseIndex) => {
-    if (options.filter && !hostile.name.includes(options.filter)) return;
+    if (options.filter && !options.filter.split('|').some((part) => hostile.name.includes(part))) return;
     const row: HostileRow = { name: hostile.name, reaches: hostile.reaches, bySize: new Map() };
     for (const size of sizes) {
       const measured = measureOnce(caseIndex, size, timeoutSeconds);

@@ -146,19 +146,37 @@ function cutAtSpaceOrCharacter(text: string, start: number, limit: number): numb
   return safeCharacterCut(text, limit, start);
 }
 
-/** Moves a cut back so it never splits a surrogate pair or strands a combining mark. */
+/**
+ * A cut moves at most this far to keep a character whole: real clusters (an emoji sequence, a
+ * letter with its accents) are shorter; a run of 5,000,000 combining marks is not one character
+ * to keep whole, or it would become one passage of 5 MB.
+ */
+const maxClusterLength = 32;
+
+/**
+ * Moves a cut back so it never splits a surrogate pair or strands a combining mark (forward
+ * when going back would reach `floor`). Past `maxClusterLength` it gives up on the mark, never
+ * on the surrogate pair.
+ */
 export function safeCharacterCut(text: string, position: number, floor = 0): number {
-  let cut = Math.min(position, text.length);
-  while (cut > floor && cut < text.length && isInsideCluster(text, cut)) {
+  const start = Math.min(position, text.length);
+  let cut = start;
+  while (cut > floor && start - cut < maxClusterLength && cut < text.length && isInsideCluster(text, cut)) {
     cut--;
   }
-  if (cut === floor) {
-    cut = Math.min(position, text.length);
-    while (cut < text.length && isInsideCluster(text, cut)) {
-      cut++;
-    }
+  if (cut > floor && (cut === text.length || !isInsideCluster(text, cut))) {
+    return cut;
   }
-  return cut;
+  cut = start;
+  while (cut < text.length && cut - start < maxClusterLength && isInsideCluster(text, cut)) {
+    cut++;
+  }
+  return cut < text.length && isLowSurrogate(text, cut) ? cut + 1 : cut;
+}
+
+function isLowSurrogate(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isInsideCluster(text: string, position: number): boolean {
