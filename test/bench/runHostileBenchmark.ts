@@ -1,5 +1,5 @@
 /**
- * The hostile-input section alone: `npm run bench:hostile` (or `BENCH_SECTIONS=hostile npm run bench`).
+ * The hostile-input section alone: `npm run bench:hostile` (or `BENCH_SECTIONS=hostile` for runBenchmark.js).
  * Prints the table and puts the section into BENCHMARKS.md in place of the previous one,
  * unless HOSTILE_NO_WRITE is set (for a quick look at a few cases).
  */
