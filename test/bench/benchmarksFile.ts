@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
- * BENCHMARKS.md is written by two scripts and by hand: runBenchmark.ts writes the top, then
- * runMillionBenchmark.ts its section, and the section on the load in a real VS Code
- * (scripts/loadBench.mjs) is written by hand. Each script keeps what the others wrote.
+ * BENCHMARKS.md is written by three scripts and by hand: runBenchmark.ts writes the top, then
+ * runHostileBenchmark.ts the hostile-input section, runMillionBenchmark.ts its section, and the
+ * section on the load in a real VS Code (scripts/loadBench.mjs) is written by hand. Each script
+ * keeps what the others wrote.
  */
+export const HOSTILE_SECTION_HEADING = '## Hostile input';
 export const MILLION_SECTION_HEADING = '## At 1,000,000 passages';
 export const LOAD_SECTION_HEADING = '## Load in a real VS Code';
 
@@ -17,10 +19,19 @@ function sectionStart(text: string, heading: string): number {
   return at >= 0 ? at : text.length;
 }
 
-/** What runBenchmark.ts keeps after its own part: the 1,000,000-passage section and the load section, from whichever comes first. */
+/** What runBenchmark.ts keeps after its own part: the hostile-input, 1,000,000-passage and load sections, from whichever comes first. */
 export function sectionsAfterTheTables(benchmarksFile: string): string {
   const text = read(benchmarksFile);
-  return text.slice(Math.min(sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)));
+  return text.slice(Math.min(sectionStart(text, HOSTILE_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)));
+}
+
+/** Puts the hostile-input section in place of the previous one, or before the 1,000,000-passage and load sections. */
+export function writeHostileSection(benchmarksFile: string, section: string): void {
+  const text = read(benchmarksFile);
+  const hostileAt = sectionStart(text, HOSTILE_SECTION_HEADING);
+  const nextAt = Math.min(sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING));
+  const head = text.slice(0, Math.min(hostileAt, nextAt)).replace(/\n+$/, '\n');
+  writeFileSync(benchmarksFile, `${head}\n${section}${text.slice(nextAt)}`);
 }
 
 /** Puts the 1,000,000-passage section in place of the previous one, or before the load section. */

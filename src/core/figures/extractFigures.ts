@@ -38,6 +38,14 @@ interface RawFigure {
 }
 
 const keywordWindow = 40;
+/**
+ * A number takes at most this many scale words ("1.5 lakh crore", "hundreds of millions of"):
+ * a figure that fails to parse is retried from its next word, so an unbounded chain
+ * ("millions of millions of ...") would be read once per word, quadratic in its length.
+ */
+const maxScaleWords = 3;
+/** A figure names at most this many people and places of its sentence (the first ones); comparing figures compares every pair of names. */
+const maxNamesPerFigure = 32;
 const clauseWindow = 12;
 const adjacentWindow = 4;
 const adjacentWeight = 1;
@@ -263,7 +271,7 @@ function parseNumber(tokens: readonly Token[], i: number): ParsedNumber | undefi
     let low = vague.low;
     let high = vague.high;
     let last = i;
-    while (isWord(tokens[last + 1], 'of') && tokens[last + 2] && scaleWords.has(tokens[last + 2].lower) && tokens[last + 2].lower.endsWith('s')) {
+    for (let scales = 0; scales < maxScaleWords && isWord(tokens[last + 1], 'of') && tokens[last + 2] && scaleWords.has(tokens[last + 2].lower) && tokens[last + 2].lower.endsWith('s'); scales++) {
       const scale = scaleWords.get(tokens[last + 2].lower) ?? 1;
       low *= scale;
       high *= scale;
@@ -310,7 +318,7 @@ function parseQuantity(tokens: readonly Token[], i: number): RawFigure | undefin
   let { value, low, high } = parsed;
   let last = parsed.last;
   let scaled = false;
-  while (tokens[last + 1] && scaleWords.has(tokens[last + 1].lower) && (tokens[last + 1].lower.length > 1 || currency)) {
+  for (let scales = 0; scales < maxScaleWords && tokens[last + 1] && scaleWords.has(tokens[last + 1].lower) && (tokens[last + 1].lower.length > 1 || currency); scales++) {
     const scale = scaleWords.get(tokens[last + 1].lower) ?? 1;
     value *= scale;
     low *= scale;
@@ -555,6 +563,16 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
   }
   let contextKeywords: Record<string, number> | undefined;
   const knownNames = rawBySentence.length > 0 ? midSentenceNames(tokens, new Set(sentences.map((sentence) => sentence.firstToken))) : new Set<string>();
+  // Read once per sentence, not once per figure: 400 figures in one long sentence would read it 400 times.
+  const namesBySentence = new Map<number, string[]>();
+  const namesOfSentence = (index: number, sentence: SentenceBounds): string[] => {
+    let names = namesBySentence.get(index);
+    if (!names) {
+      names = namesIn(tokens, sentence.firstToken, sentence.lastToken, knownNames).slice(0, maxNamesPerFigure);
+      namesBySentence.set(index, names);
+    }
+    return names;
+  };
   for (const { raw, sentence, sentenceIndex: indexOfSentence } of rawBySentence) {
     const hedge = comparisonBefore(tokens, raw.firstToken, raw.kind);
     const rate = raw.kind !== 'date' && raw.kind !== 'duration' && raw.kind !== 'ordinal' ? ratePeriodAfter(tokens, raw.lastToken) : undefined;
@@ -598,7 +616,7 @@ function extractFiguresUnguarded(passage: Passage, options: ExtractFiguresOption
       keyNouns: keyNounPhrases(text, tokens, Math.max(sentence.firstToken, raw.firstToken - keywordWindow), Math.min(sentence.lastToken, raw.lastToken + keywordWindow), raw.firstToken, 5),
       keywords,
       measures,
-      names: namesIn(tokens, sentence.firstToken, sentence.lastToken, knownNames),
+      names: namesOfSentence(indexOfSentence, sentence),
     };
     if (hedge) figure.comparisonText = text.slice(tokens[hedge.start].start, tokens[raw.firstToken - 1].end);
     if (raw.vague) figure.vague = true;
@@ -649,8 +667,12 @@ function attachAnchors(figures: Figure[]): void {
 
 function anchorRelation(date: Figure): TimeAnchor['relation'] | undefined {
   if (date.comparison === 'since' || date.comparison === 'by' || date.comparison === 'until') return date.comparison;
-  const before = date.sentence.text.slice(0, date.span.start - date.sentence.start).trimEnd().toLowerCase();
-  if (before.endsWith(' in') || before === 'in') return 'in';
+  // Only the end of the text before the date is read: a long sentence of dates would otherwise be copied once per date.
+  const text = date.sentence.text;
+  let end = date.span.start - date.sentence.start;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const lastWord = text.slice(Math.max(0, end - 3), end).toLowerCase();
+  if (lastWord === ' in' || (end === 2 && lastWord === 'in')) return 'in';
   return undefined;
 }
 

@@ -15,7 +15,8 @@ const lineRules: Array<{ reason: string; pattern: RegExp; only?: RegExp }> = [
   { reason: 'app-store badge', pattern: /^(?:follow|get|read)\b.{0,80}\bby downloading the\b.{0,40}\b(?:app|application)\s*[.!]?$/i },
   { reason: 'app-store badge', pattern: /^download (?:the|our)\b.{0,40}\b(?:app|application)\b.{0,40}$/i },
   { reason: 'share/follow line', pattern: /^(?:share|share this(?: article| story| post)?|share on \w+|share via \w+|follow(?: us)?(?: on \w+(?: and \w+)?)?|tweet|email|e-mail|print|copy link|link copied|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)\s*:?$/i },
-  { reason: 'share/follow line', pattern: /^(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|email|print|share)\s*[|•·,]?\s*){2,}$/i },
+  // One way to read the white space between two names (`\s*[|•·,]?\s*` had a way per split of it: exponential, 130 characters took seconds).
+  { reason: 'share/follow line', pattern: /^(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|email|print|share)(?:\s*[|•·,]\s*|\s+)?){2,}$/i },
   { reason: 'comment form', pattern: /^(?:leave a (?:reply|comment)|post a comment|add a comment|join the conversation|cancel reply|post comment|submit comment|(?:\d+\s+)?comments?|no comments yet\.?|be the first to comment\.?)$/i },
   { reason: 'comment form', pattern: /^your email address will not be published\.?(?:\s*required fields are marked\s*\*?)?$/i },
   { reason: 'comment form', pattern: /^required fields are marked\s*\*?\.?$/i },

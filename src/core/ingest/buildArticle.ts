@@ -73,19 +73,25 @@ export function buildArticle(draft: ArticleDraft, index: LineIndex, options: Ing
   };
 }
 
-/** The block cut to `maxChars` characters, at white space when there is some in the piece it cuts, so no passage ends in half a word. */
+/**
+ * The block cut to `maxChars` characters as its passages will show them: a run of white space
+ * counts as the one space it folds to, so ten million newlines between two words do not use up
+ * the block and push the second word out. The cut falls at white space when there is some in the
+ * piece it cuts, so no passage ends in half a word.
+ */
 function boundBlock(block: TextBlock, maxChars: number): TextBlock {
   let total = 0;
   const pieces = [];
   for (const piece of block.pieces) {
-    if (total + piece.text.length <= maxChars) {
+    const fit = foldedFit(piece.text, Math.max(0, maxChars - total));
+    if (fit.end === piece.text.length) {
       pieces.push(piece);
-      total += piece.text.length + 1;
+      total += fit.folded + 1;
       continue;
     }
     const previous = pieces[pieces.length - 1];
     const midWord = !previous || (piece.gapBefore === '' && /\S$/.test(previous.text) && /^\S/.test(piece.text));
-    const room = wordCut(piece.text, Math.max(0, maxChars - total), midWord);
+    const room = wordCut(piece.text, fit.end, midWord);
     if (room > 0) {
       pieces.push({ text: piece.text.slice(0, room), start: piece.start, end: Math.min(piece.end, piece.start + room) });
     }
@@ -94,16 +100,46 @@ function boundBlock(block: TextBlock, maxChars: number): TextBlock {
   return block;
 }
 
+/** No word is longer than this: a longer run without white space (base64, 5 MB of backticks) is cut between characters. */
+const maxWordLength = 64;
+
 /**
  * Where to cut `text` to at most `limit` characters: after its last white space before the
- * limit; else, when the piece starts a new word, before it; else at a character that splits no cluster.
+ * limit, when the word it ends is a word (at most `maxWordLength`); else, when the piece starts
+ * a new word, before it; else at a character that splits no cluster.
  */
 function wordCut(text: string, limit: number, midWord: boolean): number {
+  const end = Math.min(limit, text.length);
   const firstWord = text.search(/\S/);
-  for (let i = Math.min(limit, text.length); i > firstWord && firstWord >= 0; i--) {
+  for (let i = end; i > firstWord && firstWord >= 0 && end - i <= maxWordLength; i--) {
     if (/\s/.test(text[i - 1])) {
       return i;
     }
   }
+  if (firstWord >= 0 && end - firstWord > maxWordLength) {
+    return safeCharacterCut(text, end);
+  }
   return midWord ? safeCharacterCut(text, limit) : 0;
+}
+
+/** How much of `text` fits in `budget` characters once white space runs fold to one: where it stops, and how many folded characters that is. */
+function foldedFit(text: string, budget: number): { end: number; folded: number } {
+  let folded = 0;
+  let inSpace = false;
+  for (let offset = 0; offset < text.length; offset++) {
+    const space = isWhiteSpace(text.charCodeAt(offset), text, offset);
+    if (space && inSpace) {
+      continue;
+    }
+    inSpace = space;
+    if (folded === budget) {
+      return { end: offset, folded };
+    }
+    folded++;
+  }
+  return { end: text.length, folded };
+}
+
+function isWhiteSpace(code: number, text: string, offset: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(text[offset]);
 }

@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
 import type { ArticleMetadata, DroppedLine } from '../model';
+import { DepthCappedParser } from './depthCappedParser';
 import type { LineIndex } from './lineIndex';
 import type { ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
@@ -17,6 +17,8 @@ export interface HtmlProse {
   dropped: DroppedLine[];
   /** True when the page had more blocks of text than were read. */
   truncated: boolean;
+  /** Start tags nested deeper than the cap, whose elements were flattened into their ancestor (their text is kept). */
+  flattenedTags: number;
 }
 
 /** Elements whose content is never article text. */
@@ -75,16 +77,16 @@ interface OpenElement {
  * largest `<article>` (else `<main>`, else the body) is kept; navigation, headers, footers,
  * asides, forms, scripts, styles and elements marked as ads, sharing or related links are
  * dropped, and their text is listed with the reason. Nesting deeper than `maxDepth` is
- * flattened into its ancestor, so 10,000 nested `<div>`s cost no more than their text; a
- * flattened element still ends a line, and a flattened `<nav>` or cookie banner is still
- * skipped. After `maxLines` blocks the rest of the page is parsed but not collected. Piece
- * offsets point into the HTML source.
+ * flattened into its ancestor (see `DepthCappedParser`), so 200,000 nested `<div>`s cost no
+ * more than their text; a flattened element still ends a line, and a flattened `<nav>` or
+ * cookie banner is still skipped. After `maxLines` blocks the rest of the page is parsed but
+ * not collected. Piece offsets point into the HTML source.
  */
 export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity): HtmlProse {
   const text = index.text;
   const stack: OpenElement[] = [];
-  /** Elements opened past the depth cap and not yet closed: whether each is skipped. */
-  const overflow: Array<Skip | undefined> = [];
+  /** Elements flattened past the depth cap and not yet closed: their names, and whether each is skipped. */
+  const flattened: Array<{ name: string; skips?: Skip }> = [];
   let skipping = 0;
   let markupDepth = 0;
   let droppedReason: string | undefined;
@@ -153,7 +155,32 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
     }
   };
 
+  /**
+   * Adjacent text nodes of one kind (verbatim text, or decoded entities) become one piece: a
+   * run of 5 million `<` or `&amp;` is one object, not 5 million. Verbatim pieces stay exact
+   * inside; inside a run of entities offsets are approximate, as `TextPiece` allows.
+   */
+  let openPiece: { decoded?: string[]; start: number; end: number } | undefined;
+  const addText = (data: string, start: number, end: number): void => {
+    const verbatim = end - start === data.length;
+    if (openPiece && openPiece.end === start && (openPiece.decoded === undefined) === verbatim) {
+      openPiece.decoded?.push(data);
+      openPiece.end = end;
+      return;
+    }
+    closePiece();
+    openPiece = { decoded: verbatim ? undefined : [data], start, end };
+  };
+  const closePiece = (): void => {
+    if (openPiece) {
+      const pieceText = openPiece.decoded?.join('') ?? text.slice(openPiece.start, openPiece.end);
+      pieces.push({ text: pieceText, start: openPiece.start, end: openPiece.end, gapBefore: '' });
+      openPiece = undefined;
+    }
+  };
+
   const flush = (startsParagraph: boolean): void => {
+    closePiece();
     flushDropped();
     if (full()) {
       pieces = [];
@@ -182,8 +209,27 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
     }
   };
 
-  const parser = new Parser(
+  const parser = new DepthCappedParser(
     {
+      onflattenedopen(name, attributes) {
+        const skips = skipOf(name, attributes);
+        if (blockElements.has(name) || skippedBlocks.has(name)) {
+          flush(true);
+        }
+        flattened.push({ name, skips });
+        if (skips) {
+          enterSkip(skips);
+        }
+      },
+      onflattenedclose() {
+        const element = flattened.pop();
+        if (element && (blockElements.has(element.name) || skippedBlocks.has(element.name))) {
+          flush(true);
+        }
+        if (element?.skips) {
+          leaveSkip(element.skips);
+        }
+      },
       onopentag(name, attributes) {
         if (name === 'meta') {
           const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase();
@@ -207,13 +253,6 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         const skips = skipOf(name, attributes);
         if (blockElements.has(name) || skippedBlocks.has(name)) {
           flush(true);
-        }
-        if (stack.length >= maxDepth) {
-          overflow.push(skips);
-          if (skips) {
-            enterSkip(skips);
-          }
-          return;
         }
         const heading = headingElements.has(name);
         const container = name === 'article' || attributes.itemprop === 'articleBody'
@@ -248,23 +287,13 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           }
           return;
         }
-        pieces.push({ text: data, start: parser.startIndex, end: parser.endIndex + 1, gapBefore: '' });
+        addText(data, parser.startIndex, parser.endIndex + 1);
       },
       onclosetag(name) {
         if (name === 'title') {
           inTitle = false;
         }
         if (voidElements.has(name)) {
-          return;
-        }
-        if (overflow.length > 0) {
-          const skips = overflow.pop();
-          if (blockElements.has(name) || skippedBlocks.has(name)) {
-            flush(true);
-          }
-          if (skips) {
-            leaveSkip(skips);
-          }
           return;
         }
         const element = stack.pop();
@@ -291,6 +320,8 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    text,
+    maxDepth,
   );
   parser.write(text);
   parser.end();
@@ -308,7 +339,7 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
 
   const metadata = metadataFromHead(meta, canonical, htmlLang);
   const title = clean(meta.get('og:title')) ?? clean(meta.get('twitter:title')) ?? withoutSiteName(clean(titleText), metadata.outlet) ?? firstH1;
-  return { lines: kept, title, metadata, dropped, truncated: full() };
+  return { lines: kept, title, metadata, dropped, truncated: full(), flattenedTags: parser.flattenedTags };
 }
 
 /** "India receives Putin | Example Wire" is titled "India receives Putin" when the site is Example Wire. */

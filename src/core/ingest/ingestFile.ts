@@ -115,6 +115,9 @@ function readDrafts(format: Exclude<SourceFormat, 'pdf' | 'docx'>, input: Ingest
       if (page.truncated) {
         warnings.push(`Only the first ${options.maxPassagesPerArticle * 2} blocks of text on the page were read.`);
       }
+      if (page.flattenedTags > 0) {
+        warnings.push(`${page.flattenedTags} HTML element(s) nested more than ${options.maxHtmlDepth} deep were flattened into their ancestor; their text is kept.`);
+      }
       const merged: Partial<ArticleMetadata> = { ...page.metadata, ...known };
       if (merged.title === undefined && page.title) {
         merged.title = boundedTitle(page.title);

@@ -1,6 +1,6 @@
 import type { ArticleMetadata } from '../model';
 import type { LineIndex } from './lineIndex';
-import type { ProseLine } from './proseLines';
+import { pushBlankLine, type ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
 import { setMetadataField } from './textMetadata';
 
@@ -42,10 +42,10 @@ export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
   const badLines: number[] = [];
   let truncated = false;
   for (let line = 0; line < index.lineCount; line++) {
-    const raw = index.lineText(line);
-    if (raw.trim().length === 0) {
+    if (index.isBlankLine(line)) {
       continue;
     }
+    const raw = index.lineText(line);
     if (articles.length >= maxArticles) {
       truncated = true;
       break;
@@ -150,18 +150,34 @@ function endOfString(raw: string, from: number): number {
 
 /**
  * Decodes a JSON string literal into prose lines (split at its `\n`s). Unescaped runs are
- * verbatim pieces and each escape is a piece of its own, so offsets into the source stay exact.
+ * verbatim pieces and each run of escapes is a piece of its own, so offsets into the source
+ * stay exact at every piece's ends. A run of blank lines is one blank line, so a million
+ * escaped newlines (or tabs) cost one object, not a million.
  */
 function proseLinesFromLiteral(raw: string, literal: { start: number; end: number }, lineStart: number, line: number): ProseLine[] {
   const lines: ProseLine[] = [];
   let pieces: TextPiece[] = [];
+  let escapes: { text: string[]; start: number; end: number } | undefined;
+  const flushEscapes = (): void => {
+    if (escapes) {
+      pieces.push({ text: escapes.text.join(''), start: lineStart + escapes.start, end: lineStart + escapes.end, gapBefore: '' });
+      escapes = undefined;
+    }
+  };
   const finishLine = (): void => {
-    lines.push({ line, text: pieces.map((piece) => piece.text).join(''), pieces, startsParagraph: true });
+    flushEscapes();
+    const text = pieces.map((piece) => piece.text).join('');
+    if (text.trim().length > 0) {
+      lines.push({ line, text, pieces, startsParagraph: true });
+    } else {
+      pushBlankLine(lines, line);
+    }
     pieces = [];
   };
   let runStart = literal.start;
   const flushRun = (end: number): void => {
     if (end > runStart) {
+      flushEscapes();
       pieces.push({ text: raw.slice(runStart, end), start: lineStart + runStart, end: lineStart + end, gapBefore: '' });
     }
   };
@@ -184,7 +200,9 @@ function proseLinesFromLiteral(raw: string, literal: { start: number; end: numbe
     if (decoded === '\n') {
       finishLine();
     } else if (decoded !== '\r') {
-      pieces.push({ text: decoded, start: lineStart + i, end: lineStart + i + length, gapBefore: '' });
+      escapes ??= { text: [], start: i, end: i };
+      escapes.text.push(decoded);
+      escapes.end = i + length;
     }
     i += length;
     runStart = i;

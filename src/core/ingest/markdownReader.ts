@@ -1,5 +1,5 @@
 import type { LineIndex } from './lineIndex';
-import type { ProseLine } from './proseLines';
+import { pushBlankLine, type ProseLine } from './proseLines';
 import type { TextPiece } from './textBlock';
 
 /** The prose of a markdown body and its headings. */
@@ -10,7 +10,6 @@ export interface MarkdownProse {
   headings: Array<{ level: number; text: string; line: number }>;
 }
 
-const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const fence = /^ {0,3}(`{3,}|~{3,})/;
@@ -31,6 +30,10 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
   const headings: MarkdownProse['headings'] = [];
   let openFence: string | undefined;
   for (let line = firstLine; line < index.lineCount; line++) {
+    if (index.isBlankLine(line)) {
+      pushBlankLine(lines, line);
+      continue;
+    }
     const start = index.lineStart(line);
     const raw = index.lineText(line);
     const blank = (): void => {
@@ -51,9 +54,9 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
       blank();
       continue;
     }
-    const heading = atxHeading.exec(raw);
+    const heading = atxHeading(raw);
     if (heading) {
-      headings.push({ level: heading[1].length, text: plainText(heading[2] ?? ''), line });
+      headings.push({ level: heading.level, text: plainText(heading.text), line });
       blank();
       continue;
     }
@@ -89,6 +92,38 @@ export function readMarkdown(index: LineIndex, firstLine: number): MarkdownProse
   return { lines, headings };
 }
 
+/**
+ * An ATX heading (`## Title ##`): its level and its text without the closing hashes. A scan,
+ * not the regular expression it replaces (`[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`), which tried every
+ * end of the text against every run of spaces: quadratic on a long line of spaces that does
+ * not match (one ending in U+2028), 4,000 spaces took 90 ms.
+ */
+function atxHeading(raw: string): { level: number; text: string } | undefined {
+  let at = 0;
+  while (at < 3 && raw[at] === ' ') at++;
+  const level = runLength(raw, at, '#');
+  if (level < 1 || level > 6) {
+    return undefined;
+  }
+  at += level;
+  if (at < raw.length && raw[at] !== ' ' && raw[at] !== '\t') {
+    return undefined;
+  }
+  while (at < raw.length && (raw[at] === ' ' || raw[at] === '\t')) at++;
+  if (/[\n\r\u2028\u2029]/.test(raw.slice(at))) {
+    return undefined;
+  }
+  let end = raw.length;
+  while (end > at && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  let closing = end;
+  while (closing > at && raw[closing - 1] === '#') closing--;
+  if (closing < end && closing > at && (raw[closing - 1] === ' ' || raw[closing - 1] === '\t')) {
+    end = closing;
+    while (end > at && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  }
+  return { level, text: raw.slice(at, end) };
+}
+
 function isTableDelimiter(raw: string): boolean {
   return raw.length <= 2000 && raw.includes('---') && tableDelimiter.test(raw.trim());
 }
@@ -120,11 +155,11 @@ function stripInline(line: string, from: number): TextPiece[] {
     }
     if (char === '`') {
       const run = runLength(line, i, '`');
-      const close = unclosedTickRuns.has(run) ? -1 : line.indexOf('`'.repeat(run), i + run);
-      if (close < 0) {
+      const close = unclosedTickRuns.has(run) ? -1 : closingTicks(line, i, run);
+      if (close === noClosingTicks) {
         unclosedTickRuns.add(run);
       }
-      if (close > 0 && close - i < 2000 && runLength(line, close, '`') === run) {
+      if (close > 0 && runLength(line, close, '`') === run) {
         removed.fill(1, i, i + run);
         removed.fill(1, close, close + run);
         i = close + run;
@@ -194,6 +229,25 @@ function stripInline(line: string, from: number): TextPiece[] {
     }
   }
   return pieces;
+}
+
+/** A code span is at most this long: its closing ticks are sought this far, not to the end of the line. */
+const maxCodeSpan = 2000;
+const noClosingTicks = -2;
+
+/**
+ * Where the first run of at least `run` ticks after the one at `open` starts, if it starts
+ * within `maxCodeSpan`; -1 when it lies further, `noClosingTicks` when the line has none. The
+ * search is bounded: runs of falling length (60, 59, ... 1 ticks) would each search the rest of
+ * the line, quadratic in its length.
+ */
+function closingTicks(line: string, open: number, run: number): number {
+  const window = line.slice(open + run, Math.min(line.length, open + maxCodeSpan - 1 + run));
+  const found = window.indexOf('`'.repeat(run));
+  if (found >= 0) {
+    return open + run + found;
+  }
+  return open + run + window.length >= line.length ? noClosingTicks : -1;
 }
 
 /** For each position, the index of the next `char` at or after it (-1 when none). */

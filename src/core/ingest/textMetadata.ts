@@ -42,6 +42,9 @@ export function parsePrintedDate(text: string): string | undefined {
   return isCalendarDate(iso) ? iso : undefined;
 }
 
+/** Longer lines are never a publication stamp (the date itself is at most 80 characters). */
+const maxDateStampChars = 120;
+
 /** Which stamp a "published / updated" line gives. */
 export type DateStampKind = 'published' | 'updated';
 
@@ -50,7 +53,12 @@ export type DateStampKind = 'published' | 'updated';
  * "Last Updated: December 06, 2021, 00:06 IST", "Published on 6 December 2021".
  */
 export function parseDateStampLine(line: string): { kind: DateStampKind; date: string } | undefined {
-  const match = /^\s*(first published|published|posted|last updated|last modified|updated|modified)(?:\s+on)?\s*:?\s*(.+)$/i.exec(line);
+  // A stamp is short; the expression's runs of white space are cubic on a long one that fails (an HTML line "Published" + 10,000 spaces + a line break took minutes).
+  const trimmed = line.trim();
+  if (trimmed.length > maxDateStampChars) {
+    return undefined;
+  }
+  const match = /^(first published|published|posted|last updated|last modified|updated|modified)(?:\s+on)?\s*:?\s*(.+)$/i.exec(trimmed);
   if (!match) {
     return undefined;
   }

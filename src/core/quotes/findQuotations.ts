@@ -35,24 +35,68 @@ function countWords(text: string): number {
   return words;
 }
 
-/** True when a blank line starts at `index` (a paragraph break ends any quote). */
-function isParagraphBreak(text: string, index: number): boolean {
-  if (text.charAt(index) !== '\n') return false;
+/** True when a blank line starts at `index` (a paragraph break ends any quote); returns where the white space after the line break ends otherwise. */
+function paragraphBreakAt(text: string, index: number): { isBreak: boolean; next: number } {
   let next = index + 1;
   while (next < text.length && (text.charAt(next) === ' ' || text.charAt(next) === '\t' || text.charAt(next) === '\r')) next++;
-  return text.charAt(next) === '\n';
+  return { isBreak: text.charAt(next) === '\n', next };
+}
+
+/**
+ * Where the next closing mark or paragraph break is, for positions that only move forward: each
+ * answer is remembered until the position passes it, so the text is scanned once in all, however
+ * many openers lack a closer.
+ */
+class ForwardScanner {
+  private readonly nextMark = new Map<string, number>();
+  private nextBreak = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first `mark` at or after `from`, or Infinity. */
+  mark(mark: string, from: number): number {
+    let at = this.nextMark.get(mark);
+    if (at === undefined || (at !== Infinity && at < from)) {
+      const found = this.text.indexOf(mark, from);
+      at = found < 0 ? Infinity : found;
+      this.nextMark.set(mark, at);
+    }
+    return at;
+  }
+
+  /** The first paragraph break (a line break before a blank line) at or after `from`, or Infinity. */
+  paragraphBreak(from: number): number {
+    if (this.nextBreak >= from) return this.nextBreak;
+    let search = from;
+    for (;;) {
+      const newline = this.text.indexOf('\n', search);
+      if (newline < 0) {
+        this.nextBreak = Infinity;
+        break;
+      }
+      const { isBreak, next } = paragraphBreakAt(this.text, newline);
+      if (isBreak) {
+        this.nextBreak = newline;
+        break;
+      }
+      search = next;
+    }
+    return this.nextBreak;
+  }
 }
 
 /**
  * Finds the quotations in a draft: text between straight double quotes, curly double quotes
  * (“…”, „…“) or guillemets («…», »…«), not crossing a blank line. Quotes under `minWords`
- * words are ignored. One pass over the text; never throws.
+ * words are ignored. Linear in the text however many marks lack a closer (each opener looks up
+ * the next closer and paragraph break, remembered while they lie ahead); never throws.
  */
 export function findQuotations(draftText: string, options: FindQuotationsOptions = {}): Quotation[] {
   const minWords = options.minWords ?? 4;
   const maxLength = options.maxLength ?? 3000;
   const quotations: Quotation[] = [];
   if (typeof draftText !== 'string') return quotations;
+  const scanner = new ForwardScanner(draftText);
   let index = 0;
   while (index < draftText.length) {
     const closers = closersByOpener.get(draftText.charAt(index));
@@ -61,17 +105,9 @@ export function findQuotations(draftText: string, options: FindQuotationsOptions
       continue;
     }
     const start = index + 1;
-    let close = start;
-    let found = false;
-    while (close < draftText.length && close - start <= maxLength) {
-      if (closers.includes(draftText.charAt(close))) {
-        found = true;
-        break;
-      }
-      if (isParagraphBreak(draftText, close)) break;
-      close++;
-    }
-    if (!found) {
+    let close = Infinity;
+    for (const closer of closers) close = Math.min(close, scanner.mark(closer, start));
+    if (close - start > maxLength || close >= draftText.length || scanner.paragraphBreak(start) < close) {
       index = start;
       continue;
     }
