@@ -43,7 +43,7 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
     before: draft.document.lineAt(from.line).text.slice(0, from.character),
     after: draft.document.lineAt(to.line).text.slice(to.character),
   };
-  const quote = formatQuote(format, article, quoteTextFor(passage, selection), nextFootnoteLabel(draft.document.getText()), placement);
+  const quote = formatQuote(format, article, { text: quoteTextFor(passage, selection), page: passage.page }, nextFootnoteLabel(draft.document.getText()), placement);
   const applied = await draft.edit((builder) => {
     builder.replace(draft.selection, quote.text);
     if (quote.footnote) {
@@ -65,7 +65,7 @@ export function citationFor(index: CorpusIndex, passage: Passage): string | unde
   if (!article) return undefined;
   const draft = draftEditor(index);
   const flavour = draft ? draftFlavourOf(draft.document.languageId) : 'markdown';
-  return citationText(readSettings(draft?.document.uri).citationFormat, article, passage.text, flavour, nextFootnoteLabel(''));
+  return citationText(readSettings(draft?.document.uri).citationFormat, article, { text: passage.text, page: passage.page }, flavour, nextFootnoteLabel(''));
 }
 
 /** The writer's draft: the active editor, else a visible one, that is not a source or an output channel. */
