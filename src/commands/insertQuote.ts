@@ -3,6 +3,7 @@ import { citationText, formatQuote, quoteTextFor } from '../core/present/citatio
 import { draftFlavourOf } from '../core/present/draftText';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Article, Passage } from '../core/model';
+import { documentViewScheme, sourceUriShownIn } from '../host/documentTextViews';
 import { toEditorRange } from '../host/editorRanges';
 import { readSettings } from '../host/settings';
 import { passageFromArgument } from '../core/corpus/commandArguments';
@@ -18,9 +19,10 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
   const active = vscode.window.activeTextEditor;
   let passage = passageArgument === undefined ? undefined : passageFromArgument(index, passageArgument);
   let selection: string | undefined;
-  if (active && sourceUris.has(active.document.uri.toString()) && !active.selection.isEmpty) {
+  const activeSource = active ? sourceUriShownIn(active.document.uri) : undefined;
+  if (active && activeSource !== undefined && sourceUris.has(activeSource) && !active.selection.isEmpty) {
     const selected = active.document.getText(active.selection);
-    const inside = passage ?? passageContaining(index, active.document.uri.toString(), active.selection.start);
+    const inside = passage ?? passageContaining(index, activeSource, active.selection.start);
     if (inside) {
       passage = inside;
       selection = selected;
@@ -71,7 +73,9 @@ export function citationFor(index: CorpusIndex, passage: Passage): string | unde
 /** The writer's draft: the active editor, else a visible one, that is not a source or an output channel. */
 function draftEditor(index: CorpusIndex): vscode.TextEditor | undefined {
   const sourceUris = new Set(index.articles().map((article) => article.sourceUri));
-  return [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output');
+  return [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
+    (editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output' && editor.document.uri.scheme !== documentViewScheme,
+  );
 }
 
 function passageContaining(index: CorpusIndex, sourceUri: string, position: vscode.Position): Passage | undefined {
