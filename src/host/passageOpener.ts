@@ -37,15 +37,22 @@ export class PassageOpener implements vscode.Disposable {
     if (!article) return undefined;
     const target = opensAsDocumentView(article) ? await this.documentView(article, passage) : { uri: toUri(article.sourceUri), range: passage.range };
     if (!target) return undefined;
+    const isView = target.uri.scheme === documentViewScheme;
+    const freshView = isView && !vscode.workspace.textDocuments.some((open) => open.uri.toString() === target.uri.toString());
     let document = await vscode.workspace.openTextDocument(target.uri);
     // Extracted text is the source's words, never markup to render or a language to run: plain text, whatever the file name suggests.
-    if (target.uri.scheme === documentViewScheme && document.languageId !== 'plaintext') document = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+    if (isView && document.languageId !== 'plaintext') document = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
     const range = toEditorRange(target.range);
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: viewColumn ?? this.sourceColumn(),
       preview: true,
       selection: new vscode.Selection(range.start, range.end),
     });
+    // A view holds one paragraph per line: wrapped, it reads like the document. Only a new view is
+    // toggled (the toggle is remembered per document), and only where the writer's setting is off.
+    if (freshView && vscode.window.activeTextEditor === editor && vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') === 'off') {
+      await vscode.commands.executeCommand('editor.action.toggleWordWrap');
+    }
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     editor.setDecorations(this.highlight, [range]);
     setTimeout(() => {
