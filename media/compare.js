@@ -96,7 +96,7 @@
     for (const passage of source.passages) {
       const block = element('blockquote', 'passage');
       block.appendChild(highlighted(passage.text, passage.highlights));
-      block.appendChild(passageLink('Open in source', passage.passageId));
+      block.appendChild(passageLink(typeof passage.page === 'string' ? 'Open in source (' + passage.page + ')' : 'Open in source', passage.passageId));
       column.appendChild(block);
       counts.passages++;
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { allCommands } from './commands/allCommands';
 import { registerCommands } from './commands/commandRegistry';
 import { PassageOpener } from './host/passageOpener';
+import { DocumentTextViews } from './host/documentTextViews';
 import type { SourcebookServices } from './commands/sourcebookServices';
 import { ContextKeys, ViewIds } from './contributionIds';
 import { BackgroundTurns } from './core/scheduling/backgroundTurns';
@@ -61,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const aliasFiles = new AliasFiles(index, context.extensionUri, logger);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const cache = new IndexCache(index, context.storageUri ?? context.globalStorageUri, `v${extensionVersion}`, logger, turns.yieldNow);
-  const opener = new PassageOpener(index);
+  const documentViews = new DocumentTextViews(index, (file, options) => derived.readDocumentText(file, options), logger);
+  const opener = new PassageOpener(index, documentViews);
   const articlesTree = new ArticlesTreeProvider(index);
   const topicsTree = new TopicsTreeProvider(index);
   const articlesView = vscode.window.createTreeView(ViewIds.articles, { treeDataProvider: articlesTree, showCollapseAll: true });
@@ -102,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       derived.schedule();
       setTimeout(refreshViews, 0);
     }),
+    documentViews,
     opener,
     articlesTree,
     topicsTree,

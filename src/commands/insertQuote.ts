@@ -3,6 +3,7 @@ import { citationText, formatQuote, quoteTextFor } from '../core/present/citatio
 import { draftFlavourOf } from '../core/present/draftText';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Article, Passage } from '../core/model';
+import { documentViewScheme, sourceUriShownIn } from '../host/documentTextViews';
 import { toEditorRange } from '../host/editorRanges';
 import { readSettings } from '../host/settings';
 import { passageFromArgument } from '../core/corpus/commandArguments';
@@ -18,9 +19,10 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
   const active = vscode.window.activeTextEditor;
   let passage = passageArgument === undefined ? undefined : passageFromArgument(index, passageArgument);
   let selection: string | undefined;
-  if (active && sourceUris.has(active.document.uri.toString()) && !active.selection.isEmpty) {
+  const activeSource = active ? sourceUriShownIn(active.document.uri) : undefined;
+  if (active && activeSource !== undefined && sourceUris.has(activeSource) && !active.selection.isEmpty) {
     const selected = active.document.getText(active.selection);
-    const inside = passage ?? passageContaining(index, active.document.uri.toString(), active.selection.start);
+    const inside = passage ?? passageContaining(index, activeSource, active.selection.start);
     if (inside) {
       passage = inside;
       selection = selected;
@@ -43,7 +45,7 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
     before: draft.document.lineAt(from.line).text.slice(0, from.character),
     after: draft.document.lineAt(to.line).text.slice(to.character),
   };
-  const quote = formatQuote(format, article, quoteTextFor(passage, selection), nextFootnoteLabel(draft.document.getText()), placement);
+  const quote = formatQuote(format, article, { text: quoteTextFor(passage, selection), page: passage.page }, nextFootnoteLabel(draft.document.getText()), placement);
   const applied = await draft.edit((builder) => {
     builder.replace(draft.selection, quote.text);
     if (quote.footnote) {
@@ -65,13 +67,15 @@ export function citationFor(index: CorpusIndex, passage: Passage): string | unde
   if (!article) return undefined;
   const draft = draftEditor(index);
   const flavour = draft ? draftFlavourOf(draft.document.languageId) : 'markdown';
-  return citationText(readSettings(draft?.document.uri).citationFormat, article, passage.text, flavour, nextFootnoteLabel(''));
+  return citationText(readSettings(draft?.document.uri).citationFormat, article, { text: passage.text, page: passage.page }, flavour, nextFootnoteLabel(''));
 }
 
 /** The writer's draft: the active editor, else a visible one, that is not a source or an output channel. */
 function draftEditor(index: CorpusIndex): vscode.TextEditor | undefined {
   const sourceUris = new Set(index.articles().map((article) => article.sourceUri));
-  return [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output');
+  return [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
+    (editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output' && editor.document.uri.scheme !== documentViewScheme,
+  );
 }
 
 function passageContaining(index: CorpusIndex, sourceUri: string, position: vscode.Position): Passage | undefined {

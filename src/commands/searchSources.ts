@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex, ResolvedSearchHit } from '../core/corpus/corpusIndex';
 import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEscape';
+import { pageLabel, sourceLine } from '../core/present/pageLabel';
 import type { Topic } from '../core/model';
 import { termRangeAt } from '../core/text/termAt';
 import type { PassageOpener } from '../host/passageOpener';
@@ -93,7 +94,7 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
   }
   return hits.map((hit) => ({
     label: neutraliseThemeIcons(sanitiseLabel(hit.snippet.text, 160)),
-    detail: neutraliseThemeIcons(sanitiseLabel(`${[hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date].filter(Boolean).join(', ')} — ${hit.article.meta.title}`, 160)),
+    detail: neutraliseThemeIcons(sanitiseLabel(sourceLine([`${sourceLine([hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date])} — ${hit.article.meta.title}`, pageLabel(hit.passage.page)]), 160)),
     passageId: hit.passage.id,
     alwaysShow: true,
     buttons: [insertButton, copyButton],

@@ -4,9 +4,9 @@ import { describeFigureGroup } from '../core/figures/compareSources';
 import { findQuotations } from '../core/quotes/findQuotations';
 import { draftFlavourOf, readDraftText } from '../core/present/draftText';
 import { sourceLabel } from '../core/present/topicCard';
-import { toEditorRange, toUri } from '../host/editorRanges';
 import type { DerivedIndexes, DerivedSnapshot } from '../core/derived/derivedIndexes';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
+import { documentViewScheme, passageLocation } from '../host/documentTextViews';
 import { languageEnabled, readSettings } from '../host/settings';
 
 /** Diagnostic codes, also read by the quick fix. */
@@ -49,7 +49,7 @@ export class DraftDiagnostics implements vscode.Disposable {
 
   /** A writer's draft in a language Sourcebook reads (not a source file, not an output channel). */
   isDraft(document: vscode.TextDocument): boolean {
-    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm' || document.uri.scheme === documentViewScheme) return false;
     if (!languageEnabled(readSettings(document.uri), document.languageId)) return false;
     return !this.index.files().includes(document.uri.toString());
   }
@@ -136,7 +136,7 @@ export class DraftDiagnostics implements vscode.Disposable {
         diagnostic.code = DraftDiagnosticCodes.misquote;
         diagnostic.source = diagnosticSource;
         diagnostic.relatedInformation = [
-          new vscode.DiagnosticRelatedInformation(new vscode.Location(toUri(article.sourceUri), toEditorRange(passage.range)), `${sourceLabel(article)}: “${words}”`),
+          new vscode.DiagnosticRelatedInformation(passageLocation(article, passage), `${sourceLabel(article)}: “${words}”`),
         ];
         diagnostics.push(diagnostic);
         continue;
@@ -171,7 +171,7 @@ export class DraftDiagnostics implements vscode.Disposable {
         const article = passage ? this.index.article(passage.articleId) : undefined;
         if (!passage || !article) continue;
         related.push(new vscode.DiagnosticRelatedInformation(
-          new vscode.Location(toUri(article.sourceUri), toEditorRange(passage.range)),
+          passageLocation(article, passage),
           `${sourceLabel(article)}: ${figure.span.text} — “${figure.sentence.text.slice(0, maxQuotedSourceChars)}”`,
         ));
       }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import { escapeMarkdown, escapeMarkdownWithBold } from '../core/present/markdownEscape';
+import { pageLabel, sourceLine } from '../core/present/pageLabel';
 import { spellingSourcesText, type TopicCard } from '../core/present/topicCard';
 
 const kindNames: Record<TopicCard['kind'], string> = {
@@ -35,8 +36,9 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   for (const passage of card.passages) {
     const body = untrusted();
     body.appendMarkdown(`${escapeMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
-    const source = [passage.outlet ?? 'Unknown outlet', passage.date].filter(Boolean).join(', ');
-    body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}`);
+    const source = sourceLine([passage.outlet ?? 'Unknown outlet', passage.date]);
+    const page = pageLabel(passage.page);
+    body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
     actions.appendMarkdown(

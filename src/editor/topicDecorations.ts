@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { sourceUriShownIn } from '../host/documentTextViews';
 import { languageEnabled, readSettings } from '../host/settings';
 
 const debounceMs = 150;
@@ -97,8 +98,8 @@ export class TopicDecorations implements vscode.Disposable {
   }
 
   private isSourceDocument(document: vscode.TextDocument): boolean {
-    const uri = document.uri.toString();
-    return this.index.files().includes(uri);
+    const uri = sourceUriShownIn(document.uri);
+    return uri !== undefined && this.index.files().includes(uri);
   }
 
   dispose(): void {

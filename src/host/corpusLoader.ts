@@ -4,7 +4,7 @@ import type { IngestInput } from '../core/ingest/ingestFile';
 import type { IngestOptions } from '../core/ingest/ingestOptions';
 import { parseManifest } from '../core/ingest/manifest';
 import type { ArticleMetadata, IngestOutcome, Logger, SkipReason } from '../core/model';
-import { readSettings, type SourcebookSettings } from './settings';
+import { ingestOptionsOf, readSettings, type SourcebookSettings } from './settings';
 
 /** File endings Sourcebook reads. */
 const sourceExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl', '.pdf', '.docx'];
@@ -204,7 +204,10 @@ export class CorpusLoader implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(file.uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
-      const stamp = `${stat.mtime}:${stat.size}:${JSON.stringify(file.metadata ?? {})}`;
+      const options = ingestOptionsOf(settings);
+      // A PDF or Word file read under other page, time or unzip limits may read differently: it is read again when they change.
+      const limits = /\.(pdf|docx)$/i.test(file.uri.path) ? `:${options.maxPdfPages}:${options.maxPdfMillis}:${options.maxDocxExpandedBytes}` : '';
+      const stamp = `${stat.mtime}:${stat.size}:${JSON.stringify(file.metadata ?? {})}${limits}`;
       if (!force && this.index.fileStamp(key) === stamp) return undefined;
       if (stat.type & vscode.FileType.SymbolicLink && !settings.followSymlinks) {
         this.index.removeFile(key);
@@ -217,7 +220,7 @@ export class CorpusLoader implements vscode.Disposable {
         return 'too-large';
       }
       const bytes = await vscode.workspace.fs.readFile(file.uri);
-      const outcome = await this.ingest({ uri: key, fileName: basename(file.uri), bytes, metadata: file.metadata }, { maxFileBytes: settings.maxFileBytes });
+      const outcome = await this.ingest({ uri: key, fileName: basename(file.uri), bytes, metadata: file.metadata }, options);
       if (outcome.kind === 'skipped') {
         this.index.removeFile(key);
         this.logger.info(`Skipped ${file.uri.fsPath || key}: ${outcome.reason} (${outcome.detail}).`);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { sanitiseLabel } from '../core/present/markdownEscape';
+import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Passage } from '../core/model';
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
@@ -72,7 +73,8 @@ class PassageNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(sanitiseLabel(this.passage.text, 90), vscode.TreeItemCollapsibleState.None);
     item.id = `passage:${this.passage.id}`;
-    item.description = `line ${this.passage.range.startLine + 1}`;
+    // A PDF passage is found by its page; other passages by the line of the file (or of a Word file's text) they open at.
+    item.description = pageLabel(this.passage.page) ?? `line ${this.passage.range.startLine + 1}`;
     item.tooltip = sanitiseLabel(this.passage.text, 1200);
     item.contextValue = 'passage';
     item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [this.passage.id] };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { sanitiseLabel } from '../core/present/markdownEscape';
+import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
@@ -80,7 +81,7 @@ export class TopicArticleNode {
 }
 
 export class MentionNode {
-  constructor(readonly mention: Mention, readonly passageText: string, readonly parent: TopicArticleNode) {}
+  constructor(readonly mention: Mention, readonly passageText: string, readonly parent: TopicArticleNode, readonly page?: number) {}
   get id(): string {
     return `${this.parent.id}/mention:${this.mention.passageId}:${this.mention.start}`;
   }
@@ -90,6 +91,8 @@ export class MentionNode {
     const label = `${from > 0 ? '…' : ''}${passageText.slice(from, mention.end + 60)}`;
     const item = new vscode.TreeItem({ label: sanitiseLabel(label, 110), highlights: highlightFor(label, mention.surface) }, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
+    const page = pageLabel(this.page);
+    if (page) item.description = page;
     item.tooltip = sanitiseLabel(passageText, 1200);
     item.contextValue = 'passage';
     item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [mention.passageId, mention.start, mention.end] };
@@ -156,7 +159,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
     if (node instanceof TopicArticleNode) {
       return node.mentions.flatMap((mention) => {
         const passage = this.index.passage(mention.passageId);
-        return passage ? [new MentionNode(mention, passage.text, node)] : [];
+        return passage ? [new MentionNode(mention, passage.text, node, passage.page)] : [];
       });
     }
     return [];

@@ -1,5 +1,5 @@
 import { formatOfFileName, ingestFile } from '../ingest/ingestFile';
-import { ingestSourceFile, type LazyLibraries } from '../ingest/ingestSourceFile';
+import { ingestSourceFile, readDocumentText, type LazyLibraries } from '../ingest/ingestSourceFile';
 import type { Article, IngestOutcome, Logger } from '../model';
 import { groupsTouchingPassages } from '../figures/compareSources';
 import { DraftFigureChecker } from '../figures/draftFigures';
@@ -45,7 +45,7 @@ export class DerivedEngine {
    * quote check) that arrives meanwhile is answered after the file being read, not after all of
    * them.
    */
-  private readonly pendingIngests: Array<Extract<ToEngine, { type: 'ingest' }>> = [];
+  private readonly pendingIngests: Array<Extract<ToEngine, { type: 'ingest' | 'readText' }>> = [];
   private ingesting = false;
 
   constructor(
@@ -71,6 +71,7 @@ export class DerivedEngine {
   private handle(message: ToEngine): void {
     switch (message.type) {
       case 'ingest':
+      case 'readText':
         // Read on a later turn, never inside the message's own handler: a question already queued behind it is answered first.
         this.pendingIngests.push(message);
         if (!this.ingesting) {
@@ -129,7 +130,8 @@ export class DerivedEngine {
     try {
       for (let next = this.pendingIngests.shift(); next; next = this.pendingIngests.shift()) {
         // A PDF or Word file is read asynchronously (pdf.js), giving the thread back as it goes.
-        if (isDocument(next.file.fileName)) await this.ingestDocument(next);
+        if (next.type === 'readText') await this.readText(next);
+        else if (isDocument(next.file.fileName)) await this.ingestDocument(next);
         else this.post({ type: 'ingested', requestId: next.requestId, outcome: this.ingest(next.requestId, next) });
         if (this.pendingIngests.length > 0) await this.scheduling.yieldNow();
       }
@@ -159,6 +161,12 @@ export class DerivedEngine {
     }
     if (outcome.kind === 'articles' && outcome.articles.length > 0) this.ingested.set(message.requestId, outcome.articles);
     this.post({ type: 'ingested', requestId: message.requestId, outcome });
+  }
+
+  /** A document's text for a view of it; nothing is kept here. */
+  private async readText(message: Extract<ToEngine, { type: 'readText' }>): Promise<void> {
+    const outcome = await readDocumentText(message.file, message.options, this.libraries);
+    this.post({ type: 'textRead', requestId: message.requestId, outcome });
   }
 
   private restore(snapshot: Uint8Array): void {

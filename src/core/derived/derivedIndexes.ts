@@ -3,6 +3,7 @@ import type { DraftFigureMatch } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { IngestInput } from '../ingest/ingestFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
+import type { DocumentTextOutcome } from '../ingest/ingestSourceFile';
 import type { Article, IngestOutcome, Logger } from '../model';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
@@ -70,6 +71,8 @@ export class DerivedIndexes {
   private assembling: { version: number; assembler: TopicAssembler } | undefined;
   /** Ingest requests not answered yet: sent again to a fallback engine if the worker dies. */
   private readonly pendingIngests = new Map<number, { file: IngestInput; options: Partial<IngestOptions>; resolve: (outcome: IngestOutcome) => void }>();
+  /** Document texts asked for and not answered yet: sent again to a fallback engine if the worker dies. */
+  private readonly pendingTextReads = new Map<number, { file: IngestInput; options: Partial<IngestOptions>; resolve: (outcome: DocumentTextOutcome) => void }>();
   /** Article arrays the engine read and still holds, by the request that read them, until the corpus adopts or drops them. */
   private readonly ingestedBy = new WeakMap<Article[], { requestId: number; channel: EngineChannel }>();
   private readonly unadopted = new Set<number>();
@@ -100,6 +103,7 @@ export class DerivedIndexes {
     this.sendWholeCorpus();
     this.unadopted.clear();
     for (const [requestId, request] of this.pendingIngests) channel.post({ type: 'ingest', requestId, file: request.file, options: request.options });
+    for (const [requestId, request] of this.pendingTextReads) channel.post({ type: 'readText', requestId, file: request.file, options: request.options });
     if (this.waiters.length > 0) this.requestBuild();
     else if (this.corpus.passageCount() > 0) this.schedule();
   }
@@ -108,6 +112,8 @@ export class DerivedIndexes {
     const fallback = this.options.fallback;
     if (!fallback || this.channel.kind === 'in-thread' || this.disposed) {
       this.failAll(`The background engine stopped: ${reason}`);
+      for (const request of this.pendingTextReads.values()) request.resolve({ kind: 'skipped', reason: 'unreadable', detail: `the background engine stopped: ${reason}` });
+      this.pendingTextReads.clear();
       return;
     }
     this.options.logger.warn(`The background worker stopped (${reason}); topics and figures are built on the extension host from now on.`);
@@ -166,6 +172,19 @@ export class DerivedIndexes {
     return new Promise((resolve) => {
       this.pendingIngests.set(requestId, { file, options, resolve });
       this.channel.post({ type: 'ingest', requestId, file, options });
+    });
+  }
+
+  /**
+   * Reads a PDF or Word file again into the text its passages' ranges address (`documentText`),
+   * on the engine's thread, where pdf.js is: for the read-only view of a document's text.
+   */
+  readDocumentText(file: IngestInput, options: Partial<IngestOptions>): Promise<DocumentTextOutcome> {
+    if (this.disposed) return Promise.resolve({ kind: 'skipped', reason: 'unreadable', detail: 'Sourcebook is shutting down' });
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingTextReads.set(requestId, { file, options, resolve });
+      this.channel.post({ type: 'readText', requestId, file, options });
     });
   }
 
@@ -246,6 +265,10 @@ export class DerivedIndexes {
         request?.resolve(outcome);
         break;
       }
+      case 'textRead':
+        this.pendingTextReads.get(message.requestId)?.resolve(message.outcome);
+        this.pendingTextReads.delete(message.requestId);
+        break;
       case 'log':
         this.options.logger[message.level](message.message);
         break;
@@ -335,6 +358,8 @@ export class DerivedIndexes {
     this.failAll('Sourcebook is shutting down.');
     for (const request of this.pendingIngests.values()) request.resolve({ kind: 'skipped', reason: 'unreadable', detail: 'Sourcebook is shutting down' });
     this.pendingIngests.clear();
+    for (const request of this.pendingTextReads.values()) request.resolve({ kind: 'skipped', reason: 'unreadable', detail: 'Sourcebook is shutting down' });
+    this.pendingTextReads.clear();
     this.channel.dispose();
   }
 }

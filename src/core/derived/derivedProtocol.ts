@@ -1,4 +1,5 @@
 import type { IngestInput } from '../ingest/ingestFile';
+import type { DocumentTextOutcome } from '../ingest/ingestSourceFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
 import type { Article, IngestOutcome } from '../model';
 import type { DraftFigureMatch } from '../figures/draftFigures';
@@ -16,6 +17,11 @@ import type { TopicPiece } from './topicPieces';
 export type ToEngine =
   /** Read one file's bytes into articles (decode, clean, split): the heaviest per-file work. The engine keeps the articles until they are adopted or discarded. */
   | { type: 'ingest'; requestId: number; file: IngestInput; options: Partial<IngestOptions> }
+  /**
+   * Read a PDF or Word file again into the text its passages address (`documentText`), for a
+   * view of the extracted text; queued with the ingests, one file per turn. Nothing is kept.
+   */
+  | { type: 'readText'; requestId: number; file: IngestInput; options: Partial<IngestOptions> }
   /** The articles of ingest `requestId` are now the file's (the editor's side added exactly them): no need to send them back. */
   | { type: 'adopt'; version: number; uri: string; requestId: number }
   /** Ingest results the editor's side did not add (a cancelled load). */
@@ -50,6 +56,7 @@ export interface DerivedAnswers {
 
 export type FromEngine =
   | { type: 'ingested'; requestId: number; outcome: IngestOutcome }
+  | { type: 'textRead'; requestId: number; outcome: DocumentTextOutcome }
   /**
    * Part of the topics of a build (see `topicPieces`); `built` follows the last part. One part at
    * a time: node hands a thread every queued message in one go, so parts sent together would be

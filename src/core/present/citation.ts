@@ -1,11 +1,24 @@
 import type { Article, Passage } from '../model';
 import { inertDraftText, type DraftFlavour, type DraftSurroundings } from './draftText';
+import { pageLabel } from './pageLabel';
 
 /** The value of `sourcebook.citation.format` that selects a markdown footnote instead of a template. */
 export const footnoteFormat = 'footnote';
 
-/** The default `sourcebook.citation.format`: a markdown block quote with its source under it. */
-export const defaultCitationFormat = '> {quote}\n>\n> — {outlet}, {date}';
+/**
+ * The default `sourcebook.citation.format`: a markdown block quote with its source under it,
+ * and the page when the passage has one (`— News18, 2021-12-06`; for a PDF passage `— Defence Review, 2021-12-06, p. 2`).
+ */
+export const defaultCitationFormat = '> {quote}\n>\n> — {outlet}, {date}, {page}';
+
+/** The placeholders a citation template may use. */
+export const citationPlaceholders = ['quote', 'outlet', 'author', 'date', 'title', 'url', 'page'] as const;
+
+/** What is quoted: the words, and the PDF page they are on when the source has pages. */
+export interface QuotedText {
+  text: string;
+  page?: number;
+}
 
 /** What Insert Quote puts into the draft: `text` at the cursor, and for footnotes a `footnote` definition to append at the end of the document. */
 export interface FormattedQuote {
@@ -20,7 +33,10 @@ export interface QuotePlacement extends DraftSurroundings {
 
 /**
  * Fills a citation template. Unknown metadata becomes "unknown outlet" / "n.d." rather than an
- * empty gap, so the writer sees what is missing instead of a dangling comma.
+ * empty gap, so the writer sees what is missing instead of a dangling comma. `{page}` is
+ * `p. 12` for a passage with a page; a passage without one (every source but a PDF) has no
+ * page to be missing, so `{page}` is left out together with the separator before it
+ * (`, ` `; ` ` · ` ` — `): `{date}, {page}` reads `2021-12-06`, never `2021-12-06, p. `.
  * `footnoteLabel` must be unique in the target document (the caller picks it).
  *
  * The template is the writer's and is kept as written; every value substituted into it (the
@@ -28,7 +44,8 @@ export interface QuotePlacement extends DraftSurroundings {
  * `inertDraftText`, judged where it lands in the filled template. Without a placement the
  * draft is taken for markdown, the reading that needs the most escaping.
  */
-export function formatQuote(format: string, article: Article, quote: string, footnoteLabel = 'source', placement: QuotePlacement = { flavour: 'markdown' }): FormattedQuote {
+export function formatQuote(format: string, article: Article, quoted: string | QuotedText, footnoteLabel = 'source', placement: QuotePlacement = { flavour: 'markdown' }): FormattedQuote {
+  const { text: quote, page } = typeof quoted === 'string' ? { text: quoted, page: undefined } : quoted;
   const inert = (value: string, before: string, after: string) => inertDraftText(value, placement.flavour, { before: (placement.before ?? '') + before, after: after + (placement.after ?? '') });
   const outlet = article.meta.outlet ?? 'unknown outlet';
   const date = article.meta.date ?? 'n.d.';
@@ -39,10 +56,11 @@ export function formatQuote(format: string, article: Article, quote: string, foo
     date,
     title: article.meta.title,
     url: article.meta.url ?? '',
+    page: pageLabel(page) ?? '',
   };
   if (format.trim() === footnoteFormat) {
     const text = `“${inert(fields.quote, '“', `”[^${footnoteLabel}]`)}”[^${footnoteLabel}]`;
-    const byline: Array<{ value: string; quoted?: boolean }> = [{ value: article.meta.author ?? '' }, { value: outlet }, { value: article.meta.title, quoted: true }, { value: date }, { value: article.meta.url ?? '' }];
+    const byline: Array<{ value: string; quoted?: boolean }> = [{ value: article.meta.author ?? '' }, { value: outlet }, { value: article.meta.title, quoted: true }, { value: date }, { value: fields.page }, { value: article.meta.url ?? '' }];
     let footnote = `[^${footnoteLabel}]: `;
     for (const [index, { value, quoted }] of byline.filter((part) => part.value).entries()) {
       if (index > 0) footnote += ', ';
@@ -53,12 +71,16 @@ export function formatQuote(format: string, article: Article, quote: string, foo
     return { text, footnote: `${footnote}.` };
   }
   const template = format.length > 0 ? format : defaultCitationFormat;
-  const placeholder = /\{(quote|outlet|author|date|title|url)\}/g;
+  const placeholder = new RegExp(`\\{(${citationPlaceholders.join('|')})\\}`, 'g');
   let text = '';
   let cursor = 0;
   for (const match of template.matchAll(placeholder)) {
     text += template.slice(cursor, match.index);
     cursor = match.index + match[0].length;
+    if (match[1] === 'page' && fields.page === '') {
+      text = text.replace(/[ \t]*[,;·—–]?[ \t]*$/, '');
+      continue;
+    }
     const value = inert(fields[match[1]], text, template.slice(cursor));
     text += match[1] === 'quote' && template.includes('> {quote}') ? value.replace(/\n/g, '\n> ') : value;
   }
@@ -70,7 +92,7 @@ export function formatQuote(format: string, article: Article, quote: string, foo
  * under it for the footnote format. Where it will be pasted is unknown, so it is made inert for
  * `flavour` (the writer's open draft, else markdown) with no surroundings.
  */
-export function citationText(format: string, article: Article, quote: string, flavour: DraftFlavour, footnoteLabel = 'source-1'): string {
+export function citationText(format: string, article: Article, quote: string | QuotedText, flavour: DraftFlavour, footnoteLabel = 'source-1'): string {
   const { text, footnote } = formatQuote(format, article, quote, footnoteLabel, { flavour });
   return footnote ? `${text}\n\n${footnote}` : text;
 }

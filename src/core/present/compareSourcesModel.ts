@@ -9,6 +9,7 @@ import type { Figure } from '../figures/figure';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { Topic } from '../model';
 import { sourceLabel } from './topicCard';
+import { pageLabel } from './pageLabel';
 
 /** One source's statement of a figure, linked to its passage. */
 export interface CompareStatement {
@@ -46,6 +47,8 @@ export interface ComparePassage {
   passageId: string;
   text: string;
   highlights: Array<{ start: number; end: number }>;
+  /** `p. 12` for a PDF passage (see `pageLabel`). */
+  page?: string;
 }
 
 /** One column of the view: a source and what it says about the topic. */
@@ -109,7 +112,8 @@ export function buildCompareModel(topic: Topic, index: CorpusIndex, groups: read
         .filter((mention) => mention.passageId === passage.id && mention.end <= text.length)
         .map((mention) => ({ start: mention.start, end: mention.end }))
         .sort((a, b) => a.start - b.start);
-      passages.push({ passageId: passage.id, text, highlights });
+      const page = pageLabel(passage.page);
+      passages.push({ passageId: passage.id, text, highlights, ...(page ? { page } : {}) });
     }
     const figures: CompareFigure[] = [];
     for (const group of touching) {

@@ -8,6 +8,8 @@ export interface TopicCardPassage {
   articleTitle: string;
   outlet?: string;
   date?: string;
+  /** The PDF page the passage starts on (see `pageLabel`). */
+  page?: number;
   /** The passage trimmed around the first mention, with every mention marked. */
   snippet: HighlightedText;
 }
@@ -61,6 +63,7 @@ export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassage
       articleTitle: article.meta.title,
       outlet: article.meta.outlet,
       date: article.meta.date,
+      ...(passage.page !== undefined ? { page: passage.page } : {}),
       snippet: { text: prefix + passage.text.slice(window.start, window.end) + suffix, highlights },
     });
   }

@@ -34,3 +34,21 @@ test('the engine loads pdf.js once, at the first PDF, and reads PDFs and Word fi
   assert.ok(snapshot.topics.topics().some((topic) => topic.name === 'Zircon'));
   derived.dispose();
 });
+
+test('the engine reads a document again into the text its passages address, and keeps nothing of it', async () => {
+  const index = new CorpusIndex();
+  const derived = pipelineFor(index, createInThreadEngine(eventLoopYield, 8, testLibraries));
+  const file = { uri: 'file:///w/report.pdf', fileName: 'report.pdf', bytes: reportPdf() };
+  const ingested = await derived.ingest(file, {});
+  assert.equal(ingested.kind, 'articles');
+  const [reading, docx] = await Promise.all([derived.readDocumentText(file, {}), derived.readDocumentText({ uri: 'file:///w/briefing.docx', fileName: 'briefing.docx', bytes: briefingDocx() }, {})]);
+  assert.equal(reading.kind, 'text');
+  assert.equal(docx.kind, 'text');
+  const lines = reading.kind === 'text' ? reading.text.split('\n') : [];
+  for (const passage of ingested.kind === 'articles' ? ingested.articles[0].passages : []) {
+    assert.equal(lines[passage.range.startLine].slice(passage.range.startCharacter, passage.range.endCharacter), passage.text);
+  }
+  const onePage = await derived.readDocumentText(file, { maxPdfPages: 1 });
+  assert.ok(onePage.kind === 'text' && !onePage.text.includes('S-400') && onePage.text.includes('Zircon'), 'the page limit applies to the text read again');
+  derived.dispose();
+});

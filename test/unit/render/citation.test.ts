@@ -42,3 +42,33 @@ test('a selection inside a passage quotes its whole sentence', () => {
   assert.equal(quoteTextFor(passage, 'not in the passage'), passage.text);
   assert.equal(quoteTextFor(passage), passage.text);
 });
+
+const pdfArticle: Article = {
+  id: 'a2',
+  sourceUri: 'file:///sources/report.pdf',
+  format: 'pdf',
+  meta: { title: 'Logistics in the Indo-Pacific', author: 'Jane Doe', date: '2021-12-06' },
+  passages: [],
+  droppedLines: [],
+};
+
+test('the default format cites the page of a PDF passage after the date', () => {
+  const { text } = formatQuote(defaultCitationFormat, pdfArticle, { text: 'The well-known S-400 batteries were delivered in December.', page: 2 });
+  assert.equal(text, '> The well-known S-400 batteries were delivered in December.\n>\n> — unknown outlet, 2021-12-06, p. 2');
+});
+
+test('without a page, {page} leaves with the separator before it: no dangling "p." or comma', () => {
+  assert.equal(formatQuote(defaultCitationFormat, article, { text: 'RELOS is expected to be inked.' }).text, '> RELOS is expected to be inked.\n>\n> — News18, 2021-12-06');
+  assert.equal(formatQuote('{quote} ({outlet}; {page})', article, 'Words.').text, 'Words. (News18)');
+  assert.equal(formatQuote('{quote} — {title} · {page}', article, 'Words.').text, 'Words. — India Does Balancing Act Between Russia and US');
+  assert.equal(formatQuote('{quote} {page}', article, 'Words.').text, 'Words.');
+  assert.equal(formatQuote('{quote} ({page})', pdfArticle, { text: 'Words.', page: 12 }).text, 'Words. (p. 12)');
+});
+
+test('{page} fills wherever the writer puts it, and the footnote style names the page after the date', () => {
+  assert.equal(formatQuote('{page}: “{quote}” ({author})', pdfArticle, { text: 'Words.', page: 7 }).text, 'p. 7: “Words.” (Jane Doe)');
+  const { footnote } = formatQuote('footnote', pdfArticle, { text: 'Words.', page: 7 }, 'source-3');
+  assert.equal(footnote, '[^source-3]: Jane Doe, unknown outlet, “Logistics in the Indo-Pacific”, 2021-12-06, p. 7.');
+  const withoutPage = formatQuote('footnote', article, { text: 'Words.' }, 'source-4');
+  assert.equal(withoutPage.footnote, '[^source-4]: Maha Siddiqui, News18, “India Does Balancing Act Between Russia and US”, 2021-12-06.');
+});
