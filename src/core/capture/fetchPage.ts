@@ -238,7 +238,7 @@ function networkFailure(error: unknown, url: URL, inBrowser: boolean): FetchOutc
     return {
       ok: false,
       kind: 'browser-blocked',
-      message: `${url.host} could not be read from VS Code for the Web: most sites do not let a browser page read theirs (CORS), and the site may also be unreachable or redirect in a loop. Copy the page's HTML and use “Paste HTML as Source…” instead.`,
+      message: `${url.host} could not be read from VS Code for the Web: most sites do not let a browser page read theirs (CORS), and the site may also be unreachable or redirect in a loop. Copy the page's HTML and use “Paste HTML as Source...” instead.`,
     };
   }
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
