@@ -88,7 +88,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel);
   const stopped = (): FetchOutcome | undefined => {
-    if (stoppedBy === 'timeout') return { ok: false, kind: 'timeout', message: `${start.host} did not send the page within ${Math.round(limits.timeoutMs / 1000)} seconds.` };
+    if (stoppedBy === 'timeout') return { ok: false, kind: 'timeout', message: `${start.host} did not send the page within ${seconds(limits.timeoutMs)}.` };
     if (stoppedBy === 'cancelled') return { ok: false, kind: 'cancelled', message: 'Cancelled.' };
     return undefined;
   };
@@ -246,6 +246,11 @@ function networkFailure(error: unknown, url: URL, inBrowser: boolean): FetchOutc
   const detail = code ?? (typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error));
   const what = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'could not be found' : code === 'ECONNREFUSED' ? 'refused the connection' : 'could not be reached';
   return { ok: false, kind: 'unreachable', message: `${url.host} ${what} (${detail}).` };
+}
+
+function seconds(millis: number): string {
+  const value = millis % 1000 === 0 ? String(millis / 1000) : (millis / 1000).toFixed(1);
+  return `${value} second${value === '1' ? '' : 's'}`;
 }
 
 function shorten(text: string): string {
