@@ -1,5 +1,5 @@
 import { parsePrintedDate } from '../ingest/textMetadata';
-import { inertDraftText, removeInvisibleCharacters } from '../present/draftText';
+import { inertDraftText, removeInvisibleCharacters, type DraftSurroundings } from '../present/draftText';
 import type { ExtractedPage, InlineRun, PageBlock } from '../webpage/extractedPage';
 
 /** Where a captured page came from. */
@@ -26,7 +26,7 @@ export interface PageMarkdown {
  * The file must stay inert whatever the page held: every value in the front matter is a
  * double-quoted YAML string (so `---`, `#`, `&alias` or `!!tag` are text), and every piece of
  * page text goes through `inertDraftText`, which escapes what could start markup where it
- * stands (`<` as `&lt;`, brackets, emphasis, a line-initial `#`, `>`, `-`, `1.` or `|`), so no
+ * stands (`<` as `\<`, brackets, emphasis, a line-initial `#`, `>`, `-`, `1.` or `|`), so no
  * HTML, image, link or heading can come alive from the page's words. Links to absolute http(s)
  * addresses are kept as `[text](address)`, with the address percent-encoded so it cannot end
  * early; other links keep only their text; images and other media are not written at all.
@@ -122,14 +122,25 @@ function inline(runs: InlineRun[], prefix: string, continuation?: string): strin
       continue;
     }
     if (piece.href) {
-      const label = inertDraftText(core, 'markdown', { before: `${before}${lead}[`, after: ']' });
+      const label = inertText(core, { before: `${before}${lead}[`, after: ']' });
       line += `${lead}[${label}](${linkDestination(piece.href)})${trail}`;
     } else {
-      line += `${lead}${inertDraftText(core, 'markdown', { before: before + lead, after: trail ? ` ${after}` : after })}${trail}`;
+      line += `${lead}${inertText(core, { before: before + lead, after: trail ? ` ${after}` : after })}${trail}`;
     }
   }
   if (line.trim()) lines.push(line.trim());
   return lines.join(`\n${continuation ?? ''}`);
+}
+
+/**
+ * `inertDraftText`, with its two character references turned into backslash escapes: `&lt;` and
+ * `&amp;` would stay in the passages Sourcebook reads back from the file (its markdown reader
+ * keeps text verbatim and removes only backslash escapes), while `\<` and `\&` are plain `<` and
+ * `&` to every CommonMark reader, and start no tag or reference. Every `&` of the page's own text
+ * was already `&amp;` where it could start a reference, so each reference here is one of ours.
+ */
+function inertText(text: string, around: DraftSurroundings): string {
+  return inertDraftText(text, 'markdown', around).replace(/&(amp|lt);/g, (_reference, name: string) => (name === 'lt' ? '\\<' : '\\&'));
 }
 
 type Piece = '\n' | InlineRun;

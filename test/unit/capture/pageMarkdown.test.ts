@@ -183,3 +183,10 @@ test('a deeply nested page is read without a stack overflow, and an article over
   const cut = extractPage(long, 'https://a.example/', readerLibraries, { maxHtmlChars: 1e7, maxElements: 100_000, maxBlocks: 50, maxTextChars: 1e6, maxDepth: 100 });
   assert.ok(cut.ok && cut.page.truncated && cut.page.blocks.length === 50);
 });
+
+test('the page\'s words come back unchanged from the saved file: escapes are read away, nothing is added', () => {
+  const words = 'Prices rose 5% (from $3 to $3.15) & fell; a < b > c; [brackets] *stars* _under_ `ticks` # hash &amp; &lt;tag&gt; \\ backslash ~tilde~ !bang $(zap)';
+  const page: ExtractedPage = { metadata: { title: 'Escapes' }, blocks: [{ kind: 'paragraph', runs: [{ text: words }], quoteDepth: 0 }], droppedMedia: 0, truncated: false };
+  const article = ingestSaved(pageMarkdown(page, { url: 'https://a.example/', retrieved }).text);
+  assert.equal(article.passages[0].text, words);
+});
