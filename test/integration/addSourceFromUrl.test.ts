@@ -177,7 +177,7 @@ suite('Add Source from URL: a web page saved as a markdown source, indexed at on
   });
 
   test('Paste HTML as Source: pasted HTML (here from the clipboard) with the address the writer gives is saved the same way', async () => {
-    const html = '<html><head><title>Clipped story | Clip Times</title><meta property="og:site_name" content="Clip Times"></head><body><nav>Home · World</nav><article><h1>Clipped story</h1><p>The clipped article says the Brahmos deal went ahead, and gives &lt;img src=x onerror=alert(1)&gt; as text.</p><p>A second paragraph of the clipped story.</p></article></body></html>';
+    const html = '<html><head><title>Clipped story | Clip Times</title><meta property="og:title" content="Clipped story"><meta property="og:site_name" content="Clip Times"></head><body><nav>Home · World</nav><article><h1>Clipped story</h1><p>The clipped article says the Brahmos deal went ahead, and gives &lt;img src=x onerror=alert(1)&gt; as text.</p><p>A second paragraph of the clipped story.</p></article></body></html>';
     let result: CaptureResult | undefined;
     const clipboardWorks = await vscode.env.clipboard.writeText(html).then(async () => (await vscode.env.clipboard.readText()) === html, () => false);
     if (clipboardWorks) result = await vscode.commands.executeCommand<CaptureResult>('sourcebook.pasteHtmlAsSource', { url: 'https://clip.example/story', folder: captureFolder });
