@@ -62,7 +62,7 @@ export async function savePageAsSource(
 ): Promise<CaptureResult> {
   const extraction = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Sourcebook: reading the article…' },
-    () => services.readPage(page.html, page.url),
+    () => withinTime(services.readPage(page.html, page.url), readPageLimitMs),
   );
   if (!extraction.ok) {
     const why = extraction.reason === 'no-article' ? 'no article text was found on it' : extraction.detail;
@@ -82,6 +82,17 @@ export async function savePageAsSource(
   const where = vscode.workspace.asRelativePath(uri, true);
   const message = `Saved “${markdown.title}” as ${where}: ${passages} passage${passages === 1 ? '' : 's'} indexed${notes.length ? ` (${notes.join('; ')})` : ''}.`;
   return { ok: true, uri: uri.toString(), title: markdown.title, passages, message };
+}
+
+/** How long the engine may take to read a page (a 5 MB page takes about 4 s on one core) before the writer is told. */
+const readPageLimitMs = 120_000;
+
+function withinTime(reading: Promise<PageExtraction>, limitMs: number): Promise<PageExtraction> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<PageExtraction>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: 'too-large', detail: `reading it took longer than ${limitMs / 1000} seconds` }), limitMs);
+  });
+  return Promise.race([reading, late]).finally(() => clearTimeout(timer));
 }
 
 /** `<slug>.md`, else `<slug>-2.md`, `<slug>-3.md`, ...: the first name not taken in the folder. */
