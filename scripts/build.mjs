@@ -2,6 +2,7 @@
 // and for the web-worker extension host (vscode.dev), with `vscode` external.
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { pageReaderBundleOptions } from './pageReaderBundle.mjs';
 import { pdfjsBundleOptions } from './pdfjsBundle.mjs';
 
 const production = process.argv.includes('--production');
@@ -41,6 +42,8 @@ const targets = [
   { ...common, ...browser, format: 'iife', entryPoints: ['src/worker/webWorkerMain.ts'], outfile: 'dist/web/derivedWorker.js' },
   // pdf.js, loaded by the engine's thread when it reads the first PDF (see scripts/pdfjsBundle.mjs).
   pdfjsBundleOptions('dist/pdfjs.js'),
+  // linkedom and Readability, loaded by the engine's thread when the first web page is captured (see scripts/pageReaderBundle.mjs).
+  pageReaderBundleOptions('dist/pageReader.js'),
 ];
 
 if (watch) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, repoRoot, rootFileAccessDropper } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
+import { startTestPageServer, TEST_PAGES_FILE_NAME } from './testPageServer.mjs';
 import { bundleWebSuite, prepareWebExtension } from './webHost.mjs';
 
 /** The results file the suite writes beside the workspace folder (see test/integration/index.ts). */
@@ -86,9 +87,13 @@ export async function runIntegrationSuite({
   const consoleLines = [];
   let server;
   let browser;
+  let pages;
   /** @type {SuiteOutcome} */
   let outcome;
   try {
+    // The saved web pages Add Source from URL is tested against (see scripts/testPageServer.mjs).
+    pages = await startTestPageServer();
+    writeFileSync(join(runDir, TEST_PAGES_FILE_NAME), JSON.stringify({ origin: pages.origin }));
     const entry = await ensureCodeServer({ log });
     server = await startCodeServer({
       entry,
@@ -137,6 +142,7 @@ export async function runIntegrationSuite({
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
+    await pages?.stop().catch(() => {});
   }
   const consoleLog = join(resultsDir, `${name}-console.log`);
   writeFileSync(consoleLog, consoleLines.join('\n') + '\n\n--- code-server output ---\n' + (server?.output() ?? ''));

@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import { repoRoot } from './codeServer.mjs';
 
 /**
- * Copies what the packaged extension ships (package.json, dist/web, dist/pdfjs.js, corpus, media)
+ * Copies what the packaged extension ships (package.json, dist/web, dist/pdfjs.js, dist/pageReader.js, corpus, media)
  * into `target`, with `main` removed from package.json.
  * @returns {string} the extension folder
  */
@@ -17,8 +17,8 @@ export function prepareWebExtension(extensionPath, target) {
   delete manifest.main;
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2));
-  // dist/pdfjs.js serves both hosts: the web worker gets its text from the launcher on the first PDF.
-  for (const folder of ['dist/web', 'dist/pdfjs.js', 'corpus', 'media']) {
+  // dist/pdfjs.js and dist/pageReader.js serve both hosts: the web worker gets their text from the launcher when it first needs them.
+  for (const folder of ['dist/web', 'dist/pdfjs.js', 'dist/pageReader.js', 'corpus', 'media']) {
     if (existsSync(join(extensionPath, folder))) cpSync(join(extensionPath, folder), join(target, folder), { recursive: true });
   }
   return target;

@@ -18,6 +18,8 @@ export const CommandIds = {
   groupArticlesByDate: 'sourcebook.groupArticlesByDate',
   compareSources: 'sourcebook.compareSources',
   checkDraft: 'sourcebook.checkDraft',
+  addSourceFromUrl: 'sourcebook.addSourceFromUrl',
+  pasteHtmlAsSource: 'sourcebook.pasteHtmlAsSource',
 } as const;
 
 export const ViewIds = {

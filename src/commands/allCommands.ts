@@ -1,4 +1,5 @@
 import { addAliasCommand } from './addAlias';
+import { addSourceFromUrlCommand } from './addSourceFromUrl';
 import { checkDraftCommand } from './checkDraft';
 import type { CommandDefinition } from './commandRegistry';
 import { compareSourcesCommand } from './compareSources';
@@ -9,6 +10,7 @@ import { hideTopicCommand } from './hideTopic';
 import { insertQuoteCommand } from './insertQuote';
 import { mergeTopicsCommand } from './mergeTopics';
 import { openPassageCommand } from './openSourceAtPassage';
+import { pasteHtmlAsSourceCommand } from './pasteHtmlAsSource';
 import { reindexCommand } from './reindex';
 import { searchSourcesCommand } from './searchSources';
 import { showTopicCommand } from './showTopic';
@@ -31,4 +33,6 @@ export const allCommands: readonly CommandDefinition[] = [
   groupArticlesByDateCommand,
   compareSourcesCommand,
   checkDraftCommand,
+  addSourceFromUrlCommand,
+  pasteHtmlAsSourceCommand,
 ];

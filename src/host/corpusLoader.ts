@@ -112,6 +112,12 @@ export class CorpusLoader implements vscode.Disposable {
     }
   }
 
+  /** Reads a file Sourcebook itself just wrote (a captured page) into the index now; resolves when it is in. */
+  async indexNow(uri: vscode.Uri): Promise<void> {
+    this.queueChange(uri);
+    await this.whenSettled();
+  }
+
   /** A full rescan: what the index holds afterwards equals a fresh start. */
   reload(options: { force?: boolean } = {}): Promise<LoadSummary> {
     this.currentLoad?.cancel();

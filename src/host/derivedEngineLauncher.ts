@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { pdfJsLibrary, type EngineChannel } from '../core/derived/derivedProtocol';
-import type { LazyLibraries } from '../core/ingest/ingestSourceFile';
+import { pageReaderLibrary, pdfJsLibrary, type EngineChannel } from '../core/derived/derivedProtocol';
+import type { EngineLibraries } from '../core/derived/derivedEngine';
 import { lazyLibraries } from '../worker/lazyLibraries';
 import { startNodeWorkerChannel } from '../worker/nodeWorkerChannel';
 
@@ -19,8 +19,11 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
   }
 }
 
-/** For an engine on the extension host itself (no worker could start): pdf.js is `require`d from the extension's `dist/` when the first PDF is read. */
-export function inThreadLibraries(extensionUri: vscode.Uri): LazyLibraries {
+/** For an engine on the extension host itself (no worker could start): pdf.js and the page reader are `require`d from the extension's `dist/` when first needed. */
+export function inThreadLibraries(extensionUri: vscode.Uri): EngineLibraries {
   if (extensionUri.scheme !== 'file') return {};
-  return lazyLibraries(async () => require(vscode.Uri.joinPath(extensionUri, 'dist', pdfJsLibrary.file).fsPath));
+  return lazyLibraries(
+    async () => require(vscode.Uri.joinPath(extensionUri, 'dist', pdfJsLibrary.file).fsPath),
+    async () => require(vscode.Uri.joinPath(extensionUri, 'dist', pageReaderLibrary.file).fsPath),
+  );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isLibraryRequest, pdfJsLibrary, type EngineChannel, type FromEngine, type LibraryDelivery, type LibraryRequest, type ToEngine } from '../core/derived/derivedProtocol';
-import type { LazyLibraries } from '../core/ingest/ingestSourceFile';
+import { engineLibraries, isLibraryRequest, type EngineChannel, type EngineLibraryName, type FromEngine, type LibraryDelivery, type LibraryRequest, type ToEngine } from '../core/derived/derivedProtocol';
+import type { EngineLibraries } from '../core/derived/derivedEngine';
 import { FailureSignal } from '../core/derived/failureSignal';
 
 /**
@@ -31,7 +31,7 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
     started.addEventListener('message', (event: MessageEvent<FromEngine | LibraryRequest>) => {
       const message = event.data;
       if (isLibraryRequest(message)) {
-        sendLibrary(extensionUri, started);
+        sendLibrary(extensionUri, started, message.name);
         return;
       }
       for (const listener of messageListeners) listener(message);
@@ -77,16 +77,21 @@ export function startDerivedEngineWorker(extensionUri: vscode.Uri): EngineChanne
   };
 }
 
-/** Reads `dist/pdfjs.js` through `workspace.fs` and hands its text to the worker that asked. */
-function sendLibrary(extensionUri: vscode.Uri, worker: Worker): void {
+/** Reads a library's script (`dist/pdfjs.js`, `dist/pageReader.js`) through `workspace.fs` and hands its text to the worker that asked. */
+function sendLibrary(extensionUri: vscode.Uri, worker: Worker, name: EngineLibraryName): void {
   const deliver = (delivery: LibraryDelivery) => worker.postMessage(delivery);
-  vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', pdfJsLibrary.file)).then(
-    (bytes) => deliver({ type: 'sourcebook.library', name: pdfJsLibrary.name, code: new TextDecoder().decode(bytes) }),
-    (error: unknown) => deliver({ type: 'sourcebook.library', name: pdfJsLibrary.name, error: `the PDF reader could not be read (${error instanceof Error ? error.message : String(error)})` }),
+  const library = engineLibraries.find((candidate) => candidate.name === name);
+  if (!library) {
+    deliver({ type: 'sourcebook.library', name, error: `no library is called ${name}` });
+    return;
+  }
+  vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', library.file)).then(
+    (bytes) => deliver({ type: 'sourcebook.library', name, code: new TextDecoder().decode(bytes) }),
+    (error: unknown) => deliver({ type: 'sourcebook.library', name, error: `${library.file} could not be read (${error instanceof Error ? error.message : String(error)})` }),
   );
 }
 
-/** The web-worker extension host runs no second copy of pdf.js on its own thread: with no worker, PDFs are skipped with a reason. */
-export function inThreadLibraries(_extensionUri: vscode.Uri): LazyLibraries {
+/** The web-worker extension host runs no second copy of pdf.js or the page reader on its own thread: with no worker, PDFs are skipped and pages cannot be read, with a reason. */
+export function inThreadLibraries(_extensionUri: vscode.Uri): EngineLibraries {
   return {};
 }

@@ -28,7 +28,12 @@ suite('Hostile benchmark: the issue-19 reproducers at full size, loaded while ho
 
   suiteSetup(async function () {
     api = await activateSourcebook();
-    for (const file of hostileRoundTwoFiles('issue')) await writeWorkspaceFile(`${corpusFolder}/${file.name}`, file.bytes);
+    // The folder is indexed with its control source first; the hostile files arrive while the writer hovers.
+    const [control] = hostileRoundTwoFiles('ci');
+    await writeWorkspaceFile(`${corpusFolder}/${control.name}`, control.bytes);
+    await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the control source to load', () => api.loadSummary()?.usingBundled === false && api.index.search('air defence system reached India').length > 0, hangLimitMs / 4);
+    await api.ready();
   });
 
   suiteTeardown(async function () {
@@ -42,6 +47,8 @@ suite('Hostile benchmark: the issue-19 reproducers at full size, loaded while ho
     const draft = await openDraft(line);
     const position = new vscode.Position(0, line.indexOf('S-400') + 2);
     const hoverTimes: number[] = [];
+    const cardBefore = await hoverMarkdownAt(draft, position);
+    assert.ok(cardBefore, 'no S-400 card before the hostile files arrived');
     let unanswered = 0;
     const stalls = watchHostStalls();
     const started = performance.now();
@@ -57,8 +64,8 @@ suite('Hostile benchmark: the issue-19 reproducers at full size, loaded while ho
     })();
     let readyMs = NaN;
     try {
-      await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
-      await waitFor('the hostile files to be read', () => api.loadSummary()?.usingBundled === false && api.index.search(hostileWords.afterDeepNesting).length > 0 && api.index.search(hostileWords.afterBlankRun).length > 0, hangLimitMs / 2);
+      for (const file of hostileRoundTwoFiles('issue').slice(1)) await writeWorkspaceFile(`${corpusFolder}/${file.name}`, file.bytes);
+      await waitFor('the hostile files to be read', () => api.index.search(hostileWords.afterDeepNesting).length > 0 && api.index.search(hostileWords.afterBlankRun).length > 0, hangLimitMs / 2);
       await api.ready();
       readyMs = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 2000));

@@ -1,5 +1,6 @@
 import { formatOfFileName, ingestFile } from '../ingest/ingestFile';
 import { ingestSourceFile, readDocumentText, type LazyLibraries } from '../ingest/ingestSourceFile';
+import type { PageExtraction } from '../webpage/extractedPage';
 import type { Article, IngestOutcome, Logger } from '../model';
 import { groupsTouchingPassages } from '../figures/compareSources';
 import { DraftFigureChecker } from '../figures/draftFigures';
@@ -12,6 +13,16 @@ import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
 import { buildDerivedInSlices } from './buildDerived';
 import type { DerivedAnswers, DerivedQuery, FromEngine, ToEngine } from './derivedProtocol';
 import { topicMessages } from './topicPieces';
+
+/** What `dist/pageReader.js` offers: a page's HTML read into its article (linkedom and Readability). */
+export interface PageReaderModule {
+  readPage(html: string, url: string | undefined): PageExtraction;
+}
+
+/** The libraries the engine's thread loads only when it needs them: pdf.js at the first PDF, the page reader at the first captured page. */
+export interface EngineLibraries extends LazyLibraries {
+  loadPageReader?: () => Promise<PageReaderModule>;
+}
 
 /** How the engine gives its thread back between slices, and how long a slice is. */
 export interface EngineScheduling {
@@ -51,8 +62,8 @@ export class DerivedEngine {
   constructor(
     private readonly post: (message: FromEngine) => void,
     private readonly scheduling: EngineScheduling,
-    /** How this thread loads the libraries it needs only for some files (pdf.js for PDFs). */
-    private readonly libraries: LazyLibraries = {},
+    /** How this thread loads the libraries it needs only for some files (pdf.js for PDFs) and for captured pages. */
+    private readonly libraries: EngineLibraries = {},
   ) {
     this.logger = {
       info: (message) => post({ type: 'log', level: 'info', message }),
@@ -122,7 +133,27 @@ export class DerivedEngine {
       case 'query':
         this.post({ type: 'answered', requestId: message.requestId, version: this.latest?.version ?? -1, answer: this.answer(message.query) });
         break;
+      case 'readPage':
+        void this.readPage(message);
+        break;
     }
+  }
+
+  /** Reads a captured page (loading the page reader the first time), on a later turn; never throws. */
+  private async readPage(message: Extract<ToEngine, { type: 'readPage' }>): Promise<void> {
+    let extraction: PageExtraction;
+    try {
+      if (!this.libraries.loadPageReader) {
+        extraction = { ok: false, reason: 'unavailable', detail: 'web pages are read in the background worker, which this editor could not start' };
+      } else {
+        const reader = await this.libraries.loadPageReader();
+        await this.scheduling.yieldNow();
+        extraction = reader.readPage(message.html, message.url);
+      }
+    } catch (error) {
+      extraction = { ok: false, reason: 'parse-error', detail: error instanceof Error ? error.message : String(error) };
+    }
+    this.post({ type: 'pageRead', requestId: message.requestId, extraction });
   }
 
   /** Reads the waiting files in order, one per turn, answering what arrived between them. */

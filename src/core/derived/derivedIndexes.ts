@@ -8,6 +8,7 @@ import type { Article, IngestOutcome, Logger } from '../model';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { runCooperatively, TimeSlice } from '../scheduling/timeSlice';
 import type { BuiltTopics } from '../topics/buildTopics';
+import type { PageExtraction } from '../webpage/extractedPage';
 import { topicIndexInSlices, type TopicIndex } from '../topics/topicIndex';
 import type { BuildMillis, DerivedAnswers, DerivedQuery, EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
 import { TopicAssembler } from './topicPieces';
@@ -76,6 +77,8 @@ export class DerivedIndexes {
   /** Article arrays the engine read and still holds, by the request that read them, until the corpus adopts or drops them. */
   private readonly ingestedBy = new WeakMap<Article[], { requestId: number; channel: EngineChannel }>();
   private readonly unadopted = new Set<number>();
+  /** Captured pages being read by the engine. Not sent again if the worker dies: the page may be what killed it. */
+  private readonly pendingPages = new Map<number, { html: string; url?: string; resolve: (extraction: PageExtraction) => void }>();
   private nextRequestId = 1;
   private installing: Promise<void> = Promise.resolve();
   private lastFailure: { version: number; message: string } | undefined;
@@ -109,6 +112,8 @@ export class DerivedIndexes {
   }
 
   private engineFailed(reason: string): void {
+    for (const request of this.pendingPages.values()) request.resolve({ ok: false, reason: 'unavailable', detail: `the background worker stopped while reading the page (${reason})` });
+    this.pendingPages.clear();
     const fallback = this.options.fallback;
     if (!fallback || this.channel.kind === 'in-thread' || this.disposed) {
       this.failAll(`The background engine stopped: ${reason}`);
@@ -185,6 +190,19 @@ export class DerivedIndexes {
     return new Promise((resolve) => {
       this.pendingTextReads.set(requestId, { file, options, resolve });
       this.channel.post({ type: 'readText', requestId, file, options });
+    });
+  }
+
+  /**
+   * Reads a captured web page's HTML into its article on the engine's thread (parsing a large
+   * page would stall the editor's). The page reader is loaded there the first time.
+   */
+  readPage(html: string, url: string | undefined): Promise<PageExtraction> {
+    if (this.disposed) return Promise.resolve({ ok: false, reason: 'unavailable', detail: 'Sourcebook is shutting down' });
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingPages.set(requestId, { html, url, resolve });
+      this.channel.post({ type: 'readPage', requestId, html, url });
     });
   }
 
@@ -268,6 +286,10 @@ export class DerivedIndexes {
       case 'textRead':
         this.pendingTextReads.get(message.requestId)?.resolve(message.outcome);
         this.pendingTextReads.delete(message.requestId);
+        break;
+      case 'pageRead':
+        this.pendingPages.get(message.requestId)?.resolve(message.extraction);
+        this.pendingPages.delete(message.requestId);
         break;
       case 'log':
         this.options.logger[message.level](message.message);
@@ -360,6 +382,8 @@ export class DerivedIndexes {
     this.pendingIngests.clear();
     for (const request of this.pendingTextReads.values()) request.resolve({ kind: 'skipped', reason: 'unreadable', detail: 'Sourcebook is shutting down' });
     this.pendingTextReads.clear();
+    for (const request of this.pendingPages.values()) request.resolve({ ok: false, reason: 'unavailable', detail: 'Sourcebook is shutting down' });
+    this.pendingPages.clear();
     this.channel.dispose();
   }
 }

@@ -6,6 +6,7 @@ import type { DraftFigureMatch } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import type { AliasTable } from '../topics/aliasFile';
+import type { PageExtraction } from '../webpage/extractedPage';
 import type { TopicPiece } from './topicPieces';
 
 /**
@@ -37,7 +38,9 @@ export type ToEngine =
   /** Build the derived indexes of the engine's current version (a no-op when it is built or being built). */
   | { type: 'build' }
   /** A question about the last build; answered from the engine's own copy (figure groups and the quotation index stay there). */
-  | { type: 'query'; requestId: number; query: DerivedQuery };
+  | { type: 'query'; requestId: number; query: DerivedQuery }
+  /** Read a captured web page's HTML into its article (Add Source from URL): parsing a page is too heavy for the editor's thread. */
+  | { type: 'readPage'; requestId: number; html: string; url?: string };
 
 /** What the editor's side may ask about the last build. */
 export type DerivedQuery =
@@ -66,6 +69,7 @@ export type FromEngine =
   | { type: 'built'; version: number; figureGroups: number; disagreements: number; millis: BuildMillis }
   | { type: 'answered'; requestId: number; version: number; answer: DerivedAnswers[DerivedQuery['kind']] }
   | { type: 'failed'; version: number; message: string }
+  | { type: 'pageRead'; requestId: number; extraction: PageExtraction }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 /** Milliseconds of work per part of a build, and from the request to the result. */
@@ -95,6 +99,13 @@ export interface EngineChannel {
  */
 export const pdfJsLibrary = { name: 'pdfjs', file: 'pdfjs.js', globalName: 'sourcebookPdfJs' } as const;
 
+/** The page reader (linkedom and @mozilla/readability, 280 KB), loaded when the first web page is captured. */
+export const pageReaderLibrary = { name: 'pageReader', file: 'pageReader.js', globalName: 'sourcebookPageReader' } as const;
+
+/** The libraries a worker may ask its launcher for. */
+export const engineLibraries = [pdfJsLibrary, pageReaderLibrary] as const;
+export type EngineLibraryName = (typeof engineLibraries)[number]['name'];
+
 /**
  * A Web Worker cannot read the extension's files (on code-server and vscode.dev they are not at
  * a URL it may load), so it asks its launcher for a library's code with this message, outside
@@ -102,13 +113,13 @@ export const pdfJsLibrary = { name: 'pdfjs', file: 'pdfjs.js', globalName: 'sour
  */
 export interface LibraryRequest {
   type: 'sourcebook.libraryRequest';
-  name: typeof pdfJsLibrary.name;
+  name: EngineLibraryName;
 }
 
 /** The launcher's answer to a `LibraryRequest`: the script's text, or why it could not be read. */
 export interface LibraryDelivery {
   type: 'sourcebook.library';
-  name: typeof pdfJsLibrary.name;
+  name: EngineLibraryName;
   code?: string;
   error?: string;
 }

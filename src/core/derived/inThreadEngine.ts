@@ -1,5 +1,4 @@
-import type { LazyLibraries } from '../ingest/ingestSourceFile';
-import { DerivedEngine } from './derivedEngine';
+import { DerivedEngine, type EngineLibraries } from './derivedEngine';
 import type { EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
 
 /**
@@ -8,7 +7,7 @@ import type { EngineChannel, FromEngine, ToEngine } from './derivedProtocol';
  * asynchronously and in order, as a worker's would be, but not cloned (nothing mutates them).
  * `yieldNow` is the host's turn-taking yield, so a build shares the thread politely.
  */
-export function createInThreadEngine(yieldNow: () => Promise<void>, sliceMs = 8, libraries: LazyLibraries = {}): EngineChannel {
+export function createInThreadEngine(yieldNow: () => Promise<void>, sliceMs = 8, libraries: EngineLibraries = {}): EngineChannel {
   const listeners: Array<(message: FromEngine) => void> = [];
   let disposed = false;
   const deliver = (message: FromEngine) => {

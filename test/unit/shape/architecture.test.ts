@@ -56,17 +56,20 @@ test('the package ships an allow-list', () => {
   assert.ok(lines.includes('!dist/extension.js'));
   assert.ok(lines.includes('!dist/derivedWorker.js') && lines.includes('!dist/web/derivedWorker.js'), 'the package must carry the engine\'s worker scripts');
   assert.ok(lines.includes('!dist/pdfjs.js'), 'the package must carry the PDF reader the engine loads on the first PDF');
+  assert.ok(lines.includes('!dist/pageReader.js'), 'the package must carry the page reader the engine loads on the first captured page');
   assert.ok(lines.includes('!corpus/**'));
 });
 
 /**
  * The folders follow the data: sources are read (ingest), indexed (search, corpus), derived
  * (topics, figures, quotes, then the derived pipeline), presented (present); every reader of
- * words reads them by the one rule in text (after model and scheduling); the VS Code side
+ * words reads them by the one rule in text (after model and scheduling); a web page is read
+ * into its article beside ingest (webpage) and captured as a source file last (capture, which
+ * writes inert text with present's escapes); the VS Code side
  * then layers host adapters, editor features, views and commands, wired by extension.ts.
  * A folder may import only folders before it (and itself).
  */
-const coreRank: Record<string, number> = { model: 0, scheduling: 1, text: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, corpus: 4, derived: 5, present: 5 };
+const coreRank: Record<string, number> = { model: 0, scheduling: 1, text: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, webpage: 3, corpus: 4, derived: 5, present: 5, capture: 6 };
 const hostSideMayImport: Record<string, string[]> = {
   contributionIds: [],
   worker: ['core'],

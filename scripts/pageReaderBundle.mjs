@@ -1,0 +1,45 @@
+// How dist/pageReader.js is built: shared by scripts/build.mjs and the unit test that runs the
+// bundle as a Web Worker would (no `require`, no `process`, no `document`).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const stubs = join(dirname(fileURLToPath(import.meta.url)), 'stubs');
+
+/**
+ * linkedom's parts the page reader never uses, replaced by stubs: the CSS object model behind
+ * `<style>.sheet` (cssomnom, 200 KB of the bundle's 480) and the optional `canvas` package
+ * (linkedom would try to `require` it in node; its own shim is used instead).
+ */
+const pageReaderStubs = {
+  name: 'page-reader-stubs',
+  setup(build) {
+    build.onResolve({ filter: /^cssomnom\/parse$/ }, () => ({ path: join(stubs, 'cssSheet.mjs') }));
+    build.onResolve({ filter: /\/commonjs\/canvas\.cjs$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/canvas\.cjs$/, 'canvas-shim.cjs')) }));
+  },
+};
+
+/**
+ * The page reader (linkedom and @mozilla/readability), loaded by the engine's thread only when
+ * the first web page is captured: one script for both hosts (node's worker `require`s it, a Web
+ * Worker runs it and finds `sourcebookPageReader`). Always minified, no source map.
+ */
+export function pageReaderBundleOptions(outfile) {
+  return {
+    entryPoints: ['src/worker/pageReaderLibrary.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'sourcebookPageReader',
+    platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    footer: { js: "if (typeof module === 'object' && module) module.exports = sourcebookPageReader;" },
+    plugins: [pageReaderStubs],
+    outfile,
+  };
+}
