@@ -3,6 +3,7 @@ import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { describeFigureGroup } from '../core/figures/compareSources';
 import { findQuotations } from '../core/quotes/findQuotations';
 import { draftFlavourOf, readDraftText } from '../core/present/draftText';
+import { sanitiseLabel } from '../core/present/markdownEscape';
 import { sourceLabel } from '../core/present/topicCard';
 import type { DerivedIndexes, DerivedSnapshot } from '../core/derived/derivedIndexes';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
@@ -130,13 +131,13 @@ export class DraftDiagnostics implements vscode.Disposable {
         const words = check.sourceText.length > maxQuotedSourceChars ? `${check.sourceText.slice(0, maxQuotedSourceChars - 1)}…` : check.sourceText;
         const diagnostic = new vscode.Diagnostic(
           range,
-          `Not word for word in the sources. ${sourceLabel(article)} has: “${words}”`,
+          plainMessage(`Not word for word in the sources. ${sourceLabel(article)} has: “${words}”`),
           vscode.DiagnosticSeverity.Warning,
         );
         diagnostic.code = DraftDiagnosticCodes.misquote;
         diagnostic.source = diagnosticSource;
         diagnostic.relatedInformation = [
-          new vscode.DiagnosticRelatedInformation(passageLocation(article, passage), `${sourceLabel(article)}: “${words}”`),
+          new vscode.DiagnosticRelatedInformation(passageLocation(article, passage), plainMessage(`${sourceLabel(article)}: “${words}”`)),
         ];
         diagnostics.push(diagnostic);
         continue;
@@ -160,7 +161,7 @@ export class DraftDiagnostics implements vscode.Disposable {
       const range = new vscode.Range(document.positionAt(match.figure.span.start), document.positionAt(match.figure.span.end));
       const diagnostic = new vscode.Diagnostic(
         range,
-        `${match.figure.span.text} disagrees with every source on this. ${describeFigureGroup(match.group, labelOf)}`,
+        plainMessage(`${match.figure.span.text} disagrees with every source on this. ${describeFigureGroup(match.group, labelOf)}`),
         vscode.DiagnosticSeverity.Warning,
       );
       diagnostic.code = DraftDiagnosticCodes.figureContradiction;
@@ -172,7 +173,7 @@ export class DraftDiagnostics implements vscode.Disposable {
         if (!passage || !article) continue;
         related.push(new vscode.DiagnosticRelatedInformation(
           passageLocation(article, passage),
-          `${sourceLabel(article)}: ${figure.span.text} — “${figure.sentence.text.slice(0, maxQuotedSourceChars)}”`,
+          plainMessage(`${sourceLabel(article)}: ${figure.span.text} — “${figure.sentence.text.slice(0, maxQuotedSourceChars)}”`),
         ));
       }
       diagnostic.relatedInformation = related;
@@ -186,4 +187,9 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.timers.clear();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** A Problems-panel message quoting a source: no bidi, zero-width or control character from the source reaches it. */
+function plainMessage(text: string): string {
+  return sanitiseLabel(text, 2000);
 }

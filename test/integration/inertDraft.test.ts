@@ -135,6 +135,11 @@ suite('Inert in the draft: quoting a hostile source writes its words and nothing
     const found = await vscode.commands.executeCommand<vscode.Diagnostic[]>('sourcebook.checkDraft');
     const diagnostic = found.find((candidate) => candidate.code === 'misquote');
     assert.ok(diagnostic, `no misquote among: ${found.map((candidate) => candidate.message).join(' | ')}`);
+    // The message names the source by its title, which carries a right-to-left override: the Problems panel gets the words without it.
+    assert.match(diagnostic.message, /Zircon evil/);
+    for (const message of [diagnostic.message, ...(diagnostic.relatedInformation ?? []).map((related) => related.message)]) {
+      assert.ok(!unsafeCharacters.test(message), `a bidi, invisible or control character in the Problems panel: ${JSON.stringify(message)}`);
+    }
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((action) => action.title.startsWith('Use the exact words'));
     assert.ok(fix?.edit, `no quick fix among: ${actions.map((action) => action.title).join(', ')}`);
