@@ -70,6 +70,8 @@ interface OpenElement {
   skips?: Skip;
   container?: { kind: 'article' | 'main'; id: number };
   heading: boolean;
+  /** A link to another page (an `href` that is not `#` plus an anchor on this page). */
+  link: boolean;
 }
 
 /**
@@ -275,14 +277,15 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           : name === 'main' || attributes.role === 'main'
             ? { kind: 'main' as const, id: ++containerCount }
             : undefined;
-        stack.push({ name, skips, container, heading });
+        const link = name === 'a' && attributes.href !== undefined && !attributes.href.trim().startsWith('#');
+        stack.push({ name, skips, container, heading, link });
         if (skips) {
           enterSkip(skips);
         }
         if (heading) {
           headingDepth++;
         }
-        if (name === 'a') {
+        if (link) {
           linkDepth++;
         }
         if (name === 'h1' && !h1Done) {
@@ -331,7 +334,7 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         if (element.heading) {
           headingDepth--;
         }
-        if (element.name === 'a') {
+        if (element.link) {
           linkDepth--;
         }
         if (element.name === 'h1' && h1Buffer !== undefined) {
@@ -414,9 +417,12 @@ const comparableShare = 0.25;
  * The outermost `<article>`s read as the page: the largest, and every other one that is a post
  * of its own rather than a teaser for another page. A live blog or a sectioned document is a
  * row of such posts; a "related" or "more stories" teaser is a linked headline, a card wrapped
- * in a link, or a line too short to stand alone. So an article is kept unless a heading of it is
- * a link, or half or more of its text is link text, or its prose (outside headings and links)
- * is under `minimumPostProse` characters and under `comparableShare` of the largest's.
+ * in a link, or a line too short to stand alone. So an article is kept unless a heading of it
+ * is a link to another page (an anchor on this page, `#rivers`, is not one), or half or more of
+ * its text is link text, or its prose (outside headings and links) is under `minimumPostProse`
+ * characters and under `comparableShare` of the largest's. Nested articles are part of their
+ * outermost one; a kept article's text is read in document order, and the rest is listed as
+ * dropped, 'outside the main article'.
  */
 function articlesOfThePage(largest: number, texts: Map<number, ArticleText>): Set<number> {
   const largestProse = texts.get(largest)?.prose ?? 0;

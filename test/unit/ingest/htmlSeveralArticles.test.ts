@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Article } from '../../../src/core/model';
-import { ingestFixture, onlyArticle } from './ingestTestSupport';
+import { ingestFixture, ingestString, onlyArticle } from './ingestTestSupport';
 
 /** Pages made of several <article>s: a live blog or a sectioned document keeps every post; an article with teasers keeps the article. */
 const severalArticles = (fileName: string): Article => onlyArticle(ingestFixture(join('several-articles', fileName)));
@@ -129,5 +129,27 @@ test('teaser cards wrapped in one link are listed as outside the main article', 
     'A 1960s plan for the river corridor, rediscovered in the archive.',
     'Ridership after midnight is up by a third since 2019.',
     'The thinking behind the transfer window.',
+  ]);
+});
+
+test('sections whose headings link to their own anchors are sections, not teasers', () => {
+  const html = '<main><article id="a"><h2><a href="#a">Rivers</a></h2><p>The main channel was sampled monthly at twelve sites, and nitrates peaked in February.</p><p>Summer flows were the lowest since 2018.</p></article>'
+    + '<article id="b"><h2><a href="#b">Wells</a></h2><p>Ninety private wells were tested; eleven exceeded the nitrate limit.</p></article></main>';
+  const article = onlyArticle(ingestString('report.html', html));
+  assert.deepEqual(passageTexts(article), [
+    'The main channel was sampled monthly at twelve sites, and nitrates peaked in February.',
+    'Summer flows were the lowest since 2018.',
+    'Ninety private wells were tested; eleven exceeded the nitrate limit.',
+  ]);
+  assert.deepEqual(outsideTheArticle(article), []);
+});
+
+test('a one-line article far smaller than the main one is still a teaser, even without a link', () => {
+  const html = '<article><p>The main story has a much longer first paragraph than any teaser.</p><p>And a second.</p></article><article><h3>Other story</h3><p>A short teaser.</p></article>';
+  const article = onlyArticle(ingestString('a.html', html));
+  assert.deepEqual(passageTexts(article), ['The main story has a much longer first paragraph than any teaser.', 'And a second.']);
+  assert.deepEqual(article.droppedLines.map((dropped) => [dropped.text, dropped.reason]), [
+    ['Other story', 'heading'],
+    ['A short teaser.', 'outside the main article'],
   ]);
 });
