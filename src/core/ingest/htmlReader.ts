@@ -70,11 +70,14 @@ interface OpenElement {
   skips?: Skip;
   container?: { kind: 'article' | 'main'; id: number };
   heading: boolean;
+  /** A link to another page (an `href` that is not `#` plus an anchor on this page). */
+  link: boolean;
 }
 
 /**
  * Extracts the main text of an HTML page with htmlparser2, a real streaming parser: the
- * largest `<article>` (else `<main>`, else the body) is kept; navigation, headers, footers,
+ * `<article>`s of the page (see `articlesOfThePage`: the largest, and every other one that is
+ * not a teaser, in document order), else the largest `<main>`, else the body, is kept; navigation, headers, footers,
  * asides, forms, scripts, styles and elements marked as ads, sharing or related links are
  * dropped, and their text is listed with the reason. Nesting deeper than `maxDepth` is
  * flattened into its ancestor (see `DepthCappedParser`), so 200,000 nested `<div>`s cost no
@@ -97,6 +100,10 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
   const lines: ProseLine[] = [];
   const lineContainers: Array<{ article?: number; main?: number }> = [];
   const containerSizes = new Map<number, number>();
+  const articleTexts = new Map<number, ArticleText>();
+  let linkDepth = 0;
+  let lineLinkChars = 0;
+  let lineHasLinkedHeading = false;
   let pieces: TextPiece[] = [];
   let nextStartsParagraph = true;
   let titleText = '';
@@ -201,9 +208,19 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           containerSizes.set(id, (containerSizes.get(id) ?? 0) + joined.length);
         }
       }
+      if (containers.article !== undefined) {
+        const counted = articleTexts.get(containers.article) ?? { prose: 0, linked: 0, total: 0, linkedHeading: false };
+        counted.total += joined.length;
+        counted.linked += Math.min(lineLinkChars, joined.length);
+        counted.prose += inHeading ? 0 : Math.max(0, joined.length - lineLinkChars);
+        counted.linkedHeading ||= lineHasLinkedHeading;
+        articleTexts.set(containers.article, counted);
+      }
       nextStartsParagraph = false;
     }
     pieces = [];
+    lineLinkChars = 0;
+    lineHasLinkedHeading = false;
     if (startsParagraph) {
       nextStartsParagraph = true;
     }
@@ -260,12 +277,16 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           : name === 'main' || attributes.role === 'main'
             ? { kind: 'main' as const, id: ++containerCount }
             : undefined;
-        stack.push({ name, skips, container, heading });
+        const link = name === 'a' && attributes.href !== undefined && !attributes.href.trim().startsWith('#');
+        stack.push({ name, skips, container, heading, link });
         if (skips) {
           enterSkip(skips);
         }
         if (heading) {
           headingDepth++;
+        }
+        if (link) {
+          linkDepth++;
         }
         if (name === 'h1' && !h1Done) {
           h1Buffer = '';
@@ -288,6 +309,10 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
           return;
         }
         addText(data, parser.startIndex, parser.endIndex + 1);
+        if (linkDepth > 0) {
+          lineLinkChars += data.length;
+          lineHasLinkedHeading ||= headingDepth > 0 && data.trim().length > 0;
+        }
       },
       onclosetag(name) {
         if (name === 'title') {
@@ -309,6 +334,9 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
         if (element.heading) {
           headingDepth--;
         }
+        if (element.link) {
+          linkDepth--;
+        }
         if (element.name === 'h1' && h1Buffer !== undefined) {
           const candidate = h1Buffer.replace(/\s+/g, ' ').trim();
           h1Buffer = undefined;
@@ -327,8 +355,12 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
   parser.end();
   flush(true);
 
-  const chosen = largestContainer(lineContainers, containerSizes, 'article') ?? largestContainer(lineContainers, containerSizes, 'main');
-  const inChosen = (position: number): boolean => chosen === undefined || lineContainers[position].article === chosen || lineContainers[position].main === chosen;
+  const largestArticle = largestContainer(lineContainers, containerSizes, 'article');
+  const keptArticles = largestArticle === undefined ? undefined : articlesOfThePage(largestArticle, articleTexts);
+  const chosenMain = largestArticle === undefined ? largestContainer(lineContainers, containerSizes, 'main') : undefined;
+  const inChosen = (position: number): boolean => keptArticles
+    ? keptArticles.has(lineContainers[position].article!)
+    : chosenMain === undefined || lineContainers[position].main === chosenMain;
   const kept = lines.filter((_, position) => inChosen(position));
   lines.forEach((line, position) => {
     if (!inChosen(position) && line.text.trim().length > 0) {
@@ -365,6 +397,44 @@ function largestContainer(lineContainers: Array<{ article?: number; main?: numbe
     }
   }
   return best;
+}
+
+/** What an outermost `<article>` holds, in characters of its lines: all of it, inside links, and outside headings and links. */
+interface ArticleText {
+  total: number;
+  linked: number;
+  prose: number;
+  /** A heading of the article is (or is inside) a link: the headline points to another page. */
+  linkedHeading: boolean;
+}
+
+/** Prose of its own that makes an article a post rather than a one-line teaser, when it is not comparable to the largest. */
+const minimumPostProse = 50;
+/** An article with at least this share of the largest article's prose is of comparable size. */
+const comparableShare = 0.25;
+
+/**
+ * The outermost `<article>`s read as the page: the largest, and every other one that is a post
+ * of its own rather than a teaser for another page. A live blog or a sectioned document is a
+ * row of such posts; a "related" or "more stories" teaser is a linked headline, a card wrapped
+ * in a link, or a line too short to stand alone. So an article is kept unless a heading of it
+ * is a link to another page (an anchor on this page, `#rivers`, is not one), or half or more of
+ * its text is link text, or its prose (outside headings and links) is under `minimumPostProse`
+ * characters and under `comparableShare` of the largest's. Nested articles are part of their
+ * outermost one; a kept article's text is read in document order, and the rest is listed as
+ * dropped, 'outside the main article'.
+ */
+function articlesOfThePage(largest: number, texts: Map<number, ArticleText>): Set<number> {
+  const largestProse = texts.get(largest)?.prose ?? 0;
+  const kept = new Set([largest]);
+  for (const [id, text] of texts) {
+    const teaser = text.linkedHeading || text.linked * 2 >= text.total
+      || (text.prose < minimumPostProse && text.prose < largestProse * comparableShare);
+    if (!teaser) {
+      kept.add(id);
+    }
+  }
+  return kept;
 }
 
 /** Whether an element's content is skipped, and why; undefined when it may hold article text. */
