@@ -1,12 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
- * BENCHMARKS.md is written by three scripts and by hand: runBenchmark.ts writes the top, then
- * runHostileBenchmark.ts the hostile-input section, runMillionBenchmark.ts its section, and the
+ * BENCHMARKS.md is written by four scripts and by hand: runBenchmark.ts writes the top, then
+ * runHostileBenchmark.ts the hostile-input section, runDocumentBenchmark.ts the PDF and Word
+ * section, runMillionBenchmark.ts its section, and the
  * section on the load in a real VS Code (scripts/loadBench.mjs) is written by hand. Each script
  * keeps what the others wrote.
  */
 export const HOSTILE_SECTION_HEADING = '## Hostile input';
+export const DOCUMENTS_SECTION_HEADING = '## PDF and Word sources';
 export const MILLION_SECTION_HEADING = '## At 1,000,000 passages';
 export const LOAD_SECTION_HEADING = '## Load in a real VS Code';
 
@@ -19,18 +21,29 @@ function sectionStart(text: string, heading: string): number {
   return at >= 0 ? at : text.length;
 }
 
-/** What runBenchmark.ts keeps after its own part: the hostile-input, 1,000,000-passage and load sections, from whichever comes first. */
+/** What runBenchmark.ts keeps after its own part: the hostile-input, PDF and Word, 1,000,000-passage and load sections, from whichever comes first. */
 export function sectionsAfterTheTables(benchmarksFile: string): string {
   const text = read(benchmarksFile);
-  return text.slice(Math.min(sectionStart(text, HOSTILE_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)));
+  return text.slice(
+    Math.min(sectionStart(text, HOSTILE_SECTION_HEADING), sectionStart(text, DOCUMENTS_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)),
+  );
 }
 
-/** Puts the hostile-input section in place of the previous one, or before the 1,000,000-passage and load sections. */
+/** Puts the hostile-input section in place of the previous one, or before the PDF and Word, 1,000,000-passage and load sections. */
 export function writeHostileSection(benchmarksFile: string, section: string): void {
   const text = read(benchmarksFile);
   const hostileAt = sectionStart(text, HOSTILE_SECTION_HEADING);
-  const nextAt = Math.min(sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING));
+  const nextAt = Math.min(sectionStart(text, DOCUMENTS_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING));
   const head = text.slice(0, Math.min(hostileAt, nextAt)).replace(/\n+$/, '\n');
+  writeFileSync(benchmarksFile, `${head}\n${section}${text.slice(nextAt)}`);
+}
+
+/** Puts the PDF and Word section in place of the previous one, or before the 1,000,000-passage and load sections. */
+export function writeDocumentsSection(benchmarksFile: string, section: string): void {
+  const text = read(benchmarksFile);
+  const documentsAt = sectionStart(text, DOCUMENTS_SECTION_HEADING);
+  const nextAt = Math.min(sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING));
+  const head = text.slice(0, Math.min(documentsAt, nextAt)).replace(/\n+$/, '\n');
   writeFileSync(benchmarksFile, `${head}\n${section}${text.slice(nextAt)}`);
 }
 
