@@ -20,7 +20,7 @@ import { debounce, throttle } from './host/timing';
 import { DraftDiagnostics } from './editor/draftDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { TopicDecorations } from './editor/topicDecorations';
-import { ArticlesTreeProvider } from './views/articlesTree';
+import { ArticlesTreeProvider, type ArticleTreeNode } from './views/articlesTree';
 import { CompareSourcesPanel } from './views/compareSourcesPanel';
 import { SourcebookStatusBar } from './views/statusBar';
 import { TopicsTreeProvider } from './views/topicsTree';
@@ -37,6 +37,8 @@ export interface SourcebookApi {
   loadSummary(): LoadSummary | undefined;
   topicsTree: TopicsTreeProvider;
   articlesTree: ArticlesTreeProvider;
+  /** The Articles view (its selection shows what Sourcebook revealed). */
+  articlesView: vscode.TreeView<ArticleTreeNode>;
   decorations: TopicDecorations;
   /** The warm-start cache in the extension's storage. */
   cache: IndexCache;
@@ -72,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const decorations = new TopicDecorations(index);
   const comparePanel = new CompareSourcesPanel(context.extensionUri, index, derived, opener, logger);
   const draftDiagnostics = new DraftDiagnostics(index, derived);
-  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, topicsTree, topicsView, comparePanel, draftDiagnostics };
+  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics };
 
   // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
   // the views keep the previous topics meanwhile.
@@ -149,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     loadSummary: () => loader.summary,
     topicsTree,
     articlesTree,
+    articlesView,
     decorations,
     cache,
   };

@@ -6,6 +6,10 @@ export function captureServicesOf(services: SourcebookServices): CaptureServices
   return {
     readPage: (html, url) => services.derived.readPage(html, url),
     indexNow: (uri) => services.loader.indexNow(uri),
+    revealArticle: async (sourceUri) => {
+      const node = services.articlesTree.articleNodeOf(sourceUri);
+      if (node) await services.articlesView.reveal(node, { select: true, focus: false, expand: false });
+    },
     index: services.index,
     logger: services.logger,
   };

@@ -7,7 +7,7 @@ import type { AliasFiles } from '../host/aliasFiles';
 import type { CorpusLoader } from '../host/corpusLoader';
 import type { PassageOpener } from '../host/passageOpener';
 import type { DraftDiagnostics } from '../editor/draftDiagnostics';
-import type { ArticlesTreeProvider } from '../views/articlesTree';
+import type { ArticleTreeNode, ArticlesTreeProvider } from '../views/articlesTree';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
 import type { TopicTreeNode, TopicsTreeProvider } from '../views/topicsTree';
 
@@ -21,6 +21,7 @@ export interface SourcebookServices {
   turns: BackgroundTurns;
   logger: Logger;
   articlesTree: ArticlesTreeProvider;
+  articlesView: vscode.TreeView<ArticleTreeNode>;
   topicsTree: TopicsTreeProvider;
   topicsView: vscode.TreeView<TopicTreeNode>;
   comparePanel: CompareSourcesPanel;

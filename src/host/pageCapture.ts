@@ -13,6 +13,8 @@ export interface CaptureServices {
   readPage(html: string, url: string | undefined): Promise<PageExtraction>;
   /** Reads the saved file into the index now. */
   indexNow(uri: vscode.Uri): Promise<void>;
+  /** Shows the saved article in the Articles view, selected (without taking the focus from the editor). */
+  revealArticle(sourceUri: string): Promise<void>;
   index: CorpusView;
   logger: Logger;
 }
@@ -75,6 +77,7 @@ export async function savePageAsSource(
   await services.indexNow(uri);
   const passages = services.index.articles().filter((article) => article.sourceUri === uri.toString()).reduce((sum, article) => sum + article.passages.length, 0);
   await vscode.window.showTextDocument(uri, { preview: false });
+  await services.revealArticle(uri.toString()).then(undefined, (error: unknown) => services.logger.warn(`The saved article could not be shown in the Articles view: ${error instanceof Error ? error.message : String(error)}`));
   const notes = [
     page.truncatedAtBytes ? `the page was longer than ${Math.round(page.truncatedAtBytes / 1048576)} MB and only its beginning was read` : '',
     extraction.page.truncated ? 'the article was cut at the length cap' : '',

@@ -16,7 +16,7 @@ function compareText(a: string, b: string): number {
 /** How the Articles view groups its articles. */
 export type ArticleGrouping = 'outlet' | 'date';
 
-type ArticleTreeNode = GroupNode | ArticleNode | PassageNode;
+export type ArticleTreeNode = GroupNode | ArticleNode | PassageNode;
 
 const unknownOutlet = 'Unknown outlet';
 const unknownDate = 'Undated';
@@ -104,6 +104,24 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
 
   getTreeItem(node: ArticleTreeNode): vscode.TreeItem {
     return node.toTreeItem();
+  }
+
+  /** The node above `node` (what `TreeView.reveal` needs): a passage's article, an article's group. */
+  getParent(node: ArticleTreeNode): ArticleTreeNode | undefined {
+    if (node instanceof PassageNode) {
+      const article = this.index.article(node.passage.articleId);
+      return article ? new ArticleNode(article) : undefined;
+    }
+    if (node instanceof ArticleNode) {
+      return this.getChildren().find((group) => group instanceof GroupNode && group.articles.some((article) => article.id === node.article.id));
+    }
+    return undefined;
+  }
+
+  /** The node of the article read from `sourceUri` (its first article), to reveal it. */
+  articleNodeOf(sourceUri: string): ArticleTreeNode | undefined {
+    const article = this.index.articles().find((candidate) => candidate.sourceUri === sourceUri);
+    return article ? new ArticleNode(article) : undefined;
   }
 
   getChildren(node?: ArticleTreeNode): ArticleTreeNode[] {
