@@ -3,10 +3,11 @@ import { nullLogger } from '../model';
 import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
-import { scanTerms, splitCodeTerm, termSpans } from './searchTokens';
+import { isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans } from './searchTokens';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
+import { ScriptWordInfixes } from './scriptWordInfixes';
 
 /** How a search is narrowed and ranked beyond the query text. */
 export interface PassageSearchOptions {
@@ -80,6 +81,8 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const TYPO_WEIGHT = 0.85;
 const PREFIX_WEIGHT = 0.8;
+/** A longer word of an unspaced script that contains the query word (`自由化` for `自由`). */
+const INFIX_WEIGHT = 0.8;
 const MAX_TERM_FREQUENCY = 255;
 const DEFAULT_LIMIT = 20;
 const MIN_RERANK_POOL = 30;
@@ -141,6 +144,7 @@ export class PassageIndex {
   private passageTermCount = 0;
   private typo = new TypoNeighbours();
   private completions = new TermCompletions();
+  private infixes = new ScriptWordInfixes();
 
   private scores: Float64Array = new Float64Array(0);
   private groupBest: Float64Array = new Float64Array(0);
@@ -384,7 +388,7 @@ export class PassageIndex {
         return [];
       }
     }
-    const { groups, phrases, spanGroups } = this.queryGroups(parsed, options.prefixLastWord === true && parsed.endsInWord === true);
+    const { groups, phrases, spanGroups, spanInfixes } = this.queryGroups(parsed, options.prefixLastWord === true && parsed.endsInWord === true);
     if (groups.length === 0) {
       if (parsed.phrases.length > 0 || parsed.terms.length > 0 || (articleMask === undefined && parsed.topic === undefined)) {
         return [];
@@ -395,7 +399,7 @@ export class PassageIndex {
     const readsText = phrases.length > 0 || groups.length > 1;
     const ranked: RankedCandidate[] = [];
     for (const { doc, score } of candidates) {
-      const candidate = this.rerank(doc, score, groups, phrases, spanGroups, options, readsText);
+      const candidate = this.rerank(doc, score, groups, phrases, spanGroups, spanInfixes, options, readsText);
       if (candidate) {
         ranked.push(candidate);
         if (phrases.length > 0 && ranked.length >= limit * 3) {
@@ -407,7 +411,7 @@ export class PassageIndex {
     return ranked.slice(0, limit).map(({ doc, score, matched }) => ({
       passageId: this.passageIds[doc],
       score,
-      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spanGroups)),
+      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spanGroups, spanInfixes)),
     }));
   }
 
@@ -626,6 +630,7 @@ export class PassageIndex {
     this.resetTail(columns.terms.length);
     this.typo = new TypoNeighbours();
     this.completions = new TermCompletions();
+    this.infixes = new ScriptWordInfixes();
   }
 
   private compactIfWorthwhile(): void {
@@ -719,9 +724,14 @@ export class PassageIndex {
     return resolved;
   }
 
-  private queryGroups(parsed: ParsedSearchQuery, prefixLastWord: boolean): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number> } {
+  private queryGroups(
+    parsed: ParsedSearchQuery,
+    prefixLastWord: boolean,
+  ): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number>; spanInfixes: Map<number, string> } {
     const groups: QueryGroup[] = [];
     const spanGroups = new Map<number, number>();
+    /** Terms found by containing a query word (`自由化` for `自由`), with that word: their highlights cover only it. */
+    const spanInfixes = new Map<number, string>();
     const groupOfTerm = new Map<string, number>();
     const phrases: number[][] = [];
     for (const phrase of parsed.phrases) {
@@ -729,7 +739,7 @@ export class PassageIndex {
       for (const term of this.resolveQueryTerms(phrase)) {
         const termId = this.liveTermId(term);
         if (termId === undefined) {
-          return { groups: [], phrases: [], spanGroups };
+          return { groups: [], phrases: [], spanGroups, spanInfixes };
         }
         sequence.push(termId);
         if (!groupOfTerm.has(term) && groups.length < MAX_QUERY_WORDS) {
@@ -755,7 +765,18 @@ export class PassageIndex {
         this.completions.addTerms(this.vocabulary.terms);
         found.push(...this.completions.complete(term, this.liveDf).map((completion) => ({ termId: completion, weight: PREFIX_WEIGHT })));
       }
-      if (found.length === 0 && term.length >= MIN_TYPO_LENGTH) {
+      const unspaced = isUnspacedScriptTerm(term);
+      if (unspaced) {
+        this.infixes.addTerms(this.vocabulary.terms);
+        const known = new Set(found.map((alternative) => alternative.termId));
+        for (const infix of this.infixes.containing(term, this.liveDf)) {
+          if (known.has(infix)) continue;
+          found.push({ termId: infix, weight: INFIX_WEIGHT });
+          spanInfixes.set(infix, term);
+        }
+      }
+      // Typos are a Latin-script notion here: one edit in a two-character Chinese word is another word.
+      if (found.length === 0 && !unspaced && term.length >= MIN_TYPO_LENGTH) {
         this.typo.addTerms(this.vocabulary.terms);
         found = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
       }
@@ -779,7 +800,7 @@ export class PassageIndex {
       }
       groups.push({ alternatives, required: false, sharedDf });
     });
-    return { groups, phrases, spanGroups };
+    return { groups, phrases, spanGroups, spanInfixes };
   }
 
   private ensureScratch(): void {
@@ -870,15 +891,19 @@ export class PassageIndex {
   }
 
   /** The candidate's words that answer the query, with their token positions. */
-  private matchedSpans(doc: number, spanGroups: Map<number, number>, termIds?: number[]): PositionedSpan[] {
+  private matchedSpans(doc: number, spanGroups: Map<number, number>, spanInfixes: Map<number, string>, termIds?: number[]): PositionedSpan[] {
     const matched: PositionedSpan[] = [];
     let position = 0;
-    scanTerms(this.texts[doc], (buffer, length, start, end) => {
+    const text = this.texts[doc];
+    scanTerms(text, (buffer, length, start, end) => {
       const termId = this.vocabulary.find(buffer, length);
       termIds?.push(termId);
       const group = spanGroups.get(termId);
       if (group !== undefined) {
-        matched.push({ start, end, group, position });
+        const infix = spanInfixes.size > 0 ? spanInfixes.get(termId) : undefined;
+        const at = infix === undefined ? -1 : text.slice(start, end).indexOf(infix);
+        if (at >= 0) matched.push({ start: start + at, end: start + at + infix!.length, group, position });
+        else matched.push({ start, end, group, position });
       }
       position++;
     });
@@ -896,6 +921,7 @@ export class PassageIndex {
     groups: QueryGroup[],
     phrases: number[][],
     spanGroups: Map<number, number>,
+    spanInfixes: Map<number, string>,
     options: PassageSearchOptions,
     readsText: boolean,
   ): RankedCandidate | undefined {
@@ -903,7 +929,7 @@ export class PassageIndex {
     let matched: PositionedSpan[] | undefined;
     if (readsText) {
       const termIds: number[] = [];
-      matched = this.matchedSpans(doc, spanGroups, termIds);
+      matched = this.matchedSpans(doc, spanGroups, spanInfixes, termIds);
       if (!phrases.every((phrase) => containsSequence(termIds, phrase))) {
         return undefined;
       }

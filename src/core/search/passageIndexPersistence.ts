@@ -26,9 +26,10 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * The postings are stored, not rebuilt, so a warm start is decoding and
  * validation only. Any change to the layout or to term normalisation must
  * bump the version: an older cache is then rejected and rebuilt. Version 2:
- * terms are read by the one rule of `wordText` (`S‑400` is `s400`).
+ * terms are read by the one rule of `wordText` (`S‑400` is `s400`). Version 3: runs of Chinese,
+ * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`.
  */
-export const PASSAGE_INDEX_FORMAT_VERSION = 2;
+export const PASSAGE_INDEX_FORMAT_VERSION = 3;
 
 const MAGIC = 0x49504253; // "SBPI" read as a little-endian u32
 const PREFIX_BYTES = 16;

@@ -7,6 +7,7 @@
  * | `"Far East"`                 | only passages containing exactly these words in this order           |
  * | `Afganistan`                 | words of five letters or more also match one typo away (Afghanistan) |
  * | `S400`, `S 400`, `s-400`     | the code S-400 however it is written                                 |
+ * | `人権`, `เสรีภาพ`             | Chinese, Japanese, Thai ... cut into words (see `searchTokens.ts`)   |
  * | `outlet:rfi`                 | only articles from that outlet (case and accents ignored)            |
  * | `outlet:"Associated Press"`  | quotes for an outlet name with spaces                                |
  * | `topic:S-400`                | only passages mentioning that topic (or one of its aliases)          |

@@ -1,0 +1,81 @@
+import { isUnspacedScriptTerm } from './searchTokens';
+
+/**
+ * Index terms of the scripts written without spaces (Chinese, Japanese, Thai ...) that contain a
+ * query word: `自由` -> `自由化`, `中国` -> `中国人`, `タワー` -> `東京タワー`.
+ *
+ * The word segmenter cuts a passage and a query the same way only when it meets the same
+ * characters: its dictionary keeps `自由化` and `中国人` whole, so the query `自由` and the
+ * passage word `自由化` are different terms. Looking the query word up inside the vocabulary's
+ * words gives that recall back without indexing character bigrams (which would double the
+ * postings of every such passage and blur phrase positions). Terms are bucketed by each of their
+ * UTF-16 units; a look-up filters the smallest bucket among the query's units.
+ */
+export class ScriptWordInfixes {
+  private readonly buckets = new Map<number, number[]>();
+  private terms: string[] = [];
+  private indexedTermCount = 0;
+
+  /** Indexes `terms[from..]`; call again with the same growing array to add more. */
+  addTerms(terms: string[], from = this.indexedTermCount): void {
+    this.terms = terms;
+    for (let termId = from; termId < terms.length; termId++) {
+      const term = terms[termId];
+      if (!isUnspacedScriptTerm(term)) {
+        continue;
+      }
+      const seen = new Set<number>();
+      for (let index = 0; index < term.length; index++) {
+        const code = term.charCodeAt(index);
+        if (seen.has(code)) continue;
+        seen.add(code);
+        let bucket = this.buckets.get(code);
+        if (!bucket) {
+          bucket = [];
+          this.buckets.set(code, bucket);
+        }
+        bucket.push(termId);
+      }
+    }
+    this.indexedTermCount = terms.length;
+  }
+
+  /**
+   * Up to `limit` live terms longer than `word` that contain it, the most frequent first
+   * (`frequency` gives a term's passage count; 0 = gone). Empty for words of other scripts and
+   * for words too short to mean much inside another word (see `minInfixLength`).
+   */
+  containing(word: string, frequency: (termId: number) => number, limit = 16): number[] {
+    if (!isUnspacedScriptTerm(word) || word.length < minInfixLength(word)) {
+      return [];
+    }
+    let smallest: number[] | undefined;
+    for (let index = 0; index < word.length; index++) {
+      const bucket = this.buckets.get(word.charCodeAt(index));
+      if (!bucket) return [];
+      if (!smallest || bucket.length < smallest.length) smallest = bucket;
+    }
+    const found: Array<{ termId: number; count: number }> = [];
+    for (const termId of smallest ?? []) {
+      const term = this.terms[termId];
+      if (term.length > word.length && term.includes(word)) {
+        const count = frequency(termId);
+        if (count > 0) found.push({ termId, count });
+      }
+    }
+    return found
+      .sort((a, b) => b.count - a.count || a.termId - b.termId)
+      .slice(0, limit)
+      .map(({ termId }) => termId);
+  }
+}
+
+/**
+ * Two characters for ideographs and kana (`人権`, `自由`: most Chinese and Japanese words are two
+ * characters); three for the alphabetic scripts (Thai, Lao, Khmer, Myanmar), whose letters alone
+ * or in pairs sit inside too many words.
+ */
+function minInfixLength(word: string): number {
+  const code = word.charCodeAt(0);
+  return code < 0x2e80 ? 3 : 2;
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ingestFile } from '../../../src/core/ingest/ingestFile';
+import type { SearchHit } from '../../../src/core/model';
+import { PassageIndex } from '../../../src/core/search/passageIndex';
+import { termSpans } from '../../../src/core/search/searchTokens';
+
+/**
+ * Search in scripts written without spaces (issue 16): Chinese, Japanese and Thai sentences from
+ * the constitutions of those countries, read by our own ingestion, one passage each.
+ */
+const passages = {
+  chineseSpeech: '中华人民共和国公民有言论、出版、集会、结社、游行、示威的自由。',
+  chineseRights: '国家尊重和保障人权。',
+  japaneseSpeech: '集会、結社及び言論、出版その他一切の表現の自由は、これを保障する。',
+  japaneseRights: '国民は、すべての基本的人権の享有を妨げられない。',
+  japaneseParty: '自由民主党は日本の政党である。',
+  japaneseTrade: '一九九〇年代に貿易の自由化が進んだ。',
+  japaneseWeb: 'コンピューターとインターネットで調べた。',
+  thaiSpeech: 'บุคคลย่อมมีเสรีภาพในการแสดงความคิดเห็น',
+  thaiKingdom: 'ประเทศไทยเป็นราชอาณาจักรอันหนึ่งอันเดียว จะแบ่งแยกมิได้',
+  mixed: 'At the summit Modi spoke of 自由と民主主義, freedom and democracy, with Kishida in 東京.',
+  english: 'Freedom of speech is a human right, the court said.',
+};
+type PassageName = keyof typeof passages;
+
+function buildIndex(): PassageIndex {
+  const outcome = ingestFile({
+    uri: 'file:///corpus/constitutions.txt',
+    fileName: 'constitutions.txt',
+    bytes: new TextEncoder().encode(Object.values(passages).join('\n\n')),
+  });
+  assert.equal(outcome.kind, 'articles');
+  const index = new PassageIndex();
+  index.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
+  return index;
+}
+
+const index = buildIndex();
+
+function found(query: string): PassageName[] {
+  return index.search(query, { limit: 20 }).map((hit) => nameOf(hit));
+}
+
+function nameOf(hit: SearchHit): PassageName {
+  const text = index.passage(hit.passageId)!.text;
+  const name = (Object.keys(passages) as PassageName[]).find((key) => passages[key] === text);
+  assert.ok(name, `unexpected passage: ${text}`);
+  return name;
+}
+
+function highlightsOf(query: string, name: PassageName): string[] {
+  const hit = index.search(query, { limit: 20 }).find((candidate) => nameOf(candidate) === name);
+  assert.ok(hit, `"${query}" should find ${name}`);
+  return hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end));
+}
+
+describe('words of scripts written without spaces', () => {
+  it('are cut into dictionary words, with spans on the original characters', () => {
+    const text = '国民は、すべての基本的人権の享有を妨げられない。';
+    const spans = termSpans(text);
+    assert.deepEqual(spans.slice(4, 7).map((span) => span.term), ['基本', '的', '人権']);
+    for (const span of spans) assert.equal(text.slice(span.start, span.end), span.term);
+  });
+
+  it('leave Latin words around them as they were', () => {
+    assert.deepEqual(termSpans('Tokyo東京タワーはS-400と missiles').map((span) => span.term), ['tokyo', '東京タワー', 'は', 's400', 'と', 'missile']);
+  });
+
+  it('Chinese: 自由 and 人权 find the constitution', () => {
+    assert.ok(found('自由').includes('chineseSpeech'));
+    assert.deepEqual(found('人权'), ['chineseRights']);
+    assert.deepEqual(highlightsOf('自由', 'chineseSpeech'), ['自由']);
+  });
+
+  it('Japanese: 自由 finds …表現の自由は…, 自由民主党 and 自由化; 人権 finds 基本的人権', () => {
+    const free = found('自由');
+    for (const name of ['japaneseSpeech', 'japaneseParty', 'japaneseTrade', 'mixed'] as const) assert.ok(free.includes(name), `自由 should find ${name}: ${free.join(', ')}`);
+    assert.deepEqual(found('人権'), ['japaneseRights']);
+    assert.deepEqual(highlightsOf('人権', 'japaneseRights'), ['人権']);
+  });
+
+  it('highlight only the query word inside a longer dictionary word (自由 in 自由化)', () => {
+    assert.deepEqual(highlightsOf('自由', 'japaneseTrade'), ['自由']);
+    assert.deepEqual(highlightsOf('東京', 'mixed'), ['東京']);
+  });
+
+  it('a word that is a whole phrase ranks the passage with all its words first', () => {
+    assert.equal(found('基本的人権')[0], 'japaneseRights');
+    assert.deepEqual(found('"表現の自由"'), ['japaneseSpeech']);
+    assert.deepEqual(found('"自由の表現"'), []);
+  });
+
+  it('Thai: เสรีภาพ (freedom) and ประเทศไทย (Thailand) find their sentences', () => {
+    assert.deepEqual(found('เสรีภาพ'), ['thaiSpeech']);
+    assert.deepEqual(highlightsOf('เสรีภาพ', 'thaiSpeech'), ['เสรีภาพ']);
+    assert.deepEqual(found('ประเทศไทย'), ['thaiKingdom']);
+  });
+
+  it('do not find what is not there', () => {
+    assert.deepEqual(found('憲法'), []);
+    assert.deepEqual(found('人権').filter((name) => name.startsWith('chinese')), [], 'the traditional 権 is not the simplified 权');
+    assert.deepEqual(found('政府'), []);
+    assert.ok(!found('自由').includes('english'));
+    assert.deepEqual(found('โรงเรียน'), []); // school
+  });
+
+  it('get no Latin-style typo matches (one letter off is another word)', () => {
+    assert.deepEqual(termSpans('インタネット').map((span) => span.term), ['インタネット']);
+    assert.deepEqual(found('インタネット'), [], 'one letter away from インターネット, but no typo match');
+  });
+
+  it('find a longer dictionary word by the word it contains (コンピュータ in コンピューター, ไทย in ประเทศไทย)', () => {
+    assert.deepEqual(found('コンピュータ'), ['japaneseWeb']);
+    assert.deepEqual(found('ไทย'), ['thaiKingdom']);
+  });
+
+  it('mixed Latin and CJK: each script finds the passage by its own words', () => {
+    assert.ok(found('民主主義').includes('mixed'));
+    assert.ok(found('Kishida').includes('mixed'));
+    assert.deepEqual(highlightsOf('democracy 民主主義', 'mixed'), ['民主主義', 'democracy']);
+    assert.deepEqual(found('freedom').sort(), ['english', 'mixed']);
+  });
+});
