@@ -6,6 +6,7 @@
  * vocabulary by a seeded generator, so every run reads the same bytes.
  */
 import { makeDocx, makePdf, wordParagraph, type PdfTextLine } from '../fixtures/documents/documentFixtures';
+import { seededRandom } from './benchQueries';
 
 const words = (
   'the a of and to in on for with by from at as that which said officials minister ministry defence agreement talks navy army air force ' +
@@ -16,17 +17,6 @@ const words = (
 ).split(' ');
 const names = ['New Delhi', 'Moscow', 'ISRO', 'Gaganyaan', 'RELOS', 'Zircon', 'S-400', 'Indo-Pacific', 'Arabian Sea', 'Rajnath Singh', 'Sergei Shoigu', 'Chandrayaan'];
 
-/** A small deterministic generator (mulberry32), so the fixtures are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(random: () => number): string {
   const length = 10 + Math.floor(random() * 16);
@@ -60,7 +50,7 @@ function wrap(text: string, width: number): string[] {
  * blank line; a paragraph may run on to the next page. About 3,000 characters of body a page.
  */
 export function longReportPdf(pages: number, seed = 15): Uint8Array {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const linesPerPage = 44;
   const pageSpecs: PdfTextLine[][] = [];
   let pending: string[] = [];
@@ -87,7 +77,7 @@ export function longReportPdf(pages: number, seed = 15): Uint8Array {
 
 /** A .docx whose word/document.xml holds about `xmlBytes` bytes: a title, a heading every twelve paragraphs, paragraphs of four to eight sentences. */
 export function largeDocx(xmlBytes: number, seed = 19): { bytes: Uint8Array; xmlBytes: number } {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const parts: string[] = [wordParagraph('Annual Report on Regional Security', { style: 'Title' })];
   let size = parts[0].length;
   for (let index = 0; size < xmlBytes; index++) {

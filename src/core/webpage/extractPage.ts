@@ -210,18 +210,9 @@ class BlockWalker {
   }
 
   private walkNode(node: Node, context: BlockContext, depth: number): void {
-    if (node.nodeType === 3) {
-      this.addText(node.nodeValue ?? '');
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
+    const element = this.elementToWalk(node);
+    if (!element) return;
     const tag = element.tagName.toLowerCase();
-    if (mediaElements.has(tag)) {
-      this.droppedMedia++;
-      return;
-    }
-    if (skippedElements.has(tag) || element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') return;
     if (depth > this.limits.maxDepth) {
       this.addText(` ${element.textContent ?? ''} `);
       return;
@@ -307,20 +298,32 @@ class BlockWalker {
     }
   }
 
-  /** Everything inside as inline text (links kept, media dropped, line breaks kept). */
-  private walkInline(node: Node, depth: number): void {
+  /**
+   * What block and inline walks do alike with a node: text is added, media counted and
+   * dropped, skipped and hidden elements (`hidden`, `aria-hidden="true"`) left out; any other
+   * element is returned to be walked.
+   */
+  private elementToWalk(node: Node): Element | undefined {
     if (node.nodeType === 3) {
       this.addText(node.nodeValue ?? '');
-      return;
+      return undefined;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) return undefined;
     const element = node as Element;
     const tag = element.tagName.toLowerCase();
     if (mediaElements.has(tag)) {
       this.droppedMedia++;
-      return;
+      return undefined;
     }
-    if (skippedElements.has(tag) || element.getAttribute('hidden') !== null) return;
+    if (skippedElements.has(tag) || element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') return undefined;
+    return element;
+  }
+
+  /** Everything inside as inline text (links kept, media dropped, line breaks kept). */
+  private walkInline(node: Node, depth: number): void {
+    const element = this.elementToWalk(node);
+    if (!element) return;
+    const tag = element.tagName.toLowerCase();
     if (tag === 'br') {
       this.runs.push({ text: '\n' });
       return;

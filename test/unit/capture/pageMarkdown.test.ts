@@ -190,3 +190,10 @@ test('the page\'s words come back unchanged from the saved file: escapes are rea
   const article = ingestSaved(pageMarkdown(page, { url: 'https://a.example/', retrieved }).text);
   assert.equal(article.passages[0].text, words);
 });
+
+test('text hidden from readers (hidden, aria-hidden) is left out inside a paragraph as well as around it', () => {
+  const page = capturedHtml('<meta charset="utf-8"><h1>Hidden bits</h1><p>The summit ended <span aria-hidden="true">ICON-GLYPH</span>with a joint statement <span hidden>HIDDEN-NOTE</span>on defence ties and trade.</p><div aria-hidden="true"><p>Decorative block text.</p></div>', undefined);
+  const saved = pageMarkdown(page, { retrieved });
+  assert.equal(saved.firstParagraph, 'The summit ended with a joint statement on defence ties and trade.');
+  assert.ok(!saved.text.includes('ICON-GLYPH') && !saved.text.includes('HIDDEN-NOTE') && !saved.text.includes('Decorative'), saved.text);
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { IngestOptions } from '../../../src/core/ingest/ingestOptions';
 import type { IngestOutcome } from '../../../src/core/model';
 import { ingestString } from './ingestTestSupport';
+import { seededRandom } from '../../bench/benchQueries';
 
 // Issue 19: nothing lost without a reason, nothing invented. Documents are built from random
 // words with random structure in every format; after ingesting, every word of the text is in a
@@ -14,18 +15,6 @@ import { ingestString } from './ingestTestSupport';
 
 const firstSeed = Number(process.env.SOURCEBOOK_SEED ?? 1900);
 const runs = Number(process.env.SOURCEBOOK_RUNS ?? 150);
-
-/** mulberry32: a small, fast, seedable generator. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a word of the document is: text that must be kept somewhere, cruft that may only go with a reason, or markup (tags, link targets, code) that is not text. */
 type WordKind = 'text' | 'cruft' | 'markup';
@@ -462,7 +451,7 @@ function summary(outcome: IngestOutcome): unknown {
 for (const [format, build] of Object.entries(builders)) {
   test(`.${format}: every word of a generated document is kept, dropped with a reason or counted, and no passage word is invented`, () => {
     for (let seed = firstSeed; seed < firstSeed + runs; seed++) {
-      const doc = new Doc(generator(seed * 31 + format.length));
+      const doc = new Doc(seededRandom(seed * 31 + format.length));
       doc.options = pickOptions(doc);
       const source = build(doc);
       const outcome = ingestString(`generated.${format}`, source, doc.options);
