@@ -49,6 +49,8 @@ export class CorpusLoader implements vscode.Disposable {
   private currentLoad: vscode.CancellationTokenSource | undefined;
   private loading: Promise<LoadSummary> | undefined;
   private readonly pendingChanges = new Set<string>();
+  /** Folders the watcher reported deleted, whose indexed files leave the index without a rescan. */
+  private readonly pendingDeletedFolders = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> | undefined;
   private rescanQueued = false;
@@ -399,18 +401,45 @@ export class CorpusLoader implements vscode.Disposable {
     }
   }
 
-  /** Queues every indexed file below a deleted folder. */
+  /** Queues a deleted folder: its indexed files leave the index together, without a rescan. */
   private queueFilesUnder(folderUri: vscode.Uri): void {
     if (isSourceFile(folderUri)) return;
     const prefix = `${folderUri.toString()}/`;
-    for (const file of this.index.files()) {
-      if (file.startsWith(prefix)) this.queueChange(vscode.Uri.parse(file, true));
-    }
+    if (!this.index.files().some((file) => file.startsWith(prefix))) return;
+    this.pendingDeletedFolders.add(folderUri.toString());
+    this.queueChange(folderUri, true);
   }
 
-  private queueChange(uri: vscode.Uri): void {
-    if (!isSourceFile(uri) && !uri.path.endsWith(manifestFileName)) return;
-    this.pendingChanges.add(uri.toString());
+  /**
+   * Drops every indexed file below the folders reported deleted that are really gone (one stat
+   * each, in batches between which hovers are answered); returns the prefixes that were dropped.
+   */
+  private async dropDeletedFolders(): Promise<string[]> {
+    const folders = [...this.pendingDeletedFolders];
+    this.pendingDeletedFolders.clear();
+    const dropped: string[] = [];
+    for (const folder of folders) {
+      const gone = await vscode.workspace.fs.stat(vscode.Uri.parse(folder, true)).then(() => false, () => true);
+      const prefix = `${folder}/`;
+      if (!gone) {
+        // Deleted and made again (a checkout): each file it had is checked on its own.
+        for (const file of this.index.files()) if (file.startsWith(prefix)) this.pendingChanges.add(file);
+        continue;
+      }
+      dropped.push(prefix);
+      const files = this.index.files().filter((file) => file.startsWith(prefix));
+      for (let from = 0; from < files.length; from += removalBatch) {
+        this.index.removeFiles(files.slice(from, from + removalBatch));
+        if (from + removalBatch < files.length) await this.yieldNow();
+      }
+    }
+    if (dropped.length > 0) this.index.compact();
+    return dropped;
+  }
+
+  private queueChange(uri: vscode.Uri, deletedFolder = false): void {
+    if (!deletedFolder && !isSourceFile(uri) && !uri.path.endsWith(manifestFileName)) return;
+    if (!deletedFolder) this.pendingChanges.add(uri.toString());
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
       this.pendingTimer = undefined;
@@ -431,10 +460,22 @@ export class CorpusLoader implements vscode.Disposable {
 
   /** Applies coalesced watcher events; a burst (a git checkout) becomes one full rescan. */
   private async applyPendingChanges(): Promise<void> {
+    let rescan = false;
+    if (this.pendingDeletedFolders.size > 0) {
+      // A deleted folder of 10,000 files is 10,000 removals, not a rescan of everything else.
+      await this.whenIdle();
+      const droppedPrefixes = await this.dropDeletedFolders();
+      for (const key of [...this.pendingChanges]) {
+        if (droppedPrefixes.some((prefix) => key.startsWith(prefix))) this.pendingChanges.delete(key);
+      }
+      // With no source left (or the bundled corpus shown beside them), the rescan decides what is shown.
+      if (droppedPrefixes.length > 0 && (this.lastSummary?.usingBundled || this.index.files().length === 0)) rescan = true;
+      else if (droppedPrefixes.length > 0) this.publishSummary();
+    }
     const changed = [...this.pendingChanges];
     this.pendingChanges.clear();
-    if (changed.length === 0) return;
-    if (changed.length > burstRescanThreshold || changed.some((key) => key.endsWith(manifestFileName)) || this.lastSummary?.usingBundled) {
+    if (changed.length === 0 && !rescan) return;
+    if (rescan || changed.length > burstRescanThreshold || changed.some((key) => key.endsWith(manifestFileName)) || this.lastSummary?.usingBundled) {
       // One rescan covers every event before it starts: batches that arrive while one is queued add nothing.
       if (this.rescanQueued) return;
       this.rescanQueued = true;
@@ -462,6 +503,11 @@ export class CorpusLoader implements vscode.Disposable {
       if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
     }
     this.reportSkips(skipped);
+    this.publishSummary();
+  }
+
+  /** The last load's summary with today's article and passage counts, told to listeners. */
+  private publishSummary(): void {
     const summary: LoadSummary = {
       ...(this.lastSummary ?? { files: 0, usingBundled: false, skipped: {}, millis: 0 }),
       articles: this.index.articles().length,

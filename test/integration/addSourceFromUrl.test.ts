@@ -112,8 +112,10 @@ suite('Add Source from URL: a web page saved as a markdown source, indexed at on
     assert.equal(firstParagraphOf(text), 'Russia has begun delivering the S-400 air defence system to India, the head of its military cooperation agency said on Monday, despite the threat of sanctions from the United States.');
     assert.ok(!text.includes('Most read') && !text.includes('Related stories') && !text.includes('Subscribe'), 'navigation and teasers are left out');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), result.uri, 'the saved file is shown');
-    const selected = api.articlesView.selection.map((node) => ('article' in node ? (node.article as { sourceUri: string }).sourceUri : undefined));
-    assert.deepEqual(selected, [result.uri], 'the saved article is selected in the Articles view');
+    // The workbench tells the extension host of a selection after the reveal resolves: wait for the news.
+    const selected = () => api.articlesView.selection.map((node) => ('article' in node ? (node.article as { sourceUri: string }).sourceUri : undefined));
+    await waitFor('the saved article to be selected in the Articles view', () => selected().length > 0, 30_000).catch(() => undefined);
+    assert.deepEqual(selected(), [result.uri], 'the saved article is selected in the Articles view');
     const hit = api.index.search('delivering the S-400 air defence system')[0];
     assert.equal(hit?.passage.text, firstParagraphOf(text));
     assert.equal(api.index.article(hit.passage.articleId)?.sourceUri, result.uri);

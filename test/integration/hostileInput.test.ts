@@ -478,7 +478,8 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
 
   test('20,000 files written at once, then half deleted: the final index equals a fresh rescan', async function () {
     if (!fs) skipBecause(this, noNodeFs);
-    this.timeout(150_000);
+    // Generous: the limits only catch a hang; on a busy 2-core machine the whole test took 120 s.
+    this.timeout(900_000);
     const folder = `${root().fsPath}/${burstFolder}`;
     const total = 20_000;
     const started = Date.now();
@@ -490,10 +491,10 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     const deleted = Date.now();
     const others = api.index.articles().filter((article) => !relativePathOf(article).includes(`/${burstFolder}/`)).length;
     const expected = others + total / 2;
-    await waitFor('the burst to be indexed', () => api.index.articles().length === expected, 120_000).catch((error: Error) => {
+    await waitFor('the burst to be indexed', () => api.index.articles().length === expected, 300_000).catch((error: Error) => {
       throw new Error(`${error.message}: ${api.index.articles().length} articles, expected ${expected}; last load ${JSON.stringify(api.loadSummary())}`);
     });
-    await waitForQuiet(api, 'the burst to settle', 2000, 60_000);
+    await waitForQuiet(api, 'the burst to settle', 2000, 120_000);
     const indexed = Date.now();
     const burstPaths = api.index.articles().map(relativePathOf).filter((path) => path.includes(`/${burstFolder}/`));
     assert.equal(burstPaths.length, total / 2);
@@ -505,6 +506,8 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     assert.deepEqual(after, before, idDifference(before, after));
     this.test!.title += ` (write ${written - started} ms, delete ${deleted - written} ms, indexed ${indexed - deleted} ms after, full rescan ${rescanned - indexed} ms)`;
     await fs.promises.rm(folder, { recursive: true, force: true });
-    await waitFor('the burst folder to leave the index', () => api.index.articles().length === others, 60_000);
+    const removing = Date.now();
+    await waitFor('the burst folder to leave the index', () => api.index.articles().length === others, 300_000);
+    this.test!.title += ` (folder of 10,000 deleted: out of the index in ${Date.now() - removing} ms)`;
   });
 });
