@@ -5,8 +5,13 @@
 // workspace (the web-worker host cannot start a server, and has no environment variables).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer.mjs';
+
+const require = createRequire(import.meta.url);
+/** The PDFs the document tests make (compiled by the type-check tier before any VS Code tier). */
+const documentFixtures = () => require(join(repoRoot, 'out', 'test', 'fixtures', 'documents', 'documentFixtures.js'));
 
 /** The file beside the workspace folder that tells the suite the server's address. */
 export const TEST_PAGES_FILE_NAME = 'sourcebook-test-pages.json';
@@ -35,6 +40,12 @@ export async function startTestPageServer() {
         return html('article-page.html', {});
       case '/missing':
         return response.writeHead(404, 'Not Found', { 'content-type': 'text/html', ...cors }).end('<h1>Not found</h1>');
+      case '/reports/indo-pacific-logistics.pdf':
+        return response.writeHead(200, { 'content-type': 'application/pdf', ...cors }).end(Buffer.from(documentFixtures().reportPdf()));
+      case '/reports/scanned-letter.pdf':
+        return response.writeHead(200, { 'content-type': 'application/octet-stream', ...cors }).end(Buffer.from(documentFixtures().scannedPdf()));
+      case '/reports/login.pdf':
+        return response.writeHead(200, { 'content-type': 'application/pdf', ...cors }).end('<html><body>Log in to download this report</body></html>');
       case '/data.json':
         return response.writeHead(200, { 'content-type': 'application/json', ...cors }).end('{"title":"not a page"}');
       case '/loop-a':

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import { checkAddress, defaultFetchLimits, type FetchLimits } from '../core/capture/fetchPage';
-import { fetchWithProgress, reportCapture, savePageAsSource, type CaptureResult } from '../host/pageCapture';
+import { fetchWithProgress, reportCapture, saveDocumentAsSource, savePageAsSource, type CaptureResult } from '../host/pageCapture';
 import { chooseSourceFolder } from '../host/sourceFolderChoice';
 import { captureServicesOf, objectArgument, stringField } from './captureServices';
 import type { CommandDefinition } from './commandRegistry';
@@ -11,9 +11,10 @@ const pasteInstead = 'Paste HTML as Source...';
 
 /**
  * "Sourcebook: Add Source from URL…": asks for an http(s) address (or takes it as the argument:
- * a string, or `{ url, folder, timeoutMs, maxBytes, maxRedirects }`, where the limits can only
- * be tightened), asks which source folder, fetches the page within the limits of `fetchPage`,
- * keeps its article and saves it as markdown with front matter, indexed at once and opened.
+ * a string, or `{ url, folder, timeoutMs, maxBytes, maxRedirects, maxDocumentBytes }`, where the
+ * limits can only be tightened), asks which source folder, fetches the page within the limits of
+ * `fetchPage`, keeps its article and saves it as markdown with front matter, indexed at once and
+ * opened. A PDF or Word file at the address is saved as it is (`.pdf`, `.docx`) and read the same.
  * Resolves with how it ended (also told to the writer); undefined when the writer cancels.
  */
 export async function addSourceFromUrl(services: SourcebookServices, argument?: unknown): Promise<CaptureResult | undefined> {
@@ -34,6 +35,7 @@ export async function addSourceFromUrl(services: SourcebookServices, argument?: 
     services.logger.warn(`Add Source from URL: ${fetched.message}`);
     return result;
   }
+  if (fetched.document) return told(await saveDocumentAsSource(captureServicesOf(services), { document: fetched.document, folder }));
   const page = fetched.page;
   return told(await savePageAsSource(captureServicesOf(services), { html: page.html, url: page.url, folder, truncatedAtBytes: page.truncated ? page.bytes : undefined }));
 }
@@ -61,7 +63,7 @@ function tightenedLimits(options: Record<string, unknown>): Partial<FetchLimits>
     const value = options[key];
     return typeof value === 'number' && Number.isFinite(value) ? Math.min(defaultFetchLimits[key], Math.max(minimum, Math.floor(value))) : defaultFetchLimits[key];
   };
-  return { timeoutMs: limit('timeoutMs', 100), maxBytes: limit('maxBytes', 1024), maxRedirects: limit('maxRedirects', 0) };
+  return { timeoutMs: limit('timeoutMs', 100), maxBytes: limit('maxBytes', 1024), maxRedirects: limit('maxRedirects', 0), maxDocumentBytes: limit('maxDocumentBytes', 1024) };
 }
 
 export const addSourceFromUrlCommand: CommandDefinition = {

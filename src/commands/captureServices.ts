@@ -10,6 +10,7 @@ export function captureServicesOf(services: SourcebookServices): CaptureServices
       const node = services.articlesTree.articleNodeOf(sourceUri);
       if (node) await services.articlesView.reveal(node, { select: true, focus: false, expand: false });
     },
+    openPassage: (passageId) => services.opener.open(passageId),
     index: services.index,
     logger: services.logger,
   };

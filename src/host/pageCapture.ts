@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultFetchLimits, fetchPage, type FetchLimits, type FetchOutcome } from '../core/capture/fetchPage';
+import { defaultFetchLimits, fetchPage, type FetchedDocument, type FetchLimits, type FetchOutcome } from '../core/capture/fetchPage';
 import { pageMarkdown } from '../core/capture/pageMarkdown';
 import { numberedFileName, sourceSlug } from '../core/capture/sourceSlug';
 import type { CorpusView } from '../core/corpus/corpusIndex';
@@ -15,6 +15,8 @@ export interface CaptureServices {
   indexNow(uri: vscode.Uri): Promise<void>;
   /** Shows the saved article in the Articles view, selected (without taking the focus from the editor). */
   revealArticle(sourceUri: string): Promise<void>;
+  /** Opens a passage's source at the passage (a PDF or Word file in the view of its text). */
+  openPassage(passageId: string): Promise<unknown>;
   index: CorpusView;
   logger: Logger;
 }
@@ -98,14 +100,38 @@ function withinTime(reading: Promise<PageExtraction>, limitMs: number): Promise<
   return Promise.race([reading, late]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Saves a PDF or Word file fetched from the web as `<name>.pdf` / `.docx` in `folder` (a new name
+ * when taken), reads it into the index at once, opens its text at the first passage and selects
+ * it in the Articles view. A file with no readable text (a scanned PDF) is kept and the writer told.
+ */
+export async function saveDocumentAsSource(services: CaptureServices, fetched: { document: FetchedDocument; folder: vscode.Uri }): Promise<CaptureResult> {
+  const { document, folder } = fetched;
+  const uri = await freeFileName(folder, sourceSlug(undefined, document.url), document.kind);
+  await writeAtomically(uri, document.bytes);
+  services.logger.info(`Saved ${document.url} as ${uri.toString()} (${document.bytes.length} bytes, ${document.kind}).`);
+  await services.indexNow(uri);
+  const articles = services.index.articles().filter((article) => article.sourceUri === uri.toString());
+  const passages = articles.reduce((sum, article) => sum + article.passages.length, 0);
+  const where = vscode.workspace.asRelativePath(uri, true);
+  const title = articles[0]?.meta.title ?? where;
+  const first = articles[0]?.passages[0];
+  if (first) await services.openPassage(first.id);
+  await services.revealArticle(uri.toString()).then(undefined, (error: unknown) => services.logger.warn(`The saved file could not be shown in the Articles view: ${error instanceof Error ? error.message : String(error)}`));
+  const message = passages > 0
+    ? `Saved “${title}” as ${where}: ${passages} passage${passages === 1 ? '' : 's'} indexed.`
+    : `Saved ${where}, but no text could be read from it (a scanned ${document.kind === 'pdf' ? 'PDF' : 'document'} has only images of pages; Sourcebook does not read those).`;
+  return { ok: true, uri: uri.toString(), title, passages, message };
+}
+
 /** `<slug>.md`, else `<slug>-2.md`, `<slug>-3.md`, ...: the first name not taken in the folder. */
-async function freeFileName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {
+async function freeFileName(folder: vscode.Uri, slug: string, extension = 'md'): Promise<vscode.Uri> {
   for (let attempt = 1; attempt <= 200; attempt++) {
-    const uri = vscode.Uri.joinPath(folder, numberedFileName(slug, attempt));
+    const uri = vscode.Uri.joinPath(folder, numberedFileName(slug, attempt, extension));
     const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
     if (!exists) return uri;
   }
-  return vscode.Uri.joinPath(folder, numberedFileName(`${slug}-${Date.now().toString(36)}`, 1));
+  return vscode.Uri.joinPath(folder, numberedFileName(`${slug}-${Date.now().toString(36)}`, 1, extension));
 }
 
 /** Tells the writer how a capture ended (errors with `actions` as buttons); resolves with the button chosen. */

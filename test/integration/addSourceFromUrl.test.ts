@@ -155,8 +155,33 @@ suite('Add Source from URL: a web page saved as a markdown source, indexed at on
     else assert.equal(result.ok ? 'saved' : result.kind, 'browser-blocked');
   });
 
-  test('a response that is not HTML is refused with its type', async () => {
-    assert.deepEqual(await capture(`${origin}/data.json`), { ok: false, kind: 'not-html', message: `${origin}/data.json is not a web page (application/json); only HTML pages can be added.` });
+  test('a response that is not HTML, PDF or Word is refused with its type', async () => {
+    assert.deepEqual(await capture(`${origin}/data.json`), { ok: false, kind: 'not-html', message: `${origin}/data.json is not a web page (application/json); only HTML pages, PDF and Word files can be added.` });
+  });
+
+  test('a PDF address: the file is saved as it is, read with its pages, and opened at its first passage', async () => {
+    const result = await capture(`${origin}/reports/indo-pacific-logistics.pdf`);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.match(result.uri, new RegExp(`/${captureFolder}/indo-pacific-logistics\\.pdf$`));
+    const saved = await vscode.workspace.fs.readFile(vscode.Uri.parse(result.uri));
+    assert.equal(new TextDecoder().decode(saved.subarray(0, 5)), '%PDF-', 'the bytes the server sent, unchanged');
+    assert.equal(result.title, 'Logistics in the Indo-Pacific');
+    assert.equal(result.message, `Saved “Logistics in the Indo-Pacific” as ${vscode.workspace.asRelativePath(vscode.Uri.parse(result.uri), true)}: ${result.passages} passages indexed.`);
+    const hit = api.index.search('S-400 batteries were delivered in December')[0];
+    assert.equal(api.index.article(hit?.passage.articleId ?? '')?.sourceUri, result.uri);
+    assert.equal(hit.passage.page, 2);
+    await waitFor('the PDF text view to open', () => vscode.window.activeTextEditor?.document.uri.scheme === 'sourcebook-source', 30_000);
+    assert.match(vscode.window.activeTextEditor!.document.getText(), /The logistics agreement gives both navies access/);
+  });
+
+  test('a scanned PDF is kept and the writer told no text could be read; a "PDF" that is a login page is refused', async () => {
+    const scanned = await capture(`${origin}/reports/scanned-letter.pdf`);
+    assert.ok(scanned.ok, scanned.ok ? '' : scanned.message);
+    assert.equal(scanned.passages, 0);
+    assert.equal(scanned.message, `Saved ${vscode.workspace.asRelativePath(vscode.Uri.parse(scanned.uri), true)}, but no text could be read from it (a scanned PDF has only images of pages; Sourcebook does not read those).`);
+    const before = api.index.articles().length;
+    assert.deepEqual(await capture(`${origin}/reports/login.pdf`), { ok: false, kind: 'not-html', message: `${origin}/reports/login.pdf is said to be a PDF, but its bytes are not one.` });
+    assert.equal(api.index.articles().length, before);
   });
 
   test('a page without CORS headers: saved in the node host; in the web-worker host the CORS message offers Paste HTML as Source', async () => {

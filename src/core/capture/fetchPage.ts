@@ -8,9 +8,11 @@ export interface FetchLimits {
   maxBytes: number;
   /** Redirects followed before giving up (a loop is caught at once). */
   maxRedirects: number;
+  /** A PDF or Word file is read whole up to this many bytes; a longer one is refused (a cut file is unreadable). */
+  maxDocumentBytes: number;
 }
 
-export const defaultFetchLimits: FetchLimits = { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
+export const defaultFetchLimits: FetchLimits = { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, maxDocumentBytes: 50 * 1024 * 1024 };
 
 /** Why a page could not be fetched; `message` is the one sentence the writer is shown. */
 export type FetchFailureKind =
@@ -21,13 +23,16 @@ export type FetchFailureKind =
   | 'redirect-loop'
   | 'http-status'
   | 'not-html'
+  /** A PDF or Word file longer than `maxDocumentBytes`. */
+  | 'too-large'
   | 'unreachable'
   /** In a browser (vscode.dev), a fetch that fails without a status: most often CORS. */
   | 'browser-blocked'
   | 'empty';
 
 export type FetchOutcome =
-  | { ok: true; page: FetchedPage }
+  | { ok: true; page: FetchedPage; document?: undefined }
+  | { ok: true; document: FetchedDocument; page?: undefined }
   | { ok: false; kind: FetchFailureKind; message: string; status?: number; contentType?: string };
 
 export interface FetchedPage {
@@ -41,6 +46,27 @@ export interface FetchedPage {
   truncated: boolean;
   redirects: number;
 }
+
+/** A PDF or Word file the address served, read whole, to be saved as a source file. */
+export interface FetchedDocument {
+  /** The address the file was read from, after redirects. */
+  url: string;
+  kind: DocumentKind;
+  bytes: Uint8Array;
+  redirects: number;
+}
+
+/** The document files a source folder reads (their file extension). */
+export type DocumentKind = 'pdf' | 'docx';
+
+const documentTypes: Record<string, DocumentKind> = {
+  'application/pdf': 'pdf',
+  'application/x-pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+/** Types a server sends for any file: the address and the first bytes then decide. */
+const genericTypes = new Set(['application/octet-stream', 'binary/octet-stream', 'application/download', 'application/force-download']);
 
 export interface FetchPageOptions {
   limits?: Partial<FetchLimits>;
@@ -105,7 +131,8 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
-        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+        // At most 128 characters: a longer `accept` is no longer CORS-safelisted and a browser sends a preflight most sites refuse.
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.1' },
         signal: controller.signal,
       });
       if (response.type === 'opaqueredirect') {
@@ -159,10 +186,11 @@ async function readBody(response: Response, url: URL, redirects: number, limits:
   }
   const contentType = response.headers.get('content-type') ?? '';
   const mime = contentType.split(';')[0].trim().toLowerCase();
+  const document = documentTypes[mime] ?? (genericTypes.has(mime) || !mime ? documentKindOfAddress(finalUrl) : undefined);
+  if (document) return readDocument(response, document, finalUrl, redirects, limits, stopped);
   if (mime && !htmlTypes.has(mime)) {
     await response.body?.cancel().catch(() => undefined);
-    const hint = mime === 'application/pdf' ? ' Save the PDF into a source folder and Sourcebook reads it as a PDF source.' : '';
-    return { ok: false, kind: 'not-html', contentType: mime, message: `${finalUrl} is not a web page (${mime}); only HTML pages can be added.${hint}` };
+    return { ok: false, kind: 'not-html', contentType: mime, message: `${finalUrl} is not a web page (${mime}); only HTML pages, PDF and Word files can be added.` };
   }
   const { bytes, truncated } = await readCapped(response, limits.maxBytes);
   const halted = stopped();
@@ -172,6 +200,44 @@ async function readBody(response: Response, url: URL, redirects: number, limits:
   if (html === undefined) return { ok: false, kind: 'not-html', contentType: mime, message: `${finalUrl} sent bytes that are not readable text.` };
   if (!html.trim()) return { ok: false, kind: 'empty', message: `${finalUrl} sent an empty page.` };
   return { ok: true, page: { url: finalUrl, html, contentType: mime || 'text/html', bytes: bytes.length, truncated, redirects } };
+}
+
+const documentNames: Record<DocumentKind, string> = { pdf: 'a PDF', docx: 'a Word file' };
+
+/** A PDF or Word file, read whole and checked by its first bytes (a server's type can be wrong). */
+async function readDocument(response: Response, kind: DocumentKind, url: string, redirects: number, limits: FetchLimits, stopped: () => FetchOutcome | undefined): Promise<FetchOutcome> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limits.maxDocumentBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, kind: 'too-large', message: `${url} is ${documentNames[kind]} of ${megabytes(declared)}, over the ${megabytes(limits.maxDocumentBytes)} Sourcebook reads from the web; download it into a source folder instead.` };
+  }
+  const { bytes, truncated } = await readCapped(response, limits.maxDocumentBytes);
+  const halted = stopped();
+  if (halted) return halted;
+  if (truncated) return { ok: false, kind: 'too-large', message: `${url} is ${documentNames[kind]} of more than ${megabytes(limits.maxDocumentBytes)}, over what Sourcebook reads from the web; download it into a source folder instead.` };
+  if (bytes.length === 0) return { ok: false, kind: 'empty', message: `${url} sent an empty file.` };
+  if (!hasDocumentSignature(bytes, kind)) return { ok: false, kind: 'not-html', message: `${url} is said to be ${documentNames[kind]}, but its bytes are not one.` };
+  return { ok: true, document: { url, kind, bytes, redirects } };
+}
+
+/** `pdf` or `docx` when the address's path ends so (for a server that says only "octet-stream"). */
+export function documentKindOfAddress(url: string): DocumentKind | undefined {
+  try {
+    const match = /\.(pdf|docx)$/i.exec(new URL(url).pathname);
+    return match ? (match[1].toLowerCase() as DocumentKind) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A PDF has `%PDF-` in its first kilobyte; a .docx is a zip (`PK\x03\x04`). */
+function hasDocumentSignature(bytes: Uint8Array, kind: DocumentKind): boolean {
+  if (kind === 'docx') return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${Math.round(bytes / 1048576)} MB`;
 }
 
 /** Reads the body as a stream, stopping (and cancelling the rest) at `maxBytes`. */

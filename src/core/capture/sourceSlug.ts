@@ -20,8 +20,8 @@ export function sourceSlug(title: string | undefined, url?: string): string {
 }
 
 /** The file name for the `attempt`th try (1 = the slug itself, then `slug-2.md`, `slug-3.md`, ...). */
-export function numberedFileName(slug: string, attempt: number): string {
-  return attempt <= 1 ? `${slug}.md` : `${slug}-${attempt}.md`;
+export function numberedFileName(slug: string, attempt: number, extension = 'md'): string {
+  return attempt <= 1 ? `${slug}.${extension}` : `${slug}-${attempt}.${extension}`;
 }
 
 function slugOf(text: string): string {
@@ -43,7 +43,7 @@ function lastPathSegment(url: string | undefined): string | undefined {
   try {
     const segments = new URL(url ?? '').pathname.split('/').filter(Boolean);
     const last = segments[segments.length - 1];
-    return last ? decodeURIComponent(last).replace(/\.(html?|php|aspx?|jsp)$/i, '') : undefined;
+    return last ? decodeURIComponent(last).replace(/\.(html?|php|aspx?|jsp|pdf|docx)$/i, '') : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { checkAddress, fetchPage } from '../../../src/core/capture/fetchPage';
+import { checkAddress, fetchPage, type FetchedPage, type FetchOutcome } from '../../../src/core/capture/fetchPage';
+
+/** The page a fetch that must have succeeded read. */
+function pageOf(outcome: FetchOutcome): FetchedPage {
+  assert.ok(outcome.ok && outcome.page, JSON.stringify(outcome));
+  return outcome.page;
+}
 
 const page = '<!DOCTYPE html><html><head><title>Test page</title></head><body><article><p>Hello from the test server.</p></article></body></html>';
 let server: Server;
@@ -19,7 +25,25 @@ before(async () => {
     if (path === '/no-type-binary') return void response.writeHead(200).end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0, 0]));
     if (path === '/missing') return void response.writeHead(404, 'Not Found', { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
     if (path === '/json') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{"a":1}');
-    if (path === '/pdf') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4');
+    if (path === '/pdf') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n%fake body');
+    if (path === '/files/Annual%20Report.pdf') return void response.writeHead(200, { 'content-type': 'application/octet-stream' }).end('%PDF-1.7\nbinary');
+    if (path === '/fake.pdf') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end('<html><body>Log in to read</body></html>');
+    if (path === '/huge.pdf') return void response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(60 * 1048576) }).end();
+    if (path === '/endless.pdf') {
+      response.writeHead(200, { 'content-type': 'application/pdf' });
+      response.on('error', () => undefined);
+      response.write('%PDF-1.4\n');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 40) {
+          sent++;
+          if (!response.write(Buffer.alloc(1024))) return void response.once('drain', pump);
+        }
+        response.end();
+      };
+      return pump();
+    }
+    if (path === '/brief.docx') return void response.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }).end(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     if (path === '/empty') return void response.writeHead(200, { 'content-type': 'text/html' }).end('   ');
     if (path === '/cyrillic') return void response.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(Buffer.from([0x3c, 0x70, 0x3e, 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x3c, 0x2f, 0x70, 0x3e]));
     if (path === '/slow') {
@@ -71,10 +95,10 @@ test('an HTML page is fetched with its final address; no cookie, credentials or 
   seenHeaders.length = 0;
   const outcome = await fetchPage(`${origin}/set-cookie`);
   assert.ok(outcome.ok, JSON.stringify(outcome));
-  assert.equal(outcome.page.url, `${origin}/article`);
-  assert.equal(outcome.page.html, page);
-  assert.equal(outcome.page.redirects, 1);
-  assert.equal(outcome.page.truncated, false);
+  assert.equal(pageOf(outcome).url, `${origin}/article`);
+  assert.equal(pageOf(outcome).html, page);
+  assert.equal(pageOf(outcome).redirects, 1);
+  assert.equal(pageOf(outcome).truncated, false);
   assert.equal(seenHeaders.length, 2);
   for (const headers of seenHeaders) {
     assert.equal(headers.cookie, undefined);
@@ -120,15 +144,13 @@ test('redirects: a loop is caught at once, more than the cap is refused, a redir
   assert.deepEqual(await fetchPage(`${origin}/loop-a`), { ok: false, kind: 'redirect-loop', message: `${origin}/loop-a redirects in a loop (back to ${origin}/loop-a).` });
   assert.deepEqual(await fetchPage(`${origin}/hop/9`), { ok: false, kind: 'too-many-redirects', message: `${origin}/hop/9 redirected more than 5 times.` });
   const fine = await fetchPage(`${origin}/hop/3`);
-  assert.ok(fine.ok && fine.page.redirects === 4 && fine.page.url === `${origin}/article`);
+  assert.ok(fine.ok && pageOf(fine).redirects === 4 && pageOf(fine).url === `${origin}/article`);
   const toFile = await fetchPage(`${origin}/to-file`);
   assert.equal(toFile.ok ? 'ok' : toFile.kind, 'http-status');
 });
 
-test('anything but HTML is refused with its type; a PDF is pointed to a source folder', async () => {
-  assert.deepEqual(await fetchPage(`${origin}/json`), { ok: false, kind: 'not-html', contentType: 'application/json', message: `${origin}/json is not a web page (application/json); only HTML pages can be added.` });
-  const pdf = await fetchPage(`${origin}/pdf`);
-  assert.ok(!pdf.ok && pdf.kind === 'not-html' && pdf.message.endsWith('Save the PDF into a source folder and Sourcebook reads it as a PDF source.'));
+test('anything but HTML, PDF or Word is refused with its type', async () => {
+  assert.deepEqual(await fetchPage(`${origin}/json`), { ok: false, kind: 'not-html', contentType: 'application/json', message: `${origin}/json is not a web page (application/json); only HTML pages, PDF and Word files can be added.` });
   const untyped = await fetchPage(`${origin}/no-type`);
   assert.ok(untyped.ok, 'HTML without a content type is recognised');
   const binary = await fetchPage(`${origin}/no-type-binary`);
@@ -139,15 +161,15 @@ test('anything but HTML is refused with its type; a PDF is pointed to a source f
 test('the body is streamed and cut at the size cap', async () => {
   const outcome = await fetchPage(`${origin}/big`, { limits: { maxBytes: 100_000 } });
   assert.ok(outcome.ok);
-  assert.equal(outcome.page.bytes, 100_000);
-  assert.equal(outcome.page.truncated, true);
-  assert.equal(outcome.page.html.length, 100_000);
+  assert.equal(pageOf(outcome).bytes, 100_000);
+  assert.equal(pageOf(outcome).truncated, true);
+  assert.equal(pageOf(outcome).html.length, 100_000);
 });
 
 test('the charset the server names decodes the page', async () => {
   const outcome = await fetchPage(`${origin}/cyrillic`);
   assert.ok(outcome.ok);
-  assert.equal(outcome.page.html, '<p>Привет</p>');
+  assert.equal(pageOf(outcome).html, '<p>Привет</p>');
 });
 
 test('an unreachable host says so (node), a failed fetch in a browser points to CORS and Paste HTML as Source', async () => {
@@ -180,4 +202,33 @@ test('in a browser, redirects are left to the browser (a manual redirect is opaq
   calls.length = 0;
   await fetchPage('https://news.example/story', { fetch: browserFetch, inBrowser: true });
   assert.deepEqual(calls.map((init) => init.redirect), ['follow']);
+});
+
+test('a PDF or Word file is read whole, as bytes, when the server says so or the address ends in .pdf', async () => {
+  const pdf = await fetchPage(`${origin}/pdf`);
+  assert.ok(pdf.ok && pdf.document, JSON.stringify(pdf));
+  assert.deepEqual({ ...pdf.document, bytes: new TextDecoder().decode(pdf.document.bytes) }, { url: `${origin}/pdf`, kind: 'pdf', bytes: '%PDF-1.4\n%fake body', redirects: 0 });
+  const untyped = await fetchPage(`${origin}/files/Annual%20Report.pdf`);
+  assert.equal(untyped.ok && untyped.document?.kind, 'pdf', 'an octet-stream whose address ends in .pdf is a PDF');
+  const word = await fetchPage(`${origin}/brief.docx`);
+  assert.equal(word.ok && word.document?.kind, 'docx');
+  assert.equal(word.ok && word.document?.bytes.length, 7);
+});
+
+test('a PDF that is not one, or is too long, is refused with a sentence; nothing is cut', async () => {
+  assert.deepEqual(await fetchPage(`${origin}/fake.pdf`), { ok: false, kind: 'not-html', message: `${origin}/fake.pdf is said to be a PDF, but its bytes are not one.` });
+  assert.deepEqual(await fetchPage(`${origin}/huge.pdf`), { ok: false, kind: 'too-large', message: `${origin}/huge.pdf is a PDF of 60 MB, over the 50 MB Sourcebook reads from the web; download it into a source folder instead.` });
+  assert.deepEqual(await fetchPage(`${origin}/endless.pdf`, { limits: { maxDocumentBytes: 20 * 1024 } }), {
+    ok: false,
+    kind: 'too-large',
+    message: `${origin}/endless.pdf is a PDF of more than 20 KB, over what Sourcebook reads from the web; download it into a source folder instead.`,
+  });
+});
+
+test('the accept header stays CORS-safelisted (at most 128 characters), so a browser sends no preflight', async () => {
+  seenHeaders.length = 0;
+  await fetchPage(`${origin}/article`);
+  const accept = String(seenHeaders[0]?.accept ?? '');
+  assert.match(accept, /^text\/html,.*application\/pdf/);
+  assert.ok(accept.length <= 128, `${accept.length} characters`);
 });
