@@ -12,6 +12,8 @@ const manifestFileName = 'sourcebook.manifest.json';
 /** Above this many pending watcher events a full rescan is cheaper and certainly right. */
 const burstRescanThreshold = 500;
 const watcherDebounceMs = 300;
+/** After a burst of more than `burstRescanThreshold` events, this long without one ends it. */
+const burstSettleMs = 2000;
 /** How deep linked folders are followed (with sourcebook.corpus.followSymlinks): a link loop stops here. */
 const maxFolderDepth = 32;
 /** How many files leave the index between two yields when a load drops them. */
@@ -51,6 +53,13 @@ export class CorpusLoader implements vscode.Disposable {
   private readonly pendingChanges = new Set<string>();
   /** Folders the watcher reported deleted, whose indexed files leave the index without a rescan. */
   private readonly pendingDeletedFolders = new Set<string>();
+  /** Watcher events since the last quiet moment, and the timer that ends the burst. */
+  private burstEvents = 0;
+  private burstSettleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when a large burst has ended: one more rescan catches what the watcher dropped or raced. */
+  private rescanAfterBurst = false;
+  /** The folders and globs the watchers were made for. */
+  private watchedKey: string | undefined;
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> | undefined;
   private rescanQueued = false;
@@ -103,7 +112,8 @@ export class CorpusLoader implements vscode.Disposable {
    * for the watcher's debounce are applied now, and the load in flight (if any) has ended.
    */
   async whenSettled(): Promise<void> {
-    while (this.pendingTimer || this.applying || this.loading) {
+    while (this.pendingTimer || this.burstSettleTimer || this.applying || this.loading) {
+      if (this.burstSettleTimer) this.endBurst();
       if (this.pendingTimer) {
         clearTimeout(this.pendingTimer);
         this.pendingTimer = undefined;
@@ -380,9 +390,14 @@ export class CorpusLoader implements vscode.Disposable {
   }
 
   private watchUserSources(settings: SourcebookSettings): void {
+    this.manifestCache.clear();
+    // The same folders and globs keep their watchers: a watcher made again would miss what
+    // happens in between, and a rescan during a burst of changes would lose events.
+    const watched = JSON.stringify([(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()), settings.corpusPaths]);
+    if (watched === this.watchedKey && this.watchers.length > 0) return;
+    this.watchedKey = watched;
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = [];
-    this.manifestCache.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of settings.corpusPaths) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, globForSources(glob)));
@@ -440,11 +455,29 @@ export class CorpusLoader implements vscode.Disposable {
   private queueChange(uri: vscode.Uri, deletedFolder = false): void {
     if (!deletedFolder && !isSourceFile(uri) && !uri.path.endsWith(manifestFileName)) return;
     if (!deletedFolder) this.pendingChanges.add(uri.toString());
+    this.burstEvents++;
+    if (this.burstSettleTimer) clearTimeout(this.burstSettleTimer);
+    this.burstSettleTimer = setTimeout(() => this.endBurst(), burstSettleMs);
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
       this.pendingTimer = undefined;
       this.startApplying();
     }, watcherDebounceMs);
+  }
+
+  /**
+   * Ends a run of watcher events. After thousands (a checkout, an unzip, a sync), a watcher may
+   * drop some or report them while files are still being written: one more rescan, which skips
+   * every file whose stamp is unchanged, makes the index equal a fresh start.
+   */
+  private endBurst(): void {
+    if (this.burstSettleTimer) clearTimeout(this.burstSettleTimer);
+    this.burstSettleTimer = undefined;
+    const large = this.burstEvents > burstRescanThreshold;
+    this.burstEvents = 0;
+    if (!large) return;
+    this.rescanAfterBurst = true;
+    this.startApplying();
   }
 
   private startApplying(): void {
@@ -460,7 +493,8 @@ export class CorpusLoader implements vscode.Disposable {
 
   /** Applies coalesced watcher events; a burst (a git checkout) becomes one full rescan. */
   private async applyPendingChanges(): Promise<void> {
-    let rescan = false;
+    let rescan = this.rescanAfterBurst;
+    this.rescanAfterBurst = false;
     if (this.pendingDeletedFolders.size > 0) {
       // A deleted folder of 10,000 files is 10,000 removals, not a rescan of everything else.
       await this.whenIdle();
@@ -520,6 +554,7 @@ export class CorpusLoader implements vscode.Disposable {
   dispose(): void {
     this.currentLoad?.cancel();
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    if (this.burstSettleTimer) clearTimeout(this.burstSettleTimer);
     for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
