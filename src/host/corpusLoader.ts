@@ -169,7 +169,7 @@ export class CorpusLoader implements vscode.Disposable {
     };
     if (files.length > 200) {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Sourcebook: indexing sources', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sourcebook: indexing sources'), cancellable: true },
         async (progress, progressToken) => {
           const listener = progressToken.onCancellationRequested(() => this.currentLoad?.cancel());
           try {
@@ -180,7 +180,7 @@ export class CorpusLoader implements vscode.Disposable {
         },
       );
     } else {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourcebook: indexing' }, () => work());
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sourcebook: indexing') }, () => work());
     }
     if (!token.isCancellationRequested) {
       // Switching away from 10,000 files removes them all: in batches, between which hovers are answered.
@@ -250,7 +250,7 @@ export class CorpusLoader implements vscode.Disposable {
     const total = entries.reduce((sum, [, count]) => sum + (count ?? 0), 0);
     const detail = entries.map(([reason, count]) => `${count} ${reason.replace(/-/g, ' ')}`).join(', ');
     void vscode.window
-      .showWarningMessage(`Sourcebook skipped ${total} file${total === 1 ? '' : 's'} (${detail}). The Sourcebook log lists them.`, 'Show Log')
+      .showWarningMessage(total === 1 ? vscode.l10n.t('Sourcebook skipped 1 file ({0}). The Sourcebook log lists them.', detail) : vscode.l10n.t('Sourcebook skipped {0} files ({1}). The Sourcebook log lists them.', total, detail), vscode.l10n.t('Show Log'))
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.output.show.sourcebook.Sourcebook');
       });
@@ -354,7 +354,7 @@ export class CorpusLoader implements vscode.Disposable {
       return files;
     } catch (error) {
       this.logger.error(`The bundled corpus could not be read from ${folder.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage('Sourcebook could not read its bundled corpus; add a source folder to get started.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook could not read its bundled corpus; add a source folder to get started.'));
       return [];
     }
   }

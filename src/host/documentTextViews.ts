@@ -112,9 +112,9 @@ export class DocumentTextViews implements vscode.TextDocumentContentProvider, vs
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const sourceUri = this.sourceOf(uri);
-    if (!sourceUri) return 'This Sourcebook view is not of a source in the index (the source was removed, or the link was not made by Sourcebook).';
+    if (!sourceUri) return vscode.l10n.t('This Sourcebook view is not of a source in the index (the source was removed, or the link was not made by Sourcebook).');
     const outcome = await this.textOf(sourceUri);
-    return outcome.kind === 'text' ? outcome.text : `Sourcebook could not read this source again: ${outcome.detail}.`;
+    return outcome.kind === 'text' ? outcome.text : vscode.l10n.t('Sourcebook could not read this source again: {0}.', outcome.detail);
   }
 
   private async read(file: vscode.Uri, sourceUri: string, options: Partial<IngestOptions>): Promise<DocumentTextOutcome> {

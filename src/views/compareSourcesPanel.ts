@@ -55,7 +55,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
     this.topicId = topic.id;
     if (!this.panel) this.panel = this.createPanel();
     else this.panel.reveal(undefined, true);
-    this.panel.title = `Compare: ${topic.name.slice(0, 40)}`;
+    this.panel.title = vscode.l10n.t('Compare: {0}', topic.name.slice(0, 40));
     this.lastReport = undefined;
     await this.render();
   }
@@ -88,7 +88,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
 
   private createPanel(): vscode.WebviewPanel {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(viewType, 'Compare Sources', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+    const panel = vscode.window.createWebviewPanel(viewType, vscode.l10n.t('Compare Sources'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
@@ -113,11 +113,11 @@ export class CompareSourcesPanel implements vscode.Disposable {
   private async render(): Promise<void> {
     if (!this.panel || !this.topicId) return;
     const topicId = this.topicId;
-    const snapshot = await awaitCurrentDerived(this.derived, 'Compare Sources');
+    const snapshot = await awaitCurrentDerived(this.derived, vscode.l10n.t('Compare Sources'));
     if (!this.panel || this.topicId !== topicId) return;
     const topic = snapshot.topics.topicById(topicId);
     if (!topic) {
-      this.lastRendered = { topicId, topicName: 'This topic is no longer in the sources', disagreements: [], sources: [] };
+      this.lastRendered = { topicId, topicName: vscode.l10n.t('This topic is no longer in the sources'), disagreements: [], sources: [] };
     } else {
       const groups = await snapshot.figureGroupsTouching([...new Set(topic.mentions.map((mention) => mention.passageId))]);
       if (!this.panel || this.topicId !== topicId) return;
@@ -138,7 +138,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
         break;
       case 'openPassage':
         if (!passageFromArgument(this.index, message.passageId)) {
-          void vscode.window.showWarningMessage('Sourcebook: that passage is no longer in the index (the source changed).');
+          void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: that passage is no longer in the index (the source changed).'));
           return;
         }
         void this.opener.open(message.passageId, vscode.ViewColumn.One).then(undefined, (error: unknown) => {
