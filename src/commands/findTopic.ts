@@ -24,8 +24,8 @@ export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, tit
     .map((topic) => ({
       topic,
       label: neutraliseThemeIcons(sanitiseLabel(topic.name, 80)),
-      description: `${topic.kind} · ${topic.articleIds.length} sources · ${topic.mentions.length} mentions`,
-      detail: topic.aliases.length ? neutraliseThemeIcons(sanitiseLabel(`also: ${topic.aliases.filter((alias) => alias !== topic.name).join(', ')}`, 160)) : undefined,
+      description: vscode.l10n.t('{0} · {1} sources · {2} mentions', topic.kind, topic.articleIds.length, topic.mentions.length),
+      detail: topic.aliases.length ? neutraliseThemeIcons(sanitiseLabel(vscode.l10n.t('also: {0}', topic.aliases.filter((alias) => alias !== topic.name).join(', ')), 160)) : undefined,
     }));
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type a name, spelling or alias'), matchOnDetail: true, matchOnDescription: false });
   return picked?.topic;
