@@ -99,7 +99,7 @@ export class AliasFiles implements vscode.Disposable {
     const where = `${isWriters ? aliasFileRelativePath : bundledAliasFile} line ${parsed.line}`;
     this.logger.error(`${where}: ${parsed.message}`);
     if (isWriters) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook: {0} line {1}: {2}. Sourcebook keeps using the last valid version and will not overwrite the file.', isWriters ? aliasFileRelativePath : bundledAliasFile, parsed.line, parsed.message), vscode.l10n.t('Open File')).then((choice) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook: {0} line {1}: {2}. Sourcebook keeps using the last valid version and will not overwrite the file.', aliasFileRelativePath, parsed.line, parsed.message), vscode.l10n.t('Open File')).then((choice) => {
         if (choice) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(Math.max(0, parsed.line - 1), 0, Math.max(0, parsed.line - 1), 0) });
       });
     }

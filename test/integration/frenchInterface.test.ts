@@ -44,7 +44,7 @@ suite('Interface in French', () => {
     assert.ok(markdown, 'no hover for S-400');
     assert.ok(markdown.startsWith('**S\\-400** — arme ou système  \n'), markdown.slice(0, 200));
     assert.match(markdown, /^\d+ passages dans 5 sources {2}$/m);
-    assert.match(markdown, /Écrit “S\\-400” \(/);
+    assert.match(markdown, /Graphies : “S\\-400” \(/);
     assert.ok(markdown.includes('$(quote) Insérer la citation'), markdown.slice(0, 600));
     assert.ok(markdown.includes('$(diff-multiple) Comparer les sources'));
   });
