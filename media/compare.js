@@ -5,6 +5,13 @@
   'use strict';
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
+  // The host sends the page's words in VS Code's display language with each render; English until then.
+  let words = {};
+
+  function say(key, english, value) {
+    const text = typeof words[key] === 'string' ? words[key] : english;
+    return value === undefined ? text : text.replace(/\{0\}/g, () => String(value));
+  }
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -16,7 +23,7 @@
   function passageLink(label, passageId, title) {
     const link = element('a', 'passage-link', label);
     link.href = '#';
-    link.title = title || 'Open the source at this passage';
+    link.title = title || say('openPassage', 'Open the source at this passage');
     link.setAttribute('role', 'link');
     link.addEventListener('click', (event) => {
       event.preventDefault();
@@ -47,16 +54,16 @@
 
   function renderDisagreements(model, counts) {
     const section = element('section', 'disagreements');
-    section.setAttribute('aria-label', 'Where the sources disagree');
+    section.setAttribute('aria-label', say('whereTheyDisagree', 'Where the sources disagree'));
     if (model.disagreements.length === 0) {
-      section.appendChild(element('p', 'agreement', 'The sources do not disagree on any figure about this topic.'));
+      section.appendChild(element('p', 'agreement', say('noDisagreement', 'The sources do not disagree on any figure about this topic.')));
       return section;
     }
-    section.appendChild(element('h2', undefined, 'Where the sources disagree'));
+    section.appendChild(element('h2', undefined, say('whereTheyDisagree', 'Where the sources disagree')));
     for (const disagreement of model.disagreements) {
       const item = element('div', 'disagreement ' + (disagreement.severity === 'contradiction' ? 'contradiction' : 'tension'));
       const sentence = element('p', 'summary');
-      sentence.appendChild(element('span', 'badge', disagreement.severity === 'contradiction' ? 'Contradiction' : 'Tension'));
+      sentence.appendChild(element('span', 'badge', disagreement.severity === 'contradiction' ? say('contradiction', 'Contradiction') : say('tension', 'Tension')));
       sentence.appendChild(element('strong', undefined, disagreement.label + ': '));
       disagreement.statements.forEach((statement, position) => {
         if (position > 0) sentence.appendChild(document.createTextNode('; '));
@@ -78,25 +85,25 @@
     column.appendChild(element('p', 'source-title', source.title + (source.date ? ' · ' + source.date : '')));
 
     if (source.figures.length > 0) {
-      column.appendChild(element('h3', undefined, 'Figures'));
+      column.appendChild(element('h3', undefined, say('figures', 'Figures')));
       const list = element('ul', 'figures');
       for (const figure of source.figures) {
         const row = element('li', figure.disputed ? 'figure disputed' : 'figure');
         row.appendChild(passageLink(figure.text, figure.passageId, figure.sentence));
         if (figure.frame) row.appendChild(document.createTextNode(', ' + figure.frame));
         row.appendChild(element('span', 'figure-label', ' — ' + figure.label));
-        if (figure.disputed) row.appendChild(element('span', 'badge', 'disputed'));
+        if (figure.disputed) row.appendChild(element('span', 'badge', say('disputed', 'disputed')));
         list.appendChild(row);
         counts.statementLinks++;
       }
       column.appendChild(list);
     }
 
-    column.appendChild(element('h3', undefined, source.passages.length === 1 ? '1 passage' : source.passages.length + ' passages'));
+    column.appendChild(element('h3', undefined, source.passages.length === 1 ? say('onePassage', '1 passage') : say('passages', '{0} passages', source.passages.length)));
     for (const passage of source.passages) {
       const block = element('blockquote', 'passage');
       block.appendChild(highlighted(passage.text, passage.highlights));
-      block.appendChild(passageLink(typeof passage.page === 'string' ? 'Open in source (' + passage.page + ')' : 'Open in source', passage.passageId));
+      block.appendChild(passageLink(typeof passage.page === 'string' ? say('openInSourceAtPage', 'Open in source ({0})', passage.page) : say('openInSource', 'Open in source'), passage.passageId));
       column.appendChild(block);
       counts.passages++;
     }
@@ -106,8 +113,8 @@
   function render(model) {
     const counts = { passages: 0, statementLinks: 0 };
     const page = document.createDocumentFragment();
-    page.appendChild(element('h1', undefined, 'What the sources say about ' + model.topicName));
-    page.appendChild(element('p', 'subtitle', model.sources.length === 1 ? '1 source' : model.sources.length + ' sources'));
+    page.appendChild(element('h1', undefined, say('whatTheySay', 'What the sources say about {0}', model.topicName)));
+    page.appendChild(element('p', 'subtitle', model.sources.length === 1 ? say('oneSource', '1 source') : say('sources', '{0} sources', model.sources.length)));
     page.appendChild(renderDisagreements(model, counts));
     const columns = element('div', 'sources');
     for (const source of model.sources) columns.appendChild(renderSource(source, counts));
@@ -129,10 +136,11 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || message.type !== 'render' || !message.model) return;
+    if (message.words && typeof message.words === 'object') words = message.words;
     try {
       render(message.model);
     } catch (error) {
-      root.replaceChildren(element('p', 'empty', 'The comparison could not be shown: ' + (error && error.message ? error.message : String(error))));
+      root.replaceChildren(element('p', 'empty', say('notShown', 'The comparison could not be shown: {0}', error && error.message ? error.message : String(error))));
     }
   });
   vscode.postMessage({ type: 'ready' });

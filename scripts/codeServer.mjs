@@ -185,9 +185,10 @@ export function rootFileAccessDropper() {
  *   `withoutRootFileAccess: true`, when run as root, starts the server without the capabilities
  *   that let root read any file (see `rootFileAccessDropper`), so file permissions apply to it.
  *   A user-data-dir without settings gets QUIET_WORKBENCH_SETTINGS.
+ *   `locale` (e.g. 'fr'): VS Code's display language, through `--locale` and a stub language pack (see `displayLanguageStub`).
  * @returns {Promise<RunningCodeServer>}
  */
-export async function startCodeServer({ entry, userDataDir, extensionsDir, folder, port, trust = true, timeoutMs = 60_000, env = {}, withoutRootFileAccess = false }) {
+export async function startCodeServer({ entry, userDataDir, extensionsDir, folder, port, trust = true, timeoutMs = 60_000, env = {}, withoutRootFileAccess = false, locale }) {
   const chosenPort = port ?? (await findFreePort());
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
@@ -206,6 +207,7 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
     '--extensions-dir', extensionsDir,
   ];
   if (trust) args.push('--disable-workspace-trust');
+  if (locale) args.push('--locale', displayLanguageStub(userDataDir, locale));
   if (folder) args.push(folder);
   // Its own process group, so stopping it also stops the extension host and file
   // watcher it forks: the group id is the pid of the server we started.
@@ -272,6 +274,26 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, folde
     stop,
     exited: exitedPromise,
   };
+}
+
+/**
+ * Makes `locale` VS Code's display language without downloading its language pack (there is no
+ * gallery offline). `--locale` alone is not enough: without a language pack for it, VS Code falls
+ * back to English (its resolved language, hence `vscode.env.language`, stays `en`). The server
+ * finds language packs through `languagepacks.json` in the user-data-dir; this writes one entry
+ * whose translation of VS Code's own strings is empty, so the workbench stays in English while
+ * `vscode.env.language` is `locale` and every extension gets its `package.nls.<locale>.json` and
+ * `l10n/bundle.l10n.<locale>.json`, as with the real language pack installed.
+ * @returns {string} the locale, for `--locale`
+ */
+export function displayLanguageStub(userDataDir, locale) {
+  const translations = join(userDataDir, `display-language-${locale}`, 'main.i18n.json');
+  mkdirSync(join(userDataDir, `display-language-${locale}`), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // The workbench asks which extension provides the display language: without one it loads no extension at all.
+  const entry = { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id: `sourcebook-tests.display-language-${locale}` }, version: '1.0.0' }], translations: { vscode: translations }, label: locale };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: entry }, null, 2));
+  return locale;
 }
 
 /** Stop functions of every code-server this process started and has not yet stopped. */

@@ -48,6 +48,7 @@ const RESULTS_FILE_NAME = 'sourcebook-test-results.json';
  * @param {number} [options.stallMs]        how long the results file may stay unchanged: the suite rewrites it
  *                                          every 5 s while its event loop runs, so this means a blocked host
  * @param {string} [options.resultsDir]     where the console log and a failure screenshot go
+ * @param {string} [options.locale]         VS Code's display language (e.g. 'fr'; see displayLanguageStub in codeServer.mjs)
  * @param {(line: string) => void} [options.log]
  * @returns {Promise<SuiteOutcome>}
  */
@@ -61,6 +62,7 @@ export async function runIntegrationSuite({
   timeoutMs = 8 * 60_000,
   stallMs = 90_000,
   resultsDir = join(repoRoot, 'test-results'),
+  locale,
   log = (line) => console.log(line),
 } = {}) {
   const started = Date.now();
@@ -100,6 +102,7 @@ export async function runIntegrationSuite({
       userDataDir: join(runDir, 'user-data'),
       extensionsDir: join(runDir, 'extensions'),
       trust,
+      locale,
       // As root (CI), file permissions would not apply to the extension host: the "unreadable file" test needs them to.
       withoutRootFileAccess: true,
       // With SOURCEBOOK_PROFILE_DIR set, the extension host records CPU profiles (see the script).

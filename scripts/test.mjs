@@ -4,7 +4,7 @@
 // "N passed, N failed, N skipped" over all tiers, and exits non-zero when anything failed.
 // A skipped test (node's skip and todo, mocha's pending) is never counted as passed.
 //
-// Options (environment): TEST_TIERS=unit,integration,restricted,web,ui runs only those tiers
+// Options (environment): TEST_TIERS=unit,integration,restricted,french,web,french-web,ui runs only those tiers
 // (type-check and build always run); SOURCEBOOK_TEST_GREP filters integration tests.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ const WHOLE_RUN_LIMIT_MS = 14 * 60_000;
  */
 const UNIT_TEST_TIMEOUT_MS = 120_000;
 
-const wanted = new Set((process.env.TEST_TIERS ?? 'unit,integration,restricted,web,ui').split(',').map((tier) => tier.trim()));
+const wanted = new Set((process.env.TEST_TIERS ?? 'unit,integration,restricted,french,web,french-web,ui').split(',').map((tier) => tier.trim()));
 const startedAt = Date.now();
 /** @type {{ tier: string, title: string, error: string }[]} */
 const failures = [];
@@ -62,7 +62,7 @@ async function main() {
   if (wanted.has('unit')) await unitTier();
 
   const builtExtension = build.ok && existsSync(join(repoRoot, 'dist', 'extension.js'));
-  for (const tier of ['integration', 'restricted', 'web', 'ui']) {
+  for (const tier of ['integration', 'restricted', 'french', 'web', 'french-web', 'ui']) {
     if (!wanted.has(tier)) continue;
     if (!builtExtension) {
       failures.push({ tier, title: `${tier} tests`, error: 'not run: the build failed' });
@@ -70,7 +70,9 @@ async function main() {
     }
     if (tier === 'integration') await suiteTier('Integration tests in VS Code (code-server, node extension host)', () => runIntegrationSuite({ name: 'integration', log: indent }));
     if (tier === 'restricted') await suiteTier('Integration tests in Restricted Mode (workspace trust on, node extension host)', () => runIntegrationSuite({ name: 'restricted', trust: false, log: indent }));
+    if (tier === 'french') await suiteTier('Integration tests with VS Code\'s display language French (node extension host)', () => runIntegrationSuite({ name: 'french', locale: 'fr', log: indent }));
     if (tier === 'web') await suiteTier('Integration tests in the web-worker extension host (as on vscode.dev; package.json without main)', () => runIntegrationSuite({ name: 'web', host: 'web', log: indent }));
+    if (tier === 'french-web') await suiteTier('Integration tests with VS Code\'s display language French in the web-worker extension host', () => runIntegrationSuite({ name: 'french-web', host: 'web', locale: 'fr', log: indent }));
     if (tier === 'ui') await suiteTier('UI tests in Chromium (code-server workbench)', () => runUiSuite({ name: 'ui', log: indent, onResult: printResult }), { live: true });
   }
 }

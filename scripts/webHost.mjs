@@ -18,7 +18,7 @@ export function prepareWebExtension(extensionPath, target) {
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2));
   // dist/pdfjs.js and dist/pageReader.js serve both hosts: the web worker gets their text from the launcher when it first needs them.
-  for (const folder of ['dist/web', 'dist/pdfjs.js', 'dist/pageReader.js', 'corpus', 'media']) {
+  for (const folder of ['dist/web', 'dist/pdfjs.js', 'dist/pageReader.js', 'corpus', 'media', 'l10n', ...readdirSync(extensionPath).filter((name) => /^package\.nls(\.[\w-]+)?\.json$/.test(name))]) {
     if (existsSync(join(extensionPath, folder))) cpSync(join(extensionPath, folder), join(target, folder), { recursive: true });
   }
   return target;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { allCommands } from './commands/allCommands';
 import { registerCommands } from './commands/commandRegistry';
 import { PassageOpener } from './host/passageOpener';
@@ -46,6 +47,8 @@ export interface SourcebookApi {
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const activationStarted = Date.now();
+  // The core words its messages through @vscode/l10n (it cannot import vscode): it gets the bundle VS Code loaded for the display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const channel = vscode.window.createOutputChannel('Sourcebook', { log: true });
   const logger: Logger = createChannelLogger(channel);
   const index = new CorpusIndex();
@@ -133,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.error(`Indexing failed: ${message}`);
-      void vscode.window.showErrorMessage(`Sourcebook could not index the sources: ${message}. Commands stay available; try "Sourcebook: Reindex Sources".`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook could not index the sources: {0}. Commands stay available; try "Sourcebook: Reindex Sources".', message));
     }
   })();
 

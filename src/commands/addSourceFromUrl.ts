@@ -7,7 +7,7 @@ import { captureServicesOf, objectArgument, stringField } from './captureService
 import type { CommandDefinition } from './commandRegistry';
 import type { SourcebookServices } from './sourcebookServices';
 
-const pasteInstead = 'Paste HTML as Source...';
+const pasteInstead = vscode.l10n.t('Paste HTML as Source...');
 
 /**
  * "Sourcebook: Add Source from URL…": asks for an http(s) address (or takes it as the argument:
@@ -48,8 +48,8 @@ function told(result: CaptureResult): CaptureResult {
 async function askForAddress(): Promise<string | undefined> {
   const clipboard = (await vscode.env.clipboard.readText().then(undefined, () => '')).trim();
   return vscode.window.showInputBox({
-    title: 'Sourcebook: Add Source from URL',
-    prompt: 'The address of the web page (http or https). Its article is saved as a markdown source.',
+    title: vscode.l10n.t('Sourcebook: Add Source from URL'),
+    prompt: vscode.l10n.t('The address of the web page (http or https). Its article is saved as a markdown source.'),
     placeHolder: 'https://',
     value: /^https?:\/\/\S+$/i.test(clipboard) && clipboard.length < 2000 ? clipboard : undefined,
     ignoreFocusOut: true,
@@ -68,6 +68,6 @@ function tightenedLimits(options: Record<string, unknown>): Partial<FetchLimits>
 
 export const addSourceFromUrlCommand: CommandDefinition = {
   id: CommandIds.addSourceFromUrl,
-  title: 'Add Source from URL',
+  title: vscode.l10n.t('Add Source from URL'),
   run: (services, argument) => addSourceFromUrl(services, argument),
 };

@@ -10,21 +10,21 @@ import type { CommandDefinition } from './commandRegistry';
 export async function checkDraft(diagnostics: DraftDiagnostics): Promise<vscode.Diagnostic[]> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !diagnostics.isDraft(document)) {
-    void vscode.window.showInformationMessage('Sourcebook: open a Markdown or plain-text draft to check it against the sources.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook: open a Markdown or plain-text draft to check it against the sources.'));
     return [];
   }
   const found = await diagnostics.checkNow(document);
   const quotes = found.filter((diagnostic) => diagnostic.code !== 'figure-contradiction').length;
   const figures = found.length - quotes;
   const summary = found.length === 0
-    ? 'every quotation is word for word in the sources and no figure contradicts them all.'
-    : `${quotes} quotation${quotes === 1 ? '' : 's'} and ${figures} figure${figures === 1 ? '' : 's'} to look at (see Problems).`;
-  vscode.window.setStatusBarMessage(`Sourcebook: ${summary}`, 8000);
+    ? vscode.l10n.t('every quotation is word for word in the sources and no figure contradicts them all.')
+    : vscode.l10n.t('{0} and {1} to look at (see Problems).', quotes === 1 ? vscode.l10n.t('1 quotation') : vscode.l10n.t('{0} quotations', quotes), figures === 1 ? vscode.l10n.t('1 figure') : vscode.l10n.t('{0} figures', figures));
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Sourcebook: {0}', summary), 8000);
   return found;
 }
 
 export const checkDraftCommand: CommandDefinition = {
   id: CommandIds.checkDraft,
-  title: 'Check Draft',
+  title: vscode.l10n.t('Check Draft'),
   run: ({ draftDiagnostics }) => checkDraft(draftDiagnostics),
 };

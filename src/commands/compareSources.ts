@@ -19,13 +19,13 @@ export async function compareSources(index: CorpusIndex, derived: DerivedIndexes
   if (argument !== undefined) {
     const topic = topicFromArgument(index, argument);
     if (!topic) {
-      void vscode.window.showWarningMessage('Sourcebook: that topic is no longer in the sources. Pick one with "Compare Sources on Topic...".');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: that topic is no longer in the sources. Pick one with "Compare Sources on Topic...".'));
       return undefined;
     }
     await panel.show(topic);
     return topic;
   }
-  const picked = await pickTopic(index, derived, 'Sourcebook: Compare Sources on Topic');
+  const picked = await pickTopic(index, derived, vscode.l10n.t('Sourcebook: Compare Sources on Topic'));
   if (picked) await panel.show(picked);
   return picked;
 }
@@ -41,7 +41,7 @@ export interface CompareSourcesResult {
 
 export const compareSourcesCommand: CommandDefinition = {
   id: CommandIds.compareSources,
-  title: 'Compare Sources',
+  title: vscode.l10n.t('Compare Sources'),
   async run({ index, derived, comparePanel }, argument): Promise<CompareSourcesResult | undefined> {
     if (!(await compareSources(index, derived, comparePanel, argument))) return undefined;
     return { model: comparePanel.lastRendered, whenRendered: (timeoutMs) => comparePanel.whenRendered(timeoutMs) };

@@ -5,9 +5,9 @@ import type { CommandDefinition } from './commandRegistry';
 /** "Sourcebook: Filter Topics...": narrows the Topics view to names and aliases containing the text. */
 export const filterTopicsCommand: CommandDefinition = {
   id: CommandIds.filterTopics,
-  title: 'Filter Topics',
+  title: vscode.l10n.t('Filter Topics'),
   async run({ topicsTree, topicsView }) {
-    const text = await vscode.window.showInputBox({ title: 'Filter Topics', value: topicsTree.filter, prompt: 'Show only topics whose name or alias contains this (empty: all)' });
+    const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter Topics'), value: topicsTree.filter, prompt: vscode.l10n.t('Show only topics whose name or alias contains this (empty: all)') });
     if (text === undefined) return;
     topicsTree.setFilter(text);
     topicsView.description = text.trim() ? `filter: ${text.trim()}` : undefined;

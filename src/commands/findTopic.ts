@@ -13,26 +13,26 @@ interface TopicItem extends vscode.QuickPickItem {
 }
 
 /** "Sourcebook: Go to Topic...": fuzzy pick over the current topics' names and aliases; resolves to the chosen topic. */
-export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, title = 'Sourcebook: Go to Topic'): Promise<Topic | undefined> {
+export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, title = vscode.l10n.t('Sourcebook: Go to Topic')): Promise<Topic | undefined> {
   if (index.passageCount() === 0) {
-    void vscode.window.showInformationMessage('Sourcebook has no sources indexed yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook has no sources indexed yet.'));
     return undefined;
   }
-  const { topics } = await awaitCurrentDerived(derived, 'Go to Topic');
+  const { topics } = await awaitCurrentDerived(derived, vscode.l10n.t('Go to Topic'));
   const items: TopicItem[] = [...topics.topics()]
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length)
     .map((topic) => ({
       topic,
       label: neutraliseThemeIcons(sanitiseLabel(topic.name, 80)),
-      description: `${topic.kind} · ${topic.articleIds.length} sources · ${topic.mentions.length} mentions`,
-      detail: topic.aliases.length ? neutraliseThemeIcons(sanitiseLabel(`also: ${topic.aliases.filter((alias) => alias !== topic.name).join(', ')}`, 160)) : undefined,
+      description: vscode.l10n.t('{0} · {1} sources · {2} mentions', topic.kind, topic.articleIds.length, topic.mentions.length),
+      detail: topic.aliases.length ? neutraliseThemeIcons(sanitiseLabel(vscode.l10n.t('also: {0}', topic.aliases.filter((alias) => alias !== topic.name).join(', ')), 160)) : undefined,
     }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type a name, spelling or alias', matchOnDetail: true, matchOnDescription: false });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type a name, spelling or alias'), matchOnDetail: true, matchOnDescription: false });
   return picked?.topic;
 }
 
 export const findTopicCommand: CommandDefinition = {
   id: CommandIds.findTopic,
-  title: 'Go to Topic',
+  title: vscode.l10n.t('Go to Topic'),
   run: async (services) => revealTopic(services, await pickTopic(services.index, services.derived)),
 };

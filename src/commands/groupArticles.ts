@@ -11,12 +11,12 @@ export function setArticleGrouping(services: Pick<SourcebookServices, 'articlesT
 
 export const groupArticlesByOutletCommand: CommandDefinition = {
   id: CommandIds.groupArticlesByOutlet,
-  title: 'Group Articles by Outlet',
+  title: vscode.l10n.t('Group Articles by Outlet'),
   run: (services) => setArticleGrouping(services, 'outlet'),
 };
 
 export const groupArticlesByDateCommand: CommandDefinition = {
   id: CommandIds.groupArticlesByDate,
-  title: 'Group Articles by Date',
+  title: vscode.l10n.t('Group Articles by Date'),
   run: (services) => setArticleGrouping(services, 'date'),
 };

@@ -12,7 +12,7 @@ export function guardCommand(logger: Logger, name: string, handler: (...args: un
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.error(`${name} failed: ${message}`);
-      void vscode.window.showErrorMessage(`Sourcebook: ${name} failed: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook: {0} failed: {1}', name, message));
       return undefined;
     }
   };

@@ -29,13 +29,13 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
     }
   }
   if (!passage) {
-    void vscode.window.showWarningMessage(passageArgument === undefined ? 'Sourcebook: choose a passage to quote (from a hover, the search, or the Articles view).' : 'Sourcebook: that passage is no longer in the index.');
+    void vscode.window.showWarningMessage(passageArgument === undefined ? vscode.l10n.t('Sourcebook: choose a passage to quote (from a hover, the search, or the Articles view).') : vscode.l10n.t('Sourcebook: that passage is no longer in the index.'));
     return false;
   }
   const article = index.article(passage.articleId);
   const draft = draftEditor(index);
   if (!draft || !article) {
-    void vscode.window.showWarningMessage('Sourcebook: open your draft in an editor to insert a quote into it.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: open your draft in an editor to insert a quote into it.'));
     return false;
   }
   const format = readSettings(draft.document.uri).citationFormat;
@@ -95,6 +95,6 @@ function nextFootnoteLabel(documentText: string): string {
 
 export const insertQuoteCommand: CommandDefinition = {
   id: CommandIds.insertQuote,
-  title: 'Insert Quote',
+  title: vscode.l10n.t('Insert Quote'),
   run: ({ index }, passageId) => insertQuote(index, passageId),
 };

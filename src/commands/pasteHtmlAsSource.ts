@@ -22,8 +22,8 @@ export async function pasteHtmlAsSource(services: SourcebookServices, argument?:
   let url = stringField(options, 'url');
   if (url === undefined) {
     url = await vscode.window.showInputBox({
-      title: 'Sourcebook: Paste HTML as Source',
-      prompt: 'The address the HTML came from, for the citation (leave empty if there is none).',
+      title: vscode.l10n.t('Sourcebook: Paste HTML as Source'),
+      prompt: vscode.l10n.t('The address the HTML came from, for the citation (leave empty if there is none).'),
       placeHolder: 'https://',
       ignoreFocusOut: true,
       validateInput: (value) => (value.trim() === '' || typeof checkAddress(value) !== 'string' ? undefined : (checkAddress(value) as string)),
@@ -43,9 +43,9 @@ export async function pasteHtmlAsSource(services: SourcebookServices, argument?:
 
 /** Why the clipboard's text cannot be saved as a page, if it cannot. */
 function pastedHtmlProblem(html: string): string | undefined {
-  if (!html.trim()) return 'The clipboard is empty: copy the page’s HTML (View Page Source, select all, copy), then run Paste HTML as Source again.';
-  if (html.length > maxPastedChars) return `The clipboard holds ${Math.ceil(html.length / 1048576)} MB of text, over the ${Math.round(maxPastedChars / 1048576)} MB a page may have.`;
-  if (!/<(!doctype|html|head|body|article|main|div|p|section|h[1-6])[\s>]/i.test(html)) return 'The clipboard holds text, not HTML: copy the page’s source (View Page Source, select all, copy), then run Paste HTML as Source again.';
+  if (!html.trim()) return vscode.l10n.t('The clipboard is empty: copy the page’s HTML (View Page Source, select all, copy), then run Paste HTML as Source again.');
+  if (html.length > maxPastedChars) return vscode.l10n.t('The clipboard holds {0} MB of text, over the {1} MB a page may have.', Math.ceil(html.length / 1048576), Math.round(maxPastedChars / 1048576));
+  if (!/<(!doctype|html|head|body|article|main|div|p|section|h[1-6])[\s>]/i.test(html)) return vscode.l10n.t('The clipboard holds text, not HTML: copy the page’s source (View Page Source, select all, copy), then run Paste HTML as Source again.');
   return undefined;
 }
 
@@ -56,6 +56,6 @@ function told(result: CaptureResult): CaptureResult {
 
 export const pasteHtmlAsSourceCommand: CommandDefinition = {
   id: CommandIds.pasteHtmlAsSource,
-  title: 'Paste HTML as Source',
+  title: vscode.l10n.t('Paste HTML as Source'),
   run: (services, argument) => pasteHtmlAsSource(services, argument),
 };

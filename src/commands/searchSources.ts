@@ -15,8 +15,8 @@ interface PassageItem extends vscode.QuickPickItem {
   topicName?: string;
 }
 
-const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote with citation' };
-const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy citation' };
+const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Insert quote with citation') };
+const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy citation') };
 const resultLimit = 50;
 const emptyQueryTopics = 12;
 
@@ -27,8 +27,8 @@ const emptyQueryTopics = 12;
  */
 export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string, onKeystroke: () => void = () => undefined): Promise<void> {
   const picker = vscode.window.createQuickPick<PassageItem>();
-  picker.title = 'Sourcebook: Search Sources';
-  picker.placeholder = 'Search passages — "exact phrase", outlet:name, topic:S-400';
+  picker.title = vscode.l10n.t('Sourcebook: Search Sources');
+  picker.placeholder = vscode.l10n.t('Search passages — "exact phrase", outlet:name, topic:S-400');
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   picker.value = initialQuery ?? initialQueryFromEditor();
@@ -64,7 +64,7 @@ export function searchSources(index: CorpusIndex, opener: PassageOpener, initial
         const citation = citationFor(index, passage);
         if (citation) {
           await vscode.env.clipboard.writeText(citation);
-          void vscode.window.setStatusBarMessage('Sourcebook: citation copied', 2000);
+          void vscode.window.setStatusBarMessage(vscode.l10n.t('Sourcebook: citation copied'), 2000);
         }
       }
     });
@@ -83,18 +83,18 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
   try {
     hits = index.search(query, resultLimit, { asYouType: true });
   } catch (error) {
-    return [{ label: 'The search failed on this query', detail: error instanceof Error ? error.message : String(error), alwaysShow: true }];
+    return [{ label: vscode.l10n.t('The search failed on this query'), detail: error instanceof Error ? error.message : String(error), alwaysShow: true }];
   }
   if (hits.length === 0) {
     const closest = index.passageCount() > 0 ? index.topics().lookup(query, 5).map((match) => match.topic) : [];
     return [
-      { label: `No passage matches “${sanitiseLabel(neutraliseThemeIcons(query), 60)}”`, detail: closest.length ? 'Closest topics:' : 'Try fewer words or another spelling.', alwaysShow: true },
+      { label: vscode.l10n.t('No passage matches “{0}”', sanitiseLabel(neutraliseThemeIcons(query), 60)), detail: closest.length ? vscode.l10n.t('Closest topics:') : vscode.l10n.t('Try fewer words or another spelling.'), alwaysShow: true },
       ...closest.map((topic) => topicItem(topic)),
     ];
   }
   return hits.map((hit) => ({
     label: neutraliseThemeIcons(sanitiseLabel(hit.snippet.text, 160)),
-    detail: neutraliseThemeIcons(sanitiseLabel(sourceLine([`${sourceLine([hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date])} — ${hit.article.meta.title}`, pageLabel(hit.passage.page)]), 160)),
+    detail: neutraliseThemeIcons(sanitiseLabel(sourceLine([`${sourceLine([hit.article.meta.outlet ?? vscode.l10n.t('Unknown outlet'), hit.article.meta.date])} — ${hit.article.meta.title}`, pageLabel(hit.passage.page)]), 160)),
     passageId: hit.passage.id,
     alwaysShow: true,
     buttons: [insertButton, copyButton],
@@ -102,17 +102,17 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
 }
 
 function topTopicItems(index: CorpusIndex): PassageItem[] {
-  if (index.passageCount() === 0) return [{ label: 'No sources indexed yet', detail: 'Add a source folder, or wait for indexing to finish.', alwaysShow: true }];
+  if (index.passageCount() === 0) return [{ label: vscode.l10n.t('No sources indexed yet'), detail: vscode.l10n.t('Add a source folder, or wait for indexing to finish.'), alwaysShow: true }];
   const topics = [...index.topics().topics()]
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length)
     .slice(0, emptyQueryTopics);
-  return [{ label: 'Topics in most sources', kind: vscode.QuickPickItemKind.Separator }, ...topics.map((topic) => topicItem(topic))];
+  return [{ label: vscode.l10n.t('Topics in most sources'), kind: vscode.QuickPickItemKind.Separator }, ...topics.map((topic) => topicItem(topic))];
 }
 
 function topicItem(topic: Topic): PassageItem {
   return {
     label: `$(tag) ${neutraliseThemeIcons(sanitiseLabel(topic.name, 80))}`,
-    description: `${topic.articleIds.length} sources · ${topic.mentions.length} mentions`,
+    description: vscode.l10n.t('{0} sources · {1} mentions', topic.articleIds.length, topic.mentions.length),
     topicName: topic.name,
     alwaysShow: true,
   };
@@ -131,6 +131,6 @@ function initialQueryFromEditor(): string {
 /** "Sourcebook: Search Sources" (a query may come from a keybinding's arguments; it is capped). */
 export const searchSourcesCommand: CommandDefinition = {
   id: CommandIds.search,
-  title: 'Search Sources',
+  title: vscode.l10n.t('Search Sources'),
   run: ({ index, opener, turns }, query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction()),
 };

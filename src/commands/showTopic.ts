@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { Topic } from '../core/model';
 import { topicFromArgument } from '../core/corpus/commandArguments';
@@ -15,6 +16,6 @@ export async function revealTopic(services: SourcebookServices, topic: Topic | u
 /** A hover card's topic link: reveals the topic the link names (the id is checked against the index). */
 export const showTopicCommand: CommandDefinition = {
   id: CommandIds.showTopic,
-  title: 'Show Topic',
+  title: vscode.l10n.t('Show Topic'),
   run: (services, topicId) => revealTopic(services, topicFromArgument(services.index, topicId)),
 };

@@ -11,19 +11,19 @@ export async function addSourceFolder(): Promise<void> {
     canSelectFolders: true,
     canSelectMany: false,
     defaultUri: folders[0]?.uri,
-    openLabel: 'Use as Source Folder',
-    title: 'Sourcebook: choose a folder of source articles (.txt, .md, .html, .jsonl)',
+    openLabel: vscode.l10n.t('Use as Source Folder'),
+    title: vscode.l10n.t('Sourcebook: choose a folder of source articles (.txt, .md, .html, .jsonl)'),
   });
   const folderUri = picked?.[0];
   if (!folderUri) return;
   let owner = vscode.workspace.getWorkspaceFolder(folderUri);
   if (!owner) {
     const choice = await vscode.window.showInformationMessage(
-      'Sourcebook reads sources inside the workspace. Add this folder to the workspace?',
+      vscode.l10n.t('Sourcebook reads sources inside the workspace. Add this folder to the workspace?'),
       { modal: true },
-      'Add to Workspace',
+      vscode.l10n.t('Add to Workspace'),
     );
-    if (choice !== 'Add to Workspace') return;
+    if (choice !== vscode.l10n.t('Add to Workspace')) return;
     vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri: folderUri });
     owner = await waitForWorkspaceFolder(folderUri);
     if (!owner) return;
@@ -33,12 +33,12 @@ export async function addSourceFolder(): Promise<void> {
   const config = vscode.workspace.getConfiguration(settingsSection, owner.uri);
   const existing = config.inspect<string[]>(SettingKeys.corpusPaths)?.workspaceFolderValue ?? [];
   if (existing.includes(glob)) {
-    void vscode.window.showInformationMessage(`Sourcebook already reads “${glob}”.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook already reads “{0}”.', glob));
     return;
   }
   const target = folders.length > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
   await config.update(SettingKeys.corpusPaths, [...existing, glob], target);
-  void vscode.window.showInformationMessage(`Sourcebook now reads sources from “${glob}”.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook now reads sources from “{0}”.', glob));
 }
 
 async function waitForWorkspaceFolder(uri: vscode.Uri): Promise<vscode.WorkspaceFolder | undefined> {
@@ -52,6 +52,6 @@ async function waitForWorkspaceFolder(uri: vscode.Uri): Promise<vscode.Workspace
 
 export const addSourceFolderCommand: CommandDefinition = {
   id: CommandIds.addSourceFolder,
-  title: 'Add Source Folder',
+  title: vscode.l10n.t('Add Source Folder'),
   run: () => addSourceFolder(),
 };

@@ -131,7 +131,7 @@ export class DraftDiagnostics implements vscode.Disposable {
         const words = check.sourceText.length > maxQuotedSourceChars ? `${check.sourceText.slice(0, maxQuotedSourceChars - 1)}…` : check.sourceText;
         const diagnostic = new vscode.Diagnostic(
           range,
-          plainMessage(`Not word for word in the sources. ${sourceLabel(article)} has: “${words}”`),
+          plainMessage(vscode.l10n.t('Not word for word in the sources. {0} has: “{1}”', sourceLabel(article), words)),
           vscode.DiagnosticSeverity.Warning,
         );
         diagnostic.code = DraftDiagnosticCodes.misquote;
@@ -142,8 +142,8 @@ export class DraftDiagnostics implements vscode.Disposable {
         diagnostics.push(diagnostic);
         continue;
       }
-      const closest = check.similarity ? ` (the closest passage shares only ${Math.round(check.similarity * 100)}% of its words)` : '';
-      const diagnostic = new vscode.Diagnostic(range, `This quotation is not in any of the sources${closest}.`, vscode.DiagnosticSeverity.Information);
+      const message = check.similarity ? vscode.l10n.t('This quotation is not in any of the sources (the closest passage shares only {0}% of its words).', Math.round(check.similarity * 100)) : vscode.l10n.t('This quotation is not in any of the sources.');
+      const diagnostic = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Information);
       diagnostic.code = DraftDiagnosticCodes.quoteNotFound;
       diagnostic.source = diagnosticSource;
       diagnostics.push(diagnostic);
@@ -154,14 +154,14 @@ export class DraftDiagnostics implements vscode.Disposable {
   private async figureDiagnostics(document: vscode.TextDocument, text: string, snapshot: DerivedSnapshot): Promise<vscode.Diagnostic[]> {
     const labelOf = (articleId: string) => {
       const article = this.index.article(articleId);
-      return article ? sourceLabel(article) : 'unknown source';
+      return article ? sourceLabel(article) : vscode.l10n.t('unknown source');
     };
     const diagnostics: vscode.Diagnostic[] = [];
     for (const match of await snapshot.figureContradictions(text)) {
       const range = new vscode.Range(document.positionAt(match.figure.span.start), document.positionAt(match.figure.span.end));
       const diagnostic = new vscode.Diagnostic(
         range,
-        plainMessage(`${match.figure.span.text} disagrees with every source on this. ${describeFigureGroup(match.group, labelOf)}`),
+        plainMessage(vscode.l10n.t('{0} disagrees with every source on this. {1}', match.figure.span.text, describeFigureGroup(match.group, labelOf))),
         vscode.DiagnosticSeverity.Warning,
       );
       diagnostic.code = DraftDiagnosticCodes.figureContradiction;

@@ -14,9 +14,9 @@ const maxParagraphChars = 4000;
 const maxSentenceChars = 240;
 
 const verdictWords: Record<FigurePairVerdict, string> = {
-  agree: 'agrees',
-  tension: 'may disagree',
-  contradiction: 'contradicts',
+  agree: vscode.l10n.t('agrees'),
+  tension: vscode.l10n.t('may disagree'),
+  contradiction: vscode.l10n.t('contradicts'),
 };
 
 /** The only commands this hover's links may run. */
@@ -56,10 +56,10 @@ export class FigureHoverProvider implements vscode.HoverProvider {
     const agreeing = match.verdicts.filter((entry) => entry.verdict === 'agree').length;
     const sources = new Set(match.verdicts.map((entry) => entry.figure.articleId)).size;
     body.appendMarkdown(`**${escapeMarkdown(match.group.label)}**  \n`);
-    body.appendMarkdown(`Your figure, ${escapeMarkdown(match.figure.span.text)}: ${agreeing} of ${match.verdicts.length} source figure${match.verdicts.length === 1 ? '' : 's'} agree (${sources} source${sources === 1 ? '' : 's'})\n\n`);
+    body.appendMarkdown(`${match.verdicts.length === 1 ? vscode.l10n.t('Your figure, {0}: {1} of 1 source figure agree ({2})', escapeMarkdown(match.figure.span.text), agreeing, sources === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', sources)) : vscode.l10n.t('Your figure, {0}: {1} of {2} source figures agree ({3})', escapeMarkdown(match.figure.span.text), agreeing, match.verdicts.length, sources === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', sources))}\n\n`);
     for (const { figure, verdict } of match.verdicts) {
       const article = this.index.article(figure.articleId);
-      const source = article ? sourceLabel(article) : 'unknown source';
+      const source = article ? sourceLabel(article) : vscode.l10n.t('unknown source');
       const frame = figure.anchor && !figure.span.text.includes(figure.anchor.text) ? `, ${figure.anchor.text}` : '';
       const sentence = figure.sentence.text.length > maxSentenceChars ? `${figure.sentence.text.slice(0, maxSentenceChars - 1)}…` : figure.sentence.text;
       body.appendMarkdown(`- **${escapeMarkdown(figure.span.text)}** — *${escapeMarkdown(source + frame)}* — ${verdictWords[verdict]}: “${escapeMarkdown(sentence)}”\n`);
@@ -74,8 +74,8 @@ export class FigureHoverProvider implements vscode.HoverProvider {
       if (seen.has(figure.passageId) || !this.index.passage(figure.passageId)) continue;
       seen.add(figure.passageId);
       const article = this.index.article(figure.articleId);
-      const label = escapeMarkdown(article ? sourceLabel(article) : 'source');
-      links.push(`[$(go-to-file) ${label}](command:${CommandIds.openPassage}?${encodeURIComponent(JSON.stringify([figure.passageId]))} "Open the source at this passage")`);
+      const label = escapeMarkdown(article ? sourceLabel(article) : vscode.l10n.t('source'));
+      links.push(`[$(go-to-file) ${label}](command:${CommandIds.openPassage}?${encodeURIComponent(JSON.stringify([figure.passageId]))} "${vscode.l10n.t('Open the source at this passage')}")`);
     }
     actions.appendMarkdown(links.join(' · '));
     return [body, actions];

@@ -45,7 +45,7 @@ export class MisquoteQuickFix implements vscode.CodeActionProvider {
     const lineAfter = document.lineAt(end.line).text.slice(end.character);
     const replacement = misquoteReplacement(quoted, check.sourceText, flavour, lineBefore, lineAfter);
     if (replacement === quoted) return undefined;
-    const action = new vscode.CodeAction(`Use the exact words of ${sourceLabel(article)}`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Use the exact words of {0}', sourceLabel(article)), vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, diagnostic.range, replacement);
     action.diagnostics = [diagnostic];

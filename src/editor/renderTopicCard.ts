@@ -5,13 +5,13 @@ import { pageLabel, sourceLine } from '../core/present/pageLabel';
 import { spellingSourcesText, type TopicCard } from '../core/present/topicCard';
 
 const kindNames: Record<TopicCard['kind'], string> = {
-  person: 'person',
-  place: 'place',
-  organisation: 'organisation',
-  system: 'weapon or system',
-  agreement: 'agreement or framework',
-  event: 'event',
-  other: 'topic',
+  person: vscode.l10n.t('person'),
+  place: vscode.l10n.t('place'),
+  organisation: vscode.l10n.t('organisation'),
+  system: vscode.l10n.t('weapon or system'),
+  agreement: vscode.l10n.t('agreement or framework'),
+  event: vscode.l10n.t('event'),
+  other: vscode.l10n.t('topic'),
 };
 
 /** The only commands a hover's action links may run. */
@@ -24,33 +24,33 @@ const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandId
 export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
   const header = untrusted();
-  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? ` (closest match for “${escapeMarkdown(card.closestMatchFor)}”)` : ' (closest match)';
+  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? vscode.l10n.t(' (closest match for “{0}”)', escapeMarkdown(card.closestMatchFor)) : vscode.l10n.t(' (closest match)');
   header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
-  header.appendMarkdown(`${card.passageCount} passage${card.passageCount === 1 ? '' : 's'} in ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`);
+  header.appendMarkdown(vscode.l10n.t('{0} in {1}', card.passageCount === 1 ? vscode.l10n.t('1 passage') : vscode.l10n.t('{0} passages', card.passageCount), card.sourceCount === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', card.sourceCount)));
   if (card.spellings.length > 0) {
     const spellings = card.spellings.map((entry) => `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(spellingSourcesText(entry))})`);
-    header.appendMarkdown(`  \nSpelled ${spellings.join(' · ')}`);
+    header.appendMarkdown(`  \n${vscode.l10n.t('Spelled {0}', spellings.join(' · '))}`);
   }
   contents.push(header);
 
   for (const passage of card.passages) {
     const body = untrusted();
     body.appendMarkdown(`${escapeMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
-    const source = sourceLine([passage.outlet ?? 'Unknown outlet', passage.date]);
+    const source = sourceLine([passage.outlet ?? vscode.l10n.t('Unknown outlet'), passage.date]);
     const page = pageLabel(passage.page);
     body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
     actions.appendMarkdown(
-      `${commandLink('$(go-to-file) Open', CommandIds.openPassage, [passage.passageId], 'Open the source at this passage')} · ` +
-        `${commandLink('$(quote) Insert Quote', CommandIds.insertQuote, [passage.passageId], 'Insert this passage with a citation at the cursor')}`,
+      `${commandLink(vscode.l10n.t('$(go-to-file) Open'), CommandIds.openPassage, [passage.passageId], vscode.l10n.t('Open the source at this passage'))} · ` +
+        `${commandLink(vscode.l10n.t('$(quote) Insert Quote'), CommandIds.insertQuote, [passage.passageId], vscode.l10n.t('Insert this passage with a citation at the cursor'))}`,
     );
     contents.push(actions);
   }
   const footer = trustedForOurCommands();
   footer.appendMarkdown(
-    `${commandLink(`$(list-flat) Show all ${card.passageCount}`, CommandIds.showTopic, [card.topicId], 'Show every passage about this topic')} · ` +
-      `${commandLink('$(diff-multiple) Compare sources', CommandIds.compareSources, [card.topicId], 'What each source says about this topic, and where they disagree')}`,
+    `${commandLink(vscode.l10n.t('$(list-flat) Show all {0}', card.passageCount), CommandIds.showTopic, [card.topicId], vscode.l10n.t('Show every passage about this topic'))} · ` +
+      `${commandLink(vscode.l10n.t('$(diff-multiple) Compare sources'), CommandIds.compareSources, [card.topicId], vscode.l10n.t('What each source says about this topic, and where they disagree'))}`,
   );
   contents.push(footer);
   return contents;

@@ -30,7 +30,7 @@ export class TopicCompletionProvider implements vscode.CompletionItemProvider {
     const flavour = draftFlavourOf(document.languageId);
     for (const match of this.index.topics().lookup(prefix, maxItems)) {
       const { topic } = match;
-      const item = new vscode.CompletionItem({ label: sanitiseLabel(topic.name), description: `${topic.articleIds.length} sources` }, vscode.CompletionItemKind.Reference);
+      const item = new vscode.CompletionItem({ label: sanitiseLabel(topic.name), description: vscode.l10n.t('{0} sources', topic.articleIds.length) }, vscode.CompletionItemKind.Reference);
       item.range = replaced;
       item.insertText = inertDraftText(topic.name, flavour, { before: line.slice(0, term.start), after: line.slice(position.character) });
       item.filterText = [prefix, topic.name, ...topic.aliases].join(' ');

@@ -52,12 +52,12 @@ export class AliasFiles implements vscode.Disposable {
   async edit(edit: (currentText: string) => string): Promise<boolean> {
     const uri = this.editableFileUri();
     if (!uri) {
-      void vscode.window.showWarningMessage('Sourcebook: open a folder first; aliases are kept in .sourcebook/topics.json inside it.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: open a folder first; aliases are kept in .sourcebook/topics.json inside it.'));
       return false;
     }
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open?.isDirty) {
-      void vscode.window.showWarningMessage(`Sourcebook: ${aliasFileRelativePath} has unsaved changes. Save or revert them first, so nothing you wrote is lost.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: {0} has unsaved changes. Save or revert them first, so nothing you wrote is lost.', aliasFileRelativePath));
       return false;
     }
     let current = '';
@@ -70,7 +70,7 @@ export class AliasFiles implements vscode.Disposable {
     try {
       next = edit(current);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Sourcebook did not change ${aliasFileRelativePath}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook did not change {0}: {1}', aliasFileRelativePath, error instanceof Error ? error.message : String(error)));
       return false;
     }
     await writeAtomically(uri, next);
@@ -99,7 +99,7 @@ export class AliasFiles implements vscode.Disposable {
     const where = `${isWriters ? aliasFileRelativePath : bundledAliasFile} line ${parsed.line}`;
     this.logger.error(`${where}: ${parsed.message}`);
     if (isWriters) {
-      void vscode.window.showErrorMessage(`Sourcebook: ${where}: ${parsed.message}. Sourcebook keeps using the last valid version and will not overwrite the file.`, 'Open File').then((choice) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook: {0} line {1}: {2}. Sourcebook keeps using the last valid version and will not overwrite the file.', aliasFileRelativePath, parsed.line, parsed.message), vscode.l10n.t('Open File')).then((choice) => {
         if (choice) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(Math.max(0, parsed.line - 1), 0, Math.max(0, parsed.line - 1), 0) });
       });
     }

@@ -14,7 +14,7 @@ export async function awaitCurrentDerived(derived: DerivedIndexes, what: string)
   let settled = false;
   const timer = setTimeout(() => {
     if (settled) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Sourcebook: ${what} waits for the sources to be indexed` }, () => current.catch(() => undefined));
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sourcebook: {0} waits for the sources to be indexed', what) }, () => current.catch(() => undefined));
   }, progressAfterMs);
   try {
     return await current;

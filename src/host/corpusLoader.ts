@@ -179,7 +179,7 @@ export class CorpusLoader implements vscode.Disposable {
     };
     if (files.length > 200) {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Sourcebook: indexing sources', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sourcebook: indexing sources'), cancellable: true },
         async (progress, progressToken) => {
           const listener = progressToken.onCancellationRequested(() => this.currentLoad?.cancel());
           try {
@@ -190,7 +190,7 @@ export class CorpusLoader implements vscode.Disposable {
         },
       );
     } else {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourcebook: indexing' }, () => work());
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sourcebook: indexing') }, () => work());
     }
     if (!token.isCancellationRequested) {
       // Switching away from 10,000 files removes them all: in batches, between which hovers are answered.
@@ -258,9 +258,9 @@ export class CorpusLoader implements vscode.Disposable {
     const entries = Object.entries(skipped).filter(([reason, count]) => count && reason !== 'empty');
     if (entries.length === 0) return;
     const total = entries.reduce((sum, [, count]) => sum + (count ?? 0), 0);
-    const detail = entries.map(([reason, count]) => `${count} ${reason.replace(/-/g, ' ')}`).join(', ');
+    const detail = entries.map(([reason, count]) => skippedCount(reason as SkipReason, count ?? 0)).join(', ');
     void vscode.window
-      .showWarningMessage(`Sourcebook skipped ${total} file${total === 1 ? '' : 's'} (${detail}). The Sourcebook log lists them.`, 'Show Log')
+      .showWarningMessage(total === 1 ? vscode.l10n.t('Sourcebook skipped 1 file ({0}). The Sourcebook log lists them.', detail) : vscode.l10n.t('Sourcebook skipped {0} files ({1}). The Sourcebook log lists them.', total, detail), vscode.l10n.t('Show Log'))
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.output.show.sourcebook.Sourcebook');
       });
@@ -364,7 +364,7 @@ export class CorpusLoader implements vscode.Disposable {
       return files;
     } catch (error) {
       this.logger.error(`The bundled corpus could not be read from ${folder.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage('Sourcebook could not read its bundled corpus; add a source folder to get started.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook could not read its bundled corpus; add a source folder to get started.'));
       return [];
     }
   }
@@ -591,4 +591,20 @@ function isGlobOrFile(path: string): boolean {
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** "2 too large", "1 binary": one reason of the skipped-files warning, in the display language. */
+function skippedCount(reason: SkipReason, count: number): string {
+  switch (reason) {
+    case 'empty': return vscode.l10n.t('{0} empty', count);
+    case 'too-large': return vscode.l10n.t('{0} too large', count);
+    case 'binary': return vscode.l10n.t('{0} binary', count);
+    case 'unknown-encoding': return vscode.l10n.t('{0} unknown encoding', count);
+    case 'unreadable': return vscode.l10n.t('{0} unreadable', count);
+    case 'unsupported-format': return vscode.l10n.t('{0} unsupported format', count);
+    case 'parse-error': return vscode.l10n.t('{0} parse error', count);
+    case 'encrypted': return vscode.l10n.t('{0} encrypted', count);
+    case 'no-text-layer': return vscode.l10n.t('{0} no text layer', count);
+    default: return `${count} ${String(reason).replace(/-/g, ' ')}`;
+  }
 }

@@ -84,7 +84,7 @@ export class DocumentTextViews implements vscode.TextDocumentContentProvider, vs
   /** The text of an indexed PDF or Word file as its passages address it, or why it cannot be read now. */
   async textOf(sourceUri: string): Promise<DocumentTextOutcome> {
     const article = this.index.articles().find((candidate) => candidate.sourceUri === sourceUri);
-    if (!article || !opensAsDocumentView(article)) return { kind: 'skipped', reason: 'unsupported-format', detail: 'it is not a PDF or Word source in the index' };
+    if (!article || !opensAsDocumentView(article)) return { kind: 'skipped', reason: 'unsupported-format', detail: vscode.l10n.t('it is not a PDF or Word source in the index') };
     const file = toUri(sourceUri);
     const settings = readSettings(file);
     const options = ingestOptionsOf(settings);
@@ -94,7 +94,7 @@ export class DocumentTextViews implements vscode.TextDocumentContentProvider, vs
     } catch (error) {
       return { kind: 'skipped', reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
     }
-    if (stat.size > settings.maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: `it is over the ${(settings.maxFileBytes / 1048576).toFixed(1)} MB cap (sourcebook.corpus.maxFileSizeMB)` };
+    if (stat.size > settings.maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: vscode.l10n.t('it is over the {0} MB cap (sourcebook.corpus.maxFileSizeMB)', (settings.maxFileBytes / 1048576).toFixed(1)) };
     const key = `${stat.mtime}:${stat.size}:${JSON.stringify(options)}`;
     const cached = this.texts.get(sourceUri);
     if (cached?.key === key) {
@@ -112,9 +112,9 @@ export class DocumentTextViews implements vscode.TextDocumentContentProvider, vs
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const sourceUri = this.sourceOf(uri);
-    if (!sourceUri) return 'This Sourcebook view is not of a source in the index (the source was removed, or the link was not made by Sourcebook).';
+    if (!sourceUri) return vscode.l10n.t('This Sourcebook view is not of a source in the index (the source was removed, or the link was not made by Sourcebook).');
     const outcome = await this.textOf(sourceUri);
-    return outcome.kind === 'text' ? outcome.text : `Sourcebook could not read this source again: ${outcome.detail}.`;
+    return outcome.kind === 'text' ? outcome.text : vscode.l10n.t('Sourcebook could not read this source again: {0}.', outcome.detail);
   }
 
   private async read(file: vscode.Uri, sourceUri: string, options: Partial<IngestOptions>): Promise<DocumentTextOutcome> {

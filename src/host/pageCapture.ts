@@ -42,7 +42,7 @@ export function fetchWithProgress(url: string, limits: Partial<FetchLimits>): Pr
   const host = hostOf(url);
   return Promise.resolve(
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Sourcebook: fetching ${host}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sourcebook: fetching {0}…', host), cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         const listener = token.onCancellationRequested(() => controller.abort());
@@ -65,12 +65,12 @@ export async function savePageAsSource(
   page: { html: string; url?: string; folder: vscode.Uri; truncatedAtBytes?: number },
 ): Promise<CaptureResult> {
   const extraction = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Sourcebook: reading the article…' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sourcebook: reading the article…') },
     () => withinTime(services.readPage(page.html, page.url), readPageLimitMs),
   );
   if (!extraction.ok) {
-    const why = extraction.reason === 'no-article' ? 'no article text was found on it' : extraction.detail;
-    return { ok: false, kind: extraction.reason, message: `The page${page.url ? ` at ${page.url}` : ''} could not be saved: ${why}.` };
+    const why = extraction.reason === 'no-article' ? vscode.l10n.t('no article text was found on it') : extraction.detail;
+    return { ok: false, kind: extraction.reason, message: page.url ? vscode.l10n.t('The page at {0} could not be saved: {1}.', page.url, why) : vscode.l10n.t('The page could not be saved: {0}.', why) };
   }
   const markdown = pageMarkdown(extraction.page, { url: page.url, retrieved: new Date() });
   const uri = await freeFileName(page.folder, sourceSlug(markdown.title, page.url));
@@ -81,11 +81,12 @@ export async function savePageAsSource(
   await vscode.window.showTextDocument(uri, { preview: false });
   await services.revealArticle(uri.toString()).then(undefined, (error: unknown) => services.logger.warn(`The saved article could not be shown in the Articles view: ${error instanceof Error ? error.message : String(error)}`));
   const notes = [
-    page.truncatedAtBytes ? `the page was longer than ${Math.round(page.truncatedAtBytes / 1048576)} MB and only its beginning was read` : '',
-    extraction.page.truncated ? 'the article was cut at the length cap' : '',
+    page.truncatedAtBytes ? vscode.l10n.t('the page was longer than {0} MB and only its beginning was read', Math.round(page.truncatedAtBytes / 1048576)) : '',
+    extraction.page.truncated ? vscode.l10n.t('the article was cut at the length cap') : '',
   ].filter(Boolean);
   const where = vscode.workspace.asRelativePath(uri, true);
-  const message = `Saved “${markdown.title}” as ${where}: ${passages} passage${passages === 1 ? '' : 's'} indexed${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+  const indexed = passages === 1 ? vscode.l10n.t('Saved “{0}” as {1}: 1 passage indexed', markdown.title, where) : vscode.l10n.t('Saved “{0}” as {1}: {2} passages indexed', markdown.title, where, passages);
+  const message = notes.length ? vscode.l10n.t('{0} ({1}).', indexed, notes.join('; ')) : vscode.l10n.t('{0}.', indexed);
   return { ok: true, uri: uri.toString(), title: markdown.title, passages, message };
 }
 
@@ -95,7 +96,7 @@ const readPageLimitMs = 120_000;
 function withinTime(reading: Promise<PageExtraction>, limitMs: number): Promise<PageExtraction> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<PageExtraction>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: 'too-large', detail: `reading it took longer than ${limitMs / 1000} seconds` }), limitMs);
+    timer = setTimeout(() => resolve({ ok: false, reason: 'too-large', detail: vscode.l10n.t('reading it took longer than {0} seconds', limitMs / 1000) }), limitMs);
   });
   return Promise.race([reading, late]).finally(() => clearTimeout(timer));
 }
@@ -118,9 +119,14 @@ export async function saveDocumentAsSource(services: CaptureServices, fetched: {
   const first = articles[0]?.passages[0];
   if (first) await services.openPassage(first.id);
   await services.revealArticle(uri.toString()).then(undefined, (error: unknown) => services.logger.warn(`The saved file could not be shown in the Articles view: ${error instanceof Error ? error.message : String(error)}`));
-  const message = passages > 0
-    ? `Saved “${title}” as ${where}: ${passages} passage${passages === 1 ? '' : 's'} indexed.`
-    : `Saved ${where}, but no text could be read from it (a scanned ${document.kind === 'pdf' ? 'PDF' : 'document'} has only images of pages; Sourcebook does not read those).`;
+  const message =
+    passages === 0
+      ? document.kind === 'pdf'
+        ? vscode.l10n.t('Saved {0}, but no text could be read from it (a scanned PDF has only images of pages; Sourcebook does not read those).', where)
+        : vscode.l10n.t('Saved {0}, but no text could be read from it.', where)
+      : passages === 1
+        ? vscode.l10n.t('{0}.', vscode.l10n.t('Saved “{0}” as {1}: 1 passage indexed', title, where))
+        : vscode.l10n.t('{0}.', vscode.l10n.t('Saved “{0}” as {1}: {2} passages indexed', title, where, passages));
   return { ok: true, uri: uri.toString(), title, passages, message };
 }
 
@@ -137,11 +143,11 @@ async function freeFileName(folder: vscode.Uri, slug: string, extension = 'md'):
 /** Tells the writer how a capture ended (errors with `actions` as buttons); resolves with the button chosen. */
 export async function reportCapture(result: CaptureResult, actions: string[] = []): Promise<string | undefined> {
   if (result.ok) {
-    void vscode.window.showInformationMessage(`Sourcebook: ${result.message}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook: {0}', result.message));
     return undefined;
   }
   if (result.kind === 'cancelled') return undefined;
-  return vscode.window.showErrorMessage(`Sourcebook: ${result.message}`, ...actions);
+  return vscode.window.showErrorMessage(vscode.l10n.t('Sourcebook: {0}', result.message), ...actions);
 }
 
 function hostOf(url: string): string {

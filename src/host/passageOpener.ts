@@ -30,7 +30,7 @@ export class PassageOpener implements vscode.Disposable {
   async open(passageArgument: unknown, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
     const passage = passageFromArgument(this.index, passageArgument);
     if (!passage) {
-      void vscode.window.showWarningMessage('Sourcebook: that passage is no longer in the index (the source changed). Search again to find it.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: that passage is no longer in the index (the source changed). Search again to find it.'));
       return undefined;
     }
     const article = this.index.article(passage.articleId);
@@ -67,16 +67,16 @@ export class PassageOpener implements vscode.Disposable {
     const sourcePath = toUri(article.sourceUri).path;
     const fileName = sourcePath.slice(sourcePath.lastIndexOf('/') + 1);
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Sourcebook: reading ${fileName}` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sourcebook: reading {0}', fileName) },
       () => this.documentViews.textOf(article.sourceUri),
     );
     if (outcome.kind === 'skipped') {
-      void vscode.window.showWarningMessage(`Sourcebook could not read ${fileName} again to show the passage: ${outcome.detail}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook could not read {0} again to show the passage: {1}.', fileName, outcome.detail));
       return undefined;
     }
     const range = passageRangeIn(outcome.text, passage);
     if (!range) {
-      void vscode.window.showWarningMessage(`Sourcebook: the passage is no longer in ${fileName} (the file changed); its text is shown from the top.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: the passage is no longer in {0} (the file changed); its text is shown from the top.', fileName));
       return { uri, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 } };
     }
     return { uri, range };

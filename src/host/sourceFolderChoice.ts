@@ -62,14 +62,14 @@ export async function chooseSourceFolder(argument?: unknown): Promise<vscode.Uri
   if (argument !== undefined) {
     const wanted = argument instanceof vscode.Uri ? argument.toString() : typeof argument === 'string' ? argument.replace(/\/+$/, '') : undefined;
     const match = folders.find((folder) => folder.uri.toString() === wanted || folder.label === wanted);
-    if (!match) throw new Error(`“${String(wanted ?? argument).slice(0, 200)}” is not one of the folders Sourcebook reads (sourcebook.corpus.paths).`);
+    if (!match) throw new Error(vscode.l10n.t('“{0}” is not one of the folders Sourcebook reads (sourcebook.corpus.paths).', String(wanted ?? argument).slice(0, 200)));
     return match.uri;
   }
   if (folders.length === 1) return folders[0].uri;
   if (folders.length > 1) {
     const picked = await vscode.window.showQuickPick(
       folders.map((folder) => ({ label: folder.label, folder })),
-      { title: 'Sourcebook: save the page in which source folder?', placeHolder: 'One of the folders in sourcebook.corpus.paths' },
+      { title: vscode.l10n.t('Sourcebook: save the page in which source folder?'), placeHolder: vscode.l10n.t('One of the folders in sourcebook.corpus.paths') },
     );
     return picked?.folder.uri;
   }
@@ -78,10 +78,10 @@ export async function chooseSourceFolder(argument?: unknown): Promise<vscode.Uri
 
 async function offerDefaultFolder(): Promise<vscode.Uri | undefined> {
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
-  if (!workspaceFolder) throw new Error('Open a folder first: captured pages are saved as files in a source folder of the workspace.');
-  const create = `Create “${defaultFolderName}/”`;
+  if (!workspaceFolder) throw new Error(vscode.l10n.t('Open a folder first: captured pages are saved as files in a source folder of the workspace.'));
+  const create = vscode.l10n.t('Create “{0}/”', defaultFolderName);
   const choice = await vscode.window.showInformationMessage(
-    `Sourcebook has no source folder yet. Create “${defaultFolderName}/” in ${workspaceFolder.name}, save the page there and read sources from it?`,
+    vscode.l10n.t('Sourcebook has no source folder yet. Create “{0}/” in {1}, save the page there and read sources from it?', defaultFolderName, workspaceFolder.name),
     { modal: true },
     create,
   );

@@ -18,8 +18,8 @@ export type ArticleGrouping = 'outlet' | 'date';
 
 export type ArticleTreeNode = GroupNode | ArticleNode | PassageNode;
 
-const unknownOutlet = 'Unknown outlet';
-const unknownDate = 'Undated';
+const unknownOutlet = vscode.l10n.t('Unknown outlet');
+const unknownDate = vscode.l10n.t('Undated');
 
 class GroupNode {
   constructor(readonly label: string, readonly articles: Article[]) {}
@@ -28,7 +28,7 @@ class GroupNode {
     const state = this.articles.length > 50 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(sanitiseLabel(this.label), state);
     item.id = `group:${this.label}`;
-    item.description = `${this.articles.length} article${this.articles.length === 1 ? '' : 's'}`;
+    item.description = this.articles.length === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', this.articles.length);
     item.iconPath = new vscode.ThemeIcon(this.label === unknownOutlet || this.label === unknownDate ? 'question' : 'organization');
     item.contextValue = 'group';
     return item;
@@ -48,19 +48,19 @@ class ArticleNode {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(meta.title);
     tooltip.appendMarkdown('\n\n');
-    for (const [label, value] of [['Outlet', meta.outlet], ['Author', meta.author], ['Date', meta.date], ['URL', meta.url], ['Language', meta.language]] as const) {
+    for (const [label, value] of [[vscode.l10n.t('Outlet'), meta.outlet], [vscode.l10n.t('Author'), meta.author], [vscode.l10n.t('Date'), meta.date], [vscode.l10n.t('URL'), meta.url], [vscode.l10n.t('Language'), meta.language]] as const) {
       if (value) {
         tooltip.appendMarkdown(`${label}: `);
         tooltip.appendText(value);
         tooltip.appendMarkdown('  \n');
       }
     }
-    tooltip.appendText(`${this.article.passages.length} passages · ${decodeURIComponent(this.article.sourceUri.slice(this.article.sourceUri.lastIndexOf('/') + 1))}`);
+    tooltip.appendText(vscode.l10n.t('{0} passages · {1}', this.article.passages.length, decodeURIComponent(this.article.sourceUri.slice(this.article.sourceUri.lastIndexOf('/') + 1))));
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon('file-text');
     item.contextValue = 'article';
     const first = this.article.passages[0];
-    if (first) item.command = { command: CommandIds.openPassage, title: 'Open Source', arguments: [first.id] };
+    if (first) item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source'), arguments: [first.id] };
     return item;
   }
   children(): ArticleTreeNode[] {
@@ -74,10 +74,10 @@ class PassageNode {
     const item = new vscode.TreeItem(sanitiseLabel(this.passage.text, 90), vscode.TreeItemCollapsibleState.None);
     item.id = `passage:${this.passage.id}`;
     // A PDF passage is found by its page; other passages by the line of the file (or of a Word file's text) they open at.
-    item.description = pageLabel(this.passage.page) ?? `line ${this.passage.range.startLine + 1}`;
+    item.description = pageLabel(this.passage.page) ?? vscode.l10n.t('line {0}', this.passage.range.startLine + 1);
     item.tooltip = sanitiseLabel(this.passage.text, 1200);
     item.contextValue = 'passage';
-    item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [this.passage.id] };
+    item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source at Passage'), arguments: [this.passage.id] };
     return item;
   }
   children(): ArticleTreeNode[] {

@@ -55,7 +55,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
     this.topicId = topic.id;
     if (!this.panel) this.panel = this.createPanel();
     else this.panel.reveal(undefined, true);
-    this.panel.title = `Compare: ${topic.name.slice(0, 40)}`;
+    this.panel.title = vscode.l10n.t('Compare: {0}', topic.name.slice(0, 40));
     this.lastReport = undefined;
     await this.render();
   }
@@ -88,7 +88,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
 
   private createPanel(): vscode.WebviewPanel {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(viewType, 'Compare Sources', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+    const panel = vscode.window.createWebviewPanel(viewType, vscode.l10n.t('Compare Sources'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
@@ -113,17 +113,17 @@ export class CompareSourcesPanel implements vscode.Disposable {
   private async render(): Promise<void> {
     if (!this.panel || !this.topicId) return;
     const topicId = this.topicId;
-    const snapshot = await awaitCurrentDerived(this.derived, 'Compare Sources');
+    const snapshot = await awaitCurrentDerived(this.derived, vscode.l10n.t('Compare Sources'));
     if (!this.panel || this.topicId !== topicId) return;
     const topic = snapshot.topics.topicById(topicId);
     if (!topic) {
-      this.lastRendered = { topicId, topicName: 'This topic is no longer in the sources', disagreements: [], sources: [] };
+      this.lastRendered = { topicId, topicName: vscode.l10n.t('This topic is no longer in the sources'), disagreements: [], sources: [] };
     } else {
       const groups = await snapshot.figureGroupsTouching([...new Set(topic.mentions.map((mention) => mention.passageId))]);
       if (!this.panel || this.topicId !== topicId) return;
       this.lastRendered = buildCompareModel(topic, this.index, groups);
     }
-    void this.panel.webview.postMessage({ type: 'render', model: this.lastRendered });
+    void this.panel.webview.postMessage({ type: 'render', model: this.lastRendered, words: compareViewWords() });
   }
 
   private receive(raw: unknown): void {
@@ -138,7 +138,7 @@ export class CompareSourcesPanel implements vscode.Disposable {
         break;
       case 'openPassage':
         if (!passageFromArgument(this.index, message.passageId)) {
-          void vscode.window.showWarningMessage('Sourcebook: that passage is no longer in the index (the source changed).');
+          void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: that passage is no longer in the index (the source changed).'));
           return;
         }
         void this.opener.open(message.passageId, vscode.ViewColumn.One).then(undefined, (error: unknown) => {
@@ -165,16 +165,16 @@ export class CompareSourcesPanel implements vscode.Disposable {
       "form-action 'none'",
     ].join('; ');
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${htmlText(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}">
-<title>Compare Sources</title>
+<title>${htmlText(vscode.l10n.t('Compare Sources'))}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p class="empty">Loading…</p></main>
+<main id="root" aria-live="polite"><p class="empty">${htmlText(vscode.l10n.t('Loading…'))}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
@@ -184,6 +184,31 @@ export class CompareSourcesPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The page's own words in the display language (media/compare.js falls back to English for any it lacks). */
+function compareViewWords(): Record<string, string> {
+  return {
+    openPassage: vscode.l10n.t('Open the source at this passage'),
+    whereTheyDisagree: vscode.l10n.t('Where the sources disagree'),
+    noDisagreement: vscode.l10n.t('The sources do not disagree on any figure about this topic.'),
+    contradiction: vscode.l10n.t('Contradiction'),
+    tension: vscode.l10n.t('Tension'),
+    figures: vscode.l10n.t('Figures'),
+    disputed: vscode.l10n.t('disputed'),
+    onePassage: vscode.l10n.t('1 passage'),
+    passages: vscode.l10n.t('{0} passages'),
+    openInSourceAtPage: vscode.l10n.t('Open in source ({0})'),
+    openInSource: vscode.l10n.t('Open in source'),
+    whatTheySay: vscode.l10n.t('What the sources say about {0}'),
+    oneSource: vscode.l10n.t('1 source'),
+    sources: vscode.l10n.t('{0} sources'),
+    notShown: vscode.l10n.t('The comparison could not be shown: {0}'),
+  };
+}
+
+function htmlText(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** Accepts only the known message shapes, with bounded strings. */

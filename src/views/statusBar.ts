@@ -8,17 +8,17 @@ export class SourcebookStatusBar implements vscode.Disposable {
   constructor() {
     this.item.name = 'Sourcebook';
     this.item.command = 'workbench.view.extension.sourcebook';
-    this.item.text = '$(book) Sourcebook: indexing…';
+    this.item.text = vscode.l10n.t('$(book) Sourcebook: indexing…');
     this.item.show();
   }
 
   update(articles: number, passages: number, summary: LoadSummary | undefined, indexing = false): void {
-    this.item.text = indexing ? `$(sync~spin) Sourcebook: indexing, ${articles} articles so far` : `$(book) Sourcebook: ${articles} article${articles === 1 ? '' : 's'}`;
+    this.item.text = indexing ? vscode.l10n.t('$(sync~spin) Sourcebook: indexing, {0} articles so far', articles) : articles === 1 ? vscode.l10n.t('$(book) Sourcebook: 1 article') : vscode.l10n.t('$(book) Sourcebook: {0} articles', articles);
     const skipped = summary ? Object.values(summary.skipped).reduce((sum, count) => sum + (count ?? 0), 0) : 0;
     this.item.tooltip = [
-      `${articles} articles, ${passages} passages${summary?.usingBundled ? ' (bundled corpus)' : ''}`,
-      skipped ? `${skipped} files skipped — see the Sourcebook log` : '',
-      'Click to show the Sourcebook sidebar',
+      summary?.usingBundled ? vscode.l10n.t('{0} articles, {1} passages (bundled corpus)', articles, passages) : vscode.l10n.t('{0} articles, {1} passages', articles, passages),
+      skipped ? vscode.l10n.t('{0} files skipped — see the Sourcebook log', skipped) : '',
+      vscode.l10n.t('Click to show the Sourcebook sidebar'),
     ].filter(Boolean).join('\n');
   }
 

@@ -10,13 +10,13 @@ const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: 
 
 
 const kindLabels: Record<TopicKind, string> = {
-  person: 'People',
-  place: 'Places',
-  organisation: 'Organisations',
-  system: 'Weapons and systems',
-  agreement: 'Agreements and frameworks',
-  event: 'Events',
-  other: 'Other topics',
+  person: vscode.l10n.t('People'),
+  place: vscode.l10n.t('Places'),
+  organisation: vscode.l10n.t('Organisations'),
+  system: vscode.l10n.t('Weapons and systems'),
+  agreement: vscode.l10n.t('Agreements and frameworks'),
+  event: vscode.l10n.t('Events'),
+  other: vscode.l10n.t('Other topics'),
 };
 const kindIcons: Record<TopicKind, string> = {
   person: 'person',
@@ -55,9 +55,9 @@ export class TopicNode {
     const { topic } = this;
     const item = new vscode.TreeItem(sanitiseLabel(topic.name, 80), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${topic.mentions.length} mention${topic.mentions.length === 1 ? '' : 's'} · ${topic.articleIds.length} source${topic.articleIds.length === 1 ? '' : 's'}`;
+    item.description = vscode.l10n.t('{0} · {1}', topic.mentions.length === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', topic.mentions.length), topic.articleIds.length === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', topic.articleIds.length));
     const others = topic.aliases.filter((alias) => alias !== topic.name);
-    item.tooltip = sanitiseLabel(`${topic.name} (${topic.kind})${others.length ? ` — also: ${others.join(', ')}` : ''}`, 600);
+    item.tooltip = sanitiseLabel(others.length ? vscode.l10n.t('{0} ({1}) — also: {2}', topic.name, topic.kind, others.join(', ')) : `${topic.name} (${topic.kind})`, 600);
     item.iconPath = new vscode.ThemeIcon(kindIcons[topic.kind]);
     item.contextValue = 'topic';
     return item;
@@ -95,7 +95,7 @@ export class MentionNode {
     if (page) item.description = page;
     item.tooltip = sanitiseLabel(passageText, 1200);
     item.contextValue = 'passage';
-    item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [mention.passageId, mention.start, mention.end] };
+    item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source at Passage'), arguments: [mention.passageId, mention.start, mention.end] };
     return item;
   }
 }

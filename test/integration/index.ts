@@ -18,7 +18,8 @@ import { runAndReport } from './suiteReport';
 
 export async function run(): Promise<void> {
   // In Restricted Mode only the suite written for it runs: the others set restricted settings on purpose.
-  const grep = process.env.SOURCEBOOK_TEST_GREP ?? (vscode.workspace.isTrusted ? undefined : 'Restricted Mode');
+  // In French (the harness's french tier) only the suite that checks the French interface runs: the others assert English text.
+  const grep = process.env.SOURCEBOOK_TEST_GREP ?? (!vscode.workspace.isTrusted ? 'Restricted Mode' : vscode.env.language === 'fr' ? 'Interface in French' : undefined);
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, grep });
   const failures = await runAndReport((done) => {
     for (const file of findTestFiles(__dirname)) mocha.addFile(file);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { decodeBytes } from '../ingest/decodeBytes';
 
 /** How far a page fetch may go. */
@@ -99,7 +100,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   const start = checkAddress(address);
   if (typeof start === 'string') return { ok: false, kind: 'bad-address', message: start };
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') return { ok: false, kind: 'unreachable', message: 'This editor offers no way to fetch web pages.' };
+  if (typeof fetchImpl !== 'function') return { ok: false, kind: 'unreachable', message: l10n.t('This editor offers no way to fetch web pages.') };
 
   const controller = new AbortController();
   let stoppedBy: 'timeout' | 'cancelled' | undefined;
@@ -114,8 +115,8 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel);
   const stopped = (): FetchOutcome | undefined => {
-    if (stoppedBy === 'timeout') return { ok: false, kind: 'timeout', message: `${start.host} did not send the page within ${seconds(limits.timeoutMs)}.` };
-    if (stoppedBy === 'cancelled') return { ok: false, kind: 'cancelled', message: 'Cancelled.' };
+    if (stoppedBy === 'timeout') return { ok: false, kind: 'timeout', message: l10n.t('{0} did not send the page within {1}.', start.host, seconds(limits.timeoutMs)) };
+    if (stoppedBy === 'cancelled') return { ok: false, kind: 'cancelled', message: l10n.t('Cancelled.') };
     return undefined;
   };
 
@@ -144,10 +145,10 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
         await response.body?.cancel().catch(() => undefined);
         const location = response.headers.get('location');
         const next = location ? resolveRedirect(location, current) : undefined;
-        if (!next) return { ok: false, kind: 'http-status', status: response.status, message: `${current.host} answered ${response.status} (a redirect) without a valid http(s) address to go to.` };
+        if (!next) return { ok: false, kind: 'http-status', status: response.status, message: l10n.t('{0} answered {1} (a redirect) without a valid http(s) address to go to.', current.host, response.status) };
         redirects++;
-        if (visited.has(next.href)) return { ok: false, kind: 'redirect-loop', message: `${start.href} redirects in a loop (back to ${next.href}).` };
-        if (redirects > limits.maxRedirects) return { ok: false, kind: 'too-many-redirects', message: `${start.href} redirected more than ${limits.maxRedirects} times.` };
+        if (visited.has(next.href)) return { ok: false, kind: 'redirect-loop', message: l10n.t('{0} redirects in a loop (back to {1}).', start.href, next.href) };
+        if (redirects > limits.maxRedirects) return { ok: false, kind: 'too-many-redirects', message: l10n.t('{0} redirected more than {1} times.', start.href, limits.maxRedirects) };
         visited.add(next.href);
         current = next;
         continue;
@@ -169,11 +170,11 @@ export function checkAddress(address: string): URL | string {
   try {
     url = new URL(trimmed);
   } catch {
-    return `“${shorten(trimmed)}” is not a web address: it must start with http:// or https://.`;
+    return l10n.t('“{0}” is not a web address: it must start with http:// or https://.', shorten(trimmed));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `Only http:// and https:// pages can be added, not ${url.protocol} addresses.`;
-  if (url.username || url.password) return 'The address carries a user name or password; Sourcebook never sends credentials.';
-  if (!url.hostname) return `“${shorten(trimmed)}” names no host.`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return l10n.t('Only http:// and https:// pages can be added, not {0} addresses.', url.protocol);
+  if (url.username || url.password) return l10n.t('The address carries a user name or password; Sourcebook never sends credentials.');
+  if (!url.hostname) return l10n.t('“{0}” names no host.', shorten(trimmed));
   return url;
 }
 
@@ -182,7 +183,7 @@ async function readBody(response: Response, url: URL, redirects: number, limits:
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    return { ok: false, kind: 'http-status', status: response.status, message: `${url.host} answered ${status} for ${finalUrl}.` };
+    return { ok: false, kind: 'http-status', status: response.status, message: l10n.t('{0} answered {1} for {2}.', url.host, status, finalUrl) };
   }
   const contentType = response.headers.get('content-type') ?? '';
   const mime = contentType.split(';')[0].trim().toLowerCase();
@@ -190,33 +191,31 @@ async function readBody(response: Response, url: URL, redirects: number, limits:
   if (document) return readDocument(response, document, finalUrl, redirects, limits, stopped);
   if (mime && !htmlTypes.has(mime)) {
     await response.body?.cancel().catch(() => undefined);
-    return { ok: false, kind: 'not-html', contentType: mime, message: `${finalUrl} is not a web page (${mime}); only HTML pages, PDF and Word files can be added.` };
+    return { ok: false, kind: 'not-html', contentType: mime, message: l10n.t('{0} is not a web page ({1}); only HTML pages, PDF and Word files can be added.', finalUrl, mime) };
   }
   const { bytes, truncated } = await readCapped(response, limits.maxBytes);
   const halted = stopped();
   if (halted) return halted;
-  if (!mime && !looksLikeHtml(bytes)) return { ok: false, kind: 'not-html', message: `${finalUrl} did not say what it sent, and it does not look like a web page.` };
+  if (!mime && !looksLikeHtml(bytes)) return { ok: false, kind: 'not-html', message: l10n.t('{0} did not say what it sent, and it does not look like a web page.', finalUrl) };
   const html = decodeHtml(bytes, contentType);
-  if (html === undefined) return { ok: false, kind: 'not-html', contentType: mime, message: `${finalUrl} sent bytes that are not readable text.` };
-  if (!html.trim()) return { ok: false, kind: 'empty', message: `${finalUrl} sent an empty page.` };
+  if (html === undefined) return { ok: false, kind: 'not-html', contentType: mime, message: l10n.t('{0} sent bytes that are not readable text.', finalUrl) };
+  if (!html.trim()) return { ok: false, kind: 'empty', message: l10n.t('{0} sent an empty page.', finalUrl) };
   return { ok: true, page: { url: finalUrl, html, contentType: mime || 'text/html', bytes: bytes.length, truncated, redirects } };
 }
-
-const documentNames: Record<DocumentKind, string> = { pdf: 'a PDF', docx: 'a Word file' };
 
 /** A PDF or Word file, read whole and checked by its first bytes (a server's type can be wrong). */
 async function readDocument(response: Response, kind: DocumentKind, url: string, redirects: number, limits: FetchLimits, stopped: () => FetchOutcome | undefined): Promise<FetchOutcome> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limits.maxDocumentBytes) {
     await response.body?.cancel().catch(() => undefined);
-    return { ok: false, kind: 'too-large', message: `${url} is ${documentNames[kind]} of ${megabytes(declared)}, over the ${megabytes(limits.maxDocumentBytes)} Sourcebook reads from the web; download it into a source folder instead.` };
+    return { ok: false, kind: 'too-large', message: kind === 'pdf' ? l10n.t('{0} is a PDF of {1}, over the {2} Sourcebook reads from the web; download it into a source folder instead.', url, megabytes(declared), megabytes(limits.maxDocumentBytes)) : l10n.t('{0} is a Word file of {1}, over the {2} Sourcebook reads from the web; download it into a source folder instead.', url, megabytes(declared), megabytes(limits.maxDocumentBytes)) };
   }
   const { bytes, truncated } = await readCapped(response, limits.maxDocumentBytes);
   const halted = stopped();
   if (halted) return halted;
-  if (truncated) return { ok: false, kind: 'too-large', message: `${url} is ${documentNames[kind]} of more than ${megabytes(limits.maxDocumentBytes)}, over what Sourcebook reads from the web; download it into a source folder instead.` };
-  if (bytes.length === 0) return { ok: false, kind: 'empty', message: `${url} sent an empty file.` };
-  if (!hasDocumentSignature(bytes, kind)) return { ok: false, kind: 'not-html', message: `${url} is said to be ${documentNames[kind]}, but its bytes are not one.` };
+  if (truncated) return { ok: false, kind: 'too-large', message: kind === 'pdf' ? l10n.t('{0} is a PDF of more than {1}, over what Sourcebook reads from the web; download it into a source folder instead.', url, megabytes(limits.maxDocumentBytes)) : l10n.t('{0} is a Word file of more than {1}, over what Sourcebook reads from the web; download it into a source folder instead.', url, megabytes(limits.maxDocumentBytes)) };
+  if (bytes.length === 0) return { ok: false, kind: 'empty', message: l10n.t('{0} sent an empty file.', url) };
+  if (!hasDocumentSignature(bytes, kind)) return { ok: false, kind: 'not-html', message: kind === 'pdf' ? l10n.t('{0} is said to be a PDF, but its bytes are not one.', url) : l10n.t('{0} is said to be a Word file, but its bytes are not one.', url) };
   return { ok: true, document: { url, kind, bytes, redirects } };
 }
 
@@ -304,19 +303,19 @@ function networkFailure(error: unknown, url: URL, inBrowser: boolean): FetchOutc
     return {
       ok: false,
       kind: 'browser-blocked',
-      message: `${url.host} could not be read from VS Code for the Web: most sites do not let a browser page read theirs (CORS), and the site may also be unreachable or redirect in a loop. Copy the page's HTML and use “Paste HTML as Source...” instead.`,
+      message: l10n.t('{0} could not be read from VS Code for the Web: most sites do not let a browser page read theirs (CORS), and the site may also be unreachable or redirect in a loop. Copy the page\'s HTML and use “Paste HTML as Source...” instead.', url.host),
     };
   }
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const detail = code ?? (typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error));
-  const what = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'could not be found' : code === 'ECONNREFUSED' ? 'refused the connection' : 'could not be reached';
-  return { ok: false, kind: 'unreachable', message: `${url.host} ${what} (${detail}).` };
+  const message = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? l10n.t('{0} could not be found ({1}).', url.host, detail) : code === 'ECONNREFUSED' ? l10n.t('{0} refused the connection ({1}).', url.host, detail) : l10n.t('{0} could not be reached ({1}).', url.host, detail);
+  return { ok: false, kind: 'unreachable', message };
 }
 
 function seconds(millis: number): string {
   const value = millis % 1000 === 0 ? String(millis / 1000) : (millis / 1000).toFixed(1);
-  return `${value} second${value === '1' ? '' : 's'}`;
+  return value === '1' ? l10n.t('1 second') : l10n.t('{0} seconds', value);
 }
 
 function shorten(text: string): string {

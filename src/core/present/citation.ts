@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Article, Passage } from '../model';
 import { inertDraftText, type DraftFlavour, type DraftSurroundings } from './draftText';
 import { pageLabel } from './pageLabel';
@@ -47,12 +48,12 @@ export interface QuotePlacement extends DraftSurroundings {
 export function formatQuote(format: string, article: Article, quoted: string | QuotedText, footnoteLabel = 'source', placement: QuotePlacement = { flavour: 'markdown' }): FormattedQuote {
   const { text: quote, page } = typeof quoted === 'string' ? { text: quoted, page: undefined } : quoted;
   const inert = (value: string, before: string, after: string) => inertDraftText(value, placement.flavour, { before: (placement.before ?? '') + before, after: after + (placement.after ?? '') });
-  const outlet = article.meta.outlet ?? 'unknown outlet';
-  const date = article.meta.date ?? 'n.d.';
+  const outlet = article.meta.outlet ?? l10n.t('unknown outlet');
+  const date = article.meta.date ?? l10n.t('n.d.');
   const fields: Record<string, string> = {
     quote: quote.trim(),
     outlet,
-    author: article.meta.author ?? 'unknown author',
+    author: article.meta.author ?? l10n.t('unknown author'),
     date,
     title: article.meta.title,
     url: article.meta.url ?? '',

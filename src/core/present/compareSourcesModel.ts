@@ -3,6 +3,7 @@
  * sent to the webview as JSON, and kept by the panel for tests. Every string in it is
  * untrusted source text; the webview only ever sets it as `textContent`.
  */
+import * as l10n from '@vscode/l10n';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import { describeFigureGroup, groupsTouchingPassages } from '../figures/compareSources';
 import type { Figure } from '../figures/figure';
@@ -78,7 +79,7 @@ const maxFiguresPerSource = 40;
 export function buildCompareModel(topic: Topic, index: CorpusIndex, groups: readonly FigureGroup[]): CompareModel {
   const labelOf = (articleId: string) => {
     const article = index.article(articleId);
-    return article ? sourceLabel(article) : 'unknown source';
+    return article ? sourceLabel(article) : l10n.t('unknown source');
   };
   const topicPassageIds = new Set(topic.mentions.map((mention) => mention.passageId));
   const touching = groupsTouchingPassages(groups, topicPassageIds);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Article, HighlightedText, Passage, Topic, TopicMatch } from '../model';
 import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 import { passageQueuesInSlices, pickTopicPassages, windowAround } from './topicPassages';
@@ -84,7 +85,7 @@ export const namedSourcesPerSpelling = 3;
 /** The sources of one spelling as the card words them: "YCPress, AP, RFI and 1,664 more". */
 export function spellingSourcesText(entry: TopicCard['spellings'][number]): string {
   const more = entry.sourceCount - entry.sources.length;
-  return more > 0 ? `${entry.sources.join(', ')} and ${more.toLocaleString('en-US')} more` : entry.sources.join(', ');
+  return more > 0 ? l10n.t('{0} and {1} more', entry.sources.join(', '), more.toLocaleString('en-US')) : entry.sources.join(', ');
 }
 
 type TopicSummary = Pick<TopicCard, 'passageCount' | 'sourceCount' | 'spellings'>;
@@ -132,7 +133,7 @@ function* spellingsBySource(topic: Topic, source: CardSource, clock: SliceClock)
   for (const [articleId, spellings] of Object.entries(topic.spellingsByArticle)) {
     if (clock.due()) yield;
     const article = source.article(articleId);
-    const label = article ? sourceLabel(article) : 'unknown source';
+    const label = article ? sourceLabel(article) : l10n.t('unknown source');
     for (const spelling of spellings) {
       let labels = bySpelling.get(spelling);
       if (!labels) bySpelling.set(spelling, (labels = new Set()));
