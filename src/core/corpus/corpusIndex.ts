@@ -150,6 +150,16 @@ export class CorpusIndex {
     return this.articlesById.get(id);
   }
 
+  /** The languages of the articles (primary subtags), most articles first, with how many articles each. */
+  languages(): Array<{ language: string; articles: number }> {
+    const counts = new Map<string, number>();
+    for (const article of this.articlesById.values()) {
+      const language = article.meta.language;
+      if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+    }
+    return [...counts].map(([language, articles]) => ({ language, articles })).sort((a, b) => b.articles - a.articles || a.language.localeCompare(b.language));
+  }
+
   passage(id: string): Passage | undefined {
     return this.passagesById.get(id);
   }
