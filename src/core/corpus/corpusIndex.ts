@@ -24,7 +24,7 @@ export type CorpusChange =
   | { kind: 'aliases'; version: number; table: AliasTable };
 
 /** What readers outside Sourcebook (the public API, tests) may do with the corpus: look, never change. */
-export type CorpusView = Pick<CorpusIndex, 'articles' | 'article' | 'passage' | 'passageCount' | 'files' | 'fileStamp' | 'search' | 'topics' | 'topicsVersion' | 'changeCount' | 'onDidChange'>;
+export type CorpusView = Pick<CorpusIndex, 'articles' | 'article' | 'passage' | 'passageCount' | 'files' | 'fileStamp' | 'search' | 'topics' | 'topicsVersion' | 'changeCount' | 'onDidChange' | 'languages'>;
 
 /**
  * Everything Sourcebook knows about the sources, in one place: files -> articles -> passages and
