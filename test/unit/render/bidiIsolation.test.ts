@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { hasRightToLeft, isolateBidi, isolatedLabel, isolatedMarkdown, isolatedMarkdownWithBold, withoutBidiControls } from '../../../src/core/present/bidiIsolation';
 import { articleDetails, languageLabel } from '../../../src/core/present/articleDetails';
-import type { Article } from '../../../src/core/model';
+import type { Article, Topic } from '../../../src/core/model';
+import { marked } from 'marked';
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
+import { ingestFile } from '../../../src/core/ingest/ingestFile';
+import { buildCompareModel } from '../../../src/core/present/compareSourcesModel';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -84,4 +88,42 @@ test('the Articles tooltip names the language in English and whether it was decl
   ]);
   assert.equal(languageLabel('ar', 'declared'), 'Arabic (declared)');
   assert.equal(languageLabel('zh', undefined), 'Chinese');
+});
+
+test('an isolated Arabic snippet still renders its bold term and nothing live (marked, as VS Code\'s hover does)', () => {
+  const snippet = `${arabic} [x](command:evil) <img src=x>`;
+  const start = arabic.indexOf('الكرامة');
+  const markdown = `${isolatedMarkdownWithBold(snippet, [{ start, end: start + 'الكرامة'.length }])}\n\n— *${isolatedMarkdown('الأمم المتحدة')}, 1948\\-12\\-10*`;
+  const html = marked.parse(markdown, { gfm: true, async: false });
+  assert.match(html, /<strong>الكرامة<\/strong>/);
+  assert.match(html, /<em>\u2068الأمم المتحدة\u2069, 1948-12-10<\/em>/);
+  assert.ok(html.includes(FSI + 'يولد'), 'the passage starts its isolate');
+  assert.doesNotMatch(html, /<a |<img/);
+});
+
+test('the compare view\'s model carries no bidi control of the source, and its highlights still mark the topic', () => {
+  const index = new CorpusIndex();
+  const outcome = ingestFile({ uri: 'file:///w/a.md', fileName: 'a.md', bytes: new TextEncoder().encode('---\ntitle: "\u202eTitle"\noutlet: الجزيرة\n---\n\nThe \u202eS-400\u202c system reached Delhi. مرحبا بالعالم.\n') });
+  assert.equal(outcome.kind, 'articles');
+  if (outcome.kind !== 'articles') return;
+  index.setFile('file:///w/a.md', outcome.articles, '1');
+  const [passage] = outcome.articles[0].passages;
+  const start = passage.text.indexOf('S-400');
+  const topic: Topic = {
+    id: 't1',
+    name: 'S-400',
+    kind: 'system',
+    aliases: ['S-400'],
+    mentions: [{ passageId: passage.id, articleId: passage.articleId, start, end: start + 5, surface: 'S-400' }],
+    articleIds: [passage.articleId],
+    spellingsByArticle: { [passage.articleId]: ['S-400'] },
+  };
+  const model = buildCompareModel(topic, index, []);
+  const json = JSON.stringify(model);
+  assert.doesNotMatch(json, /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
+  const [source] = model.sources;
+  assert.equal(source.title, 'Title');
+  assert.equal(source.label, 'الجزيرة');
+  const [shown] = source.passages;
+  assert.deepEqual(shown.highlights.map((span) => shown.text.slice(span.start, span.end)), ['S-400']);
 });
