@@ -46,7 +46,7 @@ class ArticleNode {
     const { meta } = this.article;
     const item = new vscode.TreeItem(isolatedLabel(meta.title), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `article:${this.article.id}`;
-    item.description = [meta.date ? sanitiseLabel(meta.date) : undefined, meta.outlet ? isolatedLabel(meta.outlet) : undefined].filter(Boolean).join(' · ');
+    item.description = [meta.date ? sanitiseLabel(meta.date, 12) : undefined, meta.outlet ? isolatedLabel(meta.outlet, 100) : undefined].filter(Boolean).join(' · ');
     item.tooltip = articleTooltip(this.article);
     item.iconPath = new vscode.ThemeIcon('file-text');
     item.contextValue = 'article';

@@ -74,8 +74,16 @@ export class TopicArticleNode {
     const item = new vscode.TreeItem(isolatedLabel(this.article.meta.title, 80), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const spellings = this.parent.topic.spellingsByArticle[this.article.id] ?? [];
-    const quoted = spellings.slice(0, 10).map((spelling) => `“${isolatedLabel(spelling, 40)}”`).join(', ');
-    item.description = [this.article.meta.outlet ? isolatedLabel(this.article.meta.outlet, 60) : undefined, `${this.mentions.length}×`, quoted].filter(Boolean).join(' · ');
+    // Each piece of source text is isolated on its own; the whole row stays within 120 characters.
+    let description = [this.article.meta.outlet ? isolatedLabel(this.article.meta.outlet, 60) : undefined, `${this.mentions.length}×`].filter(Boolean).join(' · ');
+    const quoted: string[] = [];
+    for (const spelling of spellings) {
+      const next = `“${isolatedLabel(spelling, 40)}”`;
+      if (description.length + 3 + [...quoted, next].join(', ').length > 120) break;
+      quoted.push(next);
+    }
+    if (quoted.length > 0) description += ` · ${quoted.join(', ')}`;
+    item.description = description;
     item.iconPath = new vscode.ThemeIcon('file-text');
     item.contextValue = 'topicArticle';
     return item;

@@ -65,9 +65,18 @@ export function withoutBidiControls<Span extends { start: number; end: number }>
   return { text: clean, spans: moved };
 }
 
-/** A one-line label of source text (a tree row, a quick pick item): sanitised, capped, and isolated when right-to-left. */
-export function isolatedLabel(untrusted: string, maxLength?: number): string {
-  return isolateBidi(sanitiseLabel(untrusted, maxLength));
+/** A one-line label of source text (a tree row, a quick pick item): sanitised, capped (the isolates included), and isolated when right-to-left. */
+export function isolatedLabel(untrusted: string, maxLength = 120): string {
+  const isolated = isolateBidi(sanitiseLabel(untrusted, maxLength));
+  return isolated.length <= maxLength ? isolated : isolateBidi(sanitiseLabel(untrusted, Math.max(1, maxLength - 2)));
+}
+
+/**
+ * The text with each of our isolates (FSI, then text without bidi controls, then PDI) reduced to
+ * its text: what a check for unsafe characters in shown text looks at.
+ */
+export function withoutOurIsolates(text: string): string {
+  return text.replace(/\u2068([^\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*)\u2069/g, '$1');
 }
 
 /** Source text escaped for a hover's markdown, isolated when right-to-left. */

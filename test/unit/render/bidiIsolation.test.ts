@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { hasRightToLeft, isolateBidi, isolatedLabel, isolatedMarkdown, isolatedMarkdownWithBold, withoutBidiControls } from '../../../src/core/present/bidiIsolation';
+import { hasRightToLeft, isolateBidi, isolatedLabel, isolatedMarkdown, isolatedMarkdownWithBold, withoutBidiControls, withoutOurIsolates } from '../../../src/core/present/bidiIsolation';
 import { articleDetails, languageLabel } from '../../../src/core/present/articleDetails';
 import type { Article, Topic } from '../../../src/core/model';
 import { marked } from 'marked';
@@ -45,6 +45,10 @@ test('a label is sanitised, capped, then isolated; markdown is escaped, then iso
   assert.equal(isolatedLabel(`${arabic}\u202e\n[x](command:y)`, 200), `${FSI}${arabic} [x](command:y)${PDI}`);
   const capped = isolatedLabel(arabic.repeat(10), 40);
   assert.ok(capped.startsWith(FSI) && capped.endsWith(`…${PDI}`), 'the cap falls inside the isolate');
+  assert.equal(capped.length, 40, 'the isolates count towards the cap');
+  assert.equal(isolatedLabel(arabic.repeat(10)).length, 120);
+  assert.equal(withoutOurIsolates(`a ${FSI}${arabic}${PDI} · ${FSI}ب${PDI}`), `a ${arabic} · ب`);
+  assert.equal(withoutOurIsolates(`${FSI}a\u202eb${PDI}`), `${FSI}a\u202eb${PDI}`, 'an isolate with a control inside is not ours');
   assert.equal(isolatedMarkdown('الأمم المتحدة [x](command:y)'), `${FSI}الأمم المتحدة \\[x\\]\\(command\\:y\\)${PDI}`);
   assert.equal(isolatedMarkdown('RFI'), 'RFI');
   const bold = isolatedMarkdownWithBold(arabic, [{ start: 25, end: 32 }]);
