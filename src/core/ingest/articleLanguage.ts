@@ -80,8 +80,13 @@ const minScriptLetters = 20;
 const minGuessWords = 20;
 /** Characters at least this many before the guesser is asked. */
 const minGuessChars = 60;
-/** The guesser reads at most this much (franc reads 2,048 characters). */
+/** The script count reads at most this much of an article. */
 const sampleChars = 2048;
+/**
+ * The guesser reads at most this much: about 100 words, enough for trigrams to tell the
+ * languages apart, at a third of the cost of franc's own 2,048 (0.7 ms an article, not 2.5).
+ */
+const guessChars = 640;
 
 /**
  * The language a text's script alone tells: Japanese for Han with kana (kanji outnumber kana in
@@ -95,11 +100,17 @@ export function languageOfScript(text: string): string | undefined {
   let kanaCount = 0;
   const counts = new Map<string, number>();
   for (const char of text) {
+    const code = char.codePointAt(0)!;
+    // Latin, Cyrillic, Arabic and Devanagari letters (most text) name no language by script: counted, never tested further.
+    if (code < 0x0370 || (code >= 0x0400 && code < 0x0530) || (code >= 0x0600 && code < 0x0700) || (code >= 0x0900 && code < 0x0980)) {
+      if (code >= 0x0400 ? letter.test(char) : isLatinLetter(code)) letters++;
+      continue;
+    }
     if (!letter.test(char)) continue;
     letters++;
     if (han.test(char)) hanCount++;
     else if (kana.test(char)) kanaCount++;
-    else if (char > '\u036f') {
+    else {
       for (const { language, pattern } of singleLanguageScripts) {
         if (pattern.test(char)) {
           counts.set(language, (counts.get(language) ?? 0) + 1);
@@ -115,6 +126,11 @@ export function languageOfScript(text: string): string | undefined {
   return undefined;
 }
 
+/** A letter below U+0370: A-Z, a-z, and the Latin-1 and Latin Extended letters (not × or ÷). */
+function isLatinLetter(code: number): boolean {
+  return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0xc0 && code < 0x0250 && code !== 0xd7 && code !== 0xf7);
+}
+
 /**
  * The language of a text: from its script when that decides, else from the guesser when there
  * are at least 20 words or 60 characters of it, else undefined.
@@ -124,10 +140,11 @@ export function detectLanguage(text: string, guess?: LanguageGuesser): string | 
   const byScript = languageOfScript(sample);
   if (byScript) return byScript;
   if (!guess) return undefined;
-  const words = sample.split(/\s+/).filter((word) => letter.test(word)).length;
-  if (words < minGuessWords && sample.replace(/\s+/g, '').length < minGuessChars) return undefined;
+  const guessSample = sample.length > guessChars ? sample.slice(0, guessChars) : sample;
+  const words = guessSample.split(/\s+/).filter((word) => letter.test(word)).length;
+  if (words < minGuessWords && guessSample.replace(/\s+/g, '').length < minGuessChars) return undefined;
   try {
-    return bcp47OfGuess(guess(sample));
+    return bcp47OfGuess(guess(guessSample));
   } catch {
     return undefined;
   }
