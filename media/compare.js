@@ -1,6 +1,9 @@
 // The compare view's page script. Every string in the model is untrusted source text: it is
 // only ever placed with textContent, never parsed as HTML. The page sends three message types
-// (ready, openPassage, rendered) and understands one (render).
+// (ready, openPassage, rendered) and understands one (render). Each piece of source text is
+// isolated for the bidi algorithm (<bdi>, or dir="auto" on a passage), so an Arabic or Hebrew
+// passage reads right to left with its own punctuation and cannot reorder the words around it;
+// the model carries no bidi control of the source's own (compareSourcesModel.ts removes them).
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
@@ -20,8 +23,15 @@
     return node;
   }
 
-  function passageLink(label, passageId, title) {
-    const link = element('a', 'passage-link', label);
+  /** Source text inline: a <bdi> takes its direction from its own first letter, apart from what surrounds it. */
+  function sourceText(text, className) {
+    return element('bdi', className, text);
+  }
+
+  function passageLink(label, passageId, title, fromSource) {
+    const link = element('a', 'passage-link');
+    if (fromSource) link.appendChild(sourceText(label));
+    else link.textContent = String(label);
     link.href = '#';
     link.title = title || say('openPassage', 'Open the source at this passage');
     link.setAttribute('role', 'link');
@@ -34,6 +44,7 @@
 
   function highlighted(text, highlights) {
     const paragraph = element('p', 'passage-text');
+    paragraph.dir = 'auto';
     let cursor = 0;
     const spans = Array.isArray(highlights) ? highlights.slice().sort((a, b) => a.start - b.start) : [];
     for (const span of spans) {
@@ -48,8 +59,16 @@
     return paragraph;
   }
 
-  function statementText(statement) {
-    return statement.source + (statement.frame ? ', ' + statement.frame : '');
+  function statementSource(statement) {
+    const part = document.createDocumentFragment();
+    part.appendChild(document.createTextNode(' ('));
+    part.appendChild(sourceText(statement.source));
+    if (statement.frame) {
+      part.appendChild(document.createTextNode(', '));
+      part.appendChild(sourceText(statement.frame));
+    }
+    part.appendChild(document.createTextNode(')'));
+    return part;
   }
 
   function renderDisagreements(model, counts) {
@@ -64,11 +83,14 @@
       const item = element('div', 'disagreement ' + (disagreement.severity === 'contradiction' ? 'contradiction' : 'tension'));
       const sentence = element('p', 'summary');
       sentence.appendChild(element('span', 'badge', disagreement.severity === 'contradiction' ? say('contradiction', 'Contradiction') : say('tension', 'Tension')));
-      sentence.appendChild(element('strong', undefined, disagreement.label + ': '));
+      const label = element('strong');
+      label.appendChild(sourceText(disagreement.label));
+      label.appendChild(document.createTextNode(': '));
+      sentence.appendChild(label);
       disagreement.statements.forEach((statement, position) => {
         if (position > 0) sentence.appendChild(document.createTextNode('; '));
-        sentence.appendChild(passageLink(statement.text, statement.passageId, statement.sentence));
-        sentence.appendChild(document.createTextNode(' (' + statementText(statement) + ')'));
+        sentence.appendChild(passageLink(statement.text, statement.passageId, statement.sentence, true));
+        sentence.appendChild(statementSource(statement));
         counts.statementLinks++;
       });
       item.appendChild(sentence);
@@ -80,18 +102,27 @@
   function renderSource(source, counts) {
     const column = element('section', 'source');
     column.setAttribute('aria-label', source.label);
-    const heading = element('h2', 'source-name', source.label);
+    const heading = element('h2', 'source-name');
+    heading.appendChild(sourceText(source.label));
     column.appendChild(heading);
-    column.appendChild(element('p', 'source-title', source.title + (source.date ? ' · ' + source.date : '')));
+    const title = element('p', 'source-title');
+    title.appendChild(sourceText(source.title));
+    if (source.date) title.appendChild(document.createTextNode(' · ' + source.date));
+    column.appendChild(title);
 
     if (source.figures.length > 0) {
       column.appendChild(element('h3', undefined, say('figures', 'Figures')));
       const list = element('ul', 'figures');
       for (const figure of source.figures) {
         const row = element('li', figure.disputed ? 'figure disputed' : 'figure');
-        row.appendChild(passageLink(figure.text, figure.passageId, figure.sentence));
-        if (figure.frame) row.appendChild(document.createTextNode(', ' + figure.frame));
-        row.appendChild(element('span', 'figure-label', ' — ' + figure.label));
+        row.appendChild(passageLink(figure.text, figure.passageId, figure.sentence, true));
+        if (figure.frame) {
+          row.appendChild(document.createTextNode(', '));
+          row.appendChild(sourceText(figure.frame));
+        }
+        const figureLabel = element('span', 'figure-label', ' — ');
+        figureLabel.appendChild(sourceText(figure.label));
+        row.appendChild(figureLabel);
         if (figure.disputed) row.appendChild(element('span', 'badge', say('disputed', 'disputed')));
         list.appendChild(row);
         counts.statementLinks++;
@@ -113,7 +144,12 @@
   function render(model) {
     const counts = { passages: 0, statementLinks: 0 };
     const page = document.createDocumentFragment();
-    page.appendChild(element('h1', undefined, say('whatTheySay', 'What the sources say about {0}', model.topicName)));
+    // The topic's name is source text: isolated inside the translated sentence around it.
+    const [beforeName, afterName = ''] = say('whatTheySay', 'What the sources say about {0}', '\u0000').split('\u0000');
+    const heading = element('h1', undefined, beforeName);
+    heading.appendChild(sourceText(model.topicName));
+    if (afterName) heading.appendChild(document.createTextNode(afterName));
+    page.appendChild(heading);
     page.appendChild(element('p', 'subtitle', model.sources.length === 1 ? say('oneSource', '1 source') : say('sources', '{0} sources', model.sources.length)));
     page.appendChild(renderDisagreements(model, counts));
     const columns = element('div', 'sources');

@@ -55,6 +55,8 @@ export async function bundleWebSuite(outfile, { testsDir = join(repoRoot, 'test'
     logLevel: 'error',
     // The assert polyfill's util reads process.env; a web worker has no process.
     banner: { js: 'var process = { env: {}, versions: {} };' },
+    // Fixture pages a suite brings into the workspace (test/fixtures/multilingual): a worker cannot read them from disk.
+    loader: { '.html': 'text', '.md': 'text' },
     plugins: [nodeShims()],
   });
   return outfile;

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex, ResolvedSearchHit } from '../core/corpus/corpusIndex';
+import { languageName, languageOfFilter } from '../core/ingest/articleLanguage';
+import { isolatedLabel } from '../core/present/bidiIsolation';
 import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEscape';
+import { parseSearchQuery } from '../core/search/searchQuery';
 import { pageLabel, sourceLine } from '../core/present/pageLabel';
 import type { Topic } from '../core/model';
 import { termRangeAt } from '../core/text/termAt';
@@ -28,7 +31,7 @@ const emptyQueryTopics = 12;
 export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string, onKeystroke: () => void = () => undefined): Promise<void> {
   const picker = vscode.window.createQuickPick<PassageItem>();
   picker.title = vscode.l10n.t('Sourcebook: Search Sources');
-  picker.placeholder = vscode.l10n.t('Search passages — "exact phrase", outlet:name, topic:S-400');
+  picker.placeholder = vscode.l10n.t('Search passages — "exact phrase", outlet:name, topic:S-400, lang:ru');
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   picker.value = initialQuery ?? initialQueryFromEditor();
@@ -77,7 +80,15 @@ export function searchSources(index: CorpusIndex, opener: PassageOpener, initial
   });
 }
 
-function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
+/** What Search Sources needs of the index to list its items. */
+export type SearchableCorpus = Pick<CorpusIndex, 'search' | 'passageCount' | 'topics' | 'languages'>;
+
+/** The quick pick's items for a query, as the writer sees them (exported for the integration tests). */
+export function searchItems(index: SearchableCorpus, query: string): PassageItem[] {
+  return itemsFor(index, query);
+}
+
+function itemsFor(index: SearchableCorpus, query: string): PassageItem[] {
   if (query.trim().length === 0) return topTopicItems(index);
   let hits: ResolvedSearchHit[] = [];
   try {
@@ -86,22 +97,54 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
     return [{ label: vscode.l10n.t('The search failed on this query'), detail: error instanceof Error ? error.message : String(error), alwaysShow: true }];
   }
   if (hits.length === 0) {
+    const unknownLanguage = languageNamedByNoSource(index, query);
+    if (unknownLanguage) return [unknownLanguage];
     const closest = index.passageCount() > 0 ? index.topics().lookup(query, 5).map((match) => match.topic) : [];
     return [
-      { label: vscode.l10n.t('No passage matches “{0}”', sanitiseLabel(neutraliseThemeIcons(query), 60)), detail: closest.length ? vscode.l10n.t('Closest topics:') : vscode.l10n.t('Try fewer words or another spelling.'), alwaysShow: true },
+      { label: vscode.l10n.t('No passage matches “{0}”', neutraliseThemeIcons(isolatedLabel(query, 60))), detail: closest.length ? vscode.l10n.t('Closest topics:') : vscode.l10n.t('Try fewer words or another spelling.'), alwaysShow: true },
       ...closest.map((topic) => topicItem(topic)),
     ];
   }
   return hits.map((hit) => ({
-    label: neutraliseThemeIcons(sanitiseLabel(hit.snippet.text, 160)),
-    detail: neutraliseThemeIcons(sanitiseLabel(sourceLine([`${sourceLine([hit.article.meta.outlet ?? vscode.l10n.t('Unknown outlet'), hit.article.meta.date])} — ${hit.article.meta.title}`, pageLabel(hit.passage.page)]), 160)),
+    label: neutraliseThemeIcons(isolatedLabel(hit.snippet.text, 160)),
+    detail: neutraliseThemeIcons(sourceDetail(hit)),
     passageId: hit.passage.id,
     alwaysShow: true,
     buttons: [insertButton, copyButton],
   }));
 }
 
-function topTopicItems(index: CorpusIndex): PassageItem[] {
+/**
+ * The source line of a result, each piece of source text isolated on its own so that an Arabic
+ * outlet or title cannot pull the date or the page into its run: `outlet, date — title, p. 12`.
+ */
+function sourceDetail(hit: ResolvedSearchHit): string {
+  const { meta } = hit.article;
+  const outlet = isolatedLabel(meta.outlet ?? vscode.l10n.t('Unknown outlet'), 50);
+  const date = meta.date ? sanitiseLabel(meta.date, 20) : undefined;
+  return sourceLine([`${sourceLine([outlet, date])} — ${isolatedLabel(meta.title, 100)}`, pageLabel(hit.passage.page)]);
+}
+
+/**
+ * The item that says a `lang:` filter names no source's language ("No source is in Korean"),
+ * with the languages there are; undefined when the query has no such filter or some source is
+ * in that language.
+ */
+function languageNamedByNoSource(index: SearchableCorpus, query: string): PassageItem | undefined {
+  const wanted = parseSearchQuery(query).language;
+  if (wanted === undefined) return undefined;
+  const languages = index.languages();
+  const code = languageOfFilter(wanted, languages.map((entry) => entry.language));
+  if (code !== undefined && languages.some((entry) => entry.language === code)) return undefined;
+  const known = languages.map((entry) => `${languageName(entry.language)} (lang:${entry.language}, ${entry.articles})`).join(', ');
+  return {
+    label: code ? vscode.l10n.t('No source is in {0}', languageName(code)) : vscode.l10n.t('lang:{0} names no language', sanitiseLabel(neutraliseThemeIcons(wanted), 40)),
+    detail: known ? vscode.l10n.t('Languages of your sources: {0}', known) : vscode.l10n.t('No source has a known language yet.'),
+    alwaysShow: true,
+  };
+}
+
+function topTopicItems(index: SearchableCorpus): PassageItem[] {
   if (index.passageCount() === 0) return [{ label: vscode.l10n.t('No sources indexed yet'), detail: vscode.l10n.t('Add a source folder, or wait for indexing to finish.'), alwaysShow: true }];
   const topics = [...index.topics().topics()]
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length)

@@ -23,7 +23,13 @@ export interface ArticleMetadata {
   /** ISO 8601 calendar date, `YYYY-MM-DD`, when the source says it. */
   date?: string;
   url?: string;
+  /**
+   * The BCP-47 primary language subtag (`ru`, `en`, `zh`) once the engine has read the file
+   * (`settleArticleLanguage`); a reader may leave the full declared tag (`en-GB`) for it to reduce.
+   */
   language?: string;
+  /** Whether `language` is what the source declares or what its text shows. */
+  languageSource?: 'declared' | 'detected';
 }
 
 /** A citable unit of an article: a paragraph, or a sentence-bounded piece of a long one. */

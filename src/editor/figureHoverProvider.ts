@@ -3,6 +3,7 @@ import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { hasDraftFigureAt, type DraftFigureMatch } from '../core/figures/draftFigures';
 import type { FigurePairVerdict } from '../core/figures/figureRange';
+import { isolatedMarkdown } from '../core/present/bidiIsolation';
 import { escapeMarkdown } from '../core/present/markdownEscape';
 import { sourceLabel } from '../core/present/topicCard';
 import type { DerivedIndexes } from '../core/derived/derivedIndexes';
@@ -55,14 +56,14 @@ export class FigureHoverProvider implements vscode.HoverProvider {
     body.supportThemeIcons = false;
     const agreeing = match.verdicts.filter((entry) => entry.verdict === 'agree').length;
     const sources = new Set(match.verdicts.map((entry) => entry.figure.articleId)).size;
-    body.appendMarkdown(`**${escapeMarkdown(match.group.label)}**  \n`);
+    body.appendMarkdown(`**${isolatedMarkdown(match.group.label)}**  \n`);
     body.appendMarkdown(`${match.verdicts.length === 1 ? vscode.l10n.t('Your figure, {0}: {1} of 1 source figure agree ({2})', escapeMarkdown(match.figure.span.text), agreeing, sources === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', sources)) : vscode.l10n.t('Your figure, {0}: {1} of {2} source figures agree ({3})', escapeMarkdown(match.figure.span.text), agreeing, match.verdicts.length, sources === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', sources))}\n\n`);
     for (const { figure, verdict } of match.verdicts) {
       const article = this.index.article(figure.articleId);
       const source = article ? sourceLabel(article) : vscode.l10n.t('unknown source');
       const frame = figure.anchor && !figure.span.text.includes(figure.anchor.text) ? `, ${figure.anchor.text}` : '';
       const sentence = figure.sentence.text.length > maxSentenceChars ? `${figure.sentence.text.slice(0, maxSentenceChars - 1)}…` : figure.sentence.text;
-      body.appendMarkdown(`- **${escapeMarkdown(figure.span.text)}** — *${escapeMarkdown(source + frame)}* — ${verdictWords[verdict]}: “${escapeMarkdown(sentence)}”\n`);
+      body.appendMarkdown(`- **${isolatedMarkdown(figure.span.text)}** — *${isolatedMarkdown(source + frame)}* — ${verdictWords[verdict]}: “${isolatedMarkdown(sentence)}”\n`);
     }
     const actions = new vscode.MarkdownString('', true);
     actions.isTrusted = { enabledCommands: figureHoverCommands };
@@ -74,7 +75,7 @@ export class FigureHoverProvider implements vscode.HoverProvider {
       if (seen.has(figure.passageId) || !this.index.passage(figure.passageId)) continue;
       seen.add(figure.passageId);
       const article = this.index.article(figure.articleId);
-      const label = escapeMarkdown(article ? sourceLabel(article) : vscode.l10n.t('source'));
+      const label = isolatedMarkdown(article ? sourceLabel(article) : vscode.l10n.t('source'));
       links.push(`[$(go-to-file) ${label}](command:${CommandIds.openPassage}?${encodeURIComponent(JSON.stringify([figure.passageId]))} "${vscode.l10n.t('Open the source at this passage')}")`);
     }
     actions.appendMarkdown(links.join(' · '));

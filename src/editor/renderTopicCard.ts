@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
-import { escapeMarkdown, escapeMarkdownWithBold } from '../core/present/markdownEscape';
+import { isolatedMarkdown, isolatedMarkdownWithBold } from '../core/present/bidiIsolation';
+import { escapeMarkdown } from '../core/present/markdownEscape';
 import { pageLabel, sourceLine } from '../core/present/pageLabel';
 import { spellingSourcesText, type TopicCard } from '../core/present/topicCard';
 
@@ -24,21 +25,22 @@ const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandId
 export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
   const header = untrusted();
-  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? vscode.l10n.t(' (closest match for “{0}”)', escapeMarkdown(card.closestMatchFor)) : vscode.l10n.t(' (closest match)');
-  header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
+  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? vscode.l10n.t(' (closest match for “{0}”)', isolatedMarkdown(card.closestMatchFor)) : vscode.l10n.t(' (closest match)');
+  header.appendMarkdown(`**${isolatedMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
   header.appendMarkdown(vscode.l10n.t('{0} in {1}', card.passageCount === 1 ? vscode.l10n.t('1 passage') : vscode.l10n.t('{0} passages', card.passageCount), card.sourceCount === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', card.sourceCount)));
   if (card.spellings.length > 0) {
-    const spellings = card.spellings.map((entry) => `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(spellingSourcesText(entry))})`);
+    const spellings = card.spellings.map((entry) => `“${isolatedMarkdown(entry.spelling)}” (${isolatedMarkdown(spellingSourcesText(entry))})`);
     header.appendMarkdown(`  \n${vscode.l10n.t('Spelled {0}', spellings.join(' · '))}`);
   }
   contents.push(header);
 
   for (const passage of card.passages) {
     const body = untrusted();
-    body.appendMarkdown(`${escapeMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
-    const source = sourceLine([passage.outlet ?? vscode.l10n.t('Unknown outlet'), passage.date]);
+    // Each piece of source text is isolated on its own: an Arabic passage keeps its full stop at its end, and "— outlet, date" stays after it.
+    body.appendMarkdown(`${isolatedMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
+    const source = sourceLine([isolatedMarkdown(passage.outlet ?? vscode.l10n.t('Unknown outlet')), passage.date ? escapeMarkdown(passage.date) : undefined]);
     const page = pageLabel(passage.page);
-    body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}`);
+    body.appendMarkdown(`— *${source}* · ${isolatedMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
     actions.appendMarkdown(

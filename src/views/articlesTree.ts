@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { articleDetails } from '../core/present/articleDetails';
+import { isolatedLabel, isolatedMarkdown } from '../core/present/bidiIsolation';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Passage } from '../core/model';
@@ -26,7 +28,7 @@ class GroupNode {
   toTreeItem(): vscode.TreeItem {
     // Large groups start collapsed: thousands of expanded rows would make every refresh heavy.
     const state = this.articles.length > 50 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-    const item = new vscode.TreeItem(sanitiseLabel(this.label), state);
+    const item = new vscode.TreeItem(isolatedLabel(this.label), state);
     item.id = `group:${this.label}`;
     item.description = this.articles.length === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', this.articles.length);
     item.iconPath = new vscode.ThemeIcon(this.label === unknownOutlet || this.label === unknownDate ? 'question' : 'organization');
@@ -42,21 +44,10 @@ class ArticleNode {
   constructor(readonly article: Article) {}
   toTreeItem(): vscode.TreeItem {
     const { meta } = this.article;
-    const item = new vscode.TreeItem(sanitiseLabel(meta.title), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(isolatedLabel(meta.title), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `article:${this.article.id}`;
-    item.description = sanitiseLabel([meta.date, meta.outlet].filter(Boolean).join(' · '));
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(meta.title);
-    tooltip.appendMarkdown('\n\n');
-    for (const [label, value] of [[vscode.l10n.t('Outlet'), meta.outlet], [vscode.l10n.t('Author'), meta.author], [vscode.l10n.t('Date'), meta.date], [vscode.l10n.t('URL'), meta.url], [vscode.l10n.t('Language'), meta.language]] as const) {
-      if (value) {
-        tooltip.appendMarkdown(`${label}: `);
-        tooltip.appendText(value);
-        tooltip.appendMarkdown('  \n');
-      }
-    }
-    tooltip.appendText(vscode.l10n.t('{0} passages · {1}', this.article.passages.length, decodeURIComponent(this.article.sourceUri.slice(this.article.sourceUri.lastIndexOf('/') + 1))));
-    item.tooltip = tooltip;
+    item.description = [meta.date ? sanitiseLabel(meta.date, 12) : undefined, meta.outlet ? isolatedLabel(meta.outlet, 100) : undefined].filter(Boolean).join(' · ');
+    item.tooltip = articleTooltip(this.article);
     item.iconPath = new vscode.ThemeIcon('file-text');
     item.contextValue = 'article';
     const first = this.article.passages[0];
@@ -68,14 +59,25 @@ class ArticleNode {
   }
 }
 
+/** An article's tooltip: its title, then what is known about it (outlet, author, date, URL, language), each value isolated when right-to-left. */
+function articleTooltip(article: Article): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString('', false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.supportThemeIcons = false;
+  tooltip.appendMarkdown(`${isolatedMarkdown(article.meta.title)}\n\n`);
+  for (const { label, value } of articleDetails(article)) tooltip.appendMarkdown(`${label}: ${isolatedMarkdown(value)}  \n`);
+  return tooltip;
+}
+
 class PassageNode {
   constructor(readonly passage: Passage) {}
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(sanitiseLabel(this.passage.text, 90), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(isolatedLabel(this.passage.text, 90), vscode.TreeItemCollapsibleState.None);
     item.id = `passage:${this.passage.id}`;
     // A PDF passage is found by its page; other passages by the line of the file (or of a Word file's text) they open at.
     item.description = pageLabel(this.passage.page) ?? vscode.l10n.t('line {0}', this.passage.range.startLine + 1);
-    item.tooltip = sanitiseLabel(this.passage.text, 1200);
+    item.tooltip = isolatedLabel(this.passage.text, 1200);
     item.contextValue = 'passage';
     item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source at Passage'), arguments: [this.passage.id] };
     return item;

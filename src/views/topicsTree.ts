@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
+import { isolateBidi, isolatedLabel } from '../core/present/bidiIsolation';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
@@ -53,11 +54,13 @@ export class TopicNode {
   }
   toTreeItem(): vscode.TreeItem {
     const { topic } = this;
-    const item = new vscode.TreeItem(sanitiseLabel(topic.name, 80), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(isolatedLabel(topic.name, 80), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = vscode.l10n.t('{0} · {1}', topic.mentions.length === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', topic.mentions.length), topic.articleIds.length === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', topic.articleIds.length));
     const others = topic.aliases.filter((alias) => alias !== topic.name);
-    item.tooltip = sanitiseLabel(others.length ? vscode.l10n.t('{0} ({1}) — also: {2}', topic.name, topic.kind, others.join(', ')) : `${topic.name} (${topic.kind})`, 600);
+    item.tooltip = others.length
+      ? vscode.l10n.t('{0} ({1}) — also: {2}', isolatedLabel(topic.name, 200), topic.kind, others.slice(0, 20).map((alias) => isolatedLabel(alias, 80)).join(', '))
+      : `${isolatedLabel(topic.name, 200)} (${topic.kind})`;
     item.iconPath = new vscode.ThemeIcon(kindIcons[topic.kind]);
     item.contextValue = 'topic';
     return item;
@@ -70,10 +73,19 @@ export class TopicArticleNode {
     return `${this.parent.id}/article:${this.article.id}`;
   }
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(sanitiseLabel(this.article.meta.title, 80), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(isolatedLabel(this.article.meta.title, 80), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const spellings = this.parent.topic.spellingsByArticle[this.article.id] ?? [];
-    item.description = sanitiseLabel([this.article.meta.outlet, `${this.mentions.length}×`, spellings.length ? `“${spellings.join('”, “')}”` : ''].filter(Boolean).join(' · '));
+    // Each piece of source text is isolated on its own; the whole row stays within 120 characters.
+    let description = [this.article.meta.outlet ? isolatedLabel(this.article.meta.outlet, 60) : undefined, `${this.mentions.length}×`].filter(Boolean).join(' · ');
+    const quoted: string[] = [];
+    for (const spelling of spellings) {
+      const next = `“${isolatedLabel(spelling, 40)}”`;
+      if (description.length + 3 + [...quoted, next].join(', ').length > 120) break;
+      quoted.push(next);
+    }
+    if (quoted.length > 0) description += ` · ${quoted.join(', ')}`;
+    item.description = description;
     item.iconPath = new vscode.ThemeIcon('file-text');
     item.contextValue = 'topicArticle';
     return item;
@@ -89,21 +101,24 @@ export class MentionNode {
     const { mention, passageText } = this;
     const from = Math.max(0, mention.start - 40);
     const label = `${from > 0 ? '…' : ''}${passageText.slice(from, mention.end + 60)}`;
-    const item = new vscode.TreeItem({ label: sanitiseLabel(label, 110), highlights: highlightFor(label, mention.surface) }, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(highlightedLabel(label, mention.surface), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const page = pageLabel(this.page);
     if (page) item.description = page;
-    item.tooltip = sanitiseLabel(passageText, 1200);
+    item.tooltip = isolatedLabel(passageText, 1200);
     item.contextValue = 'passage';
     item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source at Passage'), arguments: [mention.passageId, mention.start, mention.end] };
     return item;
   }
 }
 
-function highlightFor(label: string, surface: string): [number, number][] {
+/** A mention's row: the passage around it, the mention highlighted; right-to-left text isolated (the highlight moves with it). */
+function highlightedLabel(label: string, surface: string): vscode.TreeItemLabel {
   const cleaned = sanitiseLabel(label, 110);
+  const isolated = isolateBidi(cleaned);
+  const shift = isolated.length === cleaned.length ? 0 : 1;
   const at = cleaned.indexOf(surface);
-  return at >= 0 ? [[at, at + surface.length]] : [];
+  return { label: isolated, highlights: at >= 0 ? [[at + shift, at + shift + surface.length]] : [] };
 }
 
 /** The Topics view: topics grouped by kind, most sources first; each expands to its articles, then passages. */

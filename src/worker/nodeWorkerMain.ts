@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { DerivedEngine } from '../core/derived/derivedEngine';
 import { pageReaderLibrary, pdfJsLibrary, type ToEngine } from '../core/derived/derivedProtocol';
+import { francGuesser } from '../core/ingest/francGuesser';
 import { lazyLibraries } from './lazyLibraries';
 
 /**
@@ -20,10 +21,13 @@ if (parentPort) {
       yieldNow: () => new Promise<void>((resolve) => setImmediate(resolve)),
       sliceMs: 20,
     },
-    lazyLibraries(
-      async () => require(join(__dirname, pdfJsLibrary.file)),
-      async () => require(join(__dirname, pageReaderLibrary.file)),
-    ),
+    {
+      ...lazyLibraries(
+        async () => require(join(__dirname, pdfJsLibrary.file)),
+        async () => require(join(__dirname, pageReaderLibrary.file)),
+      ),
+      guessLanguage: francGuesser,
+    },
   );
   port.on('message', (message: ToEngine) => engine.receive(message));
 }

@@ -1,5 +1,6 @@
 import { DerivedEngine } from '../core/derived/derivedEngine';
 import { engineLibraries, isLibraryDelivery, pageReaderLibrary, pdfJsLibrary, type EngineLibraryName, type FromEngine, type LibraryDelivery, type LibraryRequest, type ToEngine } from '../core/derived/derivedProtocol';
+import { francGuesser } from '../core/ingest/francGuesser';
 import { lazyLibraries } from './lazyLibraries';
 
 /** The parts of a dedicated worker's global scope this file uses (the DOM library is not in the project's types). */
@@ -42,10 +43,13 @@ const engine = new DerivedEngine(
       }),
     sliceMs: 20,
   },
-  lazyLibraries(
-    () => requestLibrary(pdfJsLibrary.name),
-    () => requestLibrary(pageReaderLibrary.name),
-  ),
+  {
+    ...lazyLibraries(
+      () => requestLibrary(pdfJsLibrary.name),
+      () => requestLibrary(pageReaderLibrary.name),
+    ),
+    guessLanguage: francGuesser,
+  },
 );
 
 scope.addEventListener('message', (event) => {

@@ -55,7 +55,8 @@ suite('PDF and Word sources: Search Sources finds their passages, PDF passages w
     assert.equal(hit.passage.page, 1);
     const article = articleNamed(api, 'report.pdf')!;
     assert.equal(hit.passage.articleId, article.id);
-    assert.deepEqual(article.meta, { title: 'Logistics in the Indo-Pacific', author: 'Jane Doe', date: '2021-12-06' });
+    // The PDF declares no language: its text says English (franc-min, in the engine's worker).
+    assert.deepEqual(article.meta, { title: 'Logistics in the Indo-Pacific', author: 'Jane Doe', date: '2021-12-06', language: 'en', languageSource: 'detected' });
   });
 
   test('a passage on the second page says page 2; a paragraph running over the page break is one passage from page 1', () => {
@@ -83,7 +84,7 @@ suite('PDF and Word sources: Search Sources finds their passages, PDF passages w
 
   test('a Word file\'s paragraph, list item, table row and footnote are found, under its core properties', () => {
     const article = articleNamed(api, 'briefing.docx')!;
-    assert.deepEqual(article.meta, { title: 'Putin\u2013Modi summit: what was agreed', author: 'Priya Raman', date: '2021-12-07' });
+    assert.deepEqual(article.meta, { title: 'Putin\u2013Modi summit: what was agreed', author: 'Priya Raman', date: '2021-12-07', language: 'en', languageSource: 'detected' });
     const expectations: Array<[string, string]> = [
       ['RELOS refuel ports', 'The RELOS agreement lets each navy refuel at the other side\u2019s ports & bases.'],
       ['exercises Arabian Sea', 'Joint exercises in the Arabian Sea'],

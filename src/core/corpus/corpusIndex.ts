@@ -24,7 +24,7 @@ export type CorpusChange =
   | { kind: 'aliases'; version: number; table: AliasTable };
 
 /** What readers outside Sourcebook (the public API, tests) may do with the corpus: look, never change. */
-export type CorpusView = Pick<CorpusIndex, 'articles' | 'article' | 'passage' | 'passageCount' | 'files' | 'fileStamp' | 'search' | 'topics' | 'topicsVersion' | 'changeCount' | 'onDidChange'>;
+export type CorpusView = Pick<CorpusIndex, 'articles' | 'article' | 'passage' | 'passageCount' | 'files' | 'fileStamp' | 'search' | 'topics' | 'topicsVersion' | 'changeCount' | 'onDidChange' | 'languages'>;
 
 /**
  * Everything Sourcebook knows about the sources, in one place: files -> articles -> passages and
@@ -148,6 +148,16 @@ export class CorpusIndex {
 
   article(id: string): Article | undefined {
     return this.articlesById.get(id);
+  }
+
+  /** The languages of the articles (primary subtags), most articles first, with how many articles each. */
+  languages(): Array<{ language: string; articles: number }> {
+    const counts = new Map<string, number>();
+    for (const article of this.articlesById.values()) {
+      const language = article.meta.language;
+      if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+    }
+    return [...counts].map(([language, articles]) => ({ language, articles })).sort((a, b) => b.articles - a.articles || a.language.localeCompare(b.language));
   }
 
   passage(id: string): Passage | undefined {

@@ -1,5 +1,6 @@
 import { formatOfFileName, ingestFile } from '../ingest/ingestFile';
 import { ingestSourceFile, readDocumentText, type LazyLibraries } from '../ingest/ingestSourceFile';
+import { settleArticleLanguage, type LanguageGuesser } from '../ingest/articleLanguage';
 import type { PageExtraction } from '../webpage/extractedPage';
 import type { Article, IngestOutcome, Logger } from '../model';
 import { groupsTouchingPassages } from '../figures/compareSources';
@@ -22,6 +23,8 @@ export interface PageReaderModule {
 /** The libraries the engine's thread loads only when it needs them: pdf.js at the first PDF, the page reader at the first captured page. */
 export interface EngineLibraries extends LazyLibraries {
   loadPageReader?: () => Promise<PageReaderModule>;
+  /** Guesses the language of an article that declares none (franc-min, in the worker bundles); without it, only the script tells. */
+  guessLanguage?: LanguageGuesser;
 }
 
 /** How the engine gives its thread back between slices, and how long a slice is. */
@@ -173,7 +176,7 @@ export class DerivedEngine {
 
   private ingest(requestId: number, message: Extract<ToEngine, { type: 'ingest' }>): IngestOutcome {
     try {
-      const outcome = ingestFile(message.file, message.options);
+      const outcome = this.withLanguages(ingestFile(message.file, message.options));
       if (outcome.kind === 'articles' && outcome.articles.length > 0) this.ingested.set(requestId, outcome.articles);
       return outcome;
     } catch (error) {
@@ -186,12 +189,18 @@ export class DerivedEngine {
   private async ingestDocument(message: Extract<ToEngine, { type: 'ingest' }>): Promise<void> {
     let outcome: IngestOutcome;
     try {
-      outcome = await ingestSourceFile(message.file, message.options, this.libraries);
+      outcome = this.withLanguages(await ingestSourceFile(message.file, message.options, this.libraries));
     } catch (error) {
       outcome = { kind: 'skipped', reason: 'parse-error', detail: `could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
     if (outcome.kind === 'articles' && outcome.articles.length > 0) this.ingested.set(message.requestId, outcome.articles);
     this.post({ type: 'ingested', requestId: message.requestId, outcome });
+  }
+
+  /** Every article of the outcome with its language settled (declared, else detected from its text). */
+  private withLanguages(outcome: IngestOutcome): IngestOutcome {
+    if (outcome.kind !== 'articles') return outcome;
+    return { ...outcome, articles: outcome.articles.map((article) => settleArticleLanguage(article, this.libraries.guessLanguage)) };
   }
 
   /** A document's text for a view of it; nothing is kept here. */

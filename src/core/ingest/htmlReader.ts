@@ -11,7 +11,7 @@ export interface HtmlProse {
   lines: ProseLine[];
   /** From og:title, else `<title>`, else the first `<h1>`. */
   title?: string;
-  /** From meta tags: author, article:published_time, og:site_name, og:url / canonical link, `<html lang>`. */
+  /** From meta tags: author, article:published_time, og:site_name, og:url / canonical link, `<html lang>` (else Content-Language, og:locale). */
   metadata: Partial<ArticleMetadata>;
   /** Text of the page that is not article text, with the reason: navigation, footers, ads, headings, other articles. Code and the page head are not listed. */
   dropped: DroppedLine[];
@@ -249,7 +249,8 @@ export function readHtml(index: LineIndex, maxDepth: number, maxLines = Infinity
       },
       onopentag(name, attributes) {
         if (name === 'meta') {
-          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase();
+          const equiv = attributes['http-equiv'];
+          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? (equiv ? `http-equiv:${equiv}` : '')).toLowerCase();
           if (key && attributes.content !== undefined && !meta.has(key)) {
             meta.set(key, attributes.content);
           }
@@ -484,7 +485,8 @@ function metadataFromHead(meta: Map<string, string>, canonical: string | undefin
   if (url && /^https?:\/\/\S+$/i.test(url)) {
     metadata.url = url;
   }
-  const language = clean(htmlLang);
+  // `<html lang>` first, as browsers and screen readers read it; then the older declarations.
+  const language = clean(htmlLang) ?? firstOf(meta, ['http-equiv:content-language', 'content-language', 'og:locale', 'dc.language', 'language'])?.split(',')[0].trim();
   if (language && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(language)) {
     metadata.language = language;
   }

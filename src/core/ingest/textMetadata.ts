@@ -134,7 +134,7 @@ export function setMetadataField(metadata: Partial<ArticleMetadata>, field: keyo
     if (date) metadata.date = date;
   } else if (field === 'url') {
     if (/^https?:\/\/\S+$/i.test(text)) metadata.url = text;
-  } else {
+  } else if (field !== 'languageSource') {
     metadata[field] = text;
   }
 }

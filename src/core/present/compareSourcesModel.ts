@@ -11,6 +11,7 @@ import type { FigureGroup } from '../figures/groupFigures';
 import type { Topic } from '../model';
 import { sourceLabel } from './topicCard';
 import { pageLabel } from './pageLabel';
+import { withoutBidiControls } from './bidiIsolation';
 
 /** One source's statement of a figure, linked to its passage. */
 export interface CompareStatement {
@@ -79,24 +80,24 @@ const maxFiguresPerSource = 40;
 export function buildCompareModel(topic: Topic, index: CorpusIndex, groups: readonly FigureGroup[]): CompareModel {
   const labelOf = (articleId: string) => {
     const article = index.article(articleId);
-    return article ? sourceLabel(article) : l10n.t('unknown source');
+    return article ? plain(sourceLabel(article)) : l10n.t('unknown source');
   };
   const topicPassageIds = new Set(topic.mentions.map((mention) => mention.passageId));
   const touching = groupsTouchingPassages(groups, topicPassageIds);
   const statementOf = (figure: Figure): CompareStatement => ({
-    text: figure.span.text,
+    text: plain(figure.span.text),
     source: labelOf(figure.articleId),
-    frame: figure.anchor && !figure.span.text.includes(figure.anchor.text) ? figure.anchor.text : undefined,
+    frame: figure.anchor && !figure.span.text.includes(figure.anchor.text) ? plain(figure.anchor.text) : undefined,
     passageId: figure.passageId,
-    sentence: figure.sentence.text,
+    sentence: plain(figure.sentence.text),
   });
 
   const disagreements = touching
     .filter((group) => group.disagreement)
     .map((group) => ({
       groupId: group.id,
-      label: group.label,
-      summary: describeFigureGroup(group, labelOf),
+      label: plain(group.label),
+      summary: plain(describeFigureGroup(group, labelOf)),
       severity: group.severity ?? 'tension',
       statements: group.figures.map(statementOf),
     }));
@@ -108,11 +109,13 @@ export function buildCompareModel(topic: Topic, index: CorpusIndex, groups: read
     const passages: ComparePassage[] = [];
     for (const passage of article.passages) {
       if (!topicPassageIds.has(passage.id) || passages.length >= maxPassagesPerSource) continue;
-      const text = passage.text.length > maxPassageChars ? `${passage.text.slice(0, maxPassageChars - 1)}…` : passage.text;
-      const highlights = topic.mentions
-        .filter((mention) => mention.passageId === passage.id && mention.end <= text.length)
+      const cut = passage.text.length > maxPassageChars ? `${passage.text.slice(0, maxPassageChars - 1)}…` : passage.text;
+      const mentions = topic.mentions
+        .filter((mention) => mention.passageId === passage.id && mention.end <= cut.length)
         .map((mention) => ({ start: mention.start, end: mention.end }))
         .sort((a, b) => a.start - b.start);
+      // The page isolates each passage (`dir="auto"`); the source's own bidi controls must not reorder it inside.
+      const { text, spans: highlights } = withoutBidiControls(cut, mentions);
       const page = pageLabel(passage.page);
       passages.push({ passageId: passage.id, text, highlights, ...(page ? { page } : {}) });
     }
@@ -120,10 +123,15 @@ export function buildCompareModel(topic: Topic, index: CorpusIndex, groups: read
     for (const group of touching) {
       for (const figure of group.figures) {
         if (figure.articleId !== articleId || figures.length >= maxFiguresPerSource) continue;
-        figures.push({ ...statementOf(figure), label: group.label, disputed: group.disagreement });
+        figures.push({ ...statementOf(figure), label: plain(group.label), disputed: group.disagreement });
       }
     }
-    sources.push({ articleId, label: labelOf(articleId), title: article.meta.title, date: article.meta.date, passages, figures });
+    sources.push({ articleId, label: labelOf(articleId), title: plain(article.meta.title), date: article.meta.date && plain(article.meta.date), passages, figures });
   }
-  return { topicId: topic.id, topicName: topic.name, disagreements, sources };
+  return { topicId: topic.id, topicName: plain(topic.name), disagreements, sources };
+}
+
+/** Source text for the page without its own bidi controls (the page isolates each piece with `<bdi>` or `dir="auto"`). */
+function plain(text: string): string {
+  return withoutBidiControls(text).text;
 }

@@ -3,6 +3,7 @@ import { nullLogger } from '../model';
 import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
+import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
 import { isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans } from './searchTokens';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
@@ -388,6 +389,13 @@ export class PassageIndex {
         return [];
       }
     }
+    if (parsed.language !== undefined) {
+      const languageMask = this.languageMask(parsed.language);
+      if (!languageMask) {
+        return [];
+      }
+      articleMask = articleMask ? languageMask.map((wanted, number) => wanted & articleMask![number]) : languageMask;
+    }
     const { groups, phrases, spanGroups, spanInfixes } = this.queryGroups(parsed, options.prefixLastWord === true && parsed.endsInWord === true);
     if (groups.length === 0) {
       if (parsed.phrases.length > 0 || parsed.terms.length > 0 || (articleMask === undefined && parsed.topic === undefined)) {
@@ -692,6 +700,24 @@ export class PassageIndex {
     let any = false;
     for (const entry of this.articleByNumber) {
       if (entry && containsSequence(entry.outletTerms, wanted)) {
+        mask[entry.number] = 1;
+        any = true;
+      }
+    }
+    return any ? mask : undefined;
+  }
+
+  /** The articles in the language a `lang:` filter names (`ru`, `ru-RU`, `russian`); undefined when none is. */
+  private languageMask(value: string): Uint8Array | undefined {
+    const live = this.articleByNumber.filter((entry): entry is ArticleEntry => entry !== undefined);
+    const wanted = languageOfFilter(value, new Set(live.flatMap((entry) => (entry.meta.language ? [entry.meta.language] : []))));
+    if (wanted === undefined) {
+      return undefined;
+    }
+    const mask = new Uint8Array(this.articleByNumber.length);
+    let any = false;
+    for (const entry of live) {
+      if (primaryLanguageTag(entry.meta.language) === wanted) {
         mask[entry.number] = 1;
         any = true;
       }

@@ -27,9 +27,10 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * validation only. Any change to the layout or to term normalisation must
  * bump the version: an older cache is then rejected and rebuilt. Version 2:
  * terms are read by the one rule of `wordText` (`S‑400` is `s400`). Version 3: runs of Chinese,
- * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`.
+ * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`. Version 4: an
+ * article's `language` is its primary subtag, declared or detected (`languageSource`).
  */
-export const PASSAGE_INDEX_FORMAT_VERSION = 3;
+export const PASSAGE_INDEX_FORMAT_VERSION = 4;
 
 const MAGIC = 0x49504253; // "SBPI" read as a little-endian u32
 const PREFIX_BYTES = 16;

@@ -11,6 +11,7 @@
  * | `outlet:rfi`                 | only articles from that outlet (case and accents ignored)            |
  * | `outlet:"Associated Press"`  | quotes for an outlet name with spaces                                |
  * | `topic:S-400`                | only passages mentioning that topic (or one of its aliases)          |
+ * | `lang:ru`, `lang:russian`    | only articles in that language (declared or detected)                |
  *
  * Filters combine with words: `outlet:rfi Sputnik`. Anything else, including
  * `(a+)+$` or a lone `[`, is plain text: nothing in a query is a regular
@@ -26,12 +27,17 @@ export interface ParsedSearchQuery {
   outlet?: string;
   /** The value of `topic:`, when given; the caller turns it into a passage filter. */
   topic?: string;
+  /** The value of `lang:` (or `language:`), as typed: a language tag (`ru`, `pt-BR`) or an English language name. */
+  language?: string;
   /** True when the query ends inside a free word (not after a space, a phrase or a filter): that word may be unfinished. */
   endsInWord?: boolean;
 }
 
-const FILTER_KEYS = ['outlet', 'topic'] as const;
+const FILTER_KEYS = ['outlet', 'topic', 'language', 'lang'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** The field of the parsed query each filter key fills. */
+const FILTER_FIELDS: Record<FilterKey, 'outlet' | 'topic' | 'language'> = { outlet: 'outlet', topic: 'topic', language: 'language', lang: 'language' };
 
 const QUOTES = new Set(['"', '\u201c', '\u201d']);
 const MAX_QUERY_LENGTH = 1000;
@@ -72,7 +78,7 @@ function filterKeyAt(query: string, start: number): FilterKey | undefined {
   return undefined;
 }
 
-/** Splits a search box query into words, quoted phrases and `outlet:` / `topic:` filters. */
+/** Splits a search box query into words, quoted phrases and `outlet:` / `topic:` / `lang:` filters. */
 export function parseSearchQuery(query: string): ParsedSearchQuery {
   const text = query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query;
   const parsed: ParsedSearchQuery = { terms: [], phrases: [] };
@@ -95,7 +101,7 @@ export function parseSearchQuery(query: string): ParsedSearchQuery {
     if (key) {
       const { value, next } = readValue(text, index + key.length + 1);
       if (value.trim()) {
-        parsed[key] = value.trim();
+        parsed[FILTER_FIELDS[key]] = value.trim();
       }
       index = next;
       continue;

@@ -32,7 +32,7 @@ test('the host\'s messages render in French through the same bundle: a hover car
   // which formats {0} as @vscode/l10n does.
   const header = l10n.t('{0} in {1}', l10n.t('{0} passages', 12), l10n.t('{0} sources', 5));
   assert.equal(`**S-400** — ${l10n.t('weapon or system')}${l10n.t(' (closest match for “{0}”)', 'S400')}  \n${header}`, '**S-400** — arme ou système (correspondance la plus proche pour « S400 »)  \n12 passages dans 5 sources');
-  assert.equal(l10n.t('Search passages — "exact phrase", outlet:name, topic:S-400'), 'Rechercher des passages — "expression exacte", outlet:nom, topic:S-400');
+  assert.equal(l10n.t('Search passages — "exact phrase", outlet:name, topic:S-400, lang:ru'), 'Rechercher des passages — "expression exacte", outlet:nom, topic:S-400, lang:ru');
   assert.equal(l10n.t('$(book) Sourcebook: {0} articles', 5), '$(book) Sourcebook : 5 articles');
   assert.equal(l10n.t('$(quote) Insert Quote'), '$(quote) Insérer la citation');
 });
