@@ -24,8 +24,7 @@ const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandId
 export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
   const header = untrusted();
-  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? ` (closest match for “${escapeMarkdown(card.closestMatchFor)}”)` : ' (closest match)';
-  header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
+  header.appendMarkdown(`**${escapeMarkdown(card.name)}** — ${kindNames[card.kind]}${matchLabel(card)}  \n`);
   header.appendMarkdown(`${card.passageCount} passage${card.passageCount === 1 ? '' : 's'} in ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`);
   if (card.spellings.length > 0) {
     const spellings = card.spellings.map((entry) => `“${escapeMarkdown(entry.spelling)}” (${escapeMarkdown(spellingSourcesText(entry))})`);
@@ -38,7 +37,7 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
     body.appendMarkdown(`${escapeMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
     const source = sourceLine([passage.outlet ?? 'Unknown outlet', passage.date]);
     const page = pageLabel(passage.page);
-    body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}`);
+    body.appendMarkdown(`— *${escapeMarkdown(source)}* · ${escapeMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}${passage.transliterated ? ' · transliterated' : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
     actions.appendMarkdown(
@@ -54,6 +53,13 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   );
   contents.push(footer);
   return contents;
+}
+
+/** What the header says of a match that is a guess or in another alphabet: "(closest match for “Byden”)", "(transliterated from “Lavrov”)". */
+function matchLabel(card: TopicCard): string {
+  if (card.matchQuality === 'fuzzy') return card.closestMatchFor ? ` (closest match for “${escapeMarkdown(card.closestMatchFor)}”)` : ' (closest match)';
+  if (card.matchQuality === 'transliterated') return card.transliteratedFrom ? ` (transliterated from “${escapeMarkdown(card.transliteratedFrom)}”)` : ' (transliterated)';
+  return '';
 }
 
 function untrusted(): vscode.MarkdownString {

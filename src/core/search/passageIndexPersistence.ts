@@ -29,7 +29,7 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * terms are read by the one rule of `wordText` (`S‑400` is `s400`). Version 3: runs of Chinese,
  * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`.
  */
-export const PASSAGE_INDEX_FORMAT_VERSION = 3;
+export const PASSAGE_INDEX_FORMAT_VERSION = 4;
 
 const MAGIC = 0x49504253; // "SBPI" read as a little-endian u32
 const PREFIX_BYTES = 16;
