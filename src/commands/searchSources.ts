@@ -95,6 +95,7 @@ function itemsFor(index: CorpusIndex, query: string): PassageItem[] {
   return hits.map((hit) => ({
     label: neutraliseThemeIcons(sanitiseLabel(hit.snippet.text, 160)),
     detail: neutraliseThemeIcons(sanitiseLabel(sourceLine([`${sourceLine([hit.article.meta.outlet ?? 'Unknown outlet', hit.article.meta.date])} — ${hit.article.meta.title}`, pageLabel(hit.passage.page)]), 160)),
+    ...(hit.transliterated ? { description: 'transliterated' } : {}),
     passageId: hit.passage.id,
     alwaysShow: true,
     buttons: [insertButton, copyButton],
