@@ -427,17 +427,21 @@ export class PassageIndex {
     const query = this.queryGroups(parsed, prefixLastWord, transliterated);
     if (transliterated.size === 0 || query.groups.length === 0) return found;
     const already = new Set(found.map((hit) => hit.passageId));
-    const more = this.rankedHits(query, articleMask, options, limit + found.length, (doc) => !already.has(this.passageIds[doc]) && this.hasAnyTerm(doc, transliterated));
+    const transliteratedDocs = this.docsWithAnyTerm(transliterated);
+    const more = this.rankedHits(query, articleMask, options, limit + found.length, (doc) => transliteratedDocs.has(doc) && !already.has(this.passageIds[doc]));
     return [...found, ...more.map((hit) => ({ ...hit, transliterated: true }))].slice(0, limit);
   }
 
-  /** Whether the passage `doc` has one of `termIds` among its words. */
-  private hasAnyTerm(doc: number, termIds: ReadonlySet<number>): boolean {
-    let has = false;
-    scanTerms(this.texts[doc], (buffer, length) => {
-      if (!has && termIds.has(this.vocabulary.find(buffer, length))) has = true;
-    });
-    return has;
+  /** The passages that have one of `termIds` among their words, from the postings. */
+  private docsWithAnyTerm(termIds: ReadonlySet<number>): Set<number> {
+    const docs = new Set<number>();
+    for (const termId of termIds) {
+      if (termId < this.baseTermCount) {
+        for (let at = this.baseOffsets[termId]; at < this.baseOffsets[termId + 1]; at++) docs.add(this.baseDocs[at]);
+      }
+      for (let entry = this.tailHead[termId]; entry >= 0; entry = this.tailPrevious[entry]) docs.add(this.tailDoc[entry]);
+    }
+    return docs;
   }
 
   private rankedHits(
