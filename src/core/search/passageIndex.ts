@@ -32,6 +32,11 @@ export interface PassageSearchOptions {
    * `Путин`): after every passage found as written, labelled `transliterated`. Default on.
    */
   transliterate?: boolean;
+  /**
+   * Query words never transliterated, folded: the caller's English function words, so that
+   * `more` means more, not `море` (sea).
+   */
+  notTransliterated?: ReadonlySet<string>;
 }
 
 /** Why a passage index could not be loaded from its persisted form. */
@@ -424,7 +429,7 @@ export class PassageIndex {
     this.transliterations.addTerms(this.vocabulary.terms);
     if (this.transliterations.isEmpty) return found;
     const transliterated = new Set<number>();
-    const query = this.queryGroups(parsed, prefixLastWord, transliterated);
+    const query = this.queryGroups(parsed, prefixLastWord, transliterated, options.notTransliterated);
     if (transliterated.size === 0 || query.groups.length === 0) return found;
     const already = new Set(found.map((hit) => hit.passageId));
     const transliteratedDocs = this.docsWithAnyTerm(transliterated);
@@ -789,6 +794,7 @@ export class PassageIndex {
     parsed: ParsedSearchQuery,
     prefixLastWord: boolean,
     transliterated?: Set<number>,
+    notTransliterated?: ReadonlySet<string>,
   ): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number>; spanInfixes: Map<number, string> } {
     const groups: QueryGroup[] = [];
     const spanGroups = new Map<number, number>();
@@ -842,7 +848,7 @@ export class PassageIndex {
         this.typo.addTerms(this.vocabulary.terms);
         found = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
       }
-      if (transliterated) {
+      if (transliterated && !notTransliterated?.has(term)) {
         for (const { termId: transliteration, whole } of this.transliterations.matching(term, this.liveDf, unfinished)) {
           transliterated.add(transliteration);
           found.push({ termId: transliteration, weight: whole ? 1 : PREFIX_WEIGHT });

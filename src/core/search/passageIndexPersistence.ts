@@ -27,7 +27,9 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * validation only. Any change to the layout or to term normalisation must
  * bump the version: an older cache is then rejected and rebuilt. Version 2:
  * terms are read by the one rule of `wordText` (`S‑400` is `s400`). Version 3: runs of Chinese,
- * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`.
+ * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`. Version 4:
+ * folding per script (`foldCharacter`): the Arabic tatweel is dropped, the vowel signs of
+ * Devanagari and the other Indic scripts are kept.
  */
 export const PASSAGE_INDEX_FORMAT_VERSION = 4;
 

@@ -1,5 +1,4 @@
 import { isLatinQueryWord, latinKeyOf } from '../text/transliteration';
-import { STOP_WORDS } from '../topics/englishWords';
 
 /**
  * The index terms of other alphabets by their Latin key (`путин` under `putin`, see
@@ -43,7 +42,7 @@ export class TransliterationKeys {
    * starts with it (up to `limit`, the most frequent first; `frequency` 0 = gone).
    */
   matching(term: string, frequency: (termId: number) => number, unfinished: boolean, limit = 8): Array<{ termId: number; whole: boolean }> {
-    if (this.termsByKey.size === 0 || !isLatinQueryWord(term) || STOP_WORDS.has(term)) return [];
+    if (this.termsByKey.size === 0 || !isLatinQueryWord(term)) return [];
     const found: Array<{ termId: number; whole: boolean }> = [];
     for (const termId of this.termsByKey.get(term) ?? []) {
       if (frequency(termId) > 0) found.push({ termId, whole: true });

@@ -7,6 +7,7 @@ import type { PassageIndex } from '../../../src/core/search/passageIndex';
 import { PassageIndex as Index } from '../../../src/core/search/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../../../src/core/search/passageIndexPersistence';
 import { termSpans } from '../../../src/core/search/searchTokens';
+import { STOP_WORDS } from '../../../src/core/topics/englishWords';
 import { extractTopics } from '../../../src/core/topics/topicIndex';
 import { englishNote, englishPassage, russianBriefing, russianPassages } from '../../fixtures/transliteration/transliterationSources';
 import { bundledIndex } from './bundledCorpus';
@@ -78,7 +79,8 @@ describe('Search Sources across scripts: a Latin query finds its transliteration
     assert.deepEqual(shown(index.search('Putin', { transliterate: false })), [[englishPassage, false, ['Putin']]]);
     const withShortWords = new Index();
     withShortWords.addArticles(read('short.txt', 'Он сказал, что и но не на море.'));
-    for (const query of ['on', 'no', 'ne', 'na', 'i', 'more']) assert.deepEqual(withShortWords.search(query), [], query);
+    for (const query of ['on', 'no', 'ne', 'na', 'i']) assert.deepEqual(withShortWords.search(query), [], query);
+    assert.deepEqual(withShortWords.search('more', { notTransliterated: STOP_WORDS }), [], 'Search Sources never transliterates an English function word');
     assert.equal(withShortWords.search('skazal')[0]?.transliterated, true, 'a word of four letters or more that is not an English function word does');
   });
 
