@@ -93,6 +93,18 @@ describe('Search Sources across scripts: a Latin query finds its transliteration
     assert.deepEqual(shown(index.search('Putin', { limit: 1 })), [[englishPassage, false, ['Putin']]]);
   });
 
+  it('Greek and Devanagari names are found from their Latin spelling too', () => {
+    const scripts = new Index();
+    const greek = 'Ο πρωθυπουργός επισκέφθηκε την Αθήνα χθες.';
+    const hindi = 'प्रधानमंत्री मोदी ने पुतिन से मुलाकात की।';
+    scripts.addArticles(read('scripts.txt', [greek, hindi].join('\n\n')));
+    const found = (query: string) =>
+      scripts.search(query).map((hit) => [scripts.passage(hit.passageId)!.text, hit.transliterated === true, hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end))]);
+    assert.deepEqual(found('Athina'), [[greek, true, ['Αθήνα']]]);
+    assert.deepEqual(found('Modi'), [[hindi, true, ['मोदी']]]);
+    assert.deepEqual(found('Putin'), [[hindi, true, ['पुतिन']]]);
+  });
+
   it('an index restored from its cache finds transliterations too', () => {
     const restored = deserializePassageIndex(serializePassageIndex(index));
     assert.ok(restored instanceof Index);
