@@ -36,6 +36,8 @@ interface LookupTables {
   byPassage: Map<string, Topic[]>;
   exactSpellings: Map<string, Set<string>>;
   sortedNames: Array<[string, Topic]>;
+  /** Visible topics by the Latin transliteration of a name or spelling written in another alphabet (see `transliteratedTopics`). */
+  byTransliteration: Map<string, Topic[]>;
 }
 
 function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWork<LookupTables> {
@@ -70,7 +72,28 @@ function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWor
       else byPassage.set(passageId, [topic]);
     }
   }
-  return { visible, byId, byPassage, exactSpellings, sortedNames };
+  const byTransliteration = yield* transliterationsInSlices(built, byId, clock);
+  return { visible, byId, byPassage, exactSpellings, sortedNames, byTransliteration };
+}
+
+/** The visible topics by the Latin keys of their names and spellings in other alphabets (`lavrov` -> Сергей Лавров), most sources first. */
+function* transliterationsInSlices(built: BuiltTopics, byId: ReadonlyMap<string, Topic>, clock: SliceClock): SlicedWork<Map<string, Topic[]>> {
+  const byKey = new Map<string, Topic[]>();
+  for (const { words, entry } of built.trie.keys()) {
+    if (clock.due()) yield;
+    const topic = byId.get(entry.topicId);
+    if (!topic || built.hiddenIds.has(topic.id)) continue;
+    const latin = words.map(latinKeyOf);
+    if (latin.some((key) => key === undefined)) continue;
+    const key = latin.join(' ');
+    const topics = byKey.get(key);
+    if (!topics) byKey.set(key, [topic]);
+    else if (!topics.includes(topic)) topics.push(topic);
+  }
+  for (const topics of byKey.values()) {
+    topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
+  }
+  return byKey;
 }
 
 /** The edits from the writer's words to a key's, word by word (the last also in its singular form), or undefined when one word is no plausible misspelling. */
@@ -166,8 +189,7 @@ export class TopicIndex {
   private fuse: Fuse<FuzzyName> | undefined;
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
   private spelledKeys: Map<string, SpelledKey[]> | undefined;
-  /** Visible topics by the Latin transliteration of a name or spelling written in another alphabet (see `transliteratedTopics`). */
-  private topicsByTransliteration: Map<string, Topic[]> | undefined;
+  private readonly byTransliteration: Map<string, Topic[]>;
   /** Normalised names and spellings of visible topics, sorted, for prefix look-ups by binary search. */
   private readonly sortedNames: Array<[string, Topic]>;
 
@@ -177,6 +199,7 @@ export class TopicIndex {
     this.byPassage = tables.byPassage;
     this.exactSpellings = tables.exactSpellings;
     this.sortedNames = tables.sortedNames;
+    this.byTransliteration = tables.byTransliteration;
   }
 
   /** Every topic the writer has not hidden, most sources first, then most mentions. */
@@ -283,27 +306,7 @@ export class TopicIndex {
    */
   private transliteratedTopics(words: readonly string[]): Topic[] {
     if (words.length === 0 || !words.every(isLatinQueryWord)) return [];
-    return this.transliterationIndex().get(words.join(' ')) ?? [];
-  }
-
-  private transliterationIndex(): Map<string, Topic[]> {
-    if (!this.topicsByTransliteration) {
-      this.topicsByTransliteration = new Map();
-      for (const { words, entry } of this.built.trie.keys()) {
-        const topic = this.byId.get(entry.topicId);
-        if (!topic || this.built.hiddenIds.has(topic.id)) continue;
-        const latin = words.map(latinKeyOf);
-        if (latin.some((key) => key === undefined)) continue;
-        const key = latin.join(' ');
-        const topics = this.topicsByTransliteration.get(key);
-        if (!topics) this.topicsByTransliteration.set(key, [topic]);
-        else if (!topics.includes(topic)) topics.push(topic);
-      }
-      for (const topics of this.topicsByTransliteration.values()) {
-        topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
-      }
-    }
-    return this.topicsByTransliteration;
+    return this.byTransliteration.get(words.join(' ')) ?? [];
   }
 
   /** Pairs of distinct topics with near-identical names ("Biden administration" / "Byden administration"), to offer as merges. */
