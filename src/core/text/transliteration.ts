@@ -30,7 +30,7 @@ export function latinKeyOf(foldedWord: string): string | undefined {
 }
 
 /** A Latin word as keys are compared: lower case, ASCII letters and digits only. */
-export function latinKeyOfLatin(latin: string): string {
+function latinKeyOfLatin(latin: string): string {
   return latin.toLowerCase().replace(nonKeyCharacters, '');
 }
 
