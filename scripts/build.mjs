@@ -2,6 +2,7 @@
 // and for the web-worker extension host (vscode.dev), with `vscode` external.
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { anyAsciiBlocks } from './anyAsciiBlocks.mjs';
 import { pageReaderBundleOptions } from './pageReaderBundle.mjs';
 import { pdfjsBundleOptions } from './pdfjsBundle.mjs';
 
@@ -19,6 +20,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  plugins: [anyAsciiBlocks],
 };
 
 /**
@@ -36,7 +38,7 @@ const browser = { platform: 'browser', mainFields: ['browser', 'module', 'main']
 
 const targets = [
   { ...common, platform: 'node', outfile: 'dist/extension.js' },
-  { ...common, ...browser, outfile: 'dist/web/extension.js', plugins: [webTwins] },
+  { ...common, ...browser, outfile: 'dist/web/extension.js', plugins: [anyAsciiBlocks, webTwins] },
   // The derived-index engine's thread: topics, figures and quotations are built there.
   { ...common, platform: 'node', entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: 'dist/derivedWorker.js' },
   { ...common, ...browser, format: 'iife', entryPoints: ['src/worker/webWorkerMain.ts'], outfile: 'dist/web/derivedWorker.js' },

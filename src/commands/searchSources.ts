@@ -108,6 +108,7 @@ function itemsFor(index: SearchableCorpus, query: string): PassageItem[] {
   return hits.map((hit) => ({
     label: neutraliseThemeIcons(isolatedLabel(hit.snippet.text, 160)),
     detail: neutraliseThemeIcons(sourceDetail(hit)),
+    ...(hit.transliterated ? { description: vscode.l10n.t('transliterated') } : {}),
     passageId: hit.passage.id,
     alwaysShow: true,
     buttons: [insertButton, copyButton],

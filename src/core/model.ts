@@ -125,8 +125,12 @@ export interface TopicMatch {
   topic: Topic;
   start: number;
   end: number;
-  /** How the text matched: the name or a seen spelling, a normalised variant, a writer's alias, or a fuzzy (typo) match. */
-  quality: 'exact' | 'variant' | 'alias' | 'fuzzy';
+  /**
+   * How the text matched: the name or a seen spelling, a normalised variant, a writer's alias, a
+   * fuzzy (typo) match, or the Latin transliteration of a name the sources write in another
+   * alphabet (`Lavrov` for `Лавров`).
+   */
+  quality: 'exact' | 'variant' | 'alias' | 'fuzzy' | 'transliterated';
 }
 
 /** A piece of text with spans to emphasise; offsets are into `text`. */
@@ -141,6 +145,8 @@ export interface SearchHit {
   score: number;
   /** The passage trimmed around the best match, with the matched words marked. */
   snippet: HighlightedText;
+  /** Found only through the transliteration of a Latin query word (`Putin` -> `Путин`); ranked after every hit found as written. */
+  transliterated?: boolean;
 }
 
 /** Where the core reports what it skipped or could not do. The VS Code layer writes it to a LogOutputChannel; tests use a null logger. */

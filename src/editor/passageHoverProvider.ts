@@ -13,9 +13,11 @@ export class PassageHoverProvider implements vscode.HoverProvider {
     if (!settings.hoverEnabled || !languageEnabled(settings, document.languageId)) return undefined;
     if (token.isCancellationRequested || this.index.passageCount() === 0) return undefined;
     const line = document.lineAt(position.line).text;
-    const match = this.index.topics().matchAt(line, position.character);
+    const topics = this.index.topics();
+    const match = topics.matchAt(line, position.character);
     if (!match || token.isCancellationRequested) return undefined;
-    const card = buildTopicCard(match, this.index, settings.hoverMaxPassages, line.slice(match.start, match.end));
+    const transliterations = match.quality === 'transliterated' ? [] : topics.transliterationsAt(line, match);
+    const card = buildTopicCard(match, this.index, settings.hoverMaxPassages, line.slice(match.start, match.end), transliterations);
     if (card.passages.length === 0) return undefined;
     return new vscode.Hover(renderTopicCard(card), new vscode.Range(position.line, match.start, position.line, match.end));
   }

@@ -25,8 +25,7 @@ const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandId
 export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
   const header = untrusted();
-  const fuzzy = card.matchQuality !== 'fuzzy' ? '' : card.closestMatchFor ? vscode.l10n.t(' (closest match for “{0}”)', isolatedMarkdown(card.closestMatchFor)) : vscode.l10n.t(' (closest match)');
-  header.appendMarkdown(`**${isolatedMarkdown(card.name)}** — ${kindNames[card.kind]}${fuzzy}  \n`);
+  header.appendMarkdown(`**${isolatedMarkdown(card.name)}** — ${kindNames[card.kind]}${matchLabel(card)}  \n`);
   header.appendMarkdown(vscode.l10n.t('{0} in {1}', card.passageCount === 1 ? vscode.l10n.t('1 passage') : vscode.l10n.t('{0} passages', card.passageCount), card.sourceCount === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', card.sourceCount)));
   if (card.spellings.length > 0) {
     const spellings = card.spellings.map((entry) => `“${isolatedMarkdown(entry.spelling)}” (${isolatedMarkdown(spellingSourcesText(entry))})`);
@@ -40,7 +39,7 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
     body.appendMarkdown(`${isolatedMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
     const source = sourceLine([isolatedMarkdown(passage.outlet ?? vscode.l10n.t('Unknown outlet')), passage.date ? escapeMarkdown(passage.date) : undefined]);
     const page = pageLabel(passage.page);
-    body.appendMarkdown(`— *${source}* · ${isolatedMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}`);
+    body.appendMarkdown(`— *${source}* · ${isolatedMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}${passage.transliterated ? ` · ${vscode.l10n.t('transliterated')}` : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
     actions.appendMarkdown(
@@ -56,6 +55,13 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
   );
   contents.push(footer);
   return contents;
+}
+
+/** What the header says of a match that is a guess or in another alphabet: "(closest match for “Byden”)", "(transliterated from “Lavrov”)". */
+function matchLabel(card: TopicCard): string {
+  if (card.matchQuality === 'fuzzy') return card.closestMatchFor ? vscode.l10n.t(' (closest match for “{0}”)', isolatedMarkdown(card.closestMatchFor)) : vscode.l10n.t(' (closest match)');
+  if (card.matchQuality === 'transliterated') return card.transliteratedFrom ? vscode.l10n.t(' (transliterated from “{0}”)', isolatedMarkdown(card.transliteratedFrom)) : vscode.l10n.t(' (transliterated)');
+  return '';
 }
 
 function untrusted(): vscode.MarkdownString {

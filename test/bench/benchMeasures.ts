@@ -147,10 +147,11 @@ export function measureHover(articles: Article[], index: PassageIndex, runCount 
     gc();
     runs.push(
       timeEach(hovers, ({ line, offset }) => {
-        // What the hover provider does: find the topic, then build its card (counts, spellings per
-        // source, three passages trimmed and highlighted).
+        // What the hover provider does: find the topic and the topics its words name in other
+        // alphabets, then build its card (counts, spellings per source, three passages trimmed and
+        // highlighted).
         const match = topics.matchAt(line, offset);
-        if (match) buildTopicCard(match, cardSource, 3);
+        if (match) buildTopicCard(match, cardSource, 3, undefined, match.quality === 'transliterated' ? [] : topics.transliterationsAt(line, match));
       }),
     );
   }

@@ -4,6 +4,7 @@ import { deserializePassageIndex, serializePassageIndex, serializePassageIndexIn
 import type { SliceClock, SlicedWork } from '../scheduling/timeSlice';
 import { parseSearchQuery } from '../search/searchQuery';
 import type { AliasTable } from '../topics/aliasFile';
+import { STOP_WORDS } from '../topics/englishWords';
 import { emptyTopicIndex, type TopicIndex } from '../topics/topicIndex';
 
 /** A search hit joined with what the UI shows for it. */
@@ -202,7 +203,7 @@ export class CorpusIndex {
     const parsed = parseSearchQuery(query);
     const topicPassages = parsed.topic ? this.passagesOfTopicNamed(parsed.topic) : undefined;
     const filter = topicPassages ? (passageId: string) => topicPassages.has(passageId) : undefined;
-    const hits = this.passageIndex.searchParsed(parsed, { limit, filter, prefixLastWord: options.asYouType === true });
+    const hits = this.passageIndex.searchParsed(parsed, { limit, filter, prefixLastWord: options.asYouType === true, notTransliterated: STOP_WORDS });
     const resolved: ResolvedSearchHit[] = [];
     for (const hit of hits) {
       const passage = this.passagesById.get(hit.passageId);

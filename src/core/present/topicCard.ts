@@ -13,6 +13,8 @@ export interface TopicCardPassage {
   page?: number;
   /** The passage trimmed around the first mention, with every mention marked. */
   snippet: HighlightedText;
+  /** A passage of a topic the writer's Latin words name in another alphabet (`Putin` -> `Путин`), labelled so. */
+  transliterated?: boolean;
 }
 
 /** What a hover card says about a topic, as plain data; the VS Code layer renders it. */
@@ -24,6 +26,8 @@ export interface TopicCard {
   matchQuality: TopicMatch['quality'];
   /** For a fuzzy match, the draft's text the card is the closest match for ("Byden"). */
   closestMatchFor?: string;
+  /** For a transliterated match, the writer's Latin words the topic's name transliterates to ("Lavrov"). */
+  transliteratedFrom?: string;
   passageCount: number;
   sourceCount: number;
   /**
@@ -42,10 +46,33 @@ export interface CardSource {
 
 /**
  * Builds the card for a recognised term: cost grows with the topic's mentions, not with the
- * corpus. `draftText` is the text the writer wrote there, named on a closest-match card.
+ * corpus. `draftText` is the text the writer wrote there, named on a closest-match or
+ * transliterated card. `transliterations` are other topics the same words name in another
+ * alphabet (`TopicIndex.transliterationsAt`): their passages fill the card's places left after
+ * the topic's own, labelled `transliterated`.
  */
-export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassages: number, draftText?: string): TopicCard {
+export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassages: number, draftText?: string, transliterations: readonly Topic[] = []): TopicCard {
   const { topic } = match;
+  const passages = cardPassages(topic, source, maxPassages, match.quality === 'transliterated');
+  for (const other of transliterations) {
+    if (passages.length >= maxPassages) break;
+    const shown = new Set(passages.map((passage) => passage.passageId));
+    const more = cardPassages(other, source, maxPassages, true).filter((passage) => !shown.has(passage.passageId));
+    passages.push(...more.slice(0, maxPassages - passages.length));
+  }
+  return {
+    topicId: topic.id,
+    name: topic.name,
+    kind: topic.kind,
+    matchQuality: match.quality,
+    ...(match.quality === 'fuzzy' && draftText ? { closestMatchFor: draftText } : {}),
+    ...(match.quality === 'transliterated' && draftText ? { transliteratedFrom: draftText } : {}),
+    ...topicSummary(topic, source),
+    passages,
+  };
+}
+
+function cardPassages(topic: Topic, source: CardSource, maxPassages: number, transliterated: boolean): TopicCardPassage[] {
   const passages: TopicCardPassage[] = [];
   for (const picked of pickTopicPassages(topic, maxPassages)) {
     const passage = source.passage(picked.passageId);
@@ -66,17 +93,10 @@ export function buildTopicCard(match: TopicMatch, source: CardSource, maxPassage
       date: article.meta.date,
       ...(passage.page !== undefined ? { page: passage.page } : {}),
       snippet: { text: prefix + passage.text.slice(window.start, window.end) + suffix, highlights },
+      ...(transliterated ? { transliterated: true } : {}),
     });
   }
-  return {
-    topicId: topic.id,
-    name: topic.name,
-    kind: topic.kind,
-    matchQuality: match.quality,
-    ...(match.quality === 'fuzzy' && draftText ? { closestMatchFor: draftText } : {}),
-    ...topicSummary(topic, source),
-    passages,
-  };
+  return passages;
 }
 
 /** How many sources a card names per spelling; the rest are counted. */

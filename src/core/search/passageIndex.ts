@@ -9,6 +9,7 @@ import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
 import { ScriptWordInfixes } from './scriptWordInfixes';
+import { TransliterationKeys } from './transliterationKeys';
 
 /** How a search is narrowed and ranked beyond the query text. */
 export interface PassageSearchOptions {
@@ -27,6 +28,16 @@ export interface PassageSearchOptions {
    * Has no effect once the query ends with a space or a quote.
    */
   prefixLastWord?: boolean;
+  /**
+   * A Latin query word also finds its transliteration in other alphabets (`Putin` finds
+   * `Путин`): after every passage found as written, labelled `transliterated`. Default on.
+   */
+  transliterate?: boolean;
+  /**
+   * Query words never transliterated, folded: the caller's English function words, so that
+   * `more` means more, not `море` (sea).
+   */
+  notTransliterated?: ReadonlySet<string>;
 }
 
 /** Why a passage index could not be loaded from its persisted form. */
@@ -146,6 +157,7 @@ export class PassageIndex {
   private typo = new TypoNeighbours();
   private completions = new TermCompletions();
   private infixes = new ScriptWordInfixes();
+  private transliterations = new TransliterationKeys();
 
   private scores: Float64Array = new Float64Array(0);
   private groupBest: Float64Array = new Float64Array(0);
@@ -396,17 +408,69 @@ export class PassageIndex {
       }
       articleMask = articleMask ? languageMask.map((wanted, number) => wanted & articleMask![number]) : languageMask;
     }
-    const { groups, phrases, spanGroups, spanInfixes } = this.queryGroups(parsed, options.prefixLastWord === true && parsed.endsInWord === true);
-    if (groups.length === 0) {
-      if (parsed.phrases.length > 0 || parsed.terms.length > 0 || (articleMask === undefined && parsed.topic === undefined)) {
-        return [];
-      }
+    const prefixLastWord = options.prefixLastWord === true && parsed.endsInWord === true;
+    const query = this.queryGroups(parsed, prefixLastWord);
+    if (query.groups.length === 0 && (parsed.phrases.length > 0 || parsed.terms.length > 0 || (articleMask === undefined && parsed.topic === undefined))) {
+      return this.transliteratedHits(parsed, prefixLastWord, articleMask, options, limit, []);
+    }
+    if (query.groups.length === 0) {
       return this.listFiltered(articleMask, options, limit);
     }
+    const hits = this.rankedHits(query, articleMask, options, limit);
+    return hits.length < limit ? this.transliteratedHits(parsed, prefixLastWord, articleMask, options, limit, hits) : hits;
+  }
+
+  /**
+   * `found` (the hits of the query as written) followed by the passages that only the
+   * transliteration of a Latin query word finds, labelled, up to `limit`. Run as a second search,
+   * so the passages found as written, and their order, are exactly those without transliteration.
+   */
+  private transliteratedHits(
+    parsed: ParsedSearchQuery,
+    prefixLastWord: boolean,
+    articleMask: Uint8Array | undefined,
+    options: PassageSearchOptions,
+    limit: number,
+    found: SearchHit[],
+  ): SearchHit[] {
+    if (options.transliterate === false || parsed.terms.length === 0) return found;
+    this.transliterations.addTerms(this.vocabulary.terms);
+    if (this.transliterations.isEmpty) return found;
+    const transliterated = new Set<number>();
+    const query = this.queryGroups(parsed, prefixLastWord, transliterated, options.notTransliterated);
+    if (transliterated.size === 0 || query.groups.length === 0) return found;
+    const already = new Set(found.map((hit) => hit.passageId));
+    const transliteratedDocs = this.docsWithAnyTerm(transliterated);
+    const more = this.rankedHits(query, articleMask, options, limit + found.length, (doc) => transliteratedDocs.has(doc) && !already.has(this.passageIds[doc]));
+    return [...found, ...more.map((hit) => ({ ...hit, transliterated: true }))].slice(0, limit);
+  }
+
+  /** The passages that have one of `termIds` among their words, from the postings. */
+  private docsWithAnyTerm(termIds: ReadonlySet<number>): Set<number> {
+    const docs = new Set<number>();
+    for (const termId of termIds) {
+      if (termId < this.baseTermCount) {
+        for (let at = this.baseOffsets[termId]; at < this.baseOffsets[termId + 1]; at++) docs.add(this.baseDocs[at]);
+      }
+      for (let entry = this.tailHead[termId]; entry >= 0; entry = this.tailPrevious[entry]) docs.add(this.tailDoc[entry]);
+    }
+    return docs;
+  }
+
+  private rankedHits(
+    { groups, phrases, spanGroups, spanInfixes }: ReturnType<PassageIndex['queryGroups']>,
+    articleMask: Uint8Array | undefined,
+    options: PassageSearchOptions,
+    limit: number,
+    accept?: (doc: number) => boolean,
+  ): SearchHit[] {
     const candidates = this.scoreCandidates(groups, articleMask, options, phrases.length > 0 ? Infinity : Math.max(limit * 3, MIN_RERANK_POOL));
     const readsText = phrases.length > 0 || groups.length > 1;
     const ranked: RankedCandidate[] = [];
     for (const { doc, score } of candidates) {
+      if (accept && !accept(doc)) {
+        continue;
+      }
       const candidate = this.rerank(doc, score, groups, phrases, spanGroups, spanInfixes, options, readsText);
       if (candidate) {
         ranked.push(candidate);
@@ -639,6 +703,7 @@ export class PassageIndex {
     this.typo = new TypoNeighbours();
     this.completions = new TermCompletions();
     this.infixes = new ScriptWordInfixes();
+    this.transliterations = new TransliterationKeys();
   }
 
   private compactIfWorthwhile(): void {
@@ -750,9 +815,12 @@ export class PassageIndex {
     return resolved;
   }
 
+  /** The query's words as groups of index terms; with `transliterated`, also the transliterations of Latin words, whose term ids it collects. */
   private queryGroups(
     parsed: ParsedSearchQuery,
     prefixLastWord: boolean,
+    transliterated?: Set<number>,
+    notTransliterated?: ReadonlySet<string>,
   ): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number>; spanInfixes: Map<number, string> } {
     const groups: QueryGroup[] = [];
     const spanGroups = new Map<number, number>();
@@ -805,6 +873,12 @@ export class PassageIndex {
       if (found.length === 0 && !unspaced && term.length >= MIN_TYPO_LENGTH) {
         this.typo.addTerms(this.vocabulary.terms);
         found = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
+      }
+      if (transliterated && !notTransliterated?.has(term)) {
+        for (const { termId: transliteration, whole } of this.transliterations.matching(term, this.liveDf, unfinished)) {
+          transliterated.add(transliteration);
+          found.push({ termId: transliteration, weight: whole ? 1 : PREFIX_WEIGHT });
+        }
       }
       if (found.length === 0) {
         return;

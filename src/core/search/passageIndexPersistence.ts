@@ -27,10 +27,12 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * validation only. Any change to the layout or to term normalisation must
  * bump the version: an older cache is then rejected and rebuilt. Version 2:
  * terms are read by the one rule of `wordText` (`S‑400` is `s400`). Version 3: runs of Chinese,
- * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`. Version 4: an
- * article's `language` is its primary subtag, declared or detected (`languageSource`).
+ * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`. Version 4:
+ * folding per script (`foldCharacter`): the Arabic tatweel is dropped, the vowel signs of
+ * Devanagari and the other Indic scripts are kept. Version 5: an article's `language` is its
+ * primary subtag, declared or detected (`languageSource`).
  */
-export const PASSAGE_INDEX_FORMAT_VERSION = 4;
+export const PASSAGE_INDEX_FORMAT_VERSION = 5;
 
 const MAGIC = 0x49504253; // "SBPI" read as a little-endian u32
 const PREFIX_BYTES = 16;

@@ -466,19 +466,31 @@ export function originalEnd(words: WordText, end: number): number {
 
 /** Caches the fold of each non-ASCII code unit. */
 const foldedUnits = new Map<number, string>();
-const combiningMarks = /\p{M}+/gu;
+/**
+ * The marks that are accents, removed when words are compared: the combining diacritical blocks
+ * (Latin, Greek and Cyrillic accents, the tonos, the breve of `й`, the diaeresis of `ё`),
+ * Cyrillic titlo and number signs, Hebrew points and cantillation, Arabic harakat, Quranic
+ * annotation signs and the superscript alef U+0670. The vowel signs, virama and nukta of
+ * Devanagari and the other Indic and Southeast Asian scripts are not accents but letters of the
+ * word (`मोदी` is not `मद`), so they stay.
+ */
+const accentMarks = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/gu;
 const GREEK_FINAL_SIGMA = '\u03c2';
 const GREEK_SIGMA = '\u03c3';
+const ARABIC_TATWEEL = '\u0640';
 
 function foldUncached(char: string): string {
-  const folded = char.normalize('NFKD').toLowerCase().replace(combiningMarks, '');
+  if (char === ARABIC_TATWEEL) return '';
+  const folded = char.normalize('NFKD').toLowerCase().replace(accentMarks, '');
   return folded === GREEK_FINAL_SIGMA ? GREEK_SIGMA : folded;
 }
 
 /**
  * One character of word text as words are compared: lower case, accents removed, compatibility
- * forms plain (`É` -> `e`, `ﬁ` -> `fi`, `²` -> `2`), the Greek final sigma as sigma. The same
- * character always folds the same way, wherever it stands in a word.
+ * forms plain (`É` -> `e`, `ﬁ` -> `fi`, `²` -> `2`, full-width `Ｓ` -> `s`), the Greek final sigma
+ * as sigma and tonos gone (`ά` -> `α`), Cyrillic `ё` as `е`, Arabic harakat and the tatweel
+ * U+0640 gone (`مُحَمَّد` and `مــحمد` -> `محمد`); Indic vowel signs stay (see `accentMarks`).
+ * The same character always folds the same way, wherever it stands in a word.
  */
 export function foldCharacter(char: string): string {
   if (char.length === 1) {

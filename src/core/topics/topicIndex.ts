@@ -8,6 +8,7 @@ import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from '../scheduling/timeSlice';
 import { misspellingEdits } from './spellingDistance';
+import { isLatinQueryWord, latinKeyOf } from '../text/transliteration';
 import { withoutInvisibleCharacters } from '../text/wordText';
 import { TopicTrie, type TokenMatch } from './topicTrie';
 
@@ -35,6 +36,8 @@ interface LookupTables {
   byPassage: Map<string, Topic[]>;
   exactSpellings: Map<string, Set<string>>;
   sortedNames: Array<[string, Topic]>;
+  /** Visible topics by the Latin transliteration of a name or spelling written in another alphabet (see `transliteratedTopics`). */
+  byTransliteration: Map<string, Topic[]>;
 }
 
 function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWork<LookupTables> {
@@ -69,7 +72,28 @@ function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWor
       else byPassage.set(passageId, [topic]);
     }
   }
-  return { visible, byId, byPassage, exactSpellings, sortedNames };
+  const byTransliteration = yield* transliterationsInSlices(built, byId, clock);
+  return { visible, byId, byPassage, exactSpellings, sortedNames, byTransliteration };
+}
+
+/** The visible topics by the Latin keys of their names and spellings in other alphabets (`lavrov` -> Сергей Лавров), most sources first. */
+function* transliterationsInSlices(built: BuiltTopics, byId: ReadonlyMap<string, Topic>, clock: SliceClock): SlicedWork<Map<string, Topic[]>> {
+  const byKey = new Map<string, Topic[]>();
+  for (const { words, entry } of built.trie.keys()) {
+    if (clock.due()) yield;
+    const topic = byId.get(entry.topicId);
+    if (!topic || built.hiddenIds.has(topic.id)) continue;
+    const latin = words.map(latinKeyOf);
+    if (latin.some((key) => key === undefined)) continue;
+    const key = latin.join(' ');
+    const topics = byKey.get(key);
+    if (!topics) byKey.set(key, [topic]);
+    else if (!topics.includes(topic)) topics.push(topic);
+  }
+  for (const topics of byKey.values()) {
+    topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
+  }
+  return byKey;
 }
 
 /** The edits from the writer's words to a key's, word by word (the last also in its singular form), or undefined when one word is no plausible misspelling. */
@@ -165,6 +189,7 @@ export class TopicIndex {
   private fuse: Fuse<FuzzyName> | undefined;
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
   private spelledKeys: Map<string, SpelledKey[]> | undefined;
+  private readonly byTransliteration: Map<string, Topic[]>;
   /** Normalised names and spellings of visible topics, sorted, for prefix look-ups by binary search. */
   private readonly sortedNames: Array<[string, Topic]>;
 
@@ -174,6 +199,7 @@ export class TopicIndex {
     this.byPassage = tables.byPassage;
     this.exactSpellings = tables.exactSpellings;
     this.sortedNames = tables.sortedNames;
+    this.byTransliteration = tables.byTransliteration;
   }
 
   /** Every topic the writer has not hidden, most sources first, then most mentions. */
@@ -261,6 +287,28 @@ export class TopicIndex {
     return results.slice(0, limit);
   }
 
+  /**
+   * The other topics that the text of `match` names in another alphabet: for `Putin` matched as
+   * the topic Putin, the topic Владимир Путин of a Russian source. A hover card shows their
+   * passages after the topic's own, labelled.
+   */
+  transliterationsAt(text: string, match: TopicMatch): Topic[] {
+    const words = normaliseTokens(text.slice(match.start, match.end)).map((token) => token.norm);
+    return this.transliteratedTopics(words).filter((topic) => topic !== match.topic);
+  }
+
+  /**
+   * Visible topics with a name or spelling in another alphabet whose transliteration (see
+   * `latinKeyOf`) is exactly the writer's Latin words, folded, most sources first: `lavrov` ->
+   * Сергей Лавров (whose surname is one of its spellings), `sergei lavrov` -> the same. A whole
+   * name, word for word, never a misspelling of one; words of fewer than four letters match
+   * nothing (see `isLatinQueryWord`).
+   */
+  private transliteratedTopics(words: readonly string[]): Topic[] {
+    if (words.length === 0 || !words.every(isLatinQueryWord)) return [];
+    return this.byTransliteration.get(words.join(' ')) ?? [];
+  }
+
   /** Pairs of distinct topics with near-identical names ("Biden administration" / "Byden administration"), to offer as merges. */
   groupingSuggestions(maxScore = 0.2): GroupingSuggestion[] {
     const out: GroupingSuggestion[] = [];
@@ -338,9 +386,10 @@ export class TopicIndex {
       }
       const to = nameRunEnd(tokens, from);
       if (!recognised.subarray(from, to).includes(1)) {
-        const topic = this.misspeltTopic(tokens, from, to);
+        const transliterated = this.transliteratedTopics(tokens.slice(from, to).map((token) => token.norm))[0];
+        const topic = transliterated ?? this.misspeltTopic(tokens, from, to);
         if (topic) {
-          found.push({ from, to, topic, quality: 'fuzzy' });
+          found.push({ from, to, topic, quality: transliterated ? 'transliterated' : 'fuzzy' });
           fuzzyFound = true;
         }
       }

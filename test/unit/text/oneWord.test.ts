@@ -132,7 +132,12 @@ describe('one notion of a word: what does not join or fold', () => {
   const topics = extractTopics(articles, { entries: [] });
 
   it('a Cyrillic word stays Cyrillic: Путин is not Putin, СССР is not CCCP', () => {
-    assert.deepEqual(search.search('Putin').map((hit) => hit.passageId), ['n18#1']);
+    assert.deepEqual(search.search('Putin', { transliterate: false }).map((hit) => hit.passageId), ['n18#1']);
+    assert.deepEqual(
+      search.search('Putin').map((hit) => [hit.passageId, hit.transliterated === true]),
+      [['n18#1', false], ['ru#0', true]],
+      'the Cyrillic passage comes only as a transliteration, after the Latin one',
+    );
     assert.deepEqual(highlightedWords(search, '\u041f\u0443\u0442\u0438\u043d', 'ru#0'), ['\u041f\u0443\u0442\u0438\u043d']);
     assert.deepEqual(search.search('CCCP'), []);
     assert.deepEqual(highlightedWords(search, '\u0421\u0421\u0421\u0420', 'ru#0'), ['\u0421\u0421\u0421\u0420']);

@@ -1,0 +1,95 @@
+/**
+ * Issue 16, across scripts, in a real VS Code (node host and web-worker host): with a Russian
+ * source beside an English one, Search Sources for `Putin` lists the Cyrillic passage after the
+ * English one, labelled "transliterated"; a hover on `Putin` or `Lavrov` in a draft shows the
+ * Cyrillic passage, labelled; `S-400` finds the Cyrillic `С-400` as written.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SourcebookApi } from '../../src/extension';
+import { englishNote, englishPassage, russianBriefing, russianPassages } from '../fixtures/transliteration/transliterationSources';
+import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+
+const corpusFolder = 'transliteration-sources';
+const config = () => vscode.workspace.getConfiguration('sourcebook');
+
+/** The items of the Search Sources quick pick for `query`, as the writer sees them. */
+async function searchSourcesItems(query: string, expectedCount: number): Promise<readonly vscode.QuickPickItem[]> {
+  // The items are built inside the command; the test sees them by wrapping createQuickPick
+  // (the extension and this suite share one vscode API object).
+  const window = vscode.window as { createQuickPick: typeof vscode.window.createQuickPick };
+  const original = window.createQuickPick;
+  const picks: Array<vscode.QuickPick<vscode.QuickPickItem>> = [];
+  window.createQuickPick = (<T extends vscode.QuickPickItem>() => {
+    const pick = original.call(vscode.window) as vscode.QuickPick<T>;
+    picks.push(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+    return pick;
+  }) as typeof original;
+  assert.notEqual(window.createQuickPick, original, 'vscode.window.createQuickPick could not be wrapped');
+  try {
+    void vscode.commands.executeCommand('sourcebook.search', query);
+    const pick = await waitFor(`the Search Sources list for ${query}`, () => picks.find((candidate) => candidate.items.length >= expectedCount));
+    return pick.items;
+  } finally {
+    window.createQuickPick = original;
+    for (const pick of picks) pick.hide();
+  }
+}
+
+suite('Sources in Russian: a Latin name finds its transliteration', function () {
+  this.timeout(120_000);
+  let api: SourcebookApi;
+
+  suiteSetup(async function () {
+    api = await activateSourcebook();
+    await writeWorkspaceFile(`${corpusFolder}/kremlin-briefing.md`, russianBriefing);
+    await writeWorkspaceFile(`${corpusFolder}/summit-notes.md`, englishNote);
+    await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the two sources to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 2, 60_000);
+    await waitFor('the topics of the Russian source', () => api.index.topics().topics().some((topic) => topic.name === 'Сергей Лавров'), 60_000);
+  });
+
+  suiteTeardown(async function () {
+    await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, corpusFolder), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await waitFor('the bundled corpus to come back', () => api.loadSummary()?.usingBundled === true && api.index.articles().length === 5, 60_000);
+  });
+
+  test('Search Sources for Putin lists the English passage, then the Cyrillic one labelled "transliterated"', async () => {
+    const items = await searchSourcesItems('Putin', 2);
+    assert.deepEqual(
+      items.map((item) => [item.label, item.description ?? '']),
+      [
+        [englishPassage, ''],
+        [russianPassages.putin, 'transliterated'],
+      ],
+    );
+    assert.match(items[1].detail ?? '', /Вестник, 2021-12-07 — Путин и Моди обсудили поставки С-400/);
+  });
+
+  test('Lavrov and Moskva find the Cyrillic Лавров and Москва, labelled', () => {
+    assert.deepEqual(api.index.search('Lavrov').map((hit) => [hit.passage.text, hit.transliterated]), [[russianPassages.lavrov, true]]);
+    assert.deepEqual(api.index.search('Moskva').map((hit) => [hit.passage.text, hit.transliterated]), [[russianPassages.moscow, true]]);
+  });
+
+  test('S-400 finds the Cyrillic С-400 as written, not as a transliteration', async () => {
+    const items = await searchSourcesItems('S-400', 2);
+    assert.deepEqual(new Set(items.map((item) => [item.label, item.description ?? ''].join(' | '))), new Set([`${russianPassages.putin} | `, `${russianPassages.lavrov} | `]));
+  });
+
+  test('the hover on Putin in a draft shows the English passage, then the Cyrillic one labelled transliterated', async () => {
+    const draft = await openDraft('Putin met Modi in New Delhi.\n\nWe asked Lavrov about it.\n');
+    const putin = await hoverMarkdownAt(draft, new vscode.Position(0, 2));
+    assert.ok(putin, 'a card on Putin');
+    assert.match(putin, /\*\*Putin\*\* — person/);
+    assert.ok(putin.includes('arrived in New Delhi'), putin);
+    assert.ok(putin.indexOf('arrived in New Delhi') < putin.indexOf('встретился с'), putin);
+    assert.match(putin, /встретился с[^]*· transliterated/);
+
+    const lavrov = await hoverMarkdownAt(draft, new vscode.Position(2, 'We asked La'.length));
+    assert.ok(lavrov, 'a card on Lavrov, whose only mentions are Cyrillic');
+    assert.match(lavrov, /\*\*Сергей Лавров\*\* — person \(transliterated from “Lavrov”\)/);
+    assert.ok(lavrov.includes('заявил журналистам'), lavrov);
+    assert.match(lavrov, /· transliterated/);
+  });
+});
