@@ -189,13 +189,6 @@ test('hidden topics leave lists, hovers and decorations', () => {
   assert.deepEqual(hiding.lookup('Omicron').filter((m) => m.topic.name === 'Omicron'), []);
 });
 
-test('grouping suggestions pair near spellings but never merge them', () => {
-  const bare = extractTopics(corpus.articles, { entries: [] });
-  const suggestions = bare.groupingSuggestions().map((s) => [s.topic.name, s.similar.name].sort().join(' ~ '));
-  assert.ok(suggestions.includes('Biden administration ~ Byden administration'), suggestions.join('; '));
-  assert.ok(bare.topics().some((t) => t.name === 'Byden administration'), 'still two topics until the writer merges them');
-});
-
 test('matchAt, at every offset inside a topic of a line, finds the topic findInText finds there', () => {
   // How fast a hover's look-up is: `npm run bench` (hover row, and matchAt on the bundled corpus).
   const line = 'Russian President Vladimir Putin discussed the S-400 and the Reciprocal Exchange of Logistics Agreement with Modi.';
