@@ -4,6 +4,8 @@ import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
+import { groupingSuggestions, type SameTopicSuggestion } from '../core/topics/groupingSuggestions';
+import type { TopicIndex } from '../core/topics/topicIndex';
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -29,7 +31,43 @@ const kindIcons: Record<TopicKind, string> = {
 };
 const kindOrder: TopicKind[] = ['person', 'place', 'organisation', 'system', 'agreement', 'event', 'other'];
 
-export type TopicTreeNode = KindNode | TopicNode | TopicArticleNode | MentionNode;
+export type TopicTreeNode = SuggestionsNode | SuggestionNode | KindNode | TopicNode | TopicArticleNode | MentionNode;
+
+/** The group "Possibly the same": pairs of topics Sourcebook cannot prove are one, for the writer to accept or dismiss. */
+export class SuggestionsNode {
+  readonly parent = undefined;
+  constructor(readonly count: number) {}
+  get id(): string {
+    return 'suggestions';
+  }
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Possibly the same', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = String(this.count);
+    item.tooltip = 'Topics that may be one person, place or thing. Accept writes an alias to .sourcebook/topics.json; Dismiss remembers that they are not the same. Nothing is merged unless you accept.';
+    item.iconPath = new vscode.ThemeIcon('lightbulb');
+    item.contextValue = 'sameTopicSuggestions';
+    return item;
+  }
+}
+
+/** One suggested pair: "Su Jiesheng ↔ S. Jaishankar", its evidence as description and tooltip, Accept and Dismiss inline. */
+export class SuggestionNode {
+  constructor(readonly suggestion: SameTopicSuggestion, readonly parent: SuggestionsNode) {}
+  get id(): string {
+    return `suggestion:${this.suggestion.key}`;
+  }
+  toTreeItem(): vscode.TreeItem {
+    const { suggestion } = this;
+    const item = new vscode.TreeItem(sanitiseLabel(`${suggestion.other.name} ↔ ${suggestion.keep.name}`, 100), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = sanitiseLabel(suggestion.evidence.map((evidence) => evidence.text.replace(/:.*$/, '')).join(' · '), 100);
+    item.tooltip = sanitiseLabel(`${[...suggestion.evidence.map((evidence) => evidence.text), suggestion.where].join('\n')}\nAccept makes “${suggestion.other.name}” an alias of “${suggestion.keep.name}”.`, 1200);
+    item.iconPath = new vscode.ThemeIcon('question');
+    item.contextValue = 'sameTopicSuggestion';
+    return item;
+  }
+}
 
 export class KindNode {
   constructor(readonly kind: TopicKind, readonly topics: Topic[]) {}
@@ -100,6 +138,11 @@ export class MentionNode {
   }
 }
 
+function sourceLabelOf(article: Article | undefined): string {
+  if (!article) return 'an article';
+  return article.meta.outlet ?? decodeURIComponent(article.sourceUri.split('/').pop() ?? article.meta.title).replace(/\.[^.]+$/, '').replace(/_[0-9a-f]{8,}$/, '');
+}
+
 function highlightFor(label: string, surface: string): [number, number][] {
   const cleaned = sanitiseLabel(label, 110);
   const at = cleaned.indexOf(surface);
@@ -113,8 +156,33 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
   private filterText = '';
   private kindNodes: KindNode[] = [];
   private readonly topicNodes = new Map<string, TopicNode>();
+  private suggestionsNode: SuggestionsNode | undefined;
+  private suggestionsFor: { topics: TopicIndex; notSame: ReadonlyArray<readonly [string, string]>; list: SameTopicSuggestion[] } | undefined;
 
-  constructor(private readonly index: CorpusIndex) {}
+  /** `notSame`: the pairs the writer dismissed (see AliasFiles.notSame). */
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly notSame: () => ReadonlyArray<readonly [string, string]> = () => [],
+  ) {}
+
+  /**
+   * The pairs shown under "Possibly the same", best first: computed from the current topics and
+   * passages once per topic index and list of dismissals.
+   */
+  suggestions(): SameTopicSuggestion[] {
+    const topics = this.index.topics();
+    const notSame = this.notSame();
+    if (this.suggestionsFor?.topics === topics && this.suggestionsFor.notSame === notSame) return this.suggestionsFor.list;
+    const list = groupingSuggestions({
+      topics: topics.topics(),
+      passageText: (id) => this.index.passage(id)?.text,
+      sourceLabel: (id) => sourceLabelOf(this.index.article(id)),
+      preferAsName: (topic) => topics.isNamedByAliasFile(topic.id),
+      notSame,
+    });
+    this.suggestionsFor = { topics, notSame, list };
+    return list;
+  }
 
   get filter(): string {
     return this.filterText;
@@ -127,6 +195,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
 
   refresh(): void {
     this.kindNodes = [];
+    this.suggestionsNode = undefined;
     this.topicNodes.clear();
     this.changeEmitter.fire(undefined);
   }
@@ -140,7 +209,15 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
   }
 
   getChildren(node?: TopicTreeNode): TopicTreeNode[] {
-    if (!node) return this.roots();
+    if (!node) {
+      const kinds = this.roots();
+      if (kinds.length === 0 || this.filterText) return kinds;
+      const count = this.suggestions().length;
+      if (count === 0) return kinds;
+      this.suggestionsNode ??= new SuggestionsNode(count);
+      return [...kinds, this.suggestionsNode];
+    }
+    if (node instanceof SuggestionsNode) return this.suggestions().map((suggestion) => new SuggestionNode(suggestion, node));
     if (node instanceof KindNode) return node.topics.map((topic) => this.topicNode(topic, node));
     if (node instanceof TopicNode) {
       const byArticle = new Map<string, Mention[]>();
