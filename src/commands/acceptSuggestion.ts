@@ -12,7 +12,7 @@ import type { SourcebookServices } from './sourcebookServices';
  * file); with no argument, the writer picks one.
  */
 export async function suggestionFromArgument({ topicsTree }: SourcebookServices, argument: unknown, title: string): Promise<SameTopicSuggestion | undefined> {
-  const current = topicsTree.suggestions();
+  const current = await topicsTree.suggestions();
   const key = typeof argument === 'string' ? argument : isObject(argument) && isObject(argument.suggestion) && typeof argument.suggestion.key === 'string' ? argument.suggestion.key : undefined;
   if (key !== undefined) return current.find((suggestion) => suggestion.key === key);
   if (current.length === 0) {

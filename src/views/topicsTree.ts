@@ -4,7 +4,8 @@ import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
-import { groupingSuggestions, type SameTopicSuggestion } from '../core/topics/groupingSuggestions';
+import { groupingSuggestionsInSlices, type SameTopicSuggestion } from '../core/topics/groupingSuggestions';
+import { runCooperatively, TimeSlice } from '../core/scheduling/timeSlice';
 import type { TopicIndex } from '../core/topics/topicIndex';
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
@@ -61,7 +62,7 @@ export class SuggestionNode {
     const { suggestion } = this;
     const item = new vscode.TreeItem(sanitiseLabel(`${suggestion.other.name} ↔ ${suggestion.keep.name}`, 100), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = sanitiseLabel(suggestion.evidence.map((evidence) => evidence.text.replace(/:.*$/, '')).join(' · '), 100);
+    item.description = sanitiseLabel(suggestion.summary, 120);
     item.tooltip = sanitiseLabel(`${[...suggestion.evidence.map((evidence) => evidence.text), suggestion.where].join('\n')}\nAccept makes “${suggestion.other.name}” an alias of “${suggestion.keep.name}”.`, 1200);
     item.iconPath = new vscode.ThemeIcon('question');
     item.contextValue = 'sameTopicSuggestion';
@@ -157,31 +158,60 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
   private kindNodes: KindNode[] = [];
   private readonly topicNodes = new Map<string, TopicNode>();
   private suggestionsNode: SuggestionsNode | undefined;
-  private suggestionsFor: { topics: TopicIndex; notSame: ReadonlyArray<readonly [string, string]>; list: SameTopicSuggestion[] } | undefined;
+  private suggestionsFor: { topics: TopicIndex; notSame: ReadonlyArray<readonly [string, string]>; list?: SameTopicSuggestion[]; pending: Promise<SameTopicSuggestion[]> } | undefined;
 
-  /** `notSame`: the pairs the writer dismissed (see AliasFiles.notSame). */
+  /**
+   * `notSame`: the pairs the writer dismissed (see AliasFiles.notSame); `yieldNow`: gives the
+   * extension host back between slices of the suggestions' computation.
+   */
   constructor(
     private readonly index: CorpusIndex,
     private readonly notSame: () => ReadonlyArray<readonly [string, string]> = () => [],
+    private readonly yieldNow: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
   ) {}
 
   /**
-   * The pairs shown under "Possibly the same", best first: computed from the current topics and
-   * passages once per topic index and list of dismissals.
+   * The pairs shown under "Possibly the same", best first, for the current topics and
+   * dismissals: computed once per topic index in slices of 8 ms (a large corpus takes a second or
+   * more), so the view shows the topics first and the group when it is ready.
    */
-  suggestions(): SameTopicSuggestion[] {
+  suggestions(): Promise<SameTopicSuggestion[]> {
     const topics = this.index.topics();
     const notSame = this.notSame();
-    if (this.suggestionsFor?.topics === topics && this.suggestionsFor.notSame === notSame) return this.suggestionsFor.list;
-    const list = groupingSuggestions({
-      topics: topics.topics(),
-      passageText: (id) => this.index.passage(id)?.text,
-      sourceLabel: (id) => sourceLabelOf(this.index.article(id)),
-      preferAsName: (topic) => topics.isNamedByAliasFile(topic.id),
+    const current = this.suggestionsFor;
+    if (current && current.topics === topics && current.notSame === notSame) return current.pending;
+    const clock = new TimeSlice(8);
+    const work = groupingSuggestionsInSlices(
+      {
+        topics: topics.topics(),
+        passageText: (id) => this.index.passage(id)?.text,
+        sourceLabel: (id) => sourceLabelOf(this.index.article(id)),
+        preferAsName: (topic) => topics.isNamedByAliasFile(topic.id),
+        notSame,
+      },
+      clock,
+    );
+    const state: NonNullable<TopicsTreeProvider['suggestionsFor']> = {
+      topics,
       notSame,
+      pending: runCooperatively(work, clock, { yieldNow: this.yieldNow, isCancelled: () => this.suggestionsFor !== state }).then((list) => {
+        state.list = list ?? [];
+        return state.list;
+      }),
+    };
+    this.suggestionsFor = state;
+    return state.pending;
+  }
+
+  /** The suggestions when they are computed for the current topics, else undefined (and their computation starts). */
+  private readySuggestions(): SameTopicSuggestion[] | undefined {
+    const pending = this.suggestions();
+    const list = this.suggestionsFor?.list;
+    if (list) return list;
+    void pending.then(() => {
+      if (this.suggestionsFor?.list && this.kindNodes.length > 0) this.changeEmitter.fire(undefined);
     });
-    this.suggestionsFor = { topics, notSame, list };
-    return list;
+    return undefined;
   }
 
   get filter(): string {
@@ -212,12 +242,12 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
     if (!node) {
       const kinds = this.roots();
       if (kinds.length === 0 || this.filterText) return kinds;
-      const count = this.suggestions().length;
-      if (count === 0) return kinds;
-      this.suggestionsNode ??= new SuggestionsNode(count);
+      const ready = this.readySuggestions();
+      if (!ready || ready.length === 0) return kinds;
+      this.suggestionsNode ??= new SuggestionsNode(ready.length);
       return [...kinds, this.suggestionsNode];
     }
-    if (node instanceof SuggestionsNode) return this.suggestions().map((suggestion) => new SuggestionNode(suggestion, node));
+    if (node instanceof SuggestionsNode) return (this.readySuggestions() ?? []).map((suggestion) => new SuggestionNode(suggestion, node));
     if (node instanceof KindNode) return node.topics.map((topic) => this.topicNode(topic, node));
     if (node instanceof TopicNode) {
       const byArticle = new Map<string, Mention[]>();

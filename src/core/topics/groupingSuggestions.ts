@@ -1,6 +1,7 @@
 import type { Topic, TopicKind } from '../model';
 import { normaliseTerm } from './normaliseTerm';
 import { misspellingEdits } from './spellingDistance';
+import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 
 /**
  * Pairs of topics that may be one thing although no rule can prove it: a machine translation's
@@ -30,6 +31,8 @@ export interface SameTopicSuggestion {
   evidence: SuggestionEvidence[];
   /** Where each name is found, e.g. "“Su Jiesheng” in YCPress · “S Jaishankar” in 003". */
   where: string;
+  /** One line for the tree row: the main evidence and the sources, "same role: foreign minister of India · in YCPress and 003". */
+  summary: string;
   /** The same for the same two names, in either order: what a dismissal and a command argument name. */
   key: string;
 }
@@ -395,10 +398,13 @@ function score(a: TopicFacts, b: TopicFacts, company: Company): { score: number;
   return { score: best.country ? 0.85 : 0.75, evidence };
 }
 
-function where(topic: Topic, sourceLabel: SuggestionInputs['sourceLabel']): string {
+function sourcesOf(topic: Topic, sourceLabel: SuggestionInputs['sourceLabel'], most: number): string {
   const labels = [...new Set(topic.articleIds.map(sourceLabel))];
-  const shown = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ` and ${labels.length - 3} more` : '');
-  return `“${topic.name}” in ${shown}`;
+  return labels.slice(0, most).join(', ') + (labels.length > most ? ` and ${labels.length - most} more` : '');
+}
+
+function where(topic: Topic, sourceLabel: SuggestionInputs['sourceLabel']): string {
+  return `“${topic.name}” in ${sourcesOf(topic, sourceLabel, 3)}`;
 }
 
 /** The topic to keep as the name: one named by an alias file, else in more sources, else more mentioned, else the longer name. */
@@ -416,6 +422,11 @@ function keepFirst(a: Topic, b: Topic, prefer: SuggestionInputs['preferAsName'])
  * sound of the surname, for people), so a large corpus does not compare every pair.
  */
 export function groupingSuggestions(inputs: SuggestionInputs): SameTopicSuggestion[] {
+  return runToCompletion(groupingSuggestionsInSlices(inputs, neverDue));
+}
+
+/** {@link groupingSuggestions} as sliced work: it yields whenever `clock` is due, so the extension host computes it in turns. */
+export function* groupingSuggestionsInSlices(inputs: SuggestionInputs, clock: SliceClock): SlicedWork<SameTopicSuggestion[]> {
   const facts = new Map<string, TopicFacts>();
   const factsFor = (topic: Topic): TopicFacts => {
     let f = facts.get(topic.id);
@@ -429,6 +440,7 @@ export function groupingSuggestions(inputs: SuggestionInputs): SameTopicSuggesti
     else buckets.set(key, [topic]);
   };
   for (const topic of inputs.topics) {
+    if (clock.due()) yield;
     const words = normaliseTerm(topic.name).split(' ').filter(Boolean);
     if (words.length === 0) continue;
     put(`spell:${words.map((w) => w[0]).join('')}`, topic);
@@ -438,11 +450,13 @@ export function groupingSuggestions(inputs: SuggestionInputs): SameTopicSuggesti
     }
   }
   const company = companyOf(inputs.topics);
+  if (clock.due()) yield;
   const found: Array<{ a: Topic; b: Topic; score: number; evidence: SuggestionEvidence[] }> = [];
   const seen = new Set<string>();
   for (const [bucket, topics] of buckets) {
     const isSound = bucket.startsWith('sound:');
     for (let i = 0; i < topics.length; i++) {
+      if (clock.due()) yield;
       for (let j = i + 1; j < topics.length; j++) {
         const a = topics[i];
         const b = topics[j];
@@ -475,7 +489,9 @@ export function groupingSuggestions(inputs: SuggestionInputs): SameTopicSuggesti
   for (const { a, b, score: value, evidence } of found) {
     if (ambiguous(a) || ambiguous(b) || dismissed(a, b, inputs.notSame)) continue;
     const [keep, other] = keepFirst(a, b, inputs.preferAsName);
-    out.push({ keep, other, score: value, evidence, where: `${where(other, inputs.sourceLabel)} · ${where(keep, inputs.sourceLabel)}`, key: suggestionKey(keep.name, other.name) });
+    const main = evidence.find((e) => e.kind === 'role')?.text ?? 'spelled nearly alike';
+    const summary = `${main} · in ${sourcesOf(other, inputs.sourceLabel, 2)} and ${sourcesOf(keep, inputs.sourceLabel, 2)}`;
+    out.push({ keep, other, score: value, evidence, where: `${where(other, inputs.sourceLabel)} · ${where(keep, inputs.sourceLabel)}`, summary, key: suggestionKey(keep.name, other.name) });
   }
   out.sort((x, y) => y.score - x.score || y.keep.articleIds.length + y.other.articleIds.length - (x.keep.articleIds.length + x.other.articleIds.length) || (x.key < y.key ? -1 : 1));
   return out.slice(0, inputs.limit ?? 50);

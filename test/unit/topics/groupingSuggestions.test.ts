@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Topic } from '../../../src/core/model';
-import { groupingSuggestions, roleAt, soundKey, type SameTopicSuggestion } from '../../../src/core/topics/groupingSuggestions';
+import { groupingSuggestions, groupingSuggestionsInSlices, roleAt, soundKey, type SameTopicSuggestion } from '../../../src/core/topics/groupingSuggestions';
+import { runCooperatively, TimeSlice } from '../../../src/core/scheduling/timeSlice';
 import { extractTopics } from '../../../src/core/topics/topicIndex';
 import type { AliasTable } from '../../../src/core/topics/aliasFile';
 import { loadBundledCorpus } from './corpusLoader';
@@ -34,6 +35,7 @@ test('on the bundled corpus with its alias file, the one suggestion is Su Jieshe
   ]);
   assert.equal(jaishankar.where, '“Su Jiesheng” in YCPress · “S. Jaishankar” in 003');
   assert.equal(jaishankar.key, 's jaishankar ↔ su jiesheng');
+  assert.equal(jaishankar.summary, 'same role: foreign minister of India · in YCPress and 003');
 });
 
 test('with no alias file at all, the machine translation\'s "Byden administration" is suggested too, and nothing else', () => {
@@ -129,7 +131,7 @@ test('names that only sound alike, or share a role with another country, are not
   ]), []);
 });
 
-test('near spellings need shared company and the same sounds: Medicare is not Medicaid, Southeast Asia is not Southwest Asia, Korea is not Korean', () => {
+test('near spellings need shared company and the same sounds: not Medicare and Medicaid, nor Havana and Habana with nothing in common', () => {
   assert.deepEqual(suggestHandMade([
     ['Medicare', 'Medicare and Cuba.', 'other'],
     ['Medicaid', 'Medicaid and Cuba.', 'other'],
@@ -139,4 +141,15 @@ test('near spellings need shared company and the same sounds: Medicare is not Me
     ['Havana', 'Havana, Cuba.', 'place', 'x'],
     ['Habana', 'Habana, Cuba.', 'place', 'y'],
   ]), []);
+});
+
+test('computed in slices (as the Topics view does on the extension host), the suggestions are the same', async () => {
+  const index = extractTopics(corpus.articles, { entries: [] });
+  const passages = new Map(corpus.articles.flatMap((article) => article.passages.map((passage) => [passage.id, passage.text] as const)));
+  const inputs = { topics: index.topics(), passageText: (id: string) => passages.get(id), sourceLabel: (id: string) => id };
+  const clock = new TimeSlice(0);
+  let yields = 0;
+  const sliced = await runCooperatively(groupingSuggestionsInSlices(inputs, clock), clock, { yieldNow: async () => void yields++ });
+  assert.ok(yields > 10, `only ${yields} yields`);
+  assert.deepEqual(sliced?.map(pair), groupingSuggestions(inputs).map(pair));
 });
