@@ -191,15 +191,12 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
       },
       clock,
     );
-    const state: NonNullable<TopicsTreeProvider['suggestionsFor']> = {
-      topics,
-      notSame,
-      pending: runCooperatively(work, clock, { yieldNow: this.yieldNow, isCancelled: () => this.suggestionsFor !== state }).then((list) => {
-        state.list = list ?? [];
-        return state.list;
-      }),
-    };
+    const state: NonNullable<TopicsTreeProvider['suggestionsFor']> = { topics, notSame, pending: Promise.resolve([]) };
     this.suggestionsFor = state;
+    state.pending = runCooperatively(work, clock, { yieldNow: this.yieldNow, isCancelled: () => this.suggestionsFor !== state }).then((list) => {
+      state.list = list ?? [];
+      return state.list;
+    });
     return state.pending;
   }
 
