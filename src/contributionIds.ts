@@ -20,6 +20,8 @@ export const CommandIds = {
   checkDraft: 'sourcebook.checkDraft',
   addSourceFromUrl: 'sourcebook.addSourceFromUrl',
   pasteHtmlAsSource: 'sourcebook.pasteHtmlAsSource',
+  acceptSuggestion: 'sourcebook.acceptSuggestion',
+  dismissSuggestion: 'sourcebook.dismissSuggestion',
 } as const;
 
 export const ViewIds = {

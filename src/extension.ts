@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const documentViews = new DocumentTextViews(index, (file, options) => derived.readDocumentText(file, options), logger);
   const opener = new PassageOpener(index, documentViews);
   const articlesTree = new ArticlesTreeProvider(index);
-  const topicsTree = new TopicsTreeProvider(index);
+  const topicsTree = new TopicsTreeProvider(index, () => aliasFiles.notSame(), turns.yieldNow);
   const articlesView = vscode.window.createTreeView(ViewIds.articles, { treeDataProvider: articlesTree, showCollapseAll: true });
   const topicsView = vscode.window.createTreeView(ViewIds.topics, { treeDataProvider: topicsTree, showCollapseAll: true });
   const statusBar = new SourcebookStatusBar();
@@ -102,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       decorations.schedule();
     }) },
     aliasFiles,
+    aliasFiles.onDidReload(() => topicsTree.refresh()),
     cache,
     loader.onDidLoad(() => {
       cache.scheduleSave();

@@ -1,8 +1,10 @@
+import { acceptSuggestionCommand } from './acceptSuggestion';
 import { addAliasCommand } from './addAlias';
 import { addSourceFromUrlCommand } from './addSourceFromUrl';
 import { checkDraftCommand } from './checkDraft';
 import type { CommandDefinition } from './commandRegistry';
 import { compareSourcesCommand } from './compareSources';
+import { dismissSuggestionCommand } from './dismissSuggestion';
 import { filterTopicsCommand } from './filterTopics';
 import { findTopicCommand } from './findTopic';
 import { groupArticlesByDateCommand, groupArticlesByOutletCommand } from './groupArticles';
@@ -35,4 +37,6 @@ export const allCommands: readonly CommandDefinition[] = [
   checkDraftCommand,
   addSourceFromUrlCommand,
   pasteHtmlAsSourceCommand,
+  acceptSuggestionCommand,
+  dismissSuggestionCommand,
 ];

@@ -17,6 +17,10 @@ export class AliasFiles implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly lastGood = new Map<string, AliasTable>();
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private notSamePairs: Array<[string, string]> = [];
+  private readonly reloadedEmitter = new vscode.EventEmitter<void>();
+  /** Fires after the alias files were read again (the index then rebuilds its topics on its own). */
+  readonly onDidReload = this.reloadedEmitter.event;
 
   constructor(
     private readonly index: CorpusIndex,
@@ -42,7 +46,14 @@ export class AliasFiles implements vscode.Disposable {
     }
     const bundled = await this.readTable(vscode.Uri.joinPath(this.extensionUri, bundledAliasFile), false);
     if (bundled) tables.push(bundled);
+    this.notSamePairs = tables.flatMap((table) => table.notSame ?? []);
     this.index.setAliasTables(tables);
+    this.reloadedEmitter.fire();
+  }
+
+  /** The pairs of names the alias files say are not one topic ("notSame"): never suggested as the same. */
+  notSame(): ReadonlyArray<readonly [string, string]> {
+    return this.notSamePairs;
   }
 
   /**
@@ -108,6 +119,7 @@ export class AliasFiles implements vscode.Disposable {
 
   dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadedEmitter.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -5,6 +5,9 @@ import { isolateBidi, isolatedLabel } from '../core/present/bidiIsolation';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import { pageLabel } from '../core/present/pageLabel';
 import type { Article, Mention, Topic, TopicKind } from '../core/model';
+import { groupingSuggestionsInSlices, type SameTopicSuggestion } from '../core/topics/groupingSuggestions';
+import { runCooperatively, TimeSlice } from '../core/scheduling/timeSlice';
+import type { TopicIndex } from '../core/topics/topicIndex';
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 10,000 rows. */
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -30,7 +33,43 @@ const kindIcons: Record<TopicKind, string> = {
 };
 const kindOrder: TopicKind[] = ['person', 'place', 'organisation', 'system', 'agreement', 'event', 'other'];
 
-export type TopicTreeNode = KindNode | TopicNode | TopicArticleNode | MentionNode;
+export type TopicTreeNode = SuggestionsNode | SuggestionNode | KindNode | TopicNode | TopicArticleNode | MentionNode;
+
+/** The group "Possibly the same": pairs of topics Sourcebook cannot prove are one, for the writer to accept or dismiss. */
+export class SuggestionsNode {
+  readonly parent = undefined;
+  constructor(readonly count: number) {}
+  get id(): string {
+    return 'suggestions';
+  }
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Possibly the same', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = String(this.count);
+    item.tooltip = 'Topics that may be one person, place or thing. Accept writes an alias to .sourcebook/topics.json; Dismiss remembers that they are not the same. Nothing is merged unless you accept.';
+    item.iconPath = new vscode.ThemeIcon('lightbulb');
+    item.contextValue = 'sameTopicSuggestions';
+    return item;
+  }
+}
+
+/** One suggested pair: "Su Jiesheng ↔ S. Jaishankar", its evidence as description and tooltip, Accept and Dismiss inline. */
+export class SuggestionNode {
+  constructor(readonly suggestion: SameTopicSuggestion, readonly parent: SuggestionsNode) {}
+  get id(): string {
+    return `suggestion:${this.suggestion.key}`;
+  }
+  toTreeItem(): vscode.TreeItem {
+    const { suggestion } = this;
+    const item = new vscode.TreeItem(sanitiseLabel(`${suggestion.other.name} ↔ ${suggestion.keep.name}`, 100), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = sanitiseLabel(suggestion.summary, 120);
+    item.tooltip = sanitiseLabel(`${[...suggestion.evidence.map((evidence) => evidence.text), suggestion.where].join('\n')}\nAccept makes “${suggestion.other.name}” an alias of “${suggestion.keep.name}”.`, 1200);
+    item.iconPath = new vscode.ThemeIcon('question');
+    item.contextValue = 'sameTopicSuggestion';
+    return item;
+  }
+}
 
 export class KindNode {
   constructor(readonly kind: TopicKind, readonly topics: Topic[]) {}
@@ -112,6 +151,11 @@ export class MentionNode {
   }
 }
 
+function sourceLabelOf(article: Article | undefined): string {
+  if (!article) return vscode.l10n.t('an article');
+  return article.meta.outlet ?? decodeURIComponent(article.sourceUri.split('/').pop() ?? article.meta.title).replace(/\.[^.]+$/, '').replace(/_[0-9a-f]{8,}$/, '');
+}
+
 /** A mention's row: the passage around it, the mention highlighted; right-to-left text isolated (the highlight moves with it). */
 function highlightedLabel(label: string, surface: string): vscode.TreeItemLabel {
   const cleaned = sanitiseLabel(label, 110);
@@ -128,8 +172,59 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
   private filterText = '';
   private kindNodes: KindNode[] = [];
   private readonly topicNodes = new Map<string, TopicNode>();
+  private suggestionsNode: SuggestionsNode | undefined;
+  private suggestionsFor: { topics: TopicIndex; notSame: ReadonlyArray<readonly [string, string]>; list?: SameTopicSuggestion[]; pending: Promise<SameTopicSuggestion[]> } | undefined;
 
-  constructor(private readonly index: CorpusIndex) {}
+  /**
+   * `notSame`: the pairs the writer dismissed (see AliasFiles.notSame); `yieldNow`: gives the
+   * extension host back between slices of the suggestions' computation.
+   */
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly notSame: () => ReadonlyArray<readonly [string, string]> = () => [],
+    private readonly yieldNow: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  ) {}
+
+  /**
+   * The pairs shown under "Possibly the same", best first, for the current topics and
+   * dismissals: computed once per topic index in slices of 8 ms (a large corpus takes a second or
+   * more), so the view shows the topics first and the group when it is ready.
+   */
+  suggestions(): Promise<SameTopicSuggestion[]> {
+    const topics = this.index.topics();
+    const notSame = this.notSame();
+    const current = this.suggestionsFor;
+    if (current && current.topics === topics && current.notSame === notSame) return current.pending;
+    const clock = new TimeSlice(8);
+    const work = groupingSuggestionsInSlices(
+      {
+        topics: topics.topics(),
+        passageText: (id) => this.index.passage(id)?.text,
+        sourceLabel: (id) => sourceLabelOf(this.index.article(id)),
+        preferAsName: (topic) => topics.isNamedByAliasFile(topic.id),
+        notSame,
+      },
+      clock,
+    );
+    const state: NonNullable<TopicsTreeProvider['suggestionsFor']> = { topics, notSame, pending: Promise.resolve([]) };
+    this.suggestionsFor = state;
+    state.pending = runCooperatively(work, clock, { yieldNow: this.yieldNow, isCancelled: () => this.suggestionsFor !== state }).then((list) => {
+      state.list = list ?? [];
+      return state.list;
+    });
+    return state.pending;
+  }
+
+  /** The suggestions when they are computed for the current topics, else undefined (and their computation starts). */
+  private readySuggestions(): SameTopicSuggestion[] | undefined {
+    const pending = this.suggestions();
+    const list = this.suggestionsFor?.list;
+    if (list) return list;
+    void pending.then(() => {
+      if (this.suggestionsFor?.list && this.kindNodes.length > 0) this.changeEmitter.fire(undefined);
+    });
+    return undefined;
+  }
 
   get filter(): string {
     return this.filterText;
@@ -142,6 +237,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
 
   refresh(): void {
     this.kindNodes = [];
+    this.suggestionsNode = undefined;
     this.topicNodes.clear();
     this.changeEmitter.fire(undefined);
   }
@@ -155,7 +251,15 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
   }
 
   getChildren(node?: TopicTreeNode): TopicTreeNode[] {
-    if (!node) return this.roots();
+    if (!node) {
+      const kinds = this.roots();
+      if (kinds.length === 0 || this.filterText) return kinds;
+      const ready = this.readySuggestions();
+      if (!ready || ready.length === 0) return kinds;
+      this.suggestionsNode ??= new SuggestionsNode(ready.length);
+      return [...kinds, this.suggestionsNode];
+    }
+    if (node instanceof SuggestionsNode) return (this.readySuggestions() ?? []).map((suggestion) => new SuggestionNode(suggestion, node));
     if (node instanceof KindNode) return node.topics.map((topic) => this.topicNode(topic, node));
     if (node instanceof TopicNode) {
       const byArticle = new Map<string, Mention[]>();

@@ -28,8 +28,9 @@ const expectations: HoverExpectation[] = [
   { term: 'Reciprocal Exchange of Logistics Agreement', topic: 'RELOS', sources: 1 },
   { term: 'BrahMos', topic: 'BrahMos', sources: 1, cites: ['YCPress'], quotes: 'Bramos' },
   { term: 'Byden', topic: 'Joe Biden', sources: 1, cites: ['RFI'] },
-  { term: 'Su Jiesheng', topic: 'S. Jaishankar', sources: 2, cites: ['YCPress'] },
-  { term: 'Jaishankar', topic: 'S. Jaishankar', sources: 2 },
+  // Until the writer accepts the suggestion "Su Jiesheng ↔ S. Jaishankar" (sameTopicSuggestions.test.ts), they are two topics.
+  { term: 'Su Jiesheng', topic: 'Su Jiesheng', sources: 1, cites: ['YCPress'] },
+  { term: 'Jaishankar', topic: 'S. Jaishankar', sources: 1 },
   { term: 'Poutine', topic: 'Vladimir Putin', sources: 5 },
   { term: 'Putin', topic: 'Vladimir Putin', sources: 5 },
   { term: 'Modi', topic: 'Narendra Modi', sources: 5 },

@@ -39,6 +39,11 @@ export interface AliasEntry {
 /** The parsed alias file(s); when several tables are merged, earlier entries win. */
 export interface AliasTable {
   entries: AliasEntry[];
+  /**
+   * Pairs of names the writer said are not one topic (the top-level `"notSame": [["A", "B"]]`),
+   * so Sourcebook never suggests them again. They change no topic.
+   */
+  notSame?: Array<[string, string]>;
 }
 
 /** The result of reading an alias file: a table, or a message with the line and column to fix. */
@@ -91,6 +96,9 @@ function readRaw(text: string): RawFile {
   if (!Array.isArray(value.topics)) {
     throw shapeError('topics', '"topics" must be a list of topic entries');
   }
+  if (value.notSame !== undefined && !(Array.isArray(value.notSame) && value.notSame.every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && pair.every((n) => typeof n === 'string')))) {
+    throw shapeError('notSame', '"notSame" must be a list of pairs of names, like [["Su Jiesheng", "S. Jaishankar"]]');
+  }
   value.topics.forEach((entry: unknown, i: number) => {
     const path = `topics.${i}`;
     if (!isObject(entry)) {
@@ -125,7 +133,8 @@ function toEntry(raw: Record<string, unknown>): AliasEntry {
 export function parseAliasFile(text: string): AliasFileParseResult {
   try {
     const raw = readRaw(text);
-    return { ok: true, table: { entries: raw.topics.map(toEntry) } };
+    const notSame = (raw.root.notSame as Array<[string, string]> | undefined)?.map(([a, b]) => [a.trim(), b.trim()] as [string, string]);
+    return { ok: true, table: notSame ? { entries: raw.topics.map(toEntry), notSame } : { entries: raw.topics.map(toEntry) } };
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
       return { ok: false, message: `The alias file is not valid JSON: ${error.message}`, line: error.line, column: error.column };
@@ -244,5 +253,20 @@ export function hideTopic(text: string, name: string): string {
   const raw = readForEdit(text);
   const entry = findEntry(raw, topicName) ?? newEntry(raw, topicName);
   entry.hidden = true;
+  return write(text, raw);
+}
+
+/**
+ * Returns the file with the pair `a`, `b` added to its top-level `"notSame"` list (created when
+ * missing), unless the pair is there already in either order. The topics are left as they are.
+ */
+export function addNotSame(text: string, a: string, b: string): string {
+  const first = requireName(a, 'A name');
+  const second = requireName(b, 'A name');
+  const raw = readForEdit(text);
+  const list = ((raw.root.notSame as Array<[string, string]> | undefined) ?? []).slice();
+  const key = [normaliseTerm(first), normaliseTerm(second)].sort().join('\u0000');
+  if (!list.some(([x, y]) => [normaliseTerm(x), normaliseTerm(y)].sort().join('\u0000') === key)) list.push([first, second]);
+  raw.root.notSame = list;
   return write(text, raw);
 }

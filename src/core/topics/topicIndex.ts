@@ -113,14 +113,6 @@ function initialsOf(words: readonly string[]): string {
   return words.map((word) => word[0]).join('');
 }
 
-/** Two topics whose names are close enough that they may be one; shown to the writer, never merged by Sourcebook itself. */
-export interface GroupingSuggestion {
-  topic: Topic;
-  similar: Topic;
-  /** 0 (identical) to 1 (unrelated), as fuse.js scores. */
-  score: number;
-}
-
 interface FuzzyName {
   name: string;
   topicId: string;
@@ -309,24 +301,9 @@ export class TopicIndex {
     return this.byTransliteration.get(words.join(' ')) ?? [];
   }
 
-  /** Pairs of distinct topics with near-identical names ("Biden administration" / "Byden administration"), to offer as merges. */
-  groupingSuggestions(maxScore = 0.2): GroupingSuggestion[] {
-    const out: GroupingSuggestion[] = [];
-    const seen = new Set<string>();
-    for (const topic of this.visible) {
-      if (topic.name.length < 4) continue;
-      for (const hit of this.fuzzyIndex().search(topic.name, { limit: 5 })) {
-        const similar = this.byId.get(hit.item.topicId);
-        const score = hit.score ?? 1;
-        if (!similar || similar.id === topic.id || score > maxScore || this.built.hiddenIds.has(similar.id)) continue;
-        if (Math.abs(similar.name.length - topic.name.length) > 2) continue;
-        const pair = [topic.id, similar.id].sort().join('\u0000');
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        out.push({ topic, similar, score });
-      }
-    }
-    return out;
+  /** True when the topic's name comes from an alias file entry (the writer's or the bundled corpus's). */
+  isNamedByAliasFile(topicId: string): boolean {
+    return this.built.aliasNamesById.has(topicId);
   }
 
   /** Topics with a normalised name starting with `prefix`, most sources first. */

@@ -24,3 +24,11 @@ export function loadBundledCorpus(): { articles: Article[]; fileOf: Map<string, 
   if (!parsed.ok) throw new Error(parsed.message);
   return { articles, fileOf, aliasTable: parsed.table };
 }
+
+/**
+ * The bundled alias table after the writer accepted the suggestion "Su Jiesheng ↔ S. Jaishankar"
+ * (the writer's `.sourcebook/topics.json` comes before the bundled file, as in the extension).
+ */
+export function withJaishankarAccepted(table: AliasTable): AliasTable {
+  return { entries: [{ name: 'S. Jaishankar', aliases: ['Su Jiesheng'], hidden: false }, ...table.entries] };
+}
