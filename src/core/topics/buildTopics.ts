@@ -259,7 +259,7 @@ function surnameOwner(owners: ReadonlyMap<string, number>, surnameTitles: Readon
   }
   const holds = (owner: string): boolean => titles.every((title) => titlesByRoot.get(owner)?.has(title));
   const fits = [...owners.keys()].filter((owner) => (titlesByRoot.get(owner)?.size ?? 0) === 0 || holds(owner));
-  if (fits.length === 1 && titles.length > 0) return fits[0];
+  if (fits.length === 1 && titles.length > 0 && holds(fits[0])) return fits[0];
   const ranked = [...owners.keys()].sort((x, y) => owners.get(y)! - owners.get(x)!);
   return owners.get(ranked[0])! >= owners.get(ranked[1])! * DOMINANT_OWNER_FACTOR ? ranked[0] : undefined;
 }
@@ -461,15 +461,16 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     else byEnds.set(ends, key);
   }
   const fullNamesBySurname = new Map<string, Map<string, number>>();
+  /** How many full names start with a word: "John" and "Charles" are first names, and a surname alone is never one of them. */
+  const firstNameUses = new Map<string, number>();
+  for (const key of people) firstNameUses.set(key.split(' ')[0], (firstNameUses.get(key.split(' ')[0]) ?? 0) + 1);
   /** "Florida Everglades", "Philippine Islands Maj" look like people, but a place starts no person's name; nor does "Mrs" ("Mrs Clinton" is no full name). */
-  const startsNoName = (word: string): boolean => TITLE_WORDS.has(word) || (accepted.has(word) && dominantVote(stats.get(word)!) === 'place');
+  const startsNoName = (word: string): boolean => TITLE_WORDS.has(word) || (accepted.has(word) && (dominantVote(stats.get(word)!) === 'place' || stats.get(word)!.cues.place * 4 >= stats.get(word)!.count));
   const nameWords = new Set<string>();
-  const firstNames = new Set<string>();
   for (const key of people) {
     if (clock.due()) yield;
     const words = key.split(' ');
     for (const word of words) nameWords.add(word);
-    firstNames.add(words[0]);
     const surname = words[words.length - 1];
     if (surname.length < 3 || words.includes('of') || stats.get(key)!.hyphenParts || startsNoName(words[0])) continue;
     const owners = fullNamesBySurname.get(surname) ?? new Map<string, number>();
@@ -498,7 +499,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     const otherKinds = [...s.kindVotes].filter(([kind]) => kind !== 'person').reduce((sum, [, n]) => sum + n, 0);
     if (s.cues.place > s.cues.person + (s.kindVotes.get('person') ?? 0) || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
     const owners = fullNamesBySurname.get(key);
-    if (!owners || listedWithPlaces(s)) continue;
+    if (!owners || listedWithPlaces(s) || (firstNameUses.get(key) ?? 0) >= 2) continue;
     const owner = surnameOwner(owners, s.titles, titlesByRoot);
     if (owner) {
       groups.union(owner, key);
@@ -514,7 +515,7 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (clock.due()) yield;
     surnamesByInitial.set(surname[0], [...(surnamesByInitial.get(surname[0]) ?? []), surname]);
     const [owner] = owners.keys();
-    if (owners.size === 1 && !ownerBySurname.has(surname) && !accepted.has(surname) && !firstNames.has(surname)
+    if (owners.size === 1 && !ownerBySurname.has(surname) && !accepted.has(surname) && (firstNameUses.get(surname) ?? 0) < 2
       && !lowercaseWords.has(surname) && !looksLikeDemonym(surname)) {
       ownerBySurname.set(surname, owner);
     }
