@@ -20,6 +20,9 @@ interface HoverExpectation {
   quotes?: string;
 }
 
+/** How the card cites article 000, the machine-translated one with no outlet: "Unknown outlet · " and its title, its first line. */
+const MACHINE_TRANSLATED = 'Russian President Vladimir Putin will visit India on the 6th';
+
 const expectations: HoverExpectation[] = [
   { term: 'S-400', topic: 'S-400', sources: 5, quotes: 'S-400' },
   { term: 'S400', topic: 'S-400', sources: 5 },
@@ -27,7 +30,8 @@ const expectations: HoverExpectation[] = [
   { term: 'RELOS', topic: 'RELOS', sources: 1, quotes: 'Reciprocal Exchange of Logistics Agreement' },
   { term: 'Reciprocal Exchange of Logistics Agreement', topic: 'RELOS', sources: 1 },
   { term: 'BrahMos', topic: 'BrahMos', sources: 1, cites: ['YCPress'], quotes: 'Bramos' },
-  { term: 'Byden', topic: 'Joe Biden', sources: 1, cites: ['RFI'] },
+  { term: 'Byden', topic: 'Joe Biden', sources: 2, cites: ['RFI', MACHINE_TRANSLATED] },
+  { term: 'Biden', topic: 'Joe Biden', sources: 2, cites: ['RFI', MACHINE_TRANSLATED] },
   // Until the writer accepts the suggestion "Su Jiesheng ↔ S. Jaishankar" (sameTopicSuggestions.test.ts), they are two topics.
   { term: 'Su Jiesheng', topic: 'Su Jiesheng', sources: 1, cites: ['YCPress'] },
   { term: 'Jaishankar', topic: 'S. Jaishankar', sources: 1 },
@@ -65,12 +69,27 @@ suite('Hover cards', () => {
       const header = markdown.split('\n')[0];
       assert.ok(header.includes(`**${escapeForCard(expected.topic)}**`), `card is for another topic: ${header}`);
       assert.match(markdown, new RegExp(`passages? in ${expected.sources} sources?`), `wrong source count in: ${markdown.slice(0, 300)}`);
-      for (const outlet of expected.cites ?? []) assert.ok(markdown.includes(`*${escapeForCard(outlet)}`), `no passage cites ${outlet}: ${markdown}`);
+      for (const outlet of expected.cites ?? []) assert.ok(cites(markdown, outlet), `no passage cites ${outlet}: ${markdown}`);
       if (expected.quotes) assert.ok(plain(markdown).includes(expected.quotes), `no passage quotes "${expected.quotes}"`);
       const passage = api.index.topics().lookup(expected.topic, 1)[0]?.topic;
       assert.ok(passage, `topic ${expected.topic} not in the index`);
     });
   }
+
+  test('"Biden" in the demo draft: Joe Biden from 2 sources, citing the machine-translated article ("the Biden administration") and RFI', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder open');
+    const draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'draft.md'));
+    await vscode.window.showTextDocument(draft);
+    const offset = draft.getText().indexOf('Biden');
+    assert.ok(offset >= 0, 'the demo draft names Biden');
+    const markdown = await hoverMarkdownAt(draft, draft.positionAt(offset + 2));
+    assert.ok(markdown, 'no hover on "Biden" in the demo draft');
+    assert.ok(markdown.split('\n')[0].includes('**Joe Biden**'), markdown.split('\n')[0]);
+    assert.match(markdown, /passages? in 2 sources/);
+    for (const source of ['RFI', MACHINE_TRANSLATED]) assert.ok(cites(markdown, source), `no passage cites ${source}: ${markdown}`);
+    assert.ok(plain(markdown).includes('Biden administration'), 'a passage of article 000 quotes "the Biden administration"');
+  });
 
   test('names the sources never mention get no card and no underline; misspellings get a labelled closest match', async () => {
     const absent = ['Hillary Clinton', 'Hunter Biden', 'Manmohan Singh', 'Kyiv', 'Pune', 'Chita', 'Jane Austen', 'South China Sea', 'S-500', 'Emmanuel Macron'];
@@ -180,6 +199,11 @@ suite('Hover cards', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before);
   });
 });
+
+/** Whether a passage of the card cites `source`: its outlet (in italics), or for a source without one its title after the outlet. */
+function cites(markdown: string, source: string): boolean {
+  return markdown.includes(`*${escapeForCard(source)}`) || markdown.includes(`* · ${escapeForCard(source)}`);
+}
 
 function escapeForCard(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);

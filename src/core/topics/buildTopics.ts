@@ -2,11 +2,12 @@ import type { Article, Mention, Topic, TopicKind } from '../model';
 import type { AliasTable } from './aliasFile';
 import { ABSORBED_HEADS, IRREGULAR_DEMONYMS, KIND_BY_LAST_WORD, NAME_CONNECTORS, PLACE_PREFIXES, STOP_WORDS, TITLE_WORDS } from './englishWords';
 import { Candidate, CandidateRole, findCandidates, looksLikeDemonym, WordCounts } from './findCandidates';
-import { normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
+import { keyOfTokens, NormalToken, normaliseTerm, normaliseTokens, singularOf } from './normaliseTerm';
 import { withoutInvisibleCharacters, wordText } from '../text/wordText';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runToCompletion, SliceClock, SlicedWork } from '../scheduling/timeSlice';
 import { TopicTrie } from './topicTrie';
+import { misspellingEdits } from './spellingDistance';
 
 /** The topics of a corpus and the trie that recognises them in any text. */
 export interface BuiltTopics {
@@ -16,6 +17,28 @@ export interface BuiltTopics {
   /** Keys and names that came from the writer's alias file, by topic id. */
   aliasNamesById: Map<string, string[]>;
   trie: TopicTrie;
+}
+
+/**
+ * One way a person's name was joined to the full name, or kept apart from it, while building topics: the
+ * evidence for the precision of the joins (see test/unit/topics/nameJoins.test.ts).
+ */
+export interface NameJoin {
+  /**
+   * `surname`: a surname alone joined the only full name it fits ("Modi" -> "narendra modi");
+   * `initials`: an initial for the first name ("s jaishankar" -> "subrahmanyam jaishankar");
+   * `typo`: a one-edit slip of a surname beside the spelling it slips from ("byden administration" -> "biden administration"):
+   *   its mentions count for the person (as `head`), while the two spellings stay two topics the writer may merge;
+   * `head`: "the Biden administration" is also a mention of the person (counted in `mentions`);
+   * `apart`: a surname left alone, because several people or a different office fit it.
+   */
+  rule: 'surname' | 'initials' | 'typo' | 'head' | 'apart';
+  /** The key that joined (or stayed apart). */
+  from: string;
+  /** The key of the full name it joined; for `apart`, the full names it could have joined, joined by " / ". */
+  to: string;
+  /** For `head`: how many mentions it added. */
+  mentions?: number;
 }
 
 interface KeyStats {
@@ -35,6 +58,8 @@ interface KeyStats {
   hyphenParts?: [string, string];
   /** For acronyms and names of several words: the first articles that use them, so an acronym joins only an expansion used beside it. */
   articles?: Set<string>;
+  /** The offices named before it ("prime minister"), with their counts. */
+  titles?: Map<string, number>;
 }
 
 /** Enough articles to find an acronym beside its expansion; a bound, so memory grows with the keys, not with the keys' articles. */
@@ -65,6 +90,7 @@ function record(stats: Map<string, KeyStats>, candidate: Candidate, articleId: s
   if (candidate.baseKey) s.baseKey = candidate.baseKey;
   if (candidate.acronymKey) s.acronymKey = candidate.acronymKey;
   if (candidate.hyphenParts) s.hyphenParts = candidate.hyphenParts;
+  if (candidate.title) (s.titles ??= new Map()).set(candidate.title, (s.titles.get(candidate.title) ?? 0) + 1);
 }
 
 function demonymForms(place: string): string[] {
@@ -218,16 +244,31 @@ function cleanSurface(surface: string): string {
 }
 
 /**
- * The full name a surname alone stands for: the only one, or one used at least three times as often as any
- * other ("Kennedy" is John Kennedy when Edward and Robert Kennedy come up once each).
+ * The full name a surname alone stands for. The only full name with that surname, unless the surname is
+ * written only after offices the full name is never written after ("Prime Minister Singh" is not "Raksha Mantri
+ * Rajnath Singh"; "President Eisenhower" is "General Dwight Eisenhower" when "General Eisenhower" comes up too); among several full names, only the one left when the surname's offices rule out the others
+ * ("President Kennedy" is John Kennedy when Edward Kennedy is only ever "Senator Edward Kennedy"), or one
+ * used far more often than the others. Otherwise none: two people who share a surname stay apart.
  */
-function dominantOwner(owners: Map<string, number> | undefined): string | undefined {
-  if (!owners || owners.size === 0) return undefined;
-  const ranked = [...owners].sort((x, y) => y[1] - x[1]);
-  return ranked.length === 1 || ranked[0][1] >= ranked[1][1] * DOMINANT_OWNER_FACTOR ? ranked[0][0] : undefined;
+function surnameOwner(owners: ReadonlyMap<string, number>, surnameTitles: ReadonlyMap<string, number> | undefined, titlesByRoot: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  const titles = [...(surnameTitles?.keys() ?? [])];
+  if (owners.size === 1) {
+    const [only] = owners.keys();
+    const held = titlesByRoot.get(only);
+    return !held || held.size === 0 || titles.length === 0 || titles.some((title) => held.has(title)) ? only : undefined;
+  }
+  const holds = (owner: string): boolean => titles.every((title) => titlesByRoot.get(owner)?.has(title));
+  const fits = [...owners.keys()].filter((owner) => (titlesByRoot.get(owner)?.size ?? 0) === 0 || holds(owner));
+  if (fits.length === 1 && titles.length > 0 && holds(fits[0])) return fits[0];
+  const ranked = [...owners.keys()].sort((x, y) => owners.get(y)! - owners.get(x)!);
+  return owners.get(ranked[0])! >= owners.get(ranked[1])! * DOMINANT_OWNER_FACTOR ? ranked[0] : undefined;
 }
 
+/** A full name used this many times as often as the next one with its surname is the one the surname alone means ("Kennedy" is John Kennedy when Edward and Robert Kennedy come up once each). */
 const DOMINANT_OWNER_FACTOR = 3;
+
+/** Heads after which a person's surname names the person's office or camp: "the Biden administration" speaks of Biden. */
+const PERSONAL_HEADS = new Set(['administration', 'government', 'presidency', 'cabinet', 'regime']);
 
 /**
  * "in", "to", "from" come before many things besides places ("in God", "to Medicare"); a place shows itself
@@ -275,16 +316,17 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
  * technical terms must repeat), grouped by normalised key, acronym definitions, full names
  * and the writer's aliases, and finally located by one longest-match pass over every passage.
  */
-export function buildTopics(articles: readonly Article[], aliasTable: AliasTable): BuiltTopics {
-  return runToCompletion(buildTopicsInSlices(articles, aliasTable, neverDue));
+export function buildTopics(articles: readonly Article[], aliasTable: AliasTable, joins?: NameJoin[]): BuiltTopics {
+  return runToCompletion(buildTopicsInSlices(articles, aliasTable, neverDue, joins));
 }
 
 /**
  * {@link buildTopics} as sliced work: it yields whenever `clock` is due, inside every loop that
  * grows with the corpus, so a cooperative driver can give the thread back between slices.
- * Driven by a clock that is never due, it is buildTopics itself.
+ * Driven by a clock that is never due, it is buildTopics itself. Each join of a person's names is pushed
+ * onto `joins` when given.
  */
-export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock): SlicedWork<BuiltTopics> {
+export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock, joins?: NameJoin[]): SlicedWork<BuiltTopics> {
   const stats = new Map<string, KeyStats>();
   const lowercaseWords = new WordCounts();
   for (const article of articles) {
@@ -391,6 +433,24 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (clock.due()) yield;
     if (personLike(key, stats.get(key), lowercaseWords)) people.push(key);
   }
+  const byInitial = new Map<string, string[]>();
+  for (const key of people) {
+    const words = key.split(' ');
+    if (words.length >= 2 && words[0].length > 1) {
+      const sharing = `${words[0][0]} ${words[words.length - 1]}`;
+      byInitial.set(sharing, [...(byInitial.get(sharing) ?? []), key]);
+    }
+  }
+  for (const key of people) {
+    if (clock.due()) yield;
+    const words = key.split(' ');
+    if (words.length !== 2 || words[0].length !== 1) continue;
+    const full = byInitial.get(key) ?? [];
+    if (full.length > 0 && new Set(full.map((name) => groups.find(name))).size === 1) {
+      groups.union(full[0], key);
+      joins?.push({ rule: 'initials', from: key, to: full[0] });
+    }
+  }
   const byEnds = new Map<string, string>();
   for (const key of people.sort((a, b) => a.split(' ').length - b.split(' ').length)) {
     if (clock.due()) yield;
@@ -401,24 +461,76 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     else byEnds.set(ends, key);
   }
   const fullNamesBySurname = new Map<string, Map<string, number>>();
+  /** How many full names start with a word: "John" and "Charles" are first names, and a surname alone is never one of them. */
+  const firstNameUses = new Map<string, number>();
+  for (const key of people) firstNameUses.set(key.split(' ')[0], (firstNameUses.get(key.split(' ')[0]) ?? 0) + 1);
+  /** "Florida Everglades", "Philippine Islands Maj" look like people, but a place starts no person's name; nor does "Mrs" ("Mrs Clinton" is no full name). */
+  const startsNoName = (word: string): boolean => TITLE_WORDS.has(word) || (accepted.has(word) && (dominantVote(stats.get(word)!) === 'place' || stats.get(word)!.cues.place * 4 >= stats.get(word)!.count));
+  const nameWords = new Set<string>();
   for (const key of people) {
     if (clock.due()) yield;
     const words = key.split(' ');
+    for (const word of words) nameWords.add(word);
     const surname = words[words.length - 1];
-    if (surname.length < 3 || words.includes('of')) continue;
+    if (surname.length < 3 || words.includes('of') || stats.get(key)!.hyphenParts || startsNoName(words[0])) continue;
     const owners = fullNamesBySurname.get(surname) ?? new Map<string, number>();
     const root = groups.find(key);
     owners.set(root, (owners.get(root) ?? 0) + stats.get(key)!.count);
     fullNamesBySurname.set(surname, owners);
   }
+  const titlesByRoot = new Map<string, Set<string>>();
+  for (const key of people) {
+    if (clock.due()) yield;
+    const titles = stats.get(key)!.titles;
+    if (!titles) continue;
+    const root = groups.find(key);
+    const held = titlesByRoot.get(root) ?? new Set<string>();
+    for (const title of titles.keys()) held.add(title);
+    titlesByRoot.set(root, held);
+  }
+  /** "Spain, Sweden and Norway": a word listed among places, and never with a title or a speech verb, is a place. */
+  const listedWithPlaces = (s: KeyStats): boolean => (s.kindVotes.get('person') ?? 0) === 0 && s.cues.person === 0
+    && [...s.listedWith.keys()].some((partner) => accepted.has(partner) && (dominantVote(stats.get(partner)!) === 'place' || stats.get(partner)!.cues.place > 0));
+  const ownerBySurname = new Map<string, string>();
   for (const key of accepted) {
     if (clock.due()) yield;
     const s = stats.get(key)!;
     if (!isSingleWord(key) || s.roles.has('code') || s.roles.has('acronym') || lowercaseWords.has(key)) continue;
     const otherKinds = [...s.kindVotes].filter(([kind]) => kind !== 'person').reduce((sum, [, n]) => sum + n, 0);
     if (s.cues.place > s.cues.person + (s.kindVotes.get('person') ?? 0) || otherKinds > (s.kindVotes.get('person') ?? 0)) continue;
-    const owner = dominantOwner(fullNamesBySurname.get(key));
-    if (owner) groups.union(owner, key);
+    const owners = fullNamesBySurname.get(key);
+    if (!owners || listedWithPlaces(s) || (firstNameUses.get(key) ?? 0) >= 2) continue;
+    const owner = surnameOwner(owners, s.titles, titlesByRoot);
+    if (owner) {
+      groups.union(owner, key);
+      ownerBySurname.set(key, owner);
+      joins?.push({ rule: 'surname', from: key, to: owner });
+    } else {
+      joins?.push({ rule: 'apart', from: key, to: [...owners.keys()].sort().join(' / ') });
+    }
+  }
+  const surnamesByInitial = new Map<string, string[]>();
+  const typoOf = new Map<string, string>();
+  for (const [surname, owners] of fullNamesBySurname) {
+    if (clock.due()) yield;
+    surnamesByInitial.set(surname[0], [...(surnamesByInitial.get(surname[0]) ?? []), surname]);
+    const [owner] = owners.keys();
+    if (owners.size === 1 && !ownerBySurname.has(surname) && !accepted.has(surname) && (firstNameUses.get(surname) ?? 0) < 2
+      && !lowercaseWords.has(surname) && !looksLikeDemonym(surname)) {
+      ownerBySurname.set(surname, owner);
+    }
+  }
+  for (const key of accepted) {
+    if (clock.due()) yield;
+    const [word, head, ...rest] = key.split(' ');
+    if (rest.length > 0 || !head || !PERSONAL_HEADS.has(head) || word.length < 4 || ownerBySurname.has(word) || accepted.has(word) || nameWords.has(word)) continue;
+    for (const surname of surnamesByInitial.get(word[0]) ?? []) {
+      const correct = `${surname} ${head}`;
+      if (misspellingEdits(word, surname) !== 1 || !ownerBySurname.has(surname) || !accepted.has(correct) || stats.get(correct)!.count <= stats.get(key)!.count) continue;
+      typoOf.set(word, surname);
+      joins?.push({ rule: 'typo', from: key, to: correct });
+      break;
+    }
   }
 
   const aliasKeys = new Map<string, number>();
@@ -461,6 +573,17 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     }
   }
 
+  const personBeforeHead = (tokens: NormalToken[], from: number, to: number): string | undefined => {
+    if (!PERSONAL_HEADS.has(tokens[to - 1].singular) || tokens[to - 1].isCode) return undefined;
+    if (to - from === 2) {
+      const surname = tokens[from].norm;
+      const owner = ownerBySurname.get(surname) ?? ownerBySurname.get(typoOf.get(surname) ?? '');
+      return owner === undefined ? undefined : groups.find(owner);
+    }
+    const name = trie.longestAt(tokens, from);
+    return name && name.to === to - 1 ? name.entry.topicId : undefined;
+  };
+  const headMentions: Array<{ root: string; key: string; mention: Mention }> = [];
   const mentionsByRoot = new Map<string, Mention[]>();
   const addMention = (root: string, mention: Mention): void => {
     const list = mentionsByRoot.get(root) ?? [];
@@ -475,6 +598,12 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
         const start = tokens[match.from].start;
         const end = tokens[match.to - 1].end;
         addMention(match.entry.topicId, { passageId: passage.id, articleId: article.id, start, end, surface: passage.text.slice(start, end) });
+        const person = match.to - match.from > 1 ? personBeforeHead(tokens, match.from, match.to) : undefined;
+        if (person && person !== match.entry.topicId) {
+          const t = tokens[match.from];
+          const last = tokens[match.to - 2];
+          headMentions.push({ root: person, key: keyOfTokens(tokens, match.from, match.to), mention: { passageId: passage.id, articleId: article.id, start: t.start, end: last.end, surface: passage.text.slice(t.start, last.end) } });
+        }
         if (match.to - match.from > 1) {
           for (let k = match.from; k < match.to; k++) {
             const inner = tokens[k].isCode ? trie.longestAt([tokens[k]], 0) : undefined;
@@ -512,6 +641,16 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
       const best = [...votes].sort((x, y) => y[1] - x[1])[0];
       if (best) kinds.set(root, best[0]);
     }
+  }
+  const headCounts = new Map<string, { key: string; root: string; mentions: number }>();
+  for (const { root, key, mention } of headMentions) {
+    if (clock.due()) yield;
+    if (kinds.get(root) !== 'person' || !mentionsByRoot.has(root)) continue;
+    addMention(root, mention);
+    const join = `${key} -> ${root}`;
+    const counted = headCounts.get(join) ?? { key, root, mentions: 0 };
+    counted.mentions++;
+    headCounts.set(join, counted);
   }
   const usedIds = new Set<string>();
   const rootToId = new Map<string, string>();
@@ -564,6 +703,10 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     if (entry?.hidden) hiddenIds.add(id);
     if (entry) aliasNamesById.set(id, [entry.name, ...entry.aliases]);
     rootToId.set(root, id);
+  }
+  for (const { key, root, mentions } of headCounts.values()) {
+    const id = rootToId.get(root);
+    joins?.push({ rule: 'head', from: key, to: normaliseTerm(topics.find((topic) => topic.id === id)?.name ?? root), mentions });
   }
   const finalTrie = new TopicTrie();
   for (const [root, keys] of keysByRoot) {

@@ -37,7 +37,7 @@ export const TITLE_WORDS = words(`
 president presidents minister ministers prime secretary chancellor premier king queen prince princess emperor
 pope sheikh emir sultan senator congressman congresswoman representative rep governor mayor ambassador envoy
 spokesman spokeswoman spokesperson chairman chairwoman ceo general gen colonel col
-captain capt admiral adm marshal lieutenant lt sergeant sgt commander cmdr professor prof dr mr mrs ms
+captain capt admiral adm maj major marshal lieutenant lt sergeant sgt commander cmdr professor prof dr mr mrs ms
 sir lord lady dame judge justice mantri pm speaker majesty highness excellency
 `);
 

@@ -51,6 +51,8 @@ export interface Candidate {
   listedWith?: string;
   /** For `X-Y` names: the two keys, since "Russia-India" is two topics but "Chennai-Vladivostok" one. */
   hyphenParts?: [string, string];
+  /** The office named just before a person ("prime minister", "president", "mantri"); courtesy titles ("Mr", "Dr") name none. */
+  title?: string;
 }
 
 /** How often each word occurs in lower case across a corpus. One hash look-up per word: the counters are mutable boxes. */
@@ -292,19 +294,23 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   }
 
   let titled = false;
+  let title: string | undefined;
   // A title word that opens an institution's name is no title: "General Land Office", "General Accounting Office".
   for (let k = b - 1; k >= a; k--) {
     if (TITLE_WORDS.has(tokens[k].norm)) {
       if (k === a && b - a >= 3 && !tokens[k].allCaps && !NAME_CONNECTORS.has(tokens[k + 1].norm) && KIND_BY_LAST_WORD.has(tokens[b - 1].norm)) break;
       a = k + 1;
       titled = !(tokens[a] && NAME_CONNECTORS.has(tokens[a].norm));
+      if (titled) title = officeOf(tokens, runStart, k);
       break;
     }
   }
   const before = tokens[runStart - 1];
   if (!titled && before && before.lowercase && LOWERCASE_TITLES.has(before.norm) && SINGLE_SPACE.test(tokens[runStart].gapBefore)) {
     titled = true;
+    title = before.norm;
   }
+  if (title) emit = withTitle(emit, title);
   while (a < b && (isStopWord(text, tokens[a]) || (tokens[a].lowercase && NAME_CONNECTORS.has(tokens[a].norm)) || ORDINAL.test(tokens[a].norm))) a++;
   if (a === runStart && b - a >= 2 && startsSentence(tokens, a) && !tokens[a].allCaps && /(?:ly|ing|ed)$/.test(tokens[a].norm)) a++;
   while (b > a && (isStopWord(text, tokens[b - 1]) || NAME_CONNECTORS.has(tokens[b - 1].norm))) b--;
@@ -395,6 +401,26 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   }
   if (/^\p{Lu}$/u.test(text.slice(tokens[b - 1].start, tokens[b - 1].end)) && b - a === 2 && TITLE_WORDS.has(tokens[a].norm)) return;
   emit(a, b, 'name', { kind });
+}
+
+/** Titles of courtesy say nothing of which office a person holds, so they never tell two people apart. */
+const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lady', 'dame', 'lord', 'prof', 'professor', 'excellency', 'highness', 'majesty']);
+
+/** Short forms of offices, written out so "PM Modi" and "Prime Minister Narendra Modi" hold the same office. */
+const OFFICE_ABBREVIATIONS = new Map([['pm', 'prime minister'], ['gen', 'general'], ['col', 'colonel'], ['capt', 'captain'], ['adm', 'admiral'],
+  ['lt', 'lieutenant'], ['sgt', 'sergeant'], ['cmdr', 'commander'], ['rep', 'representative']]);
+
+/** The office the title words ending at `last` name ("Indian Prime Minister" -> "prime minister"), or none for a courtesy title. */
+function officeOf(tokens: NormalToken[], runStart: number, last: number): string | undefined {
+  let first = last;
+  while (first > runStart && TITLE_WORDS.has(tokens[first - 1].norm)) first--;
+  const words = tokens.slice(first, last + 1).map((t) => OFFICE_ABBREVIATIONS.get(t.norm) ?? t.norm).filter((w) => !COURTESY_TITLES.has(w));
+  return words.length > 0 ? words.join(' ').replace(/s$/, '') : undefined;
+}
+
+/** The same emit, each candidate marked with the office named before it. */
+function withTitle(emit: Emit, title: string): Emit {
+  return (from, to, role, extra = {}) => emit(from, to, role, { ...extra, title });
 }
 
 /** "Bay of Bengal", "Conference on Afghanistan": the kind of a head word that a connector follows. */
