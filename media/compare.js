@@ -54,9 +54,11 @@
     }
     section.appendChild(element('h2', undefined, 'Where the sources disagree'));
     for (const disagreement of model.disagreements) {
-      const item = element('div', 'disagreement ' + (disagreement.severity === 'contradiction' ? 'contradiction' : 'tension'));
+      const explained = typeof disagreement.explanation === 'string' && disagreement.explanation.length > 0;
+      const kind = explained ? 'different-measures' : disagreement.severity === 'contradiction' ? 'contradiction' : 'tension';
+      const item = element('div', 'disagreement ' + kind);
       const sentence = element('p', 'summary');
-      sentence.appendChild(element('span', 'badge', disagreement.severity === 'contradiction' ? 'Contradiction' : 'Tension'));
+      sentence.appendChild(element('span', 'badge', explained ? 'Different measures' : disagreement.severity === 'contradiction' ? 'Contradiction' : 'Tension'));
       sentence.appendChild(element('strong', undefined, disagreement.label + ': '));
       disagreement.statements.forEach((statement, position) => {
         if (position > 0) sentence.appendChild(document.createTextNode('; '));
@@ -65,6 +67,10 @@
         counts.statementLinks++;
       });
       item.appendChild(sentence);
+      if (explained) {
+        item.appendChild(element('p', 'explanation', disagreement.explanation));
+        counts.explanations++;
+      }
       section.appendChild(item);
     }
     return section;
@@ -104,7 +110,7 @@
   }
 
   function render(model) {
-    const counts = { passages: 0, statementLinks: 0 };
+    const counts = { passages: 0, statementLinks: 0, explanations: 0 };
     const page = document.createDocumentFragment();
     page.appendChild(element('h1', undefined, 'What the sources say about ' + model.topicName));
     page.appendChild(element('p', 'subtitle', model.sources.length === 1 ? '1 source' : model.sources.length + ' sources'));
@@ -122,6 +128,7 @@
         passages: counts.passages,
         disagreements: model.disagreements.length,
         statementLinks: counts.statementLinks,
+        explanations: counts.explanations,
       },
     });
   }

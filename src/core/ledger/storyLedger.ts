@@ -7,7 +7,7 @@
 import { DraftFigureChecker } from '../figures/draftFigures';
 import type { Figure } from '../figures/figure';
 import type { FigureGroup } from '../figures/groupFigures';
-import { sourceLabel, type Article } from '../model';
+import { sourceLabel, type Article, type Logger } from '../model';
 import { foldWord } from '../text/wordText';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { tokenise } from '../figures/tokenise';
@@ -78,6 +78,11 @@ export interface LedgerReport {
   counts: Record<ClaimStatus, number>;
 }
 
+/** A ledger with no claims (no build yet, or the engine is gone). */
+export function emptyLedgerReport(): LedgerReport {
+  return { claims: [], counts: { supported: 0, 'single-source': 0, 'second-hand': 0, disputed: 0, 'not-found': 0 } };
+}
+
 /** What the ledger reads besides the articles. */
 export interface StoryLedgerOptions {
   /** The corpus's figure groups (their members are all the figures of the sources). */
@@ -86,6 +91,8 @@ export interface StoryLedgerOptions {
   checkQuote?: (quote: string) => QuoteCheck;
   /** Topics the sources know, for claims "about a known topic". */
   topics?: Iterable<{ name: string; spellings: readonly string[] }>;
+  /** Told when a check failed (a bug: the check then finds no claims rather than throwing). */
+  logger?: Logger;
 }
 
 /** A claim without figures or quotations is supported by a sentence that has this share of its concept weight... */
@@ -128,8 +135,17 @@ export class StoryLedger {
 
   /** Every claim of `draft`, decided. */
   check(draft: string): LedgerReport {
+    try {
+      return this.checkUnguarded(typeof draft === 'string' ? draft : '');
+    } catch (error) {
+      this.options.logger?.error(`The draft's claims could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      return emptyLedgerReport();
+    }
+  }
+
+  private checkUnguarded(draft: string): LedgerReport {
     const claims = findDraftClaims(draft, this.terms).map((claim) => this.decide(claim));
-    const counts = { supported: 0, 'single-source': 0, 'second-hand': 0, disputed: 0, 'not-found': 0 } as Record<ClaimStatus, number>;
+    const { counts } = emptyLedgerReport();
     for (const claim of claims) counts[claim.status] += 1;
     return { claims, counts };
   }
