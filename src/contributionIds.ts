@@ -20,12 +20,17 @@ export const CommandIds = {
   checkDraft: 'sourcebook.checkDraft',
   addSourceFromUrl: 'sourcebook.addSourceFromUrl',
   pasteHtmlAsSource: 'sourcebook.pasteHtmlAsSource',
+  exportFactCheckReport: 'sourcebook.exportFactCheckReport',
+  selectClaim: 'sourcebook.selectClaim',
+  insertLedgerQuote: 'sourcebook.insertLedgerQuote',
+  refreshDraftCheck: 'sourcebook.refreshDraftCheck',
 } as const;
 
 export const ViewIds = {
   container: 'sourcebook',
   articles: 'sourcebook.articles',
   topics: 'sourcebook.topics',
+  draftCheck: 'sourcebook.draftCheck',
 } as const;
 
 export const ContextKeys = {

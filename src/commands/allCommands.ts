@@ -3,6 +3,8 @@ import { addSourceFromUrlCommand } from './addSourceFromUrl';
 import { checkDraftCommand } from './checkDraft';
 import type { CommandDefinition } from './commandRegistry';
 import { compareSourcesCommand } from './compareSources';
+import { insertLedgerQuoteCommand, refreshDraftCheckCommand, selectClaimCommand } from './draftCheckActions';
+import { exportFactCheckReportCommand } from './exportFactCheckReport';
 import { filterTopicsCommand } from './filterTopics';
 import { findTopicCommand } from './findTopic';
 import { groupArticlesByDateCommand, groupArticlesByOutletCommand } from './groupArticles';
@@ -35,4 +37,8 @@ export const allCommands: readonly CommandDefinition[] = [
   checkDraftCommand,
   addSourceFromUrlCommand,
   pasteHtmlAsSourceCommand,
+  exportFactCheckReportCommand,
+  selectClaimCommand,
+  insertLedgerQuoteCommand,
+  refreshDraftCheckCommand,
 ];
