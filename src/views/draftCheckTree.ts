@@ -6,6 +6,8 @@ import { sanitiseLabel } from '../core/present/markdownEscape';
 
 /** Waits this long after the last keystroke before the draft is checked again. */
 const checkDelayMs = 700;
+/** How much of a deciding sentence a passage's label shows before its figure. */
+const figureLead = 30;
 /** Longer drafts are checked only up to here. */
 const maxDraftChars = 1_000_000;
 
@@ -36,14 +38,14 @@ export class StatusNode {
     return item;
   }
   children(): ClaimNode[] {
-    return this.claims.map((claim, position) => new ClaimNode(claim, this.draft, position));
+    return this.claims.map((claim, position) => new ClaimNode(claim, this.draft, position, this));
   }
 }
 
 /** A claim of the draft: click selects it in the draft; expand for its deciding passages and notes. */
 export class ClaimNode {
   readonly kind = 'claim';
-  constructor(readonly claim: LedgerClaim, readonly draft: vscode.Uri, readonly position: number) {}
+  constructor(readonly claim: LedgerClaim, readonly draft: vscode.Uri, readonly position: number, readonly parent: StatusNode) {}
   toTreeItem(): vscode.TreeItem {
     const hasChildren = this.claim.passages.length > 0 || this.claim.notes.length > 0;
     const item = new vscode.TreeItem(sanitiseLabel(this.claim.text, 100), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
@@ -57,7 +59,7 @@ export class ClaimNode {
   children(): Array<PassageNode | NoteNode> {
     return [
       ...this.claim.passages.map((passage) => new PassageNode(passage, this)),
-      ...this.claim.notes.map((note) => new NoteNode(note)),
+      ...this.claim.notes.map((note, position) => new NoteNode(note, this, position)),
     ];
   }
 }
@@ -71,13 +73,18 @@ export class PassageNode {
     this.passage = { id: deciding.passageId };
   }
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(sanitiseLabel(`${this.deciding.source}: ${this.deciding.quote}`, 110), vscode.TreeItemCollapsibleState.None);
+    // A long sentence is shown from a little before its figure, so the figure is in view.
+    const at = this.deciding.figure ? this.deciding.quote.indexOf(this.deciding.figure) : -1;
+    const from = at > figureLead ? this.deciding.quote.lastIndexOf(' ', at - figureLead) + 1 : 0;
+    const words = from > 0 ? `…${this.deciding.quote.slice(from)}` : this.deciding.quote;
+    const item = new vscode.TreeItem(sanitiseLabel(`${this.deciding.source}: ${words}`, 140), vscode.TreeItemCollapsibleState.None);
     const figure = this.deciding.figure ? ` · ${this.deciding.figure}` : '';
     const citing = this.deciding.citing ? ` · citing ${this.deciding.citing}` : '';
     item.description = sanitiseLabel(`${roleDescriptions[this.deciding.role]}${figure}${citing}${this.deciding.date ? ` · ${this.deciding.date}` : ''}`, 80);
     item.tooltip = sanitiseLabel(`${this.deciding.source}${this.deciding.date ? `, ${this.deciding.date}` : ''}: “${this.deciding.quote}”`, 600);
     item.iconPath = new vscode.ThemeIcon(this.deciding.role === 'disputes' ? 'diff-removed' : 'quote');
     item.contextValue = 'ledgerPassage';
+    item.id = `${this.parent.toTreeItem().id}:passage:${this.deciding.passageId}:${this.deciding.start}:${this.deciding.role}`;
     item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [this.deciding.passageId] };
     return item;
   }
@@ -86,9 +93,10 @@ export class PassageNode {
 /** Why sources seem to disagree: "different measures: …". */
 export class NoteNode {
   readonly kind = 'note';
-  constructor(readonly note: string) {}
+  constructor(readonly note: string, readonly parent: ClaimNode, readonly position: number) {}
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(sanitiseLabel(this.note, 200), vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parent.toTreeItem().id}:note:${this.position}`;
     item.tooltip = sanitiseLabel(this.note, 1000);
     item.iconPath = new vscode.ThemeIcon('info');
     item.contextValue = 'ledgerNote';
@@ -183,8 +191,7 @@ export class DraftCheckTreeProvider implements vscode.TreeDataProvider<DraftChec
   }
 
   getParent(node: DraftCheckNode): DraftCheckNode | undefined {
-    if (node instanceof PassageNode) return node.parent;
-    return undefined;
+    return node instanceof StatusNode ? undefined : node.parent;
   }
 
   dispose(): void {
