@@ -27,8 +27,8 @@ export interface SourceSentence {
 }
 
 const maxPassageChars = 20_000;
-/** A concept in more sentences than this tells nothing about which sentence decides a claim. */
-const maxPostings = 4000;
+/** A concept in more sentences than this tells little about which sentence decides a claim (its weight still counts in the claim's total). */
+const maxPostings = 1500;
 
 /**
  * The concepts of `tokens[first..last]`: content words folded (`weapons` -> `arms`, plural and
@@ -98,6 +98,9 @@ export class SourceSentences {
   private readonly postings = new Map<string, number[]>();
   private readonly passageText = new Map<string, string>();
   private readonly byFigure = new Map<Figure, SourceSentence>();
+  /** Scratch space for `candidates`, one slot per sentence, left zeroed after each call. */
+  private weights = new Float64Array(0);
+  private sharedCounts = new Uint16Array(0);
 
   constructor(articles: readonly Article[], figures: readonly Figure[]) {
     const figuresByPassage = new Map<string, Figure[]>();
@@ -167,25 +170,30 @@ export class SourceSentences {
    */
   candidates(concepts: readonly string[], minCoverage: number, limit: number): Array<{ sentence: SourceSentence; coverage: number; shared: number }> {
     let total = 0;
-    const scores = new Map<number, { weight: number; shared: number }>();
+    if (this.weights.length !== this.sentences.length) {
+      this.weights = new Float64Array(this.sentences.length);
+      this.sharedCounts = new Uint16Array(this.sentences.length);
+    }
+    const weights = this.weights;
+    const sharedCounts = this.sharedCounts;
+    const touched: number[] = [];
     for (const concept of concepts) {
       const weight = this.idf(concept);
       total += weight;
       const list = this.postings.get(concept);
       if (!list || list.length > maxPostings) continue;
       for (const index of list) {
-        const entry = scores.get(index);
-        if (entry) {
-          entry.weight += weight;
-          entry.shared += 1;
-        } else scores.set(index, { weight, shared: 1 });
+        if (sharedCounts[index] === 0) touched.push(index);
+        weights[index] += weight;
+        sharedCounts[index] += 1;
       }
     }
-    if (total === 0) return [];
     const results: Array<{ sentence: SourceSentence; coverage: number; shared: number }> = [];
-    for (const [index, entry] of scores) {
-      const coverage = entry.weight / total;
-      if (coverage >= minCoverage) results.push({ sentence: this.sentences[index], coverage, shared: entry.shared });
+    for (const index of touched) {
+      const coverage = total > 0 ? weights[index] / total : 0;
+      if (coverage >= minCoverage) results.push({ sentence: this.sentences[index], coverage, shared: sharedCounts[index] });
+      weights[index] = 0;
+      sharedCounts[index] = 0;
     }
     results.sort((a, b) => b.coverage - a.coverage);
     return results.slice(0, limit);

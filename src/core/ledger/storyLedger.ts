@@ -194,7 +194,7 @@ export class StoryLedger {
       }
     }
 
-    notes.push(...this.measureNotes(claim, claimFigures, evidence));
+    notes.push(...this.measureNotes(claim, claimFigures, evidence, concepts, candidates.filter((candidate) => candidate.coverage >= relatedCoverage)));
     return this.conclude(claim, evidence, notes);
   }
 
@@ -269,26 +269,32 @@ export class StoryLedger {
    * (B) · current share (C)", or, when the numbers match, "not a contradiction: investment
    * target by 2025 (A) vs trade goal by 2025 (B)".
    */
-  private measureNotes(claim: DraftClaim, claimFigures: readonly Figure[], evidence: readonly SourceEvidence[]): string[] {
+  private measureNotes(
+    claim: DraftClaim,
+    claimFigures: readonly Figure[],
+    evidence: readonly SourceEvidence[],
+    concepts: readonly string[],
+    candidates: ReadonlyArray<{ sentence: SourceSentence; coverage: number }>,
+  ): string[] {
     const notes: string[] = [];
-    if (claimFigures.length === 0) return notes;
+    const supporting = evidence.filter((entry) => entry.role === 'supports' && entry.figure).map((entry) => entry.figure as { figure: Figure; measure: FigureMeasure });
+    // The notes explain the figures a claim rests on; a claim no source states has none to explain (and the figure groups are the costly part of a check).
+    if (claimFigures.length === 0 || supporting.length === 0) return notes;
     const matches = this.figureChecker.matches(claim.text);
-    const concepts = conceptsOf(tokenise(claim.text));
     for (const claimFigure of claimFigures) {
       const claimMeasure = measureOf(claimFigure);
       if (claimFigure.kind === 'date') continue;
       const related = new Map<Figure, FigureMeasure>();
       const match = matches.find((candidate) => candidate.figure.span.text === claimFigure.span.text);
       for (const figure of match?.group.figures ?? []) related.set(figure, measureOf(figure));
-      for (const { sentence, coverage } of this.sentences.candidates(concepts, relatedCoverage, maxCandidates)) {
+      for (const { sentence, coverage } of candidates) {
         for (const source of sentence.figures) {
           if (source.measure.unitKey !== claimMeasure.unitKey) continue;
           const sameFrame = Boolean(claimFigure.anchor && source.figure.anchor && claimFigure.anchor.year === source.figure.anchor.year);
           if (coverage >= figureCoverage || sameFrame) related.set(source.figure, source.measure);
         }
       }
-      const supporting = evidence.filter((entry) => entry.role === 'supports' && entry.figure).map((entry) => entry.figure as { figure: Figure; measure: FigureMeasure });
-      const anchorFigures = supporting.length > 0 ? supporting : [];
+      const anchorFigures = supporting;
       const context = this.figureContext(claimFigure, concepts);
       const sentenceOf = (figure: Figure) => `${figure.passageId}:${figure.sentence.start}`;
       const supportingSentences = new Set(anchorFigures.map((entry) => sentenceOf(entry.figure)));
