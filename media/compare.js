@@ -80,9 +80,11 @@
     }
     section.appendChild(element('h2', undefined, say('whereTheyDisagree', 'Where the sources disagree')));
     for (const disagreement of model.disagreements) {
-      const item = element('div', 'disagreement ' + (disagreement.severity === 'contradiction' ? 'contradiction' : 'tension'));
+      const explained = typeof disagreement.explanation === 'string' && disagreement.explanation.length > 0;
+      const kind = explained ? 'different-measures' : disagreement.severity === 'contradiction' ? 'contradiction' : 'tension';
+      const item = element('div', 'disagreement ' + kind);
       const sentence = element('p', 'summary');
-      sentence.appendChild(element('span', 'badge', disagreement.severity === 'contradiction' ? say('contradiction', 'Contradiction') : say('tension', 'Tension')));
+      sentence.appendChild(element('span', 'badge', explained ? say('differentMeasures', 'Different measures') : disagreement.severity === 'contradiction' ? say('contradiction', 'Contradiction') : say('tension', 'Tension')));
       const label = element('strong');
       label.appendChild(sourceText(disagreement.label));
       label.appendChild(document.createTextNode(': '));
@@ -94,6 +96,10 @@
         counts.statementLinks++;
       });
       item.appendChild(sentence);
+      if (explained) {
+        item.appendChild(element('p', 'explanation', disagreement.explanation));
+        counts.explanations++;
+      }
       section.appendChild(item);
     }
     return section;
@@ -142,7 +148,7 @@
   }
 
   function render(model) {
-    const counts = { passages: 0, statementLinks: 0 };
+    const counts = { passages: 0, statementLinks: 0, explanations: 0 };
     const page = document.createDocumentFragment();
     // The topic's name is source text: isolated inside the translated sentence around it.
     const [beforeName, afterName = ''] = say('whatTheySay', 'What the sources say about {0}', '\u0000').split('\u0000');
@@ -165,6 +171,7 @@
         passages: counts.passages,
         disagreements: model.disagreements.length,
         statementLinks: counts.statementLinks,
+        explanations: counts.explanations,
       },
     });
   }

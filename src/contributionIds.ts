@@ -22,12 +22,17 @@ export const CommandIds = {
   pasteHtmlAsSource: 'sourcebook.pasteHtmlAsSource',
   acceptSuggestion: 'sourcebook.acceptSuggestion',
   dismissSuggestion: 'sourcebook.dismissSuggestion',
+  exportFactCheckReport: 'sourcebook.exportFactCheckReport',
+  selectClaim: 'sourcebook.selectClaim',
+  insertLedgerQuote: 'sourcebook.insertLedgerQuote',
+  refreshDraftCheck: 'sourcebook.refreshDraftCheck',
 } as const;
 
 export const ViewIds = {
   container: 'sourcebook',
   articles: 'sourcebook.articles',
   topics: 'sourcebook.topics',
+  draftCheck: 'sourcebook.draftCheck',
 } as const;
 
 export const ContextKeys = {

@@ -23,6 +23,7 @@ import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { TopicDecorations } from './editor/topicDecorations';
 import { ArticlesTreeProvider, type ArticleTreeNode } from './views/articlesTree';
 import { CompareSourcesPanel } from './views/compareSourcesPanel';
+import { DraftCheckTreeProvider, type DraftCheckNode } from './views/draftCheckTree';
 import { SourcebookStatusBar } from './views/statusBar';
 import { TopicsTreeProvider } from './views/topicsTree';
 
@@ -43,6 +44,9 @@ export interface SourcebookApi {
   decorations: TopicDecorations;
   /** The warm-start cache in the extension's storage. */
   cache: IndexCache;
+  /** The Draft Check view: the active draft's claims by status. */
+  draftCheckTree: DraftCheckTreeProvider;
+  draftCheckView: vscode.TreeView<DraftCheckNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
@@ -77,7 +81,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const decorations = new TopicDecorations(index);
   const comparePanel = new CompareSourcesPanel(context.extensionUri, index, derived, opener, logger);
   const draftDiagnostics = new DraftDiagnostics(index, derived);
-  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics };
+  const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document));
+  const draftCheckView = vscode.window.createTreeView(ViewIds.draftCheck, { treeDataProvider: draftCheckTree, showCollapseAll: true });
+  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView };
 
   // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
   // the views keep the previous topics meanwhile.
@@ -121,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     { dispose: unsubscribe },
     comparePanel,
     draftDiagnostics,
+    draftCheckTree,
+    draftCheckView,
     ...registerEditorFeatures(index, derived, turns),
     ...registerCommands(services, allCommands),
   );
@@ -158,6 +166,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     articlesView,
     decorations,
     cache,
+    draftCheckTree,
+    draftCheckView,
   };
 }
 

@@ -5,6 +5,8 @@ import { checkDraftCommand } from './checkDraft';
 import type { CommandDefinition } from './commandRegistry';
 import { compareSourcesCommand } from './compareSources';
 import { dismissSuggestionCommand } from './dismissSuggestion';
+import { insertLedgerQuoteCommand, refreshDraftCheckCommand, selectClaimCommand } from './draftCheckActions';
+import { exportFactCheckReportCommand } from './exportFactCheckReport';
 import { filterTopicsCommand } from './filterTopics';
 import { findTopicCommand } from './findTopic';
 import { groupArticlesByDateCommand, groupArticlesByOutletCommand } from './groupArticles';
@@ -39,4 +41,8 @@ export const allCommands: readonly CommandDefinition[] = [
   pasteHtmlAsSourceCommand,
   acceptSuggestionCommand,
   dismissSuggestionCommand,
+  exportFactCheckReportCommand,
+  selectClaimCommand,
+  insertLedgerQuoteCommand,
+  refreshDraftCheckCommand,
 ];

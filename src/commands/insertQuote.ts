@@ -87,7 +87,7 @@ function passageContaining(index: CorpusIndex, sourceUri: string, position: vsco
   return undefined;
 }
 
-function nextFootnoteLabel(documentText: string): string {
+export function nextFootnoteLabel(documentText: string): string {
   let highest = 0;
   for (const match of documentText.matchAll(/\[\^source-(\d+)\]/g)) highest = Math.max(highest, Number(match[1]));
   return `source-${highest + 1}`;

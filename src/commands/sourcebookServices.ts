@@ -9,6 +9,7 @@ import type { PassageOpener } from '../host/passageOpener';
 import type { DraftDiagnostics } from '../editor/draftDiagnostics';
 import type { ArticleTreeNode, ArticlesTreeProvider } from '../views/articlesTree';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
+import type { DraftCheckNode, DraftCheckTreeProvider } from '../views/draftCheckTree';
 import type { TopicTreeNode, TopicsTreeProvider } from '../views/topicsTree';
 
 /** What commands work with, built once by `activate` and handed to every command. */
@@ -26,4 +27,6 @@ export interface SourcebookServices {
   topicsView: vscode.TreeView<TopicTreeNode>;
   comparePanel: CompareSourcesPanel;
   draftDiagnostics: DraftDiagnostics;
+  draftCheckTree: DraftCheckTreeProvider;
+  draftCheckView: vscode.TreeView<DraftCheckNode>;
 }

@@ -157,3 +157,10 @@ export interface Logger {
 }
 
 export const nullLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** A short name for a source: its outlet, else the start of its title in quotes. */
+export function sourceLabel(article: Article): string {
+  if (article.meta.outlet) return article.meta.outlet;
+  const words = article.meta.title.split(/\s+/);
+  return words.length <= 5 ? `“${article.meta.title}”` : `“${words.slice(0, 5).join(' ')}…”`;
+}

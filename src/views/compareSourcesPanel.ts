@@ -14,6 +14,8 @@ export interface CompareRenderReport {
   passages: number;
   disagreements: number;
   statementLinks: number;
+  /** Disagreements shown as "different measures: …" (see `explainFigureGroup`). */
+  explanations: number;
 }
 
 /** The only messages the webview may send; anything else is ignored. */
@@ -232,6 +234,7 @@ function parseMessage(raw: unknown): WebviewMessage | undefined {
           passages: count(report.passages),
           disagreements: count(report.disagreements),
           statementLinks: count(report.statementLinks),
+          explanations: count(report.explanations),
         },
       };
     }

@@ -7,6 +7,8 @@ import { groupsTouchingPassages } from '../figures/compareSources';
 import { DraftFigureChecker } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { QuotationIndex } from '../quotes/quotationIndex';
+import { emptyLedgerReport, StoryLedger } from '../ledger/storyLedger';
+import type { BuiltTopics } from '../topics/buildTopics';
 import { deserializePassageIndex } from '../search/passageIndexPersistence';
 import type { AliasTable } from '../topics/aliasFile';
 import { PassageIndex } from '../search/passageIndex';
@@ -50,7 +52,7 @@ export class DerivedEngine {
   private buildingVersion: number | undefined;
   private builtVersion: number | undefined;
   /** What the last build left here to answer questions with. */
-  private latest: { version: number; quotations: QuotationIndex; figureGroups: FigureGroup[]; figureChecker: DraftFigureChecker } | undefined;
+  private latest: { version: number; quotations: QuotationIndex; figureGroups: FigureGroup[]; figureChecker: DraftFigureChecker; articles: Article[]; topics: BuiltTopics; ledger?: StoryLedger } | undefined;
   private readonly logger: Logger;
   /** Resolves when the editor's side has taken the last topics part sent. */
   private partTaken: (() => void) | undefined;
@@ -236,7 +238,24 @@ export class DerivedEngine {
         return latest ? latest.figureChecker.contradictions(query.text) : [];
       case 'figureGroupsTouching':
         return latest ? groupsTouchingPassages(latest.figureGroups, new Set(query.passageIds)) : [];
+      case 'ledger':
+        return latest ? this.ledgerOf(latest).check(query.text) : emptyLedgerReport();
     }
+  }
+
+  /** The story ledger of the last build, made at the first draft check (its sentence index costs a pass over the corpus). */
+  private ledgerOf(latest: NonNullable<DerivedEngine['latest']>): StoryLedger {
+    if (!latest.ledger) {
+      const hidden = latest.topics.hiddenIds;
+      const topics = latest.topics.topics.filter((topic) => !hidden.has(topic.id)).map((topic) => ({ name: topic.name, spellings: topic.aliases }));
+      latest.ledger = new StoryLedger(latest.articles, {
+        figureGroups: latest.figureGroups,
+        checkQuote: (quote) => latest.quotations.check(quote, { logger: this.logger }),
+        topics,
+        logger: this.logger,
+      });
+    }
+    return latest.ledger;
   }
 
   private async build(): Promise<void> {
@@ -254,7 +273,7 @@ export class DerivedEngine {
       if (!parts || this.version !== version) return;
       const figureChecker = new DraftFigureChecker(parts.figureGroups, { logger: this.logger });
       this.builtVersion = version;
-      this.latest = { version, quotations: parts.quotations, figureGroups: parts.figureGroups, figureChecker };
+      this.latest = { version, quotations: parts.quotations, figureGroups: parts.figureGroups, figureChecker, articles, topics: parts.topics };
       for (const pieces of topicMessages(parts.topics)) {
         const taken = new Promise<void>((resolve) => (this.partTaken = resolve));
         this.post({ type: 'topicsPart', version, pieces });

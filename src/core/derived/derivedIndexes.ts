@@ -1,6 +1,7 @@
 import type { CorpusChange, CorpusIndex } from '../corpus/corpusIndex';
 import type { DraftFigureMatch } from '../figures/draftFigures';
 import type { FigureGroup } from '../figures/groupFigures';
+import { emptyLedgerReport, type LedgerReport } from '../ledger/storyLedger';
 import type { IngestInput } from '../ingest/ingestFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
 import type { DocumentTextOutcome } from '../ingest/ingestSourceFile';
@@ -30,6 +31,8 @@ export interface DerivedSnapshot {
   figureContradictions(text: string): Promise<DraftFigureMatch[]>;
   /** The figure groups with a figure in any of these passages, disagreements first. */
   figureGroupsTouching(passageIds: readonly string[]): Promise<FigureGroup[]>;
+  /** The story ledger of a draft text (computed by the engine, off the editor's thread when it has a worker). */
+  ledger(text: string): Promise<LedgerReport>;
 }
 
 /** What readers outside Sourcebook (the public API, tests) may do with the derived indexes: read snapshots, wait for the current one. */
@@ -342,6 +345,7 @@ export class DerivedIndexes {
       figureMatches: async (text) => (await this.ask({ kind: 'figureMatches', text }, [])) as DraftFigureMatch[],
       figureContradictions: async (text) => (await this.ask({ kind: 'figureContradictions', text }, [])) as DraftFigureMatch[],
       figureGroupsTouching: async (passageIds) => (await this.ask({ kind: 'figureGroupsTouching', passageIds: [...passageIds] }, [])) as FigureGroup[],
+      ledger: async (text) => (await this.ask({ kind: 'ledger', text }, emptyLedgerReport())) as LedgerReport,
     };
     this.snapshot = snapshot;
     this.corpus.installTopics(topics, message.version);

@@ -3,6 +3,7 @@ import type { DocumentTextOutcome } from '../ingest/ingestSourceFile';
 import type { IngestOptions } from '../ingest/ingestOptions';
 import type { Article, IngestOutcome } from '../model';
 import type { DraftFigureMatch } from '../figures/draftFigures';
+import type { LedgerReport } from '../ledger/storyLedger';
 import type { FigureGroup } from '../figures/groupFigures';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import type { AliasTable } from '../topics/aliasFile';
@@ -47,7 +48,9 @@ export type DerivedQuery =
   | { kind: 'quotes'; quotes: string[] }
   | { kind: 'figureMatches'; text: string }
   | { kind: 'figureContradictions'; text: string }
-  | { kind: 'figureGroupsTouching'; passageIds: string[] };
+  | { kind: 'figureGroupsTouching'; passageIds: string[] }
+  /** The story ledger of a draft: its claims, each with a status and deciding passages. */
+  | { kind: 'ledger'; text: string };
 
 /** The answer to each kind of `DerivedQuery`. */
 export interface DerivedAnswers {
@@ -55,6 +58,7 @@ export interface DerivedAnswers {
   figureMatches: DraftFigureMatch[];
   figureContradictions: DraftFigureMatch[];
   figureGroupsTouching: FigureGroup[];
+  ledger: LedgerReport;
 }
 
 export type FromEngine =

@@ -8,6 +8,7 @@ import type { CorpusIndex } from '../corpus/corpusIndex';
 import { describeFigureGroup, groupsTouchingPassages } from '../figures/compareSources';
 import type { Figure } from '../figures/figure';
 import type { FigureGroup } from '../figures/groupFigures';
+import { explainFigureGroup } from '../ledger/explainGroup';
 import type { Topic } from '../model';
 import { sourceLabel } from './topicCard';
 import { pageLabel } from './pageLabel';
@@ -33,6 +34,8 @@ export interface CompareDisagreement {
   /** "Label: more than 60% (A, since 2010); more than 80% (B); fallen below 50% (C)". */
   summary: string;
   severity: 'contradiction' | 'tension';
+  /** Why the figures only seem to disagree: "different measures: share of … (A) · current share (RFI)". */
+  explanation?: string;
   statements: CompareStatement[];
 }
 
@@ -94,13 +97,18 @@ export function buildCompareModel(topic: Topic, index: CorpusIndex, groups: read
 
   const disagreements = touching
     .filter((group) => group.disagreement)
-    .map((group) => ({
-      groupId: group.id,
-      label: plain(group.label),
-      summary: plain(describeFigureGroup(group, labelOf)),
-      severity: group.severity ?? 'tension',
-      statements: group.figures.map(statementOf),
-    }));
+    .map((group) => {
+      const disagreement: CompareDisagreement = {
+        groupId: group.id,
+        label: plain(group.label),
+        summary: plain(describeFigureGroup(group, labelOf)),
+        severity: group.severity ?? 'tension',
+        statements: group.figures.map(statementOf),
+      };
+      const explanation = explainFigureGroup(group, labelOf);
+      if (explanation) disagreement.explanation = explanation;
+      return disagreement;
+    });
 
   const sources: CompareSource[] = [];
   for (const articleId of topic.articleIds) {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Article, HighlightedText, Passage, Topic, TopicMatch } from '../model';
+import { sourceLabel, type Article, type HighlightedText, type Passage, type Topic, type TopicMatch } from '../model';
 import { neverDue, runToCompletion, type SliceClock, type SlicedWork } from '../scheduling/timeSlice';
 import { passageQueuesInSlices, pickTopicPassages, windowAround } from './topicPassages';
 
@@ -166,9 +166,5 @@ function* spellingsBySource(topic: Topic, source: CardSource, clock: SliceClock)
     .sort((a, b) => b.sourceCount - a.sourceCount || a.spelling.localeCompare(b.spelling));
 }
 
-/** A short name for a source: its outlet, else the start of its title in quotes. */
-export function sourceLabel(article: Article): string {
-  if (article.meta.outlet) return article.meta.outlet;
-  const words = article.meta.title.split(/\s+/);
-  return words.length <= 5 ? `“${article.meta.title}”` : `“${words.slice(0, 5).join(' ')}…”`;
-}
+/** A short name for a source: its outlet, else the start of its title in quotes (defined with the model, which the ledger reads too). */
+export { sourceLabel };

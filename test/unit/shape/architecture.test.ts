@@ -32,7 +32,7 @@ test('command and view ids in code and package.json agree both ways', () => {
   const declaredCommands = new Set<string>(manifest.contributes.commands.map((command: { command: string }) => command.command));
   assert.deepEqual([...declaredCommands].sort(), Object.values(CommandIds).sort());
   const declaredViews = manifest.contributes.views[ViewIds.container].map((view: { id: string }) => view.id).sort();
-  assert.deepEqual(declaredViews, [ViewIds.articles, ViewIds.topics].sort());
+  assert.deepEqual(declaredViews, [ViewIds.articles, ViewIds.topics, ViewIds.draftCheck].sort());
   assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, ViewIds.container);
   const menuCommands = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flat().map((entry) => entry.command);
   for (const command of menuCommands) assert.ok(declaredCommands.has(command), `menu refers to undeclared command ${command}`);
@@ -62,14 +62,14 @@ test('the package ships an allow-list', () => {
 
 /**
  * The folders follow the data: sources are read (ingest), indexed (search, corpus), derived
- * (topics, figures, quotes, then the derived pipeline), presented (present); every reader of
+ * (topics, figures, quotes; the story ledger over them; then the derived pipeline), presented (present); every reader of
  * words reads them by the one rule in text (after model and scheduling); a web page is read
  * into its article beside ingest (webpage) and captured as a source file last (capture, which
  * writes inert text with present's escapes); the VS Code side
  * then layers host adapters, editor features, views and commands, wired by extension.ts.
  * A folder may import only folders before it (and itself).
  */
-const coreRank: Record<string, number> = { model: 0, scheduling: 1, text: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, webpage: 3, corpus: 4, derived: 5, present: 5, capture: 6 };
+const coreRank: Record<string, number> = { model: 0, scheduling: 1, text: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, webpage: 3, corpus: 4, ledger: 4, derived: 5, present: 5, capture: 6 };
 const hostSideMayImport: Record<string, string[]> = {
   contributionIds: [],
   worker: ['core'],

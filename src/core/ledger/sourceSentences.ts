@@ -1,0 +1,201 @@
+/**
+ * Every sentence of the sources with the concepts it speaks of, its figures and whom it cites,
+ * and an inverted index from concept to sentence: the ledger's way from a claim to the few
+ * sentences that could decide it.
+ */
+import type { Figure } from '../figures/figure';
+import { conceptOf } from '../figures/keywords';
+import { splitSentences } from '../figures/sentences';
+import { tokenise, type Token } from '../figures/tokenise';
+import { numberWords } from '../figures/figureVocabulary';
+import type { Article } from '../model';
+import { findCitation } from './attribution';
+import { measureOf, type FigureMeasure } from './figureMeasure';
+
+/** One sentence of a source passage. */
+export interface SourceSentence {
+  passageId: string;
+  articleId: string;
+  /** Offsets into the passage text. */
+  start: number;
+  end: number;
+  concepts: string[];
+  /** The numbers the sentence states outside codes (`five`, `11`, `2019`), by value. */
+  numbers: number[];
+  figures: Array<{ figure: Figure; measure: FigureMeasure }>;
+  citing?: string;
+}
+
+const maxPassageChars = 20_000;
+/** A concept in more sentences than this tells little about which sentence decides a claim (its weight still counts in the claim's total). */
+const maxPostings = 1500;
+
+/**
+ * The concepts of `tokens[first..last]`: content words folded (`weapons` -> `arms`, plural and
+ * `-ed`/`-ing` endings off) and codes written any way (`S-400`, `S400`, `S 400` -> `code:s400`).
+ */
+export function conceptsOf(tokens: readonly Token[], first = 0, last = tokens.length - 1): string[] {
+  const concepts = new Set<string>();
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i];
+    if (token.kind === 'word' && token.text.length <= 4 && /^[A-Z]+$/.test(token.text)) {
+      let j = i + 1;
+      if (tokens[j]?.kind === 'symbol' && tokens[j].text === '-' && !tokens[j].spaceBefore) j++;
+      const number = tokens[j];
+      if (number?.kind === 'number' && j <= last && /^[0-9]+$/.test(number.text)) {
+        concepts.add(`code:${token.lower}${number.text}`);
+        i = j;
+        continue;
+      }
+    }
+    const concept = conceptOf(token);
+    if (concept) concepts.add(stem(concept));
+  }
+  return [...concepts];
+}
+
+/**
+ * The numbers of `tokens[first..last]` by value, digits or words (`five`, `11`, `5.4`), leaving
+ * out numbers inside codes (`S-400`, `AK-203`, `G20`, `2+2`, `Covid-19`).
+ */
+export function numbersOf(tokens: readonly Token[], first = 0, last = tokens.length - 1): number[] {
+  const numbers = new Set<number>();
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i];
+    if (token.kind === 'word') {
+      const value = numberWords.get(token.lower);
+      if (value !== undefined && value < 100) numbers.add(value);
+      continue;
+    }
+    if (token.kind !== 'number') continue;
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    const glued = !token.spaceBefore && previous !== undefined && (previous.kind === 'word' || ['-', '+', '/'].includes(previous.text));
+    const gluedAfter = next !== undefined && !next.spaceBefore && ['+', '/'].includes(next.text);
+    if (glued || gluedAfter) continue;
+    const value = Number(token.text.replace(/,/g, ''));
+    if (Number.isFinite(value)) numbers.add(value);
+  }
+  return [...numbers];
+}
+
+/** Words a ledger treats as one: "worth" and "value" of a deal. */
+const synonyms: ReadonlyMap<string, string> = new Map([['worth', 'value'], ['deliveries', 'delivery'], ['maiden', 'first'], ['inked', 'signed'], ['sign', 'signed']]);
+
+/** A concept with `-ed`/`-ing`/`-ly` off and a few synonyms folded, so draft and source wordings meet. */
+export function stem(concept: string): string {
+  const synonym = synonyms.get(concept);
+  if (synonym) return synonym;
+  if (concept.length > 6 && concept.endsWith('ing')) return concept.slice(0, -3);
+  if (concept.length > 5 && concept.endsWith('ed')) return concept.slice(0, -2);
+  if (concept.length > 5 && concept.endsWith('ly')) return concept.slice(0, -2);
+  return concept;
+}
+
+/** The sentences of a corpus, searchable by concept. */
+export class SourceSentences {
+  readonly sentences: SourceSentence[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly passageText = new Map<string, string>();
+  private readonly byFigure = new Map<Figure, SourceSentence>();
+  /** Scratch space for `candidates`, one slot per sentence, left zeroed after each call. */
+  private weights = new Float64Array(0);
+  private sharedCounts = new Uint16Array(0);
+
+  constructor(articles: readonly Article[], figures: readonly Figure[]) {
+    const figuresByPassage = new Map<string, Figure[]>();
+    for (const figure of figures) {
+      const list = figuresByPassage.get(figure.passageId);
+      if (list) list.push(figure);
+      else figuresByPassage.set(figure.passageId, [figure]);
+    }
+    for (const article of articles) {
+      for (const passage of article.passages) {
+        const text = passage.text.length > maxPassageChars ? passage.text.slice(0, maxPassageChars) : passage.text;
+        this.passageText.set(passage.id, passage.text);
+        const tokens = tokenise(text);
+        const passageFigures = figuresByPassage.get(passage.id) ?? [];
+        for (const bounds of splitSentences(tokens)) {
+          const sentenceText = text.slice(bounds.start, bounds.end);
+          const sentence: SourceSentence = {
+            passageId: passage.id,
+            articleId: article.id,
+            start: bounds.start,
+            end: bounds.end,
+            concepts: conceptsOf(tokens, bounds.firstToken, bounds.lastToken),
+            numbers: numbersOf(tokens, bounds.firstToken, bounds.lastToken),
+            figures: passageFigures
+              .filter((figure) => figure.span.start >= bounds.start && figure.span.start < bounds.end)
+              .map((figure) => ({ figure, measure: measureOf(figure) })),
+          };
+          const citing = findCitation(sentenceText);
+          if (citing) sentence.citing = citing;
+          for (const { figure } of sentence.figures) this.byFigure.set(figure, sentence);
+          const index = this.sentences.length;
+          this.sentences.push(sentence);
+          for (const concept of sentence.concepts) {
+            const list = this.postings.get(concept);
+            if (!list) this.postings.set(concept, [index]);
+            else if (list.length <= maxPostings) list.push(index);
+          }
+        }
+      }
+    }
+  }
+
+  /** The sentence a source figure sits in. */
+  sentenceOfFigure(figure: Figure): SourceSentence | undefined {
+    return this.byFigure.get(figure);
+  }
+
+  /** The text of a sentence, as in its passage. */
+  textOf(sentence: SourceSentence): string {
+    return (this.passageText.get(sentence.passageId) ?? '').slice(sentence.start, sentence.end);
+  }
+
+  /** The whole text of a passage. */
+  passage(passageId: string): string | undefined {
+    return this.passageText.get(passageId);
+  }
+
+  /** How rare a concept is among the sentences (inverse document frequency). */
+  idf(concept: string): number {
+    const count = this.postings.get(concept)?.length ?? 0;
+    return Math.log(1 + (this.sentences.length + 1) / (count + 1));
+  }
+
+  /**
+   * The sentences sharing the claim's concepts, with `coverage`: the share of the claim's
+   * concept weight (rare concepts weigh more) that the sentence has, best first.
+   */
+  candidates(concepts: readonly string[], minCoverage: number, limit: number): Array<{ sentence: SourceSentence; coverage: number; shared: number }> {
+    let total = 0;
+    if (this.weights.length !== this.sentences.length) {
+      this.weights = new Float64Array(this.sentences.length);
+      this.sharedCounts = new Uint16Array(this.sentences.length);
+    }
+    const weights = this.weights;
+    const sharedCounts = this.sharedCounts;
+    const touched: number[] = [];
+    for (const concept of concepts) {
+      const weight = this.idf(concept);
+      total += weight;
+      const list = this.postings.get(concept);
+      if (!list || list.length > maxPostings) continue;
+      for (const index of list) {
+        if (sharedCounts[index] === 0) touched.push(index);
+        weights[index] += weight;
+        sharedCounts[index] += 1;
+      }
+    }
+    const results: Array<{ sentence: SourceSentence; coverage: number; shared: number }> = [];
+    for (const index of touched) {
+      const coverage = total > 0 ? weights[index] / total : 0;
+      if (coverage >= minCoverage) results.push({ sentence: this.sentences[index], coverage, shared: sharedCounts[index] });
+      weights[index] = 0;
+      sharedCounts[index] = 0;
+    }
+    results.sort((a, b) => b.coverage - a.coverage);
+    return results.slice(0, limit);
+  }
+}

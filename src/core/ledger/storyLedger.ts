@@ -1,0 +1,422 @@
+/**
+ * The story ledger: every claim of a draft with a status and the source passages that decide
+ * it. Precision first: a claim is "supported" only when two independent sources state it
+ * (its figures agreeing on the same measure, its quotations word for word); anything less
+ * certain falls to "single source", "second-hand" or "not found", never up.
+ */
+import { DraftFigureChecker } from '../figures/draftFigures';
+import type { Figure } from '../figures/figure';
+import type { FigureGroup } from '../figures/groupFigures';
+import { sourceLabel, type Article, type Logger } from '../model';
+import { foldWord } from '../text/wordText';
+import type { QuoteCheck } from '../quotes/quotationIndex';
+import { tokenise } from '../figures/tokenise';
+import { findDraftClaims, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
+import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
+import { independentVoices, type SourceVoice } from './nearDuplicates';
+import { conceptsOf, numbersOf, SourceSentences, stem, type SourceSentence } from './sourceSentences';
+
+/** A claim's status. */
+export type ClaimStatus = 'supported' | 'single-source' | 'second-hand' | 'disputed' | 'not-found';
+
+/** In the order the Draft Check view and the report show them. */
+export const claimStatuses: readonly ClaimStatus[] = ['disputed', 'not-found', 'second-hand', 'single-source', 'supported'];
+
+export const claimStatusLabels: Readonly<Record<ClaimStatus, string>> = {
+  supported: 'Supported',
+  'single-source': 'Single source',
+  'second-hand': 'Second-hand',
+  disputed: 'Disputed',
+  'not-found': 'Not found',
+};
+
+/** What a deciding passage does for its claim. */
+export type PassageRole = 'supports' | 'second-hand' | 'disputes' | 'repeats';
+
+/** A source sentence that decides a claim. */
+export interface DecidingPassage {
+  passageId: string;
+  articleId: string;
+  /** Outlet, else the start of the title. */
+  source: string;
+  date?: string;
+  /** The deciding sentence as the source wrote it (untrusted text). */
+  quote: string;
+  /** Offsets of `quote` in the passage text. */
+  start: number;
+  end: number;
+  role: PassageRole;
+  /** The source's figure that agrees or conflicts ("more than 60%"), with what it measures. */
+  figure?: string;
+  measure?: string;
+  /** Whom a second-hand passage cites ("the Indian Express"). */
+  citing?: string;
+  /** For `repeats`: the source this one repeats. */
+  repeatsSource?: string;
+}
+
+/** One claim of the draft, decided. Offsets are into the draft text. */
+export interface LedgerClaim {
+  start: number;
+  end: number;
+  text: string;
+  reasons: ClaimReason[];
+  status: ClaimStatus;
+  passages: DecidingPassage[];
+  /** Sources that state the claim, and how many of them are independent of each other. */
+  sourceCount: number;
+  independentCount: number;
+  /** "2 sources, 1 independent: RFI repeats AP". */
+  summary: string;
+  /** Why sources that seem to disagree do not: "different measures: …", "not a contradiction: …"; a misquote's source words. */
+  notes: string[];
+}
+
+/** The ledger of a draft. */
+export interface LedgerReport {
+  claims: LedgerClaim[];
+  counts: Record<ClaimStatus, number>;
+}
+
+/** A ledger with no claims (no build yet, or the engine is gone). */
+export function emptyLedgerReport(): LedgerReport {
+  return { claims: [], counts: { supported: 0, 'single-source': 0, 'second-hand': 0, disputed: 0, 'not-found': 0 } };
+}
+
+/** What the ledger reads besides the articles. */
+export interface StoryLedgerOptions {
+  /** The corpus's figure groups (their members are all the figures of the sources). */
+  figureGroups: readonly FigureGroup[];
+  /** Checks a quotation against every passage (the quotation index). */
+  checkQuote?: (quote: string) => QuoteCheck;
+  /** Topics the sources know, for claims "about a known topic". */
+  topics?: Iterable<{ name: string; spellings: readonly string[] }>;
+  /** Told when a check failed (a bug: the check then finds no claims rather than throwing). */
+  logger?: Logger;
+}
+
+/** A claim without figures or quotations is supported by a sentence that has this share of its concept weight... */
+const textSupportCoverage = 0.6;
+/** ...and at least this many of its concepts. */
+const textSupportShared = 3;
+/** A figure is decided by a sentence about the same thing: this share of the claim's concept weight. */
+const figureCoverage = 0.35;
+/** ...and this much to dispute it. */
+const disputeCoverage = 0.45;
+/** Two figures one of which does not name what it measures dispute each other only when their contexts are this alike. */
+const unstatedMeasureCoverage = 0.75;
+/** Sentences sharing this little with a claim of figures are still read for its figures. */
+const candidateCoverage = 0.08;
+/** Related figures (for "different measures" notes) may come from sentences this alike. */
+const relatedCoverage = 0.15;
+const maxCandidates = 40;
+const maxQuoteChars = 400;
+
+interface SourceEvidence {
+  sentence: SourceSentence;
+  role: 'supports' | 'disputes';
+  figure?: { figure: Figure; measure: FigureMeasure };
+  coverage: number;
+}
+
+/** Builds once per corpus version; `check` a draft as often as it changes. */
+export class StoryLedger {
+  private readonly sentences: SourceSentences;
+  private readonly articles = new Map<string, Article>();
+  private readonly figureChecker: DraftFigureChecker;
+  private readonly terms: TermMatcher | undefined;
+
+  constructor(articles: readonly Article[], private readonly options: StoryLedgerOptions) {
+    for (const article of articles) this.articles.set(article.id, article);
+    this.sentences = new SourceSentences(articles, options.figureGroups.flatMap((group) => group.figures));
+    this.figureChecker = new DraftFigureChecker(options.figureGroups);
+    this.terms = options.topics ? new TermMatcher(options.topics) : undefined;
+  }
+
+  /** Every claim of `draft`, decided. */
+  check(draft: string): LedgerReport {
+    try {
+      return this.checkUnguarded(typeof draft === 'string' ? draft : '');
+    } catch (error) {
+      this.options.logger?.error(`The draft's claims could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      return emptyLedgerReport();
+    }
+  }
+
+  private checkUnguarded(draft: string): LedgerReport {
+    const claims = findDraftClaims(draft, this.terms).map((claim) => this.decide(claim));
+    const { counts } = emptyLedgerReport();
+    for (const claim of claims) counts[claim.status] += 1;
+    return { claims, counts };
+  }
+
+  private sourceName(articleId: string): string {
+    const article = this.articles.get(articleId);
+    return article ? sourceLabel(article) : 'unknown source';
+  }
+
+  private decide(claim: DraftClaim): LedgerClaim {
+    const concepts = conceptsOf(tokenise(claim.text));
+    const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates);
+    const evidence: SourceEvidence[] = [];
+    const notes: string[] = [];
+    const claimFigures = claim.figures;
+    const quotations = claim.quotations.map(wordsOnly).filter((quote) => quote.length > 0);
+
+    for (const quote of claim.quotations) {
+      const check = this.options.checkQuote?.(quote);
+      if (check?.verdict === 'near' && check.sourceText && check.passageId) {
+        const passage = this.sentences.passage(check.passageId);
+        const articleId = this.articleOfPassage(check.passageId);
+        if (passage !== undefined && articleId) notes.push(`not word for word: ${this.sourceName(articleId)} has “${check.sourceText.slice(0, maxQuoteChars)}”`);
+      }
+    }
+
+    // A number the figure reader could not place ("five S-400 systems") must still be in a sentence that supports the claim.
+    const claimNumbers = numbersOf(tokenise(claim.text));
+    const hasNumbers = (sentence: SourceSentence) => claimNumbers.every((value) => sentence.numbers.includes(value));
+    for (const { sentence, coverage, shared } of candidates) {
+      if (quotations.length > 0) {
+        const passage = ` ${wordsOnly(this.sentences.passage(sentence.passageId) ?? '')} `;
+        if (!quotations.every((quote) => passage.includes(` ${quote} `))) continue;
+        if (claimFigures.length === 0) {
+          if (hasNumbers(sentence)) evidence.push({ sentence, role: 'supports', coverage });
+          continue;
+        }
+      }
+      if (claimFigures.length > 0) {
+        const verdict = this.figuresVerdict(claimFigures, concepts, sentence);
+        if (verdict && (verdict.role === 'disputes' || hasNumbers(sentence))) evidence.push({ sentence, role: verdict.role, figure: verdict.figure, coverage: verdict.coverage });
+        continue;
+      }
+      if (quotations.length === 0 && coverage >= textSupportCoverage && shared >= Math.min(textSupportShared, concepts.length) && hasNumbers(sentence)) {
+        evidence.push({ sentence, role: 'supports', coverage });
+      }
+    }
+
+    notes.push(...this.measureNotes(claim, claimFigures, evidence, concepts, candidates.filter((candidate) => candidate.coverage >= relatedCoverage)));
+    return this.conclude(claim, evidence, notes);
+  }
+
+  private articleOfPassage(passageId: string): string | undefined {
+    return this.sentences.sentences.find((sentence) => sentence.passageId === passageId)?.articleId;
+  }
+
+  /** The concepts around a claim's figure, nearest weighing most, and the claim's codes (`S-400`) in full. */
+  private figureContext(claimFigure: Figure, claimConcepts: readonly string[]): Map<string, number> {
+    const context = new Map<string, number>();
+    for (const [word, weight] of Object.entries(claimFigure.keywords)) {
+      const concept = stem(word);
+      context.set(concept, Math.max(weight, context.get(concept) ?? 0));
+    }
+    for (const concept of claimConcepts) if (concept.startsWith('code:')) context.set(concept, 1);
+    return context;
+  }
+
+  /** The share of a claim figure's context (weighted, rare concepts more) that a source figure's sentence and context have. */
+  private localCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure): number {
+    const available = new Set(sentence.concepts);
+    for (const word of Object.keys(source.keywords)) available.add(stem(word));
+    let total = 0;
+    let shared = 0;
+    for (const [concept, weight] of context) {
+      const mass = weight * this.sentences.idf(concept);
+      total += mass;
+      if (available.has(concept)) shared += mass;
+    }
+    return total > 0 ? shared / total : 0;
+  }
+
+  /**
+   * How a sentence's figures meet the claim's: `supports` when every figure of the claim has
+   * one in the sentence about the same thing (its context words), on the same (or an unstated)
+   * measure, with an overlapping range; `disputes` when one is about the same thing, on the
+   * same measure, and the ranges exclude each other.
+   */
+  private figuresVerdict(claimFigures: readonly Figure[], claimConcepts: readonly string[], sentence: SourceSentence): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
+    let first: { figure: Figure; measure: FigureMeasure } | undefined;
+    let weakest = 1;
+    for (const claimFigure of claimFigures) {
+      const claimMeasure = measureOf(claimFigure);
+      const context = this.figureContext(claimFigure, claimConcepts);
+      let agreeing: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
+      let conflicting: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
+      for (const source of sentence.figures) {
+        if (source.measure.unitKey !== claimMeasure.unitKey) continue;
+        const relation = measureRelation(claimFigure, source.figure, claimMeasure, source.measure);
+        if (relation === 'different') continue;
+        const coverage = this.localCoverage(context, sentence, source.figure);
+        if (coverage < figureCoverage) continue;
+        const verdict = valuesAgree(claimFigure, source.figure);
+        if (verdict === 'agree') {
+          if (!agreeing || coverage > agreeing.coverage) agreeing = { ...source, coverage };
+        } else if (coverage >= disputeCoverage && (relation === 'same' || (relation === 'unknown' && coverage >= unstatedMeasureCoverage))) {
+          conflicting ??= { ...source, coverage };
+        }
+      }
+      // A sentence giving both numbers of a change ("24 days from 40 days") agrees with a claim that gives one of them.
+      if (!agreeing && conflicting) return { role: 'disputes', figure: { figure: conflicting.figure, measure: conflicting.measure }, coverage: conflicting.coverage };
+      if (!agreeing) return undefined;
+      weakest = Math.min(weakest, agreeing.coverage);
+      first ??= { figure: agreeing.figure, measure: agreeing.measure };
+    }
+    return first ? { role: 'supports', figure: first, coverage: weakest } : undefined;
+  }
+
+  /**
+   * Figures near the claim's that measure something else: "different measures: share of
+   * weapons imported since 2010 (A) · share of the army's armaments, citing the Indian Express
+   * (B) · current share (C)", or, when the numbers match, "not a contradiction: investment
+   * target by 2025 (A) vs trade goal by 2025 (B)".
+   */
+  private measureNotes(
+    claim: DraftClaim,
+    claimFigures: readonly Figure[],
+    evidence: readonly SourceEvidence[],
+    concepts: readonly string[],
+    candidates: ReadonlyArray<{ sentence: SourceSentence; coverage: number }>,
+  ): string[] {
+    const notes: string[] = [];
+    const supporting = evidence.filter((entry) => entry.role === 'supports' && entry.figure).map((entry) => entry.figure as { figure: Figure; measure: FigureMeasure });
+    // The notes explain the figures a claim rests on; a claim no source states has none to explain (and the figure groups are the costly part of a check).
+    if (claimFigures.length === 0 || supporting.length === 0) return notes;
+    const matches = this.figureChecker.matches(claim.text);
+    for (const claimFigure of claimFigures) {
+      const claimMeasure = measureOf(claimFigure);
+      if (claimFigure.kind === 'date') continue;
+      const related = new Map<Figure, FigureMeasure>();
+      const match = matches.find((candidate) => candidate.figure.span.text === claimFigure.span.text);
+      for (const figure of match?.group.figures ?? []) related.set(figure, measureOf(figure));
+      for (const { sentence, coverage } of candidates) {
+        for (const source of sentence.figures) {
+          if (source.measure.unitKey !== claimMeasure.unitKey) continue;
+          const sameFrame = Boolean(claimFigure.anchor && source.figure.anchor && claimFigure.anchor.year === source.figure.anchor.year);
+          if (coverage >= figureCoverage || sameFrame) related.set(source.figure, source.measure);
+        }
+      }
+      const anchorFigures = supporting;
+      const context = this.figureContext(claimFigure, concepts);
+      const sentenceOf = (figure: Figure) => `${figure.passageId}:${figure.sentence.start}`;
+      const supportingSentences = new Set(anchorFigures.map((entry) => sentenceOf(entry.figure)));
+      const framedApart = (a: Figure, b: Figure) => Boolean(a.anchor && b.anchor && a.anchor.year !== b.anchor.year);
+      const others = [...related].filter(([figure, measure]) => {
+        if (anchorFigures.some((entry) => entry.figure === figure)) return false;
+        // The other number of the sentence the claim rests on ("revised to $50 billion"), or a figure the claim itself states, is no other measure.
+        if (supportingSentences.has(sentenceOf(figure)) || claimFigures.some((own) => own !== claimFigure && valuesAgree(own, figure) === 'agree')) return false;
+        // Figures framed by different years ("in 2019" and "by 2025") are plainly about different things.
+        if (framedApart(claimFigure, figure) || anchorFigures.some((entry) => framedApart(entry.figure, figure))) return false;
+        const sameFrame = Boolean(claimFigure.anchor && figure.anchor && claimFigure.anchor.year === figure.anchor.year);
+        const sentence = this.sentences.sentenceOfFigure(figure);
+        if (!sentence || (!(sameFrame && sameNumber(claimFigure, figure)) && this.localCoverage(context, sentence, figure) < figureCoverage)) return false;
+        if (anchorFigures.some((entry) => measureRelation(entry.figure, figure, entry.measure, measure) !== 'different')) return false;
+        const relation = measureRelation(claimFigure, figure, claimMeasure, measure);
+        // A figure whose measure the draft leaves open, but that measures something else than the figure the draft rests on, is one more different measure.
+        return relation === 'different' || (relation === 'unknown' && anchorFigures.length > 0 && valuesAgree(claimFigure, figure) !== 'agree');
+      });
+      if (others.length === 0) continue;
+      const statement = (figure: Figure, measure: FigureMeasure) => `${measure.description} (${this.sourceName(figure.articleId)}: ${figure.span.text})`;
+      const firstHand = anchorFigures.map((entry) => statement(entry.figure, entry.measure));
+      const sameNumbers = others.filter(([figure, measure]) => sameNumber(claimFigure, figure) && measureRelation(claimFigure, figure, claimMeasure, measure) === 'different');
+      const conflicting = others.filter(([figure]) => !sameNumber(claimFigure, figure));
+      if (conflicting.length > 0) {
+        notes.push(`different measures: ${[...firstHand, ...conflicting.map(([figure, measure]) => statement(figure, measure))].join(' · ')}`);
+      }
+      if (sameNumbers.length > 0) {
+        const own = firstHand.length > 0 ? firstHand.join(' · ') : `${claimMeasure.description} (the draft)`;
+        notes.push(`not a contradiction: ${own} vs ${sameNumbers.map(([figure, measure]) => statement(figure, measure)).join(' · ')}`);
+      }
+    }
+    return [...new Set(notes)];
+  }
+
+  private conclude(claim: DraftClaim, evidence: readonly SourceEvidence[], notes: string[]): LedgerClaim {
+    const bestByArticle = new Map<string, SourceEvidence>();
+    for (const entry of evidence) {
+      const key = `${entry.role}:${entry.sentence.articleId}`;
+      const known = bestByArticle.get(key);
+      if (!known || entry.coverage > known.coverage) bestByArticle.set(key, entry);
+    }
+    const chosen = [...bestByArticle.values()];
+    const disputes = chosen.filter((entry) => entry.role === 'disputes');
+    const supports = chosen.filter((entry) => entry.role === 'supports' && !disputes.some((dispute) => dispute.sentence.articleId === entry.sentence.articleId));
+    const voices: SourceVoice[] = supports.map((entry) => {
+      const voice: SourceVoice = { articleId: entry.sentence.articleId, text: this.sentences.textOf(entry.sentence) };
+      if (entry.sentence.citing) voice.citing = entry.sentence.citing;
+      const date = this.articles.get(entry.sentence.articleId)?.meta.date;
+      if (date) voice.date = date;
+      return voice;
+    });
+    const independence = independentVoices(voices);
+    const firstHand = independence.independent.filter((articleId) => !supports.find((entry) => entry.sentence.articleId === articleId)?.sentence.citing);
+    const secondHand = independence.independent.filter((articleId) => supports.find((entry) => entry.sentence.articleId === articleId)?.sentence.citing);
+
+    let status: ClaimStatus;
+    if (disputes.length > 0 && supports.length > 0) status = 'disputed';
+    else if (disputes.length > 0) status = 'disputed';
+    else if (firstHand.length >= 2) status = 'supported';
+    else if (firstHand.length === 1) status = 'single-source';
+    else if (secondHand.length > 0) status = 'second-hand';
+    else status = 'not-found';
+
+    const passages: DecidingPassage[] = [];
+    const toPassage = (entry: SourceEvidence, role: PassageRole): DecidingPassage => {
+      const passage: DecidingPassage = {
+        passageId: entry.sentence.passageId,
+        articleId: entry.sentence.articleId,
+        source: this.sourceName(entry.sentence.articleId),
+        quote: this.sentences.textOf(entry.sentence).slice(0, maxQuoteChars),
+        start: entry.sentence.start,
+        end: entry.sentence.end,
+        role,
+      };
+      const date = this.articles.get(entry.sentence.articleId)?.meta.date;
+      if (date) passage.date = date;
+      if (entry.figure) {
+        passage.figure = entry.figure.figure.span.text;
+        passage.measure = entry.figure.measure.description;
+      }
+      if (entry.sentence.citing) passage.citing = entry.sentence.citing;
+      const original = independence.repeats.get(entry.sentence.articleId);
+      if (original) passage.repeatsSource = this.sourceName(original);
+      return passage;
+    };
+    for (const entry of supports) {
+      const role: PassageRole = independence.repeats.has(entry.sentence.articleId) ? 'repeats' : entry.sentence.citing ? 'second-hand' : 'supports';
+      passages.push(toPassage(entry, role));
+    }
+    for (const entry of disputes) passages.push(toPassage(entry, 'disputes'));
+    const order: Record<PassageRole, number> = { disputes: 0, supports: 1, 'second-hand': 2, repeats: 3 };
+    passages.sort((a, b) => order[a.role] - order[b.role]);
+
+    const sourceCount = supports.length;
+    const independentCount = independence.independent.length;
+    const repeatNotes = [...independence.repeats].map(([copy, original]) => `${this.sourceName(copy)} repeats ${this.sourceName(original)}`);
+    let summary = sourceCount === 0 ? (disputes.length > 0 ? '' : 'no source states this') : `${sourceCount} source${sourceCount === 1 ? '' : 's'}`;
+    if (sourceCount > 0 && independentCount !== sourceCount) summary += `, ${independentCount} independent: ${repeatNotes.join('; ')}`;
+    if (disputes.length > 0) summary = `${summary ? `${summary}; ` : ''}${disputes.length} disagree${disputes.length === 1 ? 's' : ''}`;
+    if (status === 'second-hand') summary += ` (citing ${[...new Set(supports.map((entry) => entry.sentence.citing).filter(Boolean))].join(', ')})`;
+
+    return {
+      start: claim.start,
+      end: claim.end,
+      text: claim.text,
+      reasons: claim.reasons,
+      status,
+      passages,
+      sourceCount,
+      independentCount,
+      summary,
+      notes,
+    };
+  }
+}
+
+/** A text's words, folded, one space apart: a quotation is word for word in a passage when its words are a run of the passage's. */
+function wordsOnly(text: string): string {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => foldWord(word).toLowerCase()).join(' ');
+}
+
+/** The same number with the same hedge ("$30 billion" and "30 billion U.S. dollars"). */
+function sameNumber(a: Figure, b: Figure): boolean {
+  return a.unit === b.unit && a.low === b.low && a.high === b.high && a.comparison === b.comparison;
+}

@@ -1,0 +1,109 @@
+/**
+ * The fact-check report: the story ledger of a draft as a markdown file written beside it.
+ * Every string from a source or the draft is made inert (`inertDraftText`): the report is read
+ * in a markdown preview, where an article's `[x](command:...)` or `<img>` must stay text. Only
+ * the links built here (to Sourcebook's own open-passage command, and relative links to source
+ * files in the workspace) are live.
+ */
+import { claimStatuses, claimStatusLabels, type DecidingPassage, type LedgerClaim, type LedgerReport } from '../ledger/storyLedger';
+import { inertDraftText } from './draftText';
+
+/** Where a deciding passage can be opened from the report. */
+export interface PassageLinks {
+  /** A `command:` link that opens the passage in VS Code. */
+  command: string;
+  /** A link relative to the report to the source file (with `#L12`), when the source is a file beside the draft. */
+  relative?: string;
+}
+
+/** What the report says about its draft. */
+export interface FactCheckReportInput {
+  report: LedgerReport;
+  /** The draft's file name, as the title reads it. */
+  draftName: string;
+  /** The draft's text: claims are located by line. */
+  draftText: string;
+  /** `YYYY-MM-DD`. */
+  checkedOn: string;
+  sourceCount: number;
+  links: (passage: DecidingPassage) => PassageLinks;
+}
+
+const roleLabels: Record<DecidingPassage['role'], string> = {
+  supports: 'States it',
+  'second-hand': 'States it second-hand',
+  disputes: 'Disagrees',
+  repeats: 'Repeats another source',
+};
+
+/** The command link that opens a passage: `command:sourcebook.openPassage?["<id>"]`, encoded so that no character of it can end the markdown link. */
+export function openPassageLink(commandId: string, passageId: string): string {
+  return `command:${commandId}?${encodeLinkPart(JSON.stringify([passageId]))}`;
+}
+
+/** Percent-encodes a link part, parentheses and quotes too (which `encodeURIComponent` leaves). */
+export function encodeLinkPart(part: string): string {
+  return encodeURIComponent(part).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function inert(text: string): string {
+  return inertDraftText(text, 'markdown', { before: 'x ' });
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function passageLine(passage: DecidingPassage, links: PassageLinks): string {
+  const when = passage.date ? `, ${passage.date}` : '';
+  const figure = passage.figure ? ` (${inert(passage.figure)}${passage.measure ? `: ${inert(passage.measure)}` : ''})` : '';
+  const citing = passage.citing ? `, citing ${inert(passage.citing)}` : '';
+  const repeats = passage.repeatsSource ? `, repeating ${inert(passage.repeatsSource)}` : '';
+  const relative = links.relative ? ` · [source file](${links.relative})` : '';
+  return `- ${roleLabels[passage.role]}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — [open passage](${links.command})${relative}`;
+}
+
+function claimSection(claim: LedgerClaim, number: number, input: FactCheckReportInput): string[] {
+  const lines = [`### ${number}. ${inert(claim.text)}`, ''];
+  lines.push(`Line ${lineOf(input.draftText, claim.start)} · **${claimStatusLabels[claim.status]}** · ${inert(claim.summary)} · ${claim.reasons.join(', ')}`, '');
+  for (const passage of claim.passages) lines.push(passageLine(passage, input.links(passage)));
+  for (const note of claim.notes) lines.push(`- Why the sources seem to disagree: ${inert(note)}`);
+  if (claim.passages.length > 0 || claim.notes.length > 0) lines.push('');
+  return lines;
+}
+
+/** The whole report, as markdown. */
+export function factCheckReport(input: FactCheckReportInput): string {
+  const { report } = input;
+  const counts = claimStatuses.map((status) => `${claimStatusLabels[status]}: ${report.counts[status]}`).join(' · ');
+  const lines = [
+    `# Fact-check report: ${inert(input.draftName)}`,
+    '',
+    `Checked by Sourcebook against ${input.sourceCount} source${input.sourceCount === 1 ? '' : 's'} on ${input.checkedOn}. ${report.claims.length} claim${report.claims.length === 1 ? '' : 's'}: ${counts}.`,
+    '',
+    'Supported: stated by at least two independent sources. Single source: by one. Second-hand: only by sources citing someone else. Disputed: a source gives a value that conflicts on the same measure. Not found: nothing in the sources speaks to it.',
+    '',
+  ];
+  let number = 0;
+  for (const status of claimStatuses) {
+    const claims = report.claims.filter((claim) => claim.status === status);
+    if (claims.length === 0) continue;
+    lines.push(`## ${claimStatusLabels[status]} (${claims.length})`, '');
+    for (const claim of claims) lines.push(...claimSection(claim, ++number, input));
+  }
+  const explained = [...new Set(report.claims.flatMap((claim) => claim.notes))];
+  if (explained.length > 0) {
+    lines.push('## Disagreements explained', '');
+    for (const note of explained) lines.push(`- ${inert(note)}`);
+    lines.push('');
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** `draft.md` -> `draft.fact-check.md`. */
+export function reportFileName(draftFileName: string): string {
+  const dot = draftFileName.lastIndexOf('.');
+  return `${dot > 0 ? draftFileName.slice(0, dot) : draftFileName}.fact-check.md`;
+}

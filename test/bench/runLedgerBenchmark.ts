@@ -1,0 +1,73 @@
+/**
+ * `npm run bench:ledger`: the story ledger checking a 3,000-word draft against 10,000 and
+ * 100,000 passages of State of the Union prose (the same corpus as `npm run bench`), and
+ * re-checking one edited sentence. The draft is made of the corpus's own sentences, a third of
+ * them with a figure changed, so claims find candidate passages the way a real draft does.
+ * Prints a table; the targets (issue 17) are p95 ≤ 200 ms for the whole draft and ≤ 20 ms for
+ * one sentence. Run with `node --expose-gc`.
+ */
+import { buildFigureGroups } from '../../src/core/figures/compareSources';
+import { StoryLedger } from '../../src/core/ledger/storyLedger';
+import { QuotationIndex } from '../../src/core/quotes/quotationIndex';
+import { neverDue, runToCompletion } from '../../src/core/scheduling/timeSlice';
+import { gc, median, ms, percentile } from './benchMeasures';
+import { seededRandom } from './benchQueries';
+import { corpusOfSize, loadSotuArticles } from './sotuCorpus';
+
+const SIZES = (process.env.LEDGER_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const DRAFT_WORDS = 3_000;
+const WHOLE_DRAFT_RUNS = 12;
+const SENTENCE_CHECKS = 200;
+
+function draftFrom(sentences: readonly string[], random: () => number): string {
+  const paragraphs: string[] = [];
+  let words = 0;
+  while (words < DRAFT_WORDS) {
+    const sentence = sentences[Math.floor(random() * sentences.length)];
+    const edited = random() < 0.33 ? sentence.replace(/\b([0-9]{2,})\b/, (number) => String(Number(number) * 2)) : sentence;
+    paragraphs.push(edited);
+    words += edited.split(/\s+/).length;
+  }
+  return paragraphs.join('\n\n');
+}
+
+function main(): void {
+  const source = loadSotuArticles();
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const articles = corpusOfSize(source, size);
+    const buildStart = performance.now();
+    const groups = buildFigureGroups(articles);
+    const figuresMs = performance.now() - buildStart;
+    const quotations = runToCompletion(QuotationIndex.buildInSlices(articles.flatMap((article) => article.passages), neverDue));
+    const ledgerStart = performance.now();
+    const ledger = new StoryLedger(articles, { figureGroups: groups, checkQuote: (quote) => quotations.check(quote) });
+    ledger.check('Warm-up: the economy grew by 3 percent in 1999.');
+    const ledgerMs = performance.now() - ledgerStart;
+    const random = seededRandom(17);
+    const sentences = articles.slice(0, 200).flatMap((article) => article.passages.flatMap((passage) => passage.text.split(/(?<=\.)\s+/))).filter((sentence) => sentence.split(/\s+/).length >= 8);
+    const draft = draftFrom(sentences, random);
+    const whole: number[] = [];
+    let claims = 0;
+    for (let run = 0; run < WHOLE_DRAFT_RUNS; run++) {
+      gc();
+      const start = performance.now();
+      claims = ledger.check(draft).claims.length;
+      whole.push(performance.now() - start);
+    }
+    const one: number[] = [];
+    for (let run = 0; run < SENTENCE_CHECKS; run++) {
+      const sentence = sentences[Math.floor(random() * sentences.length)];
+      const start = performance.now();
+      ledger.check(sentence);
+      one.push(performance.now() - start);
+    }
+    rows.push(`| ${size.toLocaleString('en-US')} | ${(figuresMs / 1000).toFixed(1)} s | ${(ledgerMs / 1000).toFixed(1)} s | ${claims} | ${ms(median(whole))} ms | ${ms(percentile(whole, 0.95))} ms | ${ms(median(one))} ms | ${ms(percentile(one, 0.95))} ms |`);
+    console.log(rows[rows.length - 1]);
+  }
+  console.log('\n| passages | figure groups built | ledger built (sentence index) | claims in the 3,000-word draft | whole draft p50 | whole draft p95 | one sentence p50 | one sentence p95 |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
+main();
