@@ -66,7 +66,7 @@ suite('Draft Check', () => {
     const { editor, report } = await showDraft(draftUri);
     assert.ok(api.draftCheckView.visible, 'the Draft Check view is not visible in the Sourcebook sidebar');
     const roots = api.draftCheckTree.getChildren();
-    assert.deepEqual(roots.map(labelOf), ['Disputed (0)', 'Not found (9)', 'Second-hand (0)', 'Single source (2)', 'Supported (0)']);
+    assert.deepEqual(roots.map(labelOf), ['Disputed (0)', 'Not found (10)', 'Second-hand (0)', 'Single source (2)', 'Supported (0)']);
     assert.equal(report.claims.length, 11);
     const single = groups().get('single-source');
     assert.ok(single);
