@@ -67,7 +67,7 @@ suite('Draft Check', () => {
     assert.ok(api.draftCheckView.visible, 'the Draft Check view is not visible in the Sourcebook sidebar');
     const roots = api.draftCheckTree.getChildren();
     assert.deepEqual(roots.map(labelOf), ['Disputed (0)', 'Not found (10)', 'Second-hand (0)', 'Single source (2)', 'Supported (0)']);
-    assert.equal(report.claims.length, 11);
+    assert.equal(report.claims.length, 12);
     const single = groups().get('single-source');
     assert.ok(single);
     const claims = api.draftCheckTree.getChildren(single) as ClaimNode[];
