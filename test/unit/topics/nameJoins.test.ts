@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { articlesOf } from './shortSources';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,17 +82,6 @@ test('without the alias file, "the Byden administration" is still Joe Biden\'s, 
   assert.ok(bare.topics().some((t) => t.name === 'Byden administration'));
 });
 
-/** One article per text, as a writer's folder of short sources. */
-function articlesOf(texts: string[]): Article[] {
-  return texts.map((text, i) => ({
-    id: `a${i}`,
-    sourceUri: `file:///a${i}.txt`,
-    format: 'txt' as const,
-    meta: { title: `a${i}` },
-    passages: [{ id: `a${i}:p0`, articleId: `a${i}`, ordinal: 0, text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: text.length } }],
-    droppedLines: [],
-  }));
-}
 
 test('an initial joins the full name, titles and all ("Dr S Jaishankar", "External Affairs Minister Subrahmanyam Jaishankar")', () => {
   const joins: NameJoin[] = [];

@@ -1,20 +1,10 @@
 import { test } from 'node:test';
+import { articlesOf } from './shortSources';
 import assert from 'node:assert/strict';
 import type { Article, Topic } from '../../../src/core/model';
 import { extractTopics } from '../../../src/core/topics/topicIndex';
 import { emptyAliasTable } from '../../../src/core/topics/aliasFile';
 
-/** One article per text, as a writer's folder of short sources. */
-function articlesOf(texts: string[]): Article[] {
-  return texts.map((text, i) => ({
-    id: `a${i}`,
-    sourceUri: `file:///a${i}.txt`,
-    format: 'txt' as const,
-    meta: { title: `a${i}` },
-    passages: [{ id: `a${i}:p0`, articleId: `a${i}`, ordinal: 0, text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: text.length } }],
-    droppedLines: [],
-  }));
-}
 
 function topicsOf(texts: string[]): Topic[] {
   return [...extractTopics(articlesOf(texts), emptyAliasTable).topics()];
