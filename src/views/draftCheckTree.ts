@@ -51,7 +51,7 @@ export class ClaimNode {
     const item = new vscode.TreeItem(sanitiseLabel(this.claim.text, 100), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `claim:${this.claim.status}:${this.claim.start}:${this.position}`;
     item.description = sanitiseLabel(this.claim.summary, 80);
-    item.tooltip = sanitiseLabel(`${claimStatusLabels[this.claim.status]}: ${this.claim.summary}. ${this.claim.notes.join(' ')}`, 600);
+    item.tooltip = sanitiseLabel(`${vscode.l10n.t('{0}: {1}', claimStatusLabels[this.claim.status], this.claim.summary)}. ${this.claim.notes.join(' ')}`, 600);
     item.contextValue = 'ledgerClaim';
     item.command = { command: CommandIds.selectClaim, title: vscode.l10n.t('Select Claim in Draft'), arguments: [this.draft.toString(), this.claim.start, this.claim.end] };
     return item;

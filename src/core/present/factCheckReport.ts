@@ -102,7 +102,7 @@ function claimSection(claim: LedgerClaim, number: number, input: FactCheckReport
 /** The whole report, as markdown. */
 export function factCheckReport(input: FactCheckReportInput): string {
   const { report } = input;
-  const counts = claimStatuses.map((status) => `${claimStatusLabels[status]}: ${report.counts[status]}`).join(' · ');
+  const counts = claimStatuses.map((status) => l10n.t('{0}: {1}', claimStatusLabels[status], report.counts[status])).join(' · ');
   const lines = [
     `# ${l10n.t('Fact-check report: {0}', inert(input.draftName))}`,
     '',
