@@ -62,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const derived: DerivedIndexes = new DerivedIndexes(index, engine.channel, {
     logger,
     whyInThread: engine.whyInThread,
+    ...(vscode.l10n.bundle ? { l10nContents: vscode.l10n.bundle } : {}),
     yieldNow: turns.yieldNow,
     isLoading: () => loader.isLoading,
     settle: () => loader.whenSettled(),

@@ -16,7 +16,7 @@ export async function suggestionFromArgument({ topicsTree }: SourcebookServices,
   const key = typeof argument === 'string' ? argument : isObject(argument) && isObject(argument.suggestion) && typeof argument.suggestion.key === 'string' ? argument.suggestion.key : undefined;
   if (key !== undefined) return current.find((suggestion) => suggestion.key === key);
   if (current.length === 0) {
-    void vscode.window.showInformationMessage('Sourcebook has no topics to suggest as possibly the same.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook has no topics to suggest as possibly the same.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -25,7 +25,7 @@ export async function suggestionFromArgument({ topicsTree }: SourcebookServices,
       detail: sanitiseLabel(suggestion.evidence.map((evidence) => evidence.text).join(' · '), 200),
       suggestion,
     })),
-    { title, placeHolder: 'Choose a pair of topics that may be the same' },
+    { title, placeHolder: vscode.l10n.t('Choose a pair of topics that may be the same') },
   );
   return picked?.suggestion;
 }
@@ -36,16 +36,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** "Accept: the Same Topic": writes the pair to .sourcebook/topics.json as an alias, so the two are one topic from then on. */
 async function acceptSuggestion(services: SourcebookServices, argument?: unknown): Promise<boolean> {
-  const suggestion = await suggestionFromArgument(services, argument, 'Sourcebook: Accept — these are the same');
+  const suggestion = await suggestionFromArgument(services, argument, vscode.l10n.t('Sourcebook: Accept — these are the same'));
   if (!suggestion) return false;
   const { keep, other } = suggestion;
   const written = await services.aliasFiles.edit((text) => mergeTopics(text, keep.name, [other.name]));
-  if (written) void vscode.window.setStatusBarMessage(`Sourcebook: “${other.name}” is now an alias of ${keep.name}`, 4000);
+  if (written) void vscode.window.setStatusBarMessage(vscode.l10n.t('Sourcebook: “{0}” is now an alias of {1}', other.name, keep.name), 4000);
   return written;
 }
 
 export const acceptSuggestionCommand: CommandDefinition = {
   id: CommandIds.acceptSuggestion,
-  title: 'Accept Suggestion',
+  title: vscode.l10n.t('Accept Suggestion'),
   run: (services, node) => acceptSuggestion(services, node),
 };

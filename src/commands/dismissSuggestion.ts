@@ -11,19 +11,19 @@ import { suggestionFromArgument } from './acceptSuggestion';
  * suggested again.
  */
 async function dismissSuggestion(services: SourcebookServices, argument?: unknown): Promise<boolean> {
-  const suggestion = await suggestionFromArgument(services, argument, 'Sourcebook: Dismiss — these are not the same');
+  const suggestion = await suggestionFromArgument(services, argument, vscode.l10n.t('Sourcebook: Dismiss — these are not the same'));
   if (!suggestion) return false;
   const { keep, other } = suggestion;
   const written = await services.aliasFiles.edit((text) => addNotSame(text, other.name, keep.name));
   if (written) {
     services.topicsTree.refresh();
-    void vscode.window.setStatusBarMessage(`Sourcebook: “${other.name}” and “${keep.name}” will not be suggested again`, 4000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Sourcebook: “{0}” and “{1}” will not be suggested again', other.name, keep.name), 4000);
   }
   return written;
 }
 
 export const dismissSuggestionCommand: CommandDefinition = {
   id: CommandIds.dismissSuggestion,
-  title: 'Dismiss Suggestion',
+  title: vscode.l10n.t('Dismiss Suggestion'),
   run: (services, node) => dismissSuggestion(services, node),
 };

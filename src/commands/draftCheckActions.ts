@@ -28,7 +28,7 @@ export async function selectClaim(uri: unknown, start: unknown, end: unknown): P
 
 export const selectClaimCommand: CommandDefinition = {
   id: CommandIds.selectClaim,
-  title: 'Select Claim in Draft',
+  title: vscode.l10n.t('Select Claim in Draft'),
   run: (_services, uri, start, end) => selectClaim(uri, start, end),
 };
 
@@ -39,14 +39,14 @@ export const selectClaimCommand: CommandDefinition = {
  */
 export const insertLedgerQuoteCommand: CommandDefinition = {
   id: CommandIds.insertLedgerQuote,
-  title: 'Insert Quote',
+  title: vscode.l10n.t('Insert Quote'),
   run: async ({ index }, node) => {
     if (!(node instanceof PassageNode) || !(node.parent instanceof ClaimNode)) return false;
     const passage = index.passage(node.deciding.passageId);
     const article = passage ? index.article(passage.articleId) : undefined;
     const document = openDraft(node.parent.draft.toString());
     if (!passage || !article || !document) {
-      void vscode.window.showWarningMessage('Sourcebook: that passage or draft is no longer open; check the draft again.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: that passage or draft is no longer open; check the draft again.'));
       return false;
     }
     let line = document.positionAt(Math.min(node.parent.claim.end, document.getText().length)).line;
@@ -69,6 +69,6 @@ export const insertLedgerQuoteCommand: CommandDefinition = {
 /** Checks the active draft again now (the Draft Check view's title button). */
 export const refreshDraftCheckCommand: CommandDefinition = {
   id: CommandIds.refreshDraftCheck,
-  title: 'Check Draft Claims Again',
+  title: vscode.l10n.t('Check Draft Claims Again'),
   run: ({ draftCheckTree }) => draftCheckTree.update(),
 };

@@ -43,14 +43,14 @@ export async function exportFactCheckReport(services: SourcebookServices, option
   const active = vscode.window.activeTextEditor?.document;
   const document = active && draftDiagnostics.isDraft(active) ? active : vscode.workspace.textDocuments.find((entry) => entry.uri.toString() === shown);
   if (!document || !draftDiagnostics.isDraft(document)) {
-    void vscode.window.showInformationMessage('Sourcebook: open a Markdown or plain-text draft to export its fact-check report.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook: open a Markdown or plain-text draft to export its fact-check report.'));
     return undefined;
   }
   if (document.isUntitled) {
-    void vscode.window.showInformationMessage('Sourcebook: save the draft first; the report is written beside it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcebook: save the draft first; the report is written beside it.'));
     return undefined;
   }
-  const snapshot = await awaitCurrentDerived(derived, 'Export Fact-Check Report');
+  const snapshot = await awaitCurrentDerived(derived, vscode.l10n.t('Export Fact-Check Report'));
   const text = document.getText();
   const report = await snapshot.ledger(text);
   const draftName = document.uri.path.split('/').pop() ?? 'draft';
@@ -58,8 +58,9 @@ export async function exportFactCheckReport(services: SourcebookServices, option
   try {
     await vscode.workspace.fs.stat(target);
     if (options.replace !== true) {
-      const answer = await vscode.window.showWarningMessage(`Sourcebook: replace ${reportFileName(draftName)}?`, { modal: true }, 'Replace');
-      if (answer !== 'Replace') return undefined;
+      const replace = vscode.l10n.t('Replace');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: replace {0}?', reportFileName(draftName)), { modal: true }, replace);
+      if (answer !== replace) return undefined;
     }
   } catch {
     // No report yet.
@@ -77,12 +78,12 @@ export async function exportFactCheckReport(services: SourcebookServices, option
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
   await vscode.window.showTextDocument(target, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-  vscode.window.setStatusBarMessage(`Sourcebook: wrote ${reportFileName(draftName)} (${report.claims.length} claims).`, 8000);
+  vscode.window.setStatusBarMessage(report.claims.length === 1 ? vscode.l10n.t('Sourcebook: wrote {0} (1 claim).', reportFileName(draftName)) : vscode.l10n.t('Sourcebook: wrote {0} ({1} claims).', reportFileName(draftName), report.claims.length), 8000);
   return target;
 }
 
 export const exportFactCheckReportCommand: CommandDefinition = {
   id: CommandIds.exportFactCheckReport,
-  title: 'Export Fact-Check Report',
+  title: vscode.l10n.t('Export Fact-Check Report'),
   run: (services, options) => exportFactCheckReport(services, { replace: typeof options === 'object' && options !== null && (options as { replace?: unknown }).replace === true }),
 };

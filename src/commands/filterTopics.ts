@@ -10,6 +10,6 @@ export const filterTopicsCommand: CommandDefinition = {
     const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter Topics'), value: topicsTree.filter, prompt: vscode.l10n.t('Show only topics whose name or alias contains this (empty: all)') });
     if (text === undefined) return;
     topicsTree.setFilter(text);
-    topicsView.description = text.trim() ? `filter: ${text.trim()}` : undefined;
+    topicsView.description = text.trim() ? vscode.l10n.t('filter: {0}', text.trim()) : undefined;
   },
 };

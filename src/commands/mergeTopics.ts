@@ -16,7 +16,7 @@ async function mergeTopicsInteractively({ index, derived, aliasFiles }: Sourcebo
       .topics()
       .topics()
       .filter((topic) => topic.id !== into.id)
-      .map((topic) => ({ label: sanitiseLabel(topic.name, 80), description: `${topic.kind} · ${topic.articleIds.length} sources`, topic })),
+      .map((topic) => ({ label: sanitiseLabel(topic.name, 80), description: `${topic.kind} · ${topic.articleIds.length === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', topic.articleIds.length)}`, topic })),
     { title: vscode.l10n.t('Merge into {0}', sanitiseLabel(into.name, 60)), placeHolder: vscode.l10n.t('Choose the topics that are the same thing'), canPickMany: true, matchOnDescription: true },
   );
   if (!others || others.length === 0) return;

@@ -58,7 +58,7 @@ export class DraftDiagnostics implements vscode.Disposable {
   /** Checks a document against the sources as they are now (after pending file changes) and keeps it checked as it changes. */
   async checkNow(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
     this.checkedOnRequest.add(document.uri.toString());
-    const snapshot = await awaitCurrentDerived(this.derived, 'Check Draft');
+    const snapshot = await awaitCurrentDerived(this.derived, vscode.l10n.t('Check Draft'));
     return this.check(document, snapshot);
   }
 

@@ -196,6 +196,7 @@ function compareViewWords(): Record<string, string> {
     noDisagreement: vscode.l10n.t('The sources do not disagree on any figure about this topic.'),
     contradiction: vscode.l10n.t('Contradiction'),
     tension: vscode.l10n.t('Tension'),
+    differentMeasures: vscode.l10n.t('Different measures'),
     figures: vscode.l10n.t('Figures'),
     disputed: vscode.l10n.t('disputed'),
     onePassage: vscode.l10n.t('1 passage'),

@@ -20,10 +20,10 @@ const statusIcons: Record<ClaimStatus, vscode.ThemeIcon> = {
 };
 
 const roleDescriptions: Record<DecidingPassage['role'], string> = {
-  supports: 'states it',
-  'second-hand': 'second-hand',
-  disputes: 'disagrees',
-  repeats: 'repeats another source',
+  supports: vscode.l10n.t('states it'),
+  'second-hand': vscode.l10n.t('second-hand'),
+  disputes: vscode.l10n.t('disagrees'),
+  repeats: vscode.l10n.t('repeats another source'),
 };
 
 /** A status with its claims: "Disputed (1)". */
@@ -51,9 +51,9 @@ export class ClaimNode {
     const item = new vscode.TreeItem(sanitiseLabel(this.claim.text, 100), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `claim:${this.claim.status}:${this.claim.start}:${this.position}`;
     item.description = sanitiseLabel(this.claim.summary, 80);
-    item.tooltip = sanitiseLabel(`${claimStatusLabels[this.claim.status]}: ${this.claim.summary}. ${this.claim.notes.join(' ')}`, 600);
+    item.tooltip = sanitiseLabel(`${vscode.l10n.t('{0}: {1}', claimStatusLabels[this.claim.status], this.claim.summary)}. ${this.claim.notes.join(' ')}`, 600);
     item.contextValue = 'ledgerClaim';
-    item.command = { command: CommandIds.selectClaim, title: 'Select Claim in Draft', arguments: [this.draft.toString(), this.claim.start, this.claim.end] };
+    item.command = { command: CommandIds.selectClaim, title: vscode.l10n.t('Select Claim in Draft'), arguments: [this.draft.toString(), this.claim.start, this.claim.end] };
     return item;
   }
   children(): Array<PassageNode | NoteNode> {
@@ -79,13 +79,13 @@ export class PassageNode {
     const words = from > 0 ? `…${this.deciding.quote.slice(from)}` : this.deciding.quote;
     const item = new vscode.TreeItem(sanitiseLabel(`${this.deciding.source}: ${words}`, 140), vscode.TreeItemCollapsibleState.None);
     const figure = this.deciding.figure ? ` · ${this.deciding.figure}` : '';
-    const citing = this.deciding.citing ? ` · citing ${this.deciding.citing}` : '';
+    const citing = this.deciding.citing ? ` · ${vscode.l10n.t('citing {0}', this.deciding.citing)}` : '';
     item.description = sanitiseLabel(`${roleDescriptions[this.deciding.role]}${figure}${citing}${this.deciding.date ? ` · ${this.deciding.date}` : ''}`, 80);
     item.tooltip = sanitiseLabel(`${this.deciding.source}${this.deciding.date ? `, ${this.deciding.date}` : ''}: “${this.deciding.quote}”`, 600);
     item.iconPath = new vscode.ThemeIcon(this.deciding.role === 'disputes' ? 'diff-removed' : 'quote');
     item.contextValue = 'ledgerPassage';
     item.id = `${this.parent.toTreeItem().id}:passage:${this.deciding.passageId}:${this.deciding.start}:${this.deciding.role}`;
-    item.command = { command: CommandIds.openPassage, title: 'Open Source at Passage', arguments: [this.deciding.passageId] };
+    item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source at Passage'), arguments: [this.deciding.passageId] };
     return item;
   }
 }

@@ -43,10 +43,10 @@ export class SuggestionsNode {
     return 'suggestions';
   }
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Possibly the same', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(vscode.l10n.t('Possibly the same'), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.description = String(this.count);
-    item.tooltip = 'Topics that may be one person, place or thing. Accept writes an alias to .sourcebook/topics.json; Dismiss remembers that they are not the same. Nothing is merged unless you accept.';
+    item.tooltip = vscode.l10n.t('Topics that may be one person, place or thing. Accept writes an alias to .sourcebook/topics.json; Dismiss remembers that they are not the same. Nothing is merged unless you accept.');
     item.iconPath = new vscode.ThemeIcon('lightbulb');
     item.contextValue = 'sameTopicSuggestions';
     return item;
@@ -64,7 +64,7 @@ export class SuggestionNode {
     const item = new vscode.TreeItem(sanitiseLabel(`${suggestion.other.name} ↔ ${suggestion.keep.name}`, 100), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = sanitiseLabel(suggestion.summary, 120);
-    item.tooltip = sanitiseLabel(`${[...suggestion.evidence.map((evidence) => evidence.text), suggestion.where].join('\n')}\nAccept makes “${suggestion.other.name}” an alias of “${suggestion.keep.name}”.`, 1200);
+    item.tooltip = sanitiseLabel(`${[...suggestion.evidence.map((evidence) => evidence.text), suggestion.where].join('\n')}\n${vscode.l10n.t('Accept makes “{0}” an alias of “{1}”.', suggestion.other.name, suggestion.keep.name)}`, 1200);
     item.iconPath = new vscode.ThemeIcon('question');
     item.contextValue = 'sameTopicSuggestion';
     return item;

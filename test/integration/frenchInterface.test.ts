@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateSourcebook, extensionId, hoverMarkdownAt, openDraft } from './sourcebookTestKit';
+import type { StatusNode } from '../../src/views/draftCheckTree';
+import { activateSourcebook, extensionId, hoverMarkdownAt, openDraft, workspaceFolder } from './sourcebookTestKit';
 
 suite('Interface in French', () => {
   suiteSetup(async function () {
@@ -33,7 +34,8 @@ suite('Interface in French', () => {
     };
     assert.equal(title('sourcebook.search'), 'Rechercher dans les sources');
     assert.equal(title('sourcebook.insertQuote'), 'Insérer la citation');
-    assert.deepEqual(manifest.contributes.views.sourcebook.map((view) => view.name), ['Articles', 'Sujets']);
+    assert.deepEqual(manifest.contributes.views.sourcebook.map((view) => view.name), ['Articles', 'Sujets', 'Vérification du brouillon']);
+    assert.equal(title('sourcebook.exportFactCheckReport'), 'Exporter le rapport de vérification...');
     assert.match(manifest.contributes.configuration.properties['sourcebook.hover.maxPassages'].markdownDescription, /^Nombre de passages/);
   });
 
@@ -53,5 +55,25 @@ suite('Interface in French', () => {
     const result = await vscode.commands.executeCommand<{ ok: boolean; message: string } | undefined>('sourcebook.addSourceFromUrl', 'ftp://example.org/page');
     assert.equal(result?.ok, false);
     assert.equal(result?.message, 'Seules les pages http:// et https:// peuvent être ajoutées, pas les adresses ftp:.');
+  });
+
+  test('the Draft Check view speaks French: its status groups and a note the background engine words ("different measures")', async () => {
+    const api = await activateSourcebook();
+    const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, 'draft.md'), { preview: false });
+    const report = await api.draftCheckTree.whenShowing(editor.document, 60_000);
+    assert.ok(report, 'the Draft Check view never showed the draft');
+    const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+    const roots = api.draftCheckTree.getChildren() as StatusNode[];
+    assert.deepEqual(roots.map((node) => labelOf(api.draftCheckTree.getTreeItem(node)).replace(/\(\d+\)$/, '(n)')), ['Contesté (n)', 'Introuvable (n)', 'De seconde main (n)', 'Source unique (n)', 'Confirmé (n)']);
+    assert.equal(labelOf(api.draftCheckTree.getTreeItem(roots[3])), `Source unique (${roots[3].claims.length})`);
+    const single = roots.find((node) => node.status === 'single-source');
+    assert.ok(single);
+    const arms = single.claims.find((claim) => claim.text.startsWith('Russia still supplies more than 60%'));
+    assert.ok(arms, 'the arms-share claim is not a single-source claim');
+    assert.match(arms.summary, /^1 source$/);
+    const note = arms.notes.find((text) => text.startsWith('mesures différentes : '));
+    assert.ok(note, `the arms share's note is not in French: ${JSON.stringify(arms.notes)}`);
+    assert.match(note, /^mesures différentes : part de weapons imported since 2010 \(/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatOfFileName, ingestFile } from '../ingest/ingestFile';
 import { ingestSourceFile, readDocumentText, type LazyLibraries } from '../ingest/ingestSourceFile';
 import { settleArticleLanguage, type LanguageGuesser } from '../ingest/articleLanguage';
@@ -86,6 +87,9 @@ export class DerivedEngine {
 
   private handle(message: ToEngine): void {
     switch (message.type) {
+      case 'l10n':
+        l10n.config({ contents: message.contents });
+        break;
       case 'ingest':
       case 'readText':
         // Read on a later turn, never inside the message's own handler: a question already queued behind it is answered first.

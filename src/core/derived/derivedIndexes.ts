@@ -53,6 +53,8 @@ export interface DerivedIndexesOptions {
   fallback?: () => EngineChannel;
   /** Why the engine runs on the editor's thread from the start (no worker could be started), for the log and tests. */
   whyInThread?: string;
+  /** The display language's runtime bundle (`vscode.l10n.bundle`), handed to each engine: a worker has its own translator. */
+  l10nContents?: Record<string, string>;
 }
 
 const defaultDebounceMs = 400;
@@ -105,6 +107,7 @@ export class DerivedIndexes {
     channel.onFailure((reason) => {
       if (this.channel === channel) this.engineFailed(reason);
     });
+    if (this.options.l10nContents) channel.post({ type: 'l10n', contents: this.options.l10nContents });
     channel.post({ type: 'aliases', version: this.corpus.changeCount, table: this.corpus.aliasTable() });
     this.sendWholeCorpus();
     this.unadopted.clear();

@@ -17,6 +17,8 @@ import type { TopicPiece } from './topicPieces';
  * the engine's copy of the corpus at version N is the editor's corpus at version N.
  */
 export type ToEngine =
+  /** The display language's runtime bundle, so that what the engine words (the story ledger's notes and summaries) reads as the host does. */
+  | { type: 'l10n'; contents: Record<string, string> }
   /** Read one file's bytes into articles (decode, clean, split): the heaviest per-file work. The engine keeps the articles until they are adopted or discarded. */
   | { type: 'ingest'; requestId: number; file: IngestInput; options: Partial<IngestOptions> }
   /**

@@ -5,6 +5,7 @@
  * Linear regular expressions only (no nested quantifiers), on one sentence at a time.
  */
 
+import * as l10n from '@vscode/l10n';
 const maxSentenceChars = 2000;
 const accordingTo = /\b[Aa]ccording to (?:the )?((?:[A-Z][\w\u2019'.-]*\s?){1,5}|[a-z]+ (?:media|press) reports?)/;
 const mediaReports = /\b((?:[A-Z][\w-]*|state|local|foreign) (?:media|press|news agenc(?:y|ies)|newspapers?)) (?:reports?|reported|said|says)\b/;
@@ -26,7 +27,7 @@ export function findCitation(sentence: string): string | undefined {
   }
   const media = mediaReports.exec(text);
   if (media) return media[1];
-  if (impersonal.test(text)) return 'unnamed reports';
+  if (impersonal.test(text)) return l10n.t('unnamed reports');
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FigureGroup } from '../figures/groupFigures';
 import { measureOf, measureRelation } from './figureMeasure';
 
@@ -25,5 +26,5 @@ export function explainFigureGroup(group: FigureGroup, sourceName: (articleId: s
     const statement = `${measures[index].description} (${sourceName(figure.articleId)}: ${figure.span.text})`;
     if (!statements.includes(statement)) statements.push(statement);
   });
-  return `different measures: ${statements.join(' · ')}`;
+  return l10n.t('different measures: {0}', statements.join(' · '));
 }

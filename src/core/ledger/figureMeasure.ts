@@ -4,6 +4,7 @@
  * states it itself or cites someone else. Two figures conflict only when they are on the same
  * measure and the ranges their hedges allow do not overlap.
  */
+import * as l10n from '@vscode/l10n';
 import type { Figure } from '../figures/figure';
 import { compareFigures, type FigurePairVerdict } from '../figures/figureRange';
 import { compatible, unitKey } from '../figures/groupFigures';
@@ -72,12 +73,11 @@ function describeMeasure(figure: Figure, measure: FigureMeasure): string {
   if (measuredPhrase) phrase = `${measuredPhrase} ${phrase}`;
   const shareWords = /\bshare\b/i.test(phrase ?? '');
   let what: string;
-  if (figure.kind === 'percent') what = phrase && !shareWords ? `share of ${lowerCommon(phrase)}` : 'share';
+  if (figure.kind === 'percent') what = phrase && !shareWords ? l10n.t('share of {0}', lowerCommon(phrase)) : l10n.t('share');
   else what = phrase ? lowerCommon(phrase) : figure.keyNouns[0] ? lowerCommon(figure.keyNouns[0]) : figure.unit;
   const period = measure.period === 'now' ? '' : measure.period && !what.includes(measure.period) ? ` ${measure.period}` : '';
-  const now = measure.period === 'now' ? 'current ' : '';
-  const citing = measure.citing ? `, citing ${measure.citing}` : '';
-  return `${now}${what}${period}${citing}`;
+  const described = measure.period === 'now' ? l10n.t('current {0}', `${what}${period}`) : `${what}${period}`;
+  return measure.citing ? l10n.t('{0}, citing {1}', described, measure.citing) : described;
 }
 
 function lowerCommon(phrase: string): string {

@@ -4,6 +4,7 @@
  * (its figures agreeing on the same measure, its quotations word for word); anything less
  * certain falls to "single source", "second-hand" or "not found", never up.
  */
+import * as l10n from '@vscode/l10n';
 import { DraftFigureChecker } from '../figures/draftFigures';
 import type { Figure } from '../figures/figure';
 import type { FigureGroup } from '../figures/groupFigures';
@@ -22,12 +23,23 @@ export type ClaimStatus = 'supported' | 'single-source' | 'second-hand' | 'dispu
 /** In the order the Draft Check view and the report show them. */
 export const claimStatuses: readonly ClaimStatus[] = ['disputed', 'not-found', 'second-hand', 'single-source', 'supported'];
 
+/** Each status's name in the display language (read when shown: the core's translator is configured after this module loads). */
 export const claimStatusLabels: Readonly<Record<ClaimStatus, string>> = {
-  supported: 'Supported',
-  'single-source': 'Single source',
-  'second-hand': 'Second-hand',
-  disputed: 'Disputed',
-  'not-found': 'Not found',
+  get supported() {
+    return l10n.t('Supported');
+  },
+  get 'single-source'() {
+    return l10n.t('Single source');
+  },
+  get 'second-hand'() {
+    return l10n.t('Second-hand');
+  },
+  get disputed() {
+    return l10n.t('Disputed');
+  },
+  get 'not-found'() {
+    return l10n.t('Not found');
+  },
 };
 
 /** What a deciding passage does for its claim. */
@@ -152,7 +164,7 @@ export class StoryLedger {
 
   private sourceName(articleId: string): string {
     const article = this.articles.get(articleId);
-    return article ? sourceLabel(article) : 'unknown source';
+    return article ? sourceLabel(article) : l10n.t('unknown source');
   }
 
   private decide(claim: DraftClaim): LedgerClaim {
@@ -168,7 +180,7 @@ export class StoryLedger {
       if (check?.verdict === 'near' && check.sourceText && check.passageId) {
         const passage = this.sentences.passage(check.passageId);
         const articleId = this.articleOfPassage(check.passageId);
-        if (passage !== undefined && articleId) notes.push(`not word for word: ${this.sourceName(articleId)} has “${check.sourceText.slice(0, maxQuoteChars)}”`);
+        if (passage !== undefined && articleId) notes.push(l10n.t('not word for word: {0} has “{1}”', this.sourceName(articleId), check.sourceText.slice(0, maxQuoteChars)));
       }
     }
 
@@ -319,11 +331,11 @@ export class StoryLedger {
       const sameNumbers = others.filter(([figure, measure]) => sameNumber(claimFigure, figure) && measureRelation(claimFigure, figure, claimMeasure, measure) === 'different');
       const conflicting = others.filter(([figure]) => !sameNumber(claimFigure, figure));
       if (conflicting.length > 0) {
-        notes.push(`different measures: ${[...firstHand, ...conflicting.map(([figure, measure]) => statement(figure, measure))].join(' · ')}`);
+        notes.push(l10n.t('different measures: {0}', [...firstHand, ...conflicting.map(([figure, measure]) => statement(figure, measure))].join(' · ')));
       }
       if (sameNumbers.length > 0) {
-        const own = firstHand.length > 0 ? firstHand.join(' · ') : `${claimMeasure.description} (the draft)`;
-        notes.push(`not a contradiction: ${own} vs ${sameNumbers.map(([figure, measure]) => statement(figure, measure)).join(' · ')}`);
+        const own = firstHand.length > 0 ? firstHand.join(' · ') : l10n.t('{0} (the draft)', claimMeasure.description);
+        notes.push(l10n.t('not a contradiction: {0} vs {1}', own, sameNumbers.map(([figure, measure]) => statement(figure, measure)).join(' · ')));
       }
     }
     return [...new Set(notes)];
@@ -390,11 +402,14 @@ export class StoryLedger {
 
     const sourceCount = supports.length;
     const independentCount = independence.independent.length;
-    const repeatNotes = [...independence.repeats].map(([copy, original]) => `${this.sourceName(copy)} repeats ${this.sourceName(original)}`);
-    let summary = sourceCount === 0 ? (disputes.length > 0 ? '' : 'no source states this') : `${sourceCount} source${sourceCount === 1 ? '' : 's'}`;
-    if (sourceCount > 0 && independentCount !== sourceCount) summary += `, ${independentCount} independent: ${repeatNotes.join('; ')}`;
-    if (disputes.length > 0) summary = `${summary ? `${summary}; ` : ''}${disputes.length} disagree${disputes.length === 1 ? 's' : ''}`;
-    if (status === 'second-hand') summary += ` (citing ${[...new Set(supports.map((entry) => entry.sentence.citing).filter(Boolean))].join(', ')})`;
+    const repeatNotes = [...independence.repeats].map(([copy, original]) => l10n.t('{0} repeats {1}', this.sourceName(copy), this.sourceName(original)));
+    let summary = sourceCount === 0 ? (disputes.length > 0 ? '' : l10n.t('no source states this')) : sourceCount === 1 ? l10n.t('1 source') : l10n.t('{0} sources', sourceCount);
+    if (sourceCount > 0 && independentCount !== sourceCount) summary = l10n.t('{0}, {1} independent: {2}', summary, independentCount, repeatNotes.join('; '));
+    if (disputes.length > 0) {
+      const disagree = disputes.length === 1 ? l10n.t('1 disagrees') : l10n.t('{0} disagree', disputes.length);
+      summary = summary ? l10n.t('{0}; {1}', summary, disagree) : disagree;
+    }
+    if (status === 'second-hand') summary = l10n.t('{0} (citing {1})', summary, [...new Set(supports.map((entry) => entry.sentence.citing).filter(Boolean))].join(', '));
 
     return {
       start: claim.start,

@@ -5,8 +5,10 @@
  * the links built here (to Sourcebook's own open-passage command, and relative links to source
  * files in the workspace) are live.
  */
+import * as l10n from '@vscode/l10n';
 import { claimStatuses, claimStatusLabels, type DecidingPassage, type LedgerClaim, type LedgerReport } from '../ledger/storyLedger';
 import { inertDraftText } from './draftText';
+import type { ClaimReason } from '../ledger/draftClaims';
 
 /** Where a deciding passage can be opened from the report. */
 export interface PassageLinks {
@@ -29,12 +31,19 @@ export interface FactCheckReportInput {
   links: (passage: DecidingPassage) => PassageLinks;
 }
 
-const roleLabels: Record<DecidingPassage['role'], string> = {
-  supports: 'States it',
-  'second-hand': 'States it second-hand',
-  disputes: 'Disagrees',
-  repeats: 'Repeats another source',
-};
+/** In the display language, read when the report is written (the core's translator is configured after this module loads). */
+function roleLabel(role: DecidingPassage['role']): string {
+  switch (role) {
+    case 'supports':
+      return l10n.t('States it');
+    case 'second-hand':
+      return l10n.t('States it second-hand');
+    case 'disputes':
+      return l10n.t('Disagrees');
+    case 'repeats':
+      return l10n.t('Repeats another source');
+  }
+}
 
 /** The command link that opens a passage: `command:sourcebook.openPassage?["<id>"]`, encoded so that no character of it can end the markdown link. */
 export function openPassageLink(commandId: string, passageId: string): string {
@@ -56,20 +65,36 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** Why a sentence is a claim, in the display language. */
+function reasonLabel(reason: ClaimReason): string {
+  switch (reason) {
+    case 'figure':
+      return l10n.t('figure');
+    case 'date':
+      return l10n.t('date');
+    case 'quotation':
+      return l10n.t('quotation');
+    case 'attribution':
+      return l10n.t('attribution');
+    case 'topic':
+      return l10n.t('topic');
+  }
+}
+
 function passageLine(passage: DecidingPassage, links: PassageLinks): string {
   const when = passage.date ? `, ${passage.date}` : '';
   const figure = passage.figure ? ` (${inert(passage.figure)}${passage.measure ? `: ${inert(passage.measure)}` : ''})` : '';
-  const citing = passage.citing ? `, citing ${inert(passage.citing)}` : '';
-  const repeats = passage.repeatsSource ? `, repeating ${inert(passage.repeatsSource)}` : '';
-  const relative = links.relative ? ` · [source file](${links.relative})` : '';
-  return `- ${roleLabels[passage.role]}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — [open passage](${links.command})${relative}`;
+  const citing = passage.citing ? l10n.t(', citing {0}', inert(passage.citing)) : '';
+  const repeats = passage.repeatsSource ? l10n.t(', repeating {0}', inert(passage.repeatsSource)) : '';
+  const relative = links.relative ? ` · [${l10n.t('source file')}](${links.relative})` : '';
+  return `- ${roleLabel(passage.role)}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — [${l10n.t('open passage')}](${links.command})${relative}`;
 }
 
 function claimSection(claim: LedgerClaim, number: number, input: FactCheckReportInput): string[] {
   const lines = [`### ${number}. ${inert(claim.text)}`, ''];
-  lines.push(`Line ${lineOf(input.draftText, claim.start)} · **${claimStatusLabels[claim.status]}** · ${inert(claim.summary)} · ${claim.reasons.join(', ')}`, '');
+  lines.push(`${l10n.t('Line {0}', lineOf(input.draftText, claim.start))} · **${claimStatusLabels[claim.status]}** · ${inert(claim.summary)} · ${claim.reasons.map(reasonLabel).join(', ')}`, '');
   for (const passage of claim.passages) lines.push(passageLine(passage, input.links(passage)));
-  for (const note of claim.notes) lines.push(`- Why the sources seem to disagree: ${inert(note)}`);
+  for (const note of claim.notes) lines.push(`- ${l10n.t('Why the sources seem to disagree: {0}', inert(note))}`);
   if (claim.passages.length > 0 || claim.notes.length > 0) lines.push('');
   return lines;
 }
@@ -77,13 +102,13 @@ function claimSection(claim: LedgerClaim, number: number, input: FactCheckReport
 /** The whole report, as markdown. */
 export function factCheckReport(input: FactCheckReportInput): string {
   const { report } = input;
-  const counts = claimStatuses.map((status) => `${claimStatusLabels[status]}: ${report.counts[status]}`).join(' · ');
+  const counts = claimStatuses.map((status) => l10n.t('{0}: {1}', claimStatusLabels[status], report.counts[status])).join(' · ');
   const lines = [
-    `# Fact-check report: ${inert(input.draftName)}`,
+    `# ${l10n.t('Fact-check report: {0}', inert(input.draftName))}`,
     '',
-    `Checked by Sourcebook against ${input.sourceCount} source${input.sourceCount === 1 ? '' : 's'} on ${input.checkedOn}. ${report.claims.length} claim${report.claims.length === 1 ? '' : 's'}: ${counts}.`,
+    `${input.sourceCount === 1 ? l10n.t('Checked by Sourcebook against 1 source on {0}.', input.checkedOn) : l10n.t('Checked by Sourcebook against {0} sources on {1}.', input.sourceCount, input.checkedOn)} ${report.claims.length === 1 ? l10n.t('1 claim: {0}.', counts) : l10n.t('{0} claims: {1}.', report.claims.length, counts)}`,
     '',
-    'Supported: stated by at least two independent sources. Single source: by one. Second-hand: only by sources citing someone else. Disputed: a source gives a value that conflicts on the same measure. Not found: nothing in the sources speaks to it.',
+    l10n.t('Supported: stated by at least two independent sources. Single source: by one. Second-hand: only by sources citing someone else. Disputed: a source gives a value that conflicts on the same measure. Not found: nothing in the sources speaks to it.'),
     '',
   ];
   let number = 0;
@@ -95,7 +120,7 @@ export function factCheckReport(input: FactCheckReportInput): string {
   }
   const explained = [...new Set(report.claims.flatMap((claim) => claim.notes))];
   if (explained.length > 0) {
-    lines.push('## Disagreements explained', '');
+    lines.push(`## ${l10n.t('Disagreements explained')}`, '');
     for (const note of explained) lines.push(`- ${inert(note)}`);
     lines.push('');
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Topic, TopicKind } from '../model';
 import { normaliseTerm } from './normaliseTerm';
 import { misspellingEdits } from './spellingDistance';
@@ -172,7 +173,93 @@ export function roleAt(text: string, start: number, end: number): Role | undefin
 }
 
 function describeRole(role: Role): string {
-  return role.country ? `${role.role} of ${role.country}` : role.role;
+  return role.country ? l10n.t('{0} of {1}', roleName(role.role), countryName(role.country)) : roleName(role.role);
+}
+
+/** A role of {@link ROLE_PHRASES} as the writer reads it, in the display language. */
+function roleName(role: string): string {
+  switch (role) {
+    case 'foreign minister':
+      return l10n.t('foreign minister');
+    case 'secretary of state':
+      return l10n.t('secretary of state');
+    case 'defence minister':
+      return l10n.t('defence minister');
+    case 'prime minister':
+      return l10n.t('prime minister');
+    case 'vice president':
+      return l10n.t('vice president');
+    case 'president':
+      return l10n.t('president');
+    case 'finance minister':
+      return l10n.t('finance minister');
+    case 'home minister':
+      return l10n.t('home minister');
+    case 'interior minister':
+      return l10n.t('interior minister');
+    case 'foreign secretary':
+      return l10n.t('foreign secretary');
+    case 'national security adviser':
+      return l10n.t('national security adviser');
+    case 'spokesperson':
+      return l10n.t('spokesperson');
+    case 'ambassador':
+      return l10n.t('ambassador');
+    case 'chancellor':
+      return l10n.t('chancellor');
+    case 'speaker':
+      return l10n.t('speaker');
+    case 'senator':
+      return l10n.t('senator');
+    case 'governor':
+      return l10n.t('governor');
+    case 'chief justice':
+      return l10n.t('chief justice');
+    case 'attorney general':
+      return l10n.t('attorney general');
+    default:
+      return role;
+  }
+}
+
+/** A country of {@link COUNTRY_WORDS} as the writer reads it, in the display language. */
+function countryName(country: string): string {
+  switch (country) {
+    case 'India':
+      return l10n.t('India');
+    case 'Russia':
+      return l10n.t('Russia');
+    case 'United States':
+      return l10n.t('United States');
+    case 'China':
+      return l10n.t('China');
+    case 'France':
+      return l10n.t('France');
+    case 'United Kingdom':
+      return l10n.t('United Kingdom');
+    case 'Pakistan':
+      return l10n.t('Pakistan');
+    case 'Japan':
+      return l10n.t('Japan');
+    case 'Australia':
+      return l10n.t('Australia');
+    case 'Germany':
+      return l10n.t('Germany');
+    case 'Ukraine':
+      return l10n.t('Ukraine');
+    case 'Israel':
+      return l10n.t('Israel');
+    case 'Iran':
+      return l10n.t('Iran');
+    case 'Soviet Union':
+      return l10n.t('Soviet Union');
+    case 'Mexico':
+      return l10n.t('Mexico');
+    case 'Canada':
+      return l10n.t('Canada');
+    default:
+      return country;
+  }
 }
 
 function rolesCompatible(a: Role, b: Role): boolean {
@@ -304,7 +391,8 @@ function sharedCompany(a: TopicFacts, b: TopicFacts, company: Company): Topic[] 
 }
 
 function companyEvidence(shared: readonly Topic[]): SuggestionEvidence {
-  return { kind: 'company', text: `both mentioned with ${shared.slice(0, 3).map((t) => t.name).join(', ')}${shared.length > 3 ? ` and ${shared.length - 3} more` : ''}` };
+  const names = shared.slice(0, 3).map((t) => t.name).join(', ');
+  return { kind: 'company', text: l10n.t('both mentioned with {0}', shared.length > 3 ? l10n.t('{0} and {1} more', names, shared.length - 3) : names) };
 }
 
 function rolesOf(topic: Topic, passageText: SuggestionInputs['passageText']): Role[] {
@@ -377,7 +465,7 @@ function score(a: TopicFacts, b: TopicFacts, company: Company): { score: number;
   if (spelledAlike(a.words, b.words)) {
     const shared = sharedCompany(a, b, company);
     if (shared.length === 0) return undefined;
-    evidence.push({ kind: 'spelling', text: `spelled nearly alike: “${a.topic.name}” and “${b.topic.name}”` }, companyEvidence(shared));
+    evidence.push({ kind: 'spelling', text: l10n.t('spelled nearly alike: “{0}” and “{1}”', a.topic.name, b.topic.name) }, companyEvidence(shared));
     return { score: 0.9, evidence };
   }
   if (a.topic.kind !== 'person' && b.topic.kind !== 'person') return undefined;
@@ -391,8 +479,8 @@ function score(a: TopicFacts, b: TopicFacts, company: Company): { score: number;
   if (shared.length === 0) return undefined;
   const best = shared.find((role) => role.country) ?? shared[0];
   if (surnameA !== surnameB && !best.country && Math.min(soundKey(surnameA).length, soundKey(surnameB).length) < 4) return undefined;
-  evidence.push({ kind: 'role', text: `same role: ${describeRole(best)}` });
-  evidence.push({ kind: 'sound', text: surnameA === surnameB ? `same surname: ${a.topic.name} / ${b.topic.name}` : `names sound alike: ${a.topic.name} / ${b.topic.name}` });
+  evidence.push({ kind: 'role', text: l10n.t('same role: {0}', describeRole(best)) });
+  evidence.push({ kind: 'sound', text: surnameA === surnameB ? l10n.t('same surname: {0} / {1}', a.topic.name, b.topic.name) : l10n.t('names sound alike: {0} / {1}', a.topic.name, b.topic.name) });
   const around = sharedCompany(a, b, company);
   if (around.length > 0) evidence.push(companyEvidence(around));
   return { score: best.country ? 0.85 : 0.75, evidence };
@@ -400,11 +488,12 @@ function score(a: TopicFacts, b: TopicFacts, company: Company): { score: number;
 
 function sourcesOf(topic: Topic, sourceLabel: SuggestionInputs['sourceLabel'], most: number): string {
   const labels = [...new Set(topic.articleIds.map(sourceLabel))];
-  return labels.slice(0, most).join(', ') + (labels.length > most ? ` and ${labels.length - most} more` : '');
+  const named = labels.slice(0, most).join(', ');
+  return labels.length > most ? l10n.t('{0} and {1} more', named, labels.length - most) : named;
 }
 
 function where(topic: Topic, sourceLabel: SuggestionInputs['sourceLabel']): string {
-  return `“${topic.name}” in ${sourcesOf(topic, sourceLabel, 3)}`;
+  return l10n.t('“{0}” in {1}', topic.name, sourcesOf(topic, sourceLabel, 3));
 }
 
 /** The topic to keep as the name: one named by an alias file, else in more sources, else more mentioned, else the longer name. */
@@ -489,8 +578,8 @@ export function* groupingSuggestionsInSlices(inputs: SuggestionInputs, clock: Sl
   for (const { a, b, score: value, evidence } of found) {
     if (ambiguous(a) || ambiguous(b) || dismissed(a, b, inputs.notSame)) continue;
     const [keep, other] = keepFirst(a, b, inputs.preferAsName);
-    const main = evidence.find((e) => e.kind === 'role')?.text ?? 'spelled nearly alike';
-    const summary = `${main} · in ${sourcesOf(other, inputs.sourceLabel, 2)} and ${sourcesOf(keep, inputs.sourceLabel, 2)}`;
+    const main = evidence.find((e) => e.kind === 'role')?.text ?? l10n.t('spelled nearly alike');
+    const summary = l10n.t('{0} · in {1} and {2}', main, sourcesOf(other, inputs.sourceLabel, 2), sourcesOf(keep, inputs.sourceLabel, 2));
     out.push({ keep, other, score: value, evidence, where: `${where(other, inputs.sourceLabel)} · ${where(keep, inputs.sourceLabel)}`, summary, key: suggestionKey(keep.name, other.name) });
   }
   out.sort((x, y) => y.score - x.score || y.keep.articleIds.length + y.other.articleIds.length - (x.keep.articleIds.length + x.other.articleIds.length) || (x.key < y.key ? -1 : 1));

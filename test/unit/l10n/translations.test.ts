@@ -20,6 +20,35 @@ test('every %placeholder% of package.json has its English text in package.nls.js
   assert.equal(readJson('package.json').l10n, './l10n', 'package.json must point VS Code at the runtime bundles');
 });
 
+test('package.json names every command, view and welcome text through a %key% placeholder, not in English', () => {
+  const contributes = (readJson('package.json').contributes ?? {}) as {
+    commands?: { command: string; title?: string; shortTitle?: string }[];
+    views?: Record<string, { id: string; name?: string; contextualTitle?: string }[]>;
+    viewsWelcome?: { view: string; contents?: string }[];
+  };
+  const placeholder = /^%[^%]+%$/;
+  const english: string[] = [];
+  for (const command of contributes.commands ?? []) {
+    for (const field of ['title', 'shortTitle'] as const) {
+      const text = command[field];
+      if (text !== undefined && !placeholder.test(text)) english.push(`command ${command.command} ${field}: “${text}”`);
+    }
+  }
+  assert.ok((contributes.commands ?? []).length > 20, 'package.json should contribute its commands');
+  for (const views of Object.values(contributes.views ?? {})) {
+    for (const view of views) {
+      for (const field of ['name', 'contextualTitle'] as const) {
+        const text = view[field];
+        if (text !== undefined && !placeholder.test(text)) english.push(`view ${view.id} ${field}: “${text}”`);
+      }
+    }
+  }
+  for (const welcome of contributes.viewsWelcome ?? []) {
+    if (welcome.contents !== undefined && !placeholder.test(welcome.contents)) english.push(`viewsWelcome of ${welcome.view}: “${welcome.contents}”`);
+  }
+  assert.deepEqual(english, [], 'each of these reaches the interface untranslated: give it a key in package.nls.json and package.nls.fr.json');
+});
+
 for (const language of languages) {
   test(`package.nls.${language}.json translates every key of package.nls.json, keeping its placeholders and links`, () => {
     const english = readJson('package.nls.json') as Record<string, string>;
