@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
- * BENCHMARKS.md is written by four scripts and by hand: runBenchmark.ts writes the top, then
+ * BENCHMARKS.md is written by five scripts and by hand: runBenchmark.ts writes the top, runCjkBenchmark.ts the Chinese and Japanese section, then
  * runHostileBenchmark.ts the hostile-input section, runDocumentBenchmark.ts the PDF and Word
  * section, runMillionBenchmark.ts its section, and the
  * section on the load in a real VS Code (scripts/loadBench.mjs) is written by hand. Each script
@@ -11,6 +11,7 @@ export const HOSTILE_SECTION_HEADING = '## Hostile input';
 export const DOCUMENTS_SECTION_HEADING = '## PDF and Word sources';
 export const MILLION_SECTION_HEADING = '## At 1,000,000 passages';
 export const LOAD_SECTION_HEADING = '## Load in a real VS Code';
+export const CJK_SECTION_HEADING = '## Chinese and Japanese text';
 
 function read(benchmarksFile: string): string {
   return existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';
@@ -21,12 +22,22 @@ function sectionStart(text: string, heading: string): number {
   return at >= 0 ? at : text.length;
 }
 
-/** What runBenchmark.ts keeps after its own part: the hostile-input, PDF and Word, 1,000,000-passage and load sections, from whichever comes first. */
+/** What runBenchmark.ts keeps after its own part: the Chinese and Japanese, hostile-input, PDF and Word, 1,000,000-passage and load sections, from whichever comes first. */
 export function sectionsAfterTheTables(benchmarksFile: string): string {
   const text = read(benchmarksFile);
   return text.slice(
-    Math.min(sectionStart(text, HOSTILE_SECTION_HEADING), sectionStart(text, DOCUMENTS_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)),
+    Math.min(sectionStart(text, CJK_SECTION_HEADING), sectionStart(text, HOSTILE_SECTION_HEADING), sectionStart(text, DOCUMENTS_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING)),
   );
+}
+
+/** Puts the Chinese and Japanese section in place of the previous one, or before the hostile-input section and those after it. */
+export function writeCjkSection(benchmarksFile: string, section: string): void {
+  const text = read(benchmarksFile);
+  const cjkAt = sectionStart(text, CJK_SECTION_HEADING);
+  const nextAt = Math.min(sectionStart(text, HOSTILE_SECTION_HEADING), sectionStart(text, DOCUMENTS_SECTION_HEADING), sectionStart(text, MILLION_SECTION_HEADING), sectionStart(text, LOAD_SECTION_HEADING));
+  const head = text.slice(0, Math.min(cjkAt, nextAt)).replace(/\n+$/, '\n');
+  const after = text.slice(nextAt);
+  writeFileSync(benchmarksFile, `${head}\n${section}\n${after.replace(/^\n+/, '')}`);
 }
 
 /** Puts the hostile-input section in place of the previous one, or before the PDF and Word, 1,000,000-passage and load sections. */

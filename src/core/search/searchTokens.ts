@@ -27,9 +27,10 @@
  * contains (`passageIndex.ts`, `ScriptWordInfixes`). Latin text never reaches the segmenter.
  */
 
+import { forEachUnspacedWord, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
 import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
 
-export { foldWord };
+export { foldWord, isUnspacedScriptUnit };
 
 /** Called once per term, with the UTF-16 span of the source text it came from. */
 export type TermSink = (term: string, start: number, end: number) => void;
@@ -54,85 +55,14 @@ function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/**
- * Whether the UTF-16 unit `code` belongs to a script written without spaces between words:
- * Thai, Lao, Myanmar, Khmer, CJK radicals and ideographs (with the surrogates of the astral
- * ideograph planes), the iteration marks, hiragana, katakana and half-width katakana. Hangul is
- * not among them: Korean puts spaces between words.
- */
-export function isUnspacedScriptUnit(code: number): boolean {
-  if (code < 0x0e00) return false;
-  if (code <= 0x0eff) return true; // Thai, Lao
-  if (code < 0x1000) return false;
-  if (code <= 0x109f) return true; // Myanmar
-  if (code >= 0x1780 && code <= 0x17ff) return true; // Khmer
-  if (code >= 0x19e0 && code <= 0x19ff) return true; // Khmer symbols
-  if (code < 0x2e80) return false;
-  if (code <= 0x2fdf) return true; // CJK radicals
-  if (code === 0x3005 || code === 0x3006 || code === 0x3007 || (code >= 0x3021 && code <= 0x3029) || (code >= 0x3031 && code <= 0x3035) || code === 0x303b) return true;
-  if (code >= 0x3040 && code <= 0x30ff) return code !== 0x30fb; // hiragana, katakana (not the middle dot)
-  if (code >= 0x31f0 && code <= 0x31ff) return true; // katakana phonetic extensions
-  if (code >= 0x3400 && code <= 0x4dbf) return true; // CJK extension A
-  if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK unified ideographs
-  if (code >= 0xa9e0 && code <= 0xa9ff) return true; // Myanmar extended-B
-  if (code >= 0xaa60 && code <= 0xaa7f) return true; // Myanmar extended-A
-  if (code >= 0xd840 && code <= 0xd87f) return true; // high surrogates of U+20000-U+3FFFF (CJK extensions B-H)
-  if (code >= 0xdc00 && code <= 0xdfff) return false;
-  if (code >= 0xf900 && code <= 0xfaff) return true; // CJK compatibility ideographs
-  return code >= 0xff66 && code <= 0xff9f; // half-width katakana
-}
-
 /** Whether `term` is a word of a script written without spaces (its first unit tells). */
 export function isUnspacedScriptTerm(term: string): boolean {
   return term.length > 0 && isUnspacedScriptUnit(term.charCodeAt(0));
 }
 
-/** The one word segmenter, made on first use (undefined where the runtime has no `Intl.Segmenter`). */
-let wordSegmenter: Intl.Segmenter | null | undefined;
-
-function segmenter(): Intl.Segmenter | undefined {
-  if (wordSegmenter === undefined) {
-    wordSegmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('und', { granularity: 'word' }) : null;
-  }
-  return wordSegmenter ?? undefined;
-}
-
-/** End of the run of unspaced-script units starting at `start` (a low surrogate goes with its high one). */
-function unspacedRunEnd(text: string, start: number): number {
-  let index = start;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (isUnspacedScriptUnit(code)) {
-      index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
-    } else if (index > start && isCombiningMark(text, index)) {
-      index += 1;
-    } else {
-      break;
-    }
-  }
-  return index;
-}
-
-const combiningMark = /\p{M}/u;
-
-function isCombiningMark(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code >= 0x0300 && combiningMark.test(text.charAt(index));
-}
-
 /** Sends each word of the unspaced-script run `text[start, end)` to `sink`, as written. */
 function scanUnspacedRun(text: string, start: number, end: number, sink: TermCodeSink): void {
-  const words = segmenter();
-  if (!words) {
-    emitAsWritten(text, start, end, sink);
-    return;
-  }
-  for (const segment of words.segment(text.slice(start, end))) {
-    if (segment.isWordLike) {
-      const from = start + segment.index;
-      emitAsWritten(text, from, from + segment.segment.length, sink);
-    }
-  }
+  forEachUnspacedWord(text, start, end, (from, to) => emitAsWritten(text, from, to, sink));
 }
 
 function emitAsWritten(text: string, start: number, end: number, sink: TermCodeSink): void {

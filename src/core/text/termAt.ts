@@ -1,3 +1,4 @@
+import { forEachUnspacedWord, isUnspacedScriptUnit, unspacedRunEnd } from './unspacedWords';
 import { originalEnd, originalStart, wordText } from './wordText';
 
 /** A span of a line, in UTF-16 offsets of the line as written. */
@@ -26,7 +27,10 @@ function isInnerJoiner(code: number): boolean {
  * The term under the cursor at `offset` of a line (for Search Sources and topic completion): a
  * run of letters, digits and marks, held together by inner hyphens, apostrophes and `+`, read by
  * the one rule of `wordText` (so `S‑400` with a non-breaking hyphen and a word with a soft hyphen
- * inside are one term). A cursor just after the term still counts. Offsets are into `line`.
+ * inside are one term). In a script written without spaces (Chinese, Japanese, Thai...) the term
+ * is the word the segmenter cuts from the run under the cursor (see `unspacedWords`): `人権` of
+ * `基本的人権を`, as the search index cuts it. A cursor just after the term still counts. Offsets
+ * are into `line`.
  */
 export function termRangeAt(line: string, offset: number): TermRange | undefined {
   if (offset < 0 || offset > line.length) return undefined;
@@ -40,6 +44,10 @@ export function termRangeAt(line: string, offset: number): TermRange | undefined
   if (!isWordCharacter(text, at)) {
     if (!isWordCharacter(text, at - 1)) return undefined;
     at--;
+  }
+  if (isUnspacedScriptUnit(text.charCodeAt(at)) || (text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff && isUnspacedScriptUnit(text.charCodeAt(at - 1)))) {
+    const word = unspacedWordAt(text, at);
+    return { start: originalStart(words, word.start), end: originalEnd(words, word.end) };
   }
   let start = at;
   for (;;) {
@@ -60,4 +68,17 @@ export function termRangeAt(line: string, offset: number): TermRange | undefined
     break;
   }
   return { start: originalStart(words, start), end: originalEnd(words, end) };
+}
+
+/** The segmenter's word of the unspaced-script run that contains unit `at` (the run itself where no word covers `at`). */
+function unspacedWordAt(text: string, at: number): TermRange {
+  let runStart = at;
+  while (runStart > 0 && isUnspacedScriptUnit(text.charCodeAt(runStart - 1))) runStart--;
+  if (text.charCodeAt(runStart) >= 0xdc00 && text.charCodeAt(runStart) <= 0xdfff) runStart++;
+  const runEnd = unspacedRunEnd(text, runStart);
+  let found: TermRange | undefined;
+  forEachUnspacedWord(text, runStart, runEnd, (from, to) => {
+    if (!found && from <= at && at < to) found = { start: from, end: to };
+  });
+  return found ?? { start: runStart, end: Math.max(runEnd, at + 1) };
 }

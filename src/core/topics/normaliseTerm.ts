@@ -1,3 +1,4 @@
+import { forEachUnspacedWord, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
 import { foldWord as foldSharedWord, originalEnd, originalStart, wordText } from '../text/wordText';
 
 /**
@@ -161,9 +162,19 @@ function piecesOf(text: string): Piece[] {
       continue;
     }
     const start = i;
+    if (isUnspacedScriptUnit(text.charCodeAt(i))) {
+      const runEnd = unspacedRunEnd(text, i);
+      forEachUnspacedWord(text, start, runEnd, (from, to) => {
+        const gap = pieces.length === 0 ? '' : from === previousEnd + 1 && text.charCodeAt(previousEnd) === 32 ? ' ' : text.slice(previousEnd, from);
+        pieces.push(pieceOf(text.slice(from, to), from, gap));
+        previousEnd = to;
+      });
+      i = Math.max(runEnd, i + 1);
+      continue;
+    }
     i++;
     for (;;) {
-      while (i < length && classOf(text, i) !== 3) i++;
+      while (i < length && classOf(text, i) !== 3 && !isUnspacedScriptUnit(text.charCodeAt(i))) i++;
       if (i + 1 < length && APOSTROPHES.has(text.charCodeAt(i)) && classOf(text, i + 1) === 1 && !isDigitAt(text, i + 1)
         && !isContraction(text, i + 1)) {
         i += 2;

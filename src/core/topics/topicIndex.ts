@@ -224,10 +224,13 @@ export class TopicIndex {
     const windowText = text.slice(windowStart, Math.min(text.length, offset + MATCH_WINDOW));
     const local = offset - windowStart;
     const tokens = normaliseTokens(windowText);
-    let at = tokens.findIndex((t) => t.end >= local);
+    // The word that holds the offset's character first (in Chinese the next word starts where
+    // one ends), else the word that ends right there (a cursor just after a word).
+    let at = tokens.findIndex((t) => t.end > local);
     if (at < 0 || tokens[at].start > local) {
-      if (at > 0 && tokens[at - 1].end === local) at--;
-      else if (at < 0 || tokens[at].start > local) return undefined;
+      const before = at < 0 ? tokens.length - 1 : at - 1;
+      if (before >= 0 && tokens[before].end === local) at = before;
+      else return undefined;
     }
     const span = this.recognise(tokens, windowText).find((found) => found.from <= at && at < found.to);
     return span && this.toTextMatch(span, tokens, windowText, windowStart);

@@ -1,3 +1,4 @@
+import { isUnspacedScriptUnit } from '../text/unspacedWords';
 import { ABBREVIATIONS_BEFORE_NAMES } from './englishWords';
 import type { NormalToken } from './normaliseTerm';
 
@@ -22,6 +23,21 @@ function breaksTerm(tokens: readonly NormalToken[], i: number): boolean {
   const gap = tokens[i].gapBefore;
   return /[\n!?;:()]/.test(gap)
     || (gap.includes('.') && tokens[i - 1].end - tokens[i - 1].start > 1 && !ABBREVIATIONS_BEFORE_NAMES.has(tokens[i - 1].norm));
+}
+
+function isUnspacedCharacter(token: NormalToken | undefined): boolean {
+  return !!token && token.end - token.start <= 2 && isUnspacedScriptUnit(token.norm.charCodeAt(0)) && [...token.norm].length === 1;
+}
+
+/**
+ * A lone Han or kana character that the segmenter left beside another with nothing between
+ * (`普|京` of 普京) is a piece of a word, not a word: a one-character name (`京`) never matches it.
+ */
+function isCharacterOfUnspacedWord(tokens: readonly NormalToken[], i: number): boolean {
+  if (!isUnspacedCharacter(tokens[i])) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return (!!before && tokens[i].gapBefore === '' && isUnspacedScriptUnit(before.norm.charCodeAt(before.norm.length - 1))) || (!!after && after.gapBefore === '' && isUnspacedScriptUnit(after.norm.charCodeAt(0)));
 }
 
 /** A span of tokens that names a topic. */
@@ -89,6 +105,7 @@ export class TopicTrie {
 
   private accepts(entry: TrieEntry, tokens: readonly NormalToken[], from: number, to: number): boolean {
     if (to - from > 1) return true;
+    if (isCharacterOfUnspacedWord(tokens, from)) return false;
     if (entry.capsOnly) return tokens[from].allCaps;
     return entry.lowercaseOk || tokens[from].isCode || !tokens[from].lowercase;
   }

@@ -1,0 +1,53 @@
+/**
+ * Issue 16, hover in Chinese text, in a real VS Code: a Chinese source mentions 普京 and the
+ * writer's alias file maps 普京 to Vladimir Putin; pointing at 普京 in a Chinese sentence of a
+ * draft (no spaces between its words) shows the Putin card citing the Chinese passage. The run of
+ * Han characters is cut by `Intl.Segmenter`: Node's ICU in the node host, the browser's in the
+ * web-worker host.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SourcebookApi } from '../../src/extension';
+import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+
+const corpusFolder = 'unspaced-hover-sources';
+const config = () => vscode.workspace.getConfiguration('sourcebook');
+const summit = '俄罗斯总统普京12月6日访问新德里，与印度总理莫迪举行会谈。';
+const capital = '北京市的天气很好。';
+
+suite('Hover in Chinese text: a topic named in Han by the alias file', function () {
+  this.timeout(120_000);
+  let api: SourcebookApi;
+
+  suiteSetup(async function () {
+    api = await activateSourcebook();
+    await writeWorkspaceFile(`${corpusFolder}/xinhua.txt`, `普京访问印度\n\n${summit}\n\n${capital}\n`);
+    await writeWorkspaceFile('.sourcebook/topics.json', JSON.stringify({ version: 1, topics: [{ name: 'Vladimir Putin', aliases: ['普京'] }, { name: 'Beijing', aliases: ['京'] }] }, null, 2));
+    await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the Chinese source to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 1, 60_000);
+    await waitFor('普京 to be a mention of Vladimir Putin', () => api.index.topics().topics().some((topic) => topic.name === 'Vladimir Putin' && topic.mentions.some((mention) => mention.surface === '普京')), 60_000);
+  });
+
+  suiteTeardown(async function () {
+    await writeWorkspaceFile('.sourcebook/topics.json', '{ "version": 1, "topics": [] }\n');
+    await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const path of [corpusFolder, '.sourcebook/topics.json', '.sourcebook']) {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, path), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+    await waitFor('the bundled corpus to come back', () => api.loadSummary()?.usingBundled === true && api.index.articles().length === 5, 60_000);
+    await api.ready();
+  });
+
+  test('pointing at 普京 in a Chinese sentence shows the Putin card citing the Chinese passage', async () => {
+    const draft = await openDraft('普京总统访问印度时，双方签署了多项协议。\n');
+    const hover = await waitFor('the hover over 普京', () => hoverMarkdownAt(draft, new vscode.Position(0, 1)), 30_000);
+    assert.ok(hover.includes('Vladimir Putin'), hover);
+    assert.ok(hover.includes('访问新德里'), hover);
+    assert.ok(hover.includes('xinhua') || hover.includes('Xinhua') || hover.includes('普京访问印度'), hover);
+  });
+
+  test('a Han character inside another word gets no card (京 of 北京市)', async () => {
+    const draft = await openDraft('北京市的天气很好。\n');
+    assert.equal(await hoverMarkdownAt(draft, new vscode.Position(0, 1)), undefined);
+  });
+});

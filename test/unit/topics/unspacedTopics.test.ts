@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ingestFile } from '../../../src/core/ingest/ingestFile';
+import type { Article } from '../../../src/core/model';
+import { buildTopicCard } from '../../../src/core/present/topicCard';
+import { termSpans } from '../../../src/core/search/searchTokens';
+import { termRangeAt } from '../../../src/core/text/termAt';
+import { normaliseTokens } from '../../../src/core/topics/normaliseTerm';
+import { extractTopics, type AliasEntry } from '../../../src/core/topics/topicIndex';
+
+/**
+ * Topics named in Chinese and Japanese (issue 16): a writer maps `普京` to Vladimir Putin in the
+ * alias file; the Chinese source's 普京 becomes a mention of Putin, and pointing at 普京 in a
+ * Chinese draft sentence finds Putin, with runs of Han and kana cut by the segmenter the search
+ * index uses.
+ */
+const chineseSummit = '俄罗斯总统普京12月6日访问新德里，与印度总理莫迪举行会谈。';
+const chinesePartnership = '普京说，两国关系是特殊的战略伙伴关系。';
+const chineseCapital = '北京市的天气很好。';
+const japaneseSummit = 'プーチン大統領は12月6日にインドを訪問した。';
+
+function article(fileName: string, text: string, outlet: string): Article {
+  const outcome = ingestFile({ uri: `file:///sources/${fileName}`, fileName, bytes: new TextEncoder().encode(text), metadata: { outlet, date: '2021-12-06' } });
+  assert.equal(outcome.kind, 'articles');
+  return outcome.kind === 'articles' ? outcome.articles[0] : (undefined as never);
+}
+
+const articles = [
+  article('xinhua.txt', `普京访问印度\n\n${chineseSummit}\n\n${chinesePartnership}\n\n${chineseCapital}\n`, 'Xinhua'),
+  article('nhk.txt', `プーチン大統領\n\n${japaneseSummit}\n`, 'NHK'),
+];
+const entries: AliasEntry[] = [
+  { name: 'Vladimir Putin', aliases: ['普京', 'プーチン'], hidden: false },
+  { name: 'Narendra Modi', aliases: ['莫迪'], hidden: false },
+  { name: 'Beijing', aliases: ['京'], hidden: false },
+  { name: 'India', aliases: ['印度', 'インド'], hidden: false },
+];
+const topics = extractTopics(articles, { entries });
+const passages = new Map(articles.flatMap((a) => a.passages).map((passage) => [passage.id, passage]));
+const byId = new Map(articles.map((a) => [a.id, a]));
+const cardSource = { article: (id: string) => byId.get(id), passage: (id: string) => passages.get(id) };
+const topicNamed = (name: string) => topics.topics().find((topic) => topic.name === name);
+
+describe('Topics named in Chinese and Japanese', () => {
+  it('a run of Han characters is cut into the words the search index cuts', () => {
+    const line = '普京总统访问印度';
+    assert.deepEqual(normaliseTokens(line).map((token) => line.slice(token.start, token.end)), termSpans(line).map((span) => line.slice(span.start, span.end)));
+  });
+
+  it('an alias written in Han gives the topic its mentions in Chinese passages, and the katakana alias in the Japanese one', () => {
+    const putin = topicNamed('Vladimir Putin');
+    assert.ok(putin, topics.topics().map((topic) => topic.name).join(', '));
+    const texts = putin.mentions.map((mention) => `${passages.get(mention.passageId)?.text.slice(mention.start, mention.end)} in ${passages.get(mention.passageId)?.text}`);
+    assert.ok(texts.includes(`普京 in ${chineseSummit}`), texts.join('\n'));
+    assert.ok(texts.includes(`普京 in ${chinesePartnership}`), texts.join('\n'));
+    assert.ok(texts.includes(`プーチン in ${japaneseSummit}`), texts.join('\n'));
+    assert.deepEqual(topicNamed('Narendra Modi')?.mentions.map((mention) => mention.surface), ['莫迪']);
+  });
+
+  it('a one-character name never matches a character inside another word (京 of 北京市, of 普京)', () => {
+    assert.equal(topicNamed('Beijing'), undefined);
+    assert.equal(topics.matchAt('北京市的天气很好。', 1), undefined);
+    assert.equal(topics.matchAt('普京总统', 1)?.topic.name, 'Vladimir Putin');
+  });
+
+  it('pointing at 普京 in a Chinese draft sentence finds Putin, and the card cites the Chinese passage', () => {
+    const line = '普京总统访问印度时，双方签署了多项协议。';
+    for (const offset of [0, 1]) {
+      const match = topics.matchAt(line, offset);
+      assert.equal(match?.topic.name, 'Vladimir Putin', `offset ${offset}`);
+      assert.equal(line.slice(match.start, match.end), '普京');
+    }
+    const match = topics.matchAt(line, 1)!;
+    const card = buildTopicCard(match, cardSource, 3);
+    assert.equal(card.name, 'Vladimir Putin');
+    const cited = card.passages.map((passage) => `${passage.outlet}: ${passage.snippet.text}`);
+    assert.ok(cited.some((text) => text.startsWith('Xinhua: ') && text.includes('普京12月6日访问新德里')), cited.join('\n'));
+  });
+
+  it('the longest name around the pointer wins, and the words beside it are their own topics', () => {
+    const line = '普京总统访问印度';
+    assert.equal(topics.matchAt(line, 6)?.topic.name, 'India', JSON.stringify(topics.topics().map((topic) => [topic.name, topic.mentions.length])));
+    assert.equal(topics.matchAt(line, 4), undefined);
+    assert.deepEqual(topics.findInText('莫迪会见普京。').map((match) => match.topic.name), ['Narendra Modi', 'Vladimir Putin']);
+  });
+
+  it('the term under the cursor in Japanese or Chinese is the segmenter’s word, not the whole run', () => {
+    const at = (line: string, offset: number): string | undefined => {
+      const range = termRangeAt(line, offset);
+      return range && line.slice(range.start, range.end);
+    };
+    assert.equal(at('基本的人権を尊重する', 3), '人権');
+    assert.equal(at('普京总统访问印度', 4), '访问');
+    assert.equal(at('S-400 系统', 2), 'S-400');
+  });
+});
