@@ -14,3 +14,10 @@ export function ensureCapacity<T extends Uint8Array | Uint32Array | Float64Array
   grown.set(array as never);
   return grown;
 }
+
+/** Adds `value` to the list `buckets` keeps under `key`, making the list on first use. */
+export function addToBucket<K, V>(buckets: Map<K, V[]>, key: K, value: V): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(value);
+  else buckets.set(key, [value]);
+}

@@ -1,3 +1,4 @@
+import { addToBucket } from './growableArrays';
 import { isUnspacedScriptTerm } from './searchTokens';
 
 /**
@@ -29,12 +30,7 @@ export class ScriptWordInfixes {
         const code = term.charCodeAt(index);
         if (seen.has(code)) continue;
         seen.add(code);
-        let bucket = this.buckets.get(code);
-        if (!bucket) {
-          bucket = [];
-          this.buckets.set(code, bucket);
-        }
-        bucket.push(termId);
+        addToBucket(this.buckets, code, termId);
       }
     }
     this.indexedTermCount = terms.length;

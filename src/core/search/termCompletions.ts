@@ -1,3 +1,5 @@
+import { addToBucket } from './growableArrays';
+
 /**
  * Index terms that start with what the writer is still typing ("afgh" ->
  * afghan, afghanistan), so results appear before the last word is complete.
@@ -17,13 +19,7 @@ export class TermCompletions {
       if (term.length <= MIN_PREFIX_LENGTH) {
         continue;
       }
-      const key = term.slice(0, MIN_PREFIX_LENGTH);
-      let bucket = this.buckets.get(key);
-      if (!bucket) {
-        bucket = [];
-        this.buckets.set(key, bucket);
-      }
-      bucket.push(termId);
+      addToBucket(this.buckets, term.slice(0, MIN_PREFIX_LENGTH), termId);
     }
     this.indexedTermCount = terms.length;
   }
