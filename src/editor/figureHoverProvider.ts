@@ -3,6 +3,7 @@ import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { hasDraftFigureAt, type DraftFigureMatch } from '../core/figures/draftFigures';
 import type { FigurePairVerdict } from '../core/figures/figureRange';
+import { explainFigureGroup } from '../core/ledger/explainGroup';
 import { isolatedMarkdown } from '../core/present/bidiIsolation';
 import { escapeMarkdown } from '../core/present/markdownEscape';
 import { sourceLabel } from '../core/present/topicCard';
@@ -65,6 +66,12 @@ export class FigureHoverProvider implements vscode.HoverProvider {
       const sentence = figure.sentence.text.length > maxSentenceChars ? `${figure.sentence.text.slice(0, maxSentenceChars - 1)}…` : figure.sentence.text;
       body.appendMarkdown(`- **${isolatedMarkdown(figure.span.text)}** — *${isolatedMarkdown(source + frame)}* — ${verdictWords[verdict]}: “${isolatedMarkdown(sentence)}”\n`);
     }
+    // Figures that seem to disagree but measure different things (the story ledger's reading) say so.
+    const explanation = explainFigureGroup(match.group, (articleId) => {
+      const article = this.index.article(articleId);
+      return article ? sourceLabel(article) : vscode.l10n.t('unknown source');
+    });
+    if (explanation) body.appendMarkdown(`\n*${isolatedMarkdown(explanation)}*\n`);
     const actions = new vscode.MarkdownString('', true);
     actions.isTrusted = { enabledCommands: figureHoverCommands };
     actions.supportHtml = false;

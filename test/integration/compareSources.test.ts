@@ -137,6 +137,13 @@ suite('Compare sources', () => {
     assert.ok(text.includes('below 50%'), text);
     assert.ok(/more than 80% — YCPress — agrees/.test(text), text);
     assert.ok(/below 50% — RFI — contradicts/.test(text), text);
+    // The story ledger's reading, in the order the group lists its figures.
+    const measures = /different measures: (.*?) \[/.exec(text)?.[1].split(' · ').sort();
+    assert.deepEqual(measures, [
+      'current share (RFI: fallen below 50%)',
+      'share of Indian army’s armaments, citing the Indian Express (YCPress: more than 80%)',
+      'share of weapons imported since 2010 (“Russian President Vladimir Putin will…”: more than 60%)',
+    ], text);
     assert.ok(markdown.includes('command:sourcebook.openPassage?'), 'links to the passages');
   });
 });
