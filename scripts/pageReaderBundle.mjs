@@ -2,6 +2,7 @@
 // bundle as a Web Worker would (no `require`, no `process`, no `document`).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyLibraryBundleOptions } from './lazyLibraryBundle.mjs';
 
 const stubs = join(dirname(fileURLToPath(import.meta.url)), 'stubs');
 
@@ -24,22 +25,5 @@ const pageReaderStubs = {
  * Worker runs it and finds `sourcebookPageReader`). Always minified, no source map.
  */
 export function pageReaderBundleOptions(outfile) {
-  return {
-    entryPoints: ['src/worker/pageReaderLibrary.ts'],
-    bundle: true,
-    format: 'iife',
-    globalName: 'sourcebookPageReader',
-    platform: 'browser',
-    mainFields: ['browser', 'module', 'main'],
-    target: 'es2022',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    footer: { js: "if (typeof module === 'object' && module) module.exports = sourcebookPageReader;" },
-    plugins: [pageReaderStubs],
-    outfile,
-  };
+  return lazyLibraryBundleOptions({ entryPoint: 'src/worker/pageReaderLibrary.ts', globalName: 'sourcebookPageReader', outfile, plugins: [pageReaderStubs] });
 }

@@ -1,5 +1,6 @@
 // How dist/pdfjs.js is built: shared by scripts/build.mjs and the unit test that runs the bundle
 // as a Web Worker would (no `require`, no `process`, no `document`).
+import { lazyLibraryBundleOptions } from './lazyLibraryBundle.mjs';
 
 /**
  * pdf.js, loaded by the engine's thread only when it reads the first PDF: one script for both
@@ -9,22 +10,11 @@
  * pdf.js's own worker thread.
  */
 export function pdfjsBundleOptions(outfile) {
-  return {
-    entryPoints: ['src/worker/pdfjsLibrary.ts'],
-    bundle: true,
-    format: 'iife',
+  return lazyLibraryBundleOptions({
+    entryPoint: 'src/worker/pdfjsLibrary.ts',
     globalName: 'sourcebookPdfJs',
-    platform: 'browser',
-    mainFields: ['browser', 'module', 'main'],
-    target: 'es2022',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
-    define: { self: 'undefined', 'process.env.NODE_ENV': '"production"' },
-    footer: { js: "if (typeof module === 'object' && module) module.exports = sourcebookPdfJs;" },
-    logOverride: { 'empty-import-meta': 'silent' },
     outfile,
-  };
+    define: { self: 'undefined' },
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
 }
