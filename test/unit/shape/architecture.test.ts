@@ -65,11 +65,11 @@ test('the package ships an allow-list', () => {
  * (topics, figures, quotes; the story ledger over them; then the derived pipeline), presented (present); every reader of
  * words reads them by the one rule in text (after model and scheduling); a web page is read
  * into its article beside ingest (webpage) and captured as a source file last (capture, which
- * writes inert text with present's escapes); the VS Code side
+ * writes inert text with present's escapes) and the archive protocol speaks in present's cards (archive); the VS Code side
  * then layers host adapters, editor features, views and commands, wired by extension.ts.
  * A folder may import only folders before it (and itself).
  */
-const coreRank: Record<string, number> = { model: 0, scheduling: 1, text: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, webpage: 3, corpus: 4, ledger: 4, derived: 5, present: 5, capture: 6 };
+const coreRank: Record<string, number> = { model: 0, scheduling: 1, text: 1, ingest: 2, search: 3, topics: 3, figures: 3, quotes: 3, webpage: 3, corpus: 4, ledger: 4, derived: 5, present: 5, capture: 6, archive: 6 };
 const hostSideMayImport: Record<string, string[]> = {
   contributionIds: [],
   worker: ['core'],
