@@ -4,7 +4,8 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans } from './searchTokens';
+import { hanAndKanaPairs, isHanOrKanaTerm, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
@@ -65,6 +66,38 @@ interface ArticleEntry extends IndexedArticleRecord {
 }
 
 /** One query word: the index terms it may match, with weights (typo matches weigh less). */
+/**
+ * A Chinese or Japanese query word, as the segmenter cut it from the query. The index holds pairs
+ * of characters (see `searchTokens.ts`), so the word is found by them: a word of two characters
+ * is one pair; a longer one is looked up by its rarest pair and confirmed where the passage is
+ * read (its pairs in a row: the word itself); a one-character word by the pairs that contain the
+ * character, confirmed only where the segmenter cuts that character as a word of its own (`京`
+ * of `去京城`, not of `北京市`).
+ */
+interface HanAndKanaWord {
+  text: string;
+  group: number;
+  /** Its pairs' term ids in order (empty for a one-character word). */
+  pairs: number[];
+  oneCharacter: boolean;
+}
+
+/** What a candidate passage is read for: which of its terms answer which query word. */
+interface QuerySpans {
+  spanGroups: Map<number, number>;
+  /** Terms found by containing a query word (`自由化` for `自由`), with that word: their highlights cover only it. */
+  spanInfixes: Map<number, string>;
+  /** Han and kana query words by the term ids that may start or hold them (a word's first pair; every pair holding a one-character word). */
+  hanAndKanaWords: Map<number, HanAndKanaWord[]>;
+  /** Groups of Han and kana words that the passage's text must confirm (longer than a pair, or one character). */
+  confirmedGroups: Set<number>;
+}
+
+/** The most pairs that stand for a one-character query word (the most frequent first). */
+const MAX_ONE_CHARACTER_PAIRS = 64;
+/** How the index cuts Han and kana (see `searchTokens.ts`). */
+const INDEX_CUT: HanAndKanaCut = 'pairs';
+
 interface QueryGroup {
   alternatives: Array<{ termId: number; weight: number }>;
   required: boolean;
@@ -262,7 +295,7 @@ export class PassageIndex {
 
   private indexDoc(doc: number, text: string): void {
     this.passageTermCount = 0;
-    scanTerms(text, this.collectTerm);
+    scanTerms(text, this.collectTerm, 'upper-case-only', INDEX_CUT);
     const termCount = this.vocabulary.size;
     if (this.termDf.length < termCount || this.tailHead.length < termCount || this.termSeenInDoc.length < termCount || this.termCountInDoc.length < termCount) {
       const capacity = Math.max(termCount, this.termDf.length);
@@ -352,7 +385,7 @@ export class PassageIndex {
     }
     for (const doc of entry.docs) {
       this.passageTermCount = 0;
-      scanTerms(this.texts[doc], this.collectKnownTerm);
+      scanTerms(this.texts[doc], this.collectKnownTerm, 'upper-case-only', INDEX_CUT);
       for (let index = 0; index < this.passageTermCount; index++) {
         const termId = this.passageTerms[index];
         if (this.termSeenInDoc[termId] !== -2 - doc) {
@@ -458,20 +491,20 @@ export class PassageIndex {
   }
 
   private rankedHits(
-    { groups, phrases, spanGroups, spanInfixes }: ReturnType<PassageIndex['queryGroups']>,
+    { groups, phrases, spans }: ReturnType<PassageIndex['queryGroups']>,
     articleMask: Uint8Array | undefined,
     options: PassageSearchOptions,
     limit: number,
     accept?: (doc: number) => boolean,
   ): SearchHit[] {
     const candidates = this.scoreCandidates(groups, articleMask, options, phrases.length > 0 ? Infinity : Math.max(limit * 3, MIN_RERANK_POOL));
-    const readsText = phrases.length > 0 || groups.length > 1;
+    const readsText = phrases.length > 0 || groups.length > 1 || spans.confirmedGroups.size > 0;
     const ranked: RankedCandidate[] = [];
     for (const { doc, score } of candidates) {
       if (accept && !accept(doc)) {
         continue;
       }
-      const candidate = this.rerank(doc, score, groups, phrases, spanGroups, spanInfixes, options, readsText);
+      const candidate = this.rerank(doc, score, groups, phrases, spans, options, readsText);
       if (candidate) {
         ranked.push(candidate);
         if (phrases.length > 0 && ranked.length >= limit * 3) {
@@ -483,7 +516,7 @@ export class PassageIndex {
     return ranked.slice(0, limit).map(({ doc, score, matched }) => ({
       passageId: this.passageIds[doc],
       score,
-      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spanGroups, spanInfixes)),
+      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spans)),
     }));
   }
 
@@ -800,9 +833,9 @@ export class PassageIndex {
   }
 
   /** Resolves joined codes the corpus never uses back into their parts (`COP26` -> `cop`, `26`). */
-  private resolveQueryTerms(text: string): string[] {
+  private resolveQueryTerms(text: string, hanAndKana: HanAndKanaCut = 'words'): string[] {
     const resolved: string[] = [];
-    for (const { term } of termSpans(text, 'always')) {
+    for (const { term } of termSpans(text, 'always', hanAndKana)) {
       if (this.liveTermId(term) === undefined) {
         const parts = splitCodeTerm(term);
         if (parts.length > 0) {
@@ -821,19 +854,19 @@ export class PassageIndex {
     prefixLastWord: boolean,
     transliterated?: Set<number>,
     notTransliterated?: ReadonlySet<string>,
-  ): { groups: QueryGroup[]; phrases: number[][]; spanGroups: Map<number, number>; spanInfixes: Map<number, string> } {
+  ): { groups: QueryGroup[]; phrases: number[][]; spans: QuerySpans } {
     const groups: QueryGroup[] = [];
     const spanGroups = new Map<number, number>();
-    /** Terms found by containing a query word (`自由化` for `自由`), with that word: their highlights cover only it. */
     const spanInfixes = new Map<number, string>();
+    const spans: QuerySpans = { spanGroups, spanInfixes, hanAndKanaWords: new Map(), confirmedGroups: new Set() };
     const groupOfTerm = new Map<string, number>();
     const phrases: number[][] = [];
     for (const phrase of parsed.phrases) {
       const sequence: number[] = [];
-      for (const term of this.resolveQueryTerms(phrase)) {
+      for (const term of this.resolveQueryTerms(phrase, INDEX_CUT)) {
         const termId = this.liveTermId(term);
         if (termId === undefined) {
-          return { groups: [], phrases: [], spanGroups, spanInfixes };
+          return { groups: [], phrases: [], spans };
         }
         sequence.push(termId);
         if (!groupOfTerm.has(term) && groups.length < MAX_QUERY_WORDS) {
@@ -850,6 +883,14 @@ export class PassageIndex {
     const freeTerms = this.resolveQueryTerms(freeText);
     freeTerms.forEach((term, position) => {
       if (groupOfTerm.has(term) || groups.length >= MAX_QUERY_WORDS) {
+        return;
+      }
+      if (isHanOrKanaTerm(term)) {
+        const group = this.hanAndKanaGroup(term, groups.length, spans);
+        if (group) {
+          groupOfTerm.set(term, groups.length);
+          groups.push(group);
+        }
         return;
       }
       const termId = this.liveTermId(term);
@@ -900,7 +941,43 @@ export class PassageIndex {
       }
       groups.push({ alternatives, required: false, sharedDf });
     });
-    return { groups, phrases, spanGroups, spanInfixes };
+    return { groups, phrases, spans };
+  }
+
+  /** The group of a Han or kana query word (see `HanAndKanaWord`), recording how its passages are confirmed; undefined when no passage can have it. */
+  private hanAndKanaGroup(text: string, group: number, spans: QuerySpans): QueryGroup | undefined {
+    const pairTerms = hanAndKanaPairs(text);
+    const oneCharacter = pairTerms.length === 1 && pairTerms[0] === text && text.length <= 2 && (text.length === 1 || text.codePointAt(0)! > 0xffff);
+    const word: HanAndKanaWord = { text, group, pairs: [], oneCharacter };
+    const holders = (termId: number): void => {
+      const words = spans.hanAndKanaWords.get(termId);
+      if (words) words.push(word);
+      else spans.hanAndKanaWords.set(termId, [word]);
+    };
+    if (oneCharacter) {
+      this.infixes.addTerms(this.vocabulary.terms);
+      const found = this.infixes.holding(text, this.liveDf, MAX_ONE_CHARACTER_PAIRS);
+      const alone = this.liveTermId(text);
+      if (alone !== undefined) found.unshift(alone);
+      if (found.length === 0) return undefined;
+      found.forEach(holders);
+      spans.confirmedGroups.add(group);
+      const sharedDf = Math.max(...found.map((termId) => this.termDf[termId]));
+      return {
+        alternatives: found.map((termId) => ({ termId, weight: termId === alone ? 1 : INFIX_WEIGHT * Math.sqrt(this.termDf[termId] / sharedDf) })),
+        required: false,
+        sharedDf,
+      };
+    }
+    for (const pair of pairTerms) {
+      const termId = this.liveTermId(pair);
+      if (termId === undefined) return undefined;
+      word.pairs.push(termId);
+    }
+    holders(word.pairs[0]);
+    if (word.pairs.length > 1) spans.confirmedGroups.add(group);
+    const rarest = word.pairs.reduce((best, termId) => (this.termDf[termId] < this.termDf[best] ? termId : best));
+    return { alternatives: [{ termId: rarest, weight: 1 }], required: false };
   }
 
   private ensureScratch(): void {
@@ -991,13 +1068,24 @@ export class PassageIndex {
   }
 
   /** The candidate's words that answer the query, with their token positions. */
-  private matchedSpans(doc: number, spanGroups: Map<number, number>, spanInfixes: Map<number, string>, termIds?: number[]): PositionedSpan[] {
+  private matchedSpans(doc: number, { spanGroups, spanInfixes, hanAndKanaWords }: QuerySpans, termIds?: number[]): PositionedSpan[] {
     const matched: PositionedSpan[] = [];
     let position = 0;
     const text = this.texts[doc];
+    /** Where a one-character word was last checked, so the two pairs holding one character check it once. */
+    const checked = new Map<HanAndKanaWord, number>();
     scanTerms(text, (buffer, length, start, end) => {
       const termId = this.vocabulary.find(buffer, length);
       termIds?.push(termId);
+      const words = hanAndKanaWords.size > 0 ? hanAndKanaWords.get(termId) : undefined;
+      if (words) {
+        for (const word of words) {
+          const at = word.oneCharacter ? oneCharacterWordIn(text, start, end, word, checked) : text.startsWith(word.text, start) ? start : -1;
+          if (at >= 0) matched.push({ start: at, end: at + word.text.length, group: word.group, position });
+        }
+        position++;
+        return;
+      }
       const group = spanGroups.get(termId);
       if (group !== undefined) {
         const infix = spanInfixes.size > 0 ? spanInfixes.get(termId) : undefined;
@@ -1006,7 +1094,7 @@ export class PassageIndex {
         else matched.push({ start, end, group, position });
       }
       position++;
-    });
+    }, 'upper-case-only', INDEX_CUT);
     return matched;
   }
 
@@ -1020,8 +1108,7 @@ export class PassageIndex {
     baseScore: number,
     groups: QueryGroup[],
     phrases: number[][],
-    spanGroups: Map<number, number>,
-    spanInfixes: Map<number, string>,
+    spans: QuerySpans,
     options: PassageSearchOptions,
     readsText: boolean,
   ): RankedCandidate | undefined {
@@ -1029,8 +1116,12 @@ export class PassageIndex {
     let matched: PositionedSpan[] | undefined;
     if (readsText) {
       const termIds: number[] = [];
-      matched = this.matchedSpans(doc, spanGroups, spanInfixes, termIds);
+      matched = this.matchedSpans(doc, spans, termIds);
       if (!phrases.every((phrase) => containsSequence(termIds, phrase))) {
+        return undefined;
+      }
+      if (spans.confirmedGroups.size > 0 && matched.length === 0) {
+        // Only Han or kana words its text does not confirm (a pair of a longer word, a character inside another word) brought it here.
         return undefined;
       }
       score *= proximityBoost(matched, groups.length);
@@ -1218,7 +1309,7 @@ function outletTermsOf(outlet: string | undefined): string[] {
 }
 
 function titleTermsOf(title: string): Set<string> {
-  return new Set(termSpans(title).map((span) => span.term));
+  return new Set(termSpans(title, 'upper-case-only', INDEX_CUT).map((span) => span.term));
 }
 
 function selectRanges(ranges: Uint32Array, docs: number[]): Uint32Array {
@@ -1226,6 +1317,28 @@ function selectRanges(ranges: Uint32Array, docs: number[]): Uint32Array {
   docs.forEach((doc, index) => selected.set(ranges.subarray(doc * 4, doc * 4 + 4), index * 4));
   return selected;
 }
+
+/**
+ * Where in the pair or character `text[start, end)` the one-character query word stands as a word
+ * of its own, as the segmenter cuts the run around it (see `isUnspacedWordAt`); -1 when nowhere.
+ * `checked` holds, for each word, the last place looked at (two overlapping pairs hold one
+ * character), or `CONFIRMED` once the passage has the word: one confirmed place is enough to rank
+ * and highlight it, and a common character (`の`, `的`) is not checked again at every turn.
+ */
+function oneCharacterWordIn(text: string, start: number, end: number, word: HanAndKanaWord, checked: Map<HanAndKanaWord, number>): number {
+  if (checked.get(word) === CONFIRMED) return -1;
+  for (let at = text.indexOf(word.text, start); at >= 0 && at + word.text.length <= end; at = text.indexOf(word.text, at + 1)) {
+    if (checked.get(word) === at) continue;
+    if (isUnspacedWordAt(text, at, at + word.text.length)) {
+      checked.set(word, CONFIRMED);
+      return at;
+    }
+    checked.set(word, at);
+  }
+  return -1;
+}
+
+const CONFIRMED = -1;
 
 function containsSequence<T>(haystack: T[], needle: T[]): boolean {
   outer: for (let start = 0; start + needle.length <= haystack.length; start++) {

@@ -30,9 +30,10 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * Japanese, Thai, Lao, Khmer and Myanmar are cut into words by `Intl.Segmenter`. Version 4:
  * folding per script (`foldCharacter`): the Arabic tatweel is dropped, the vowel signs of
  * Devanagari and the other Indic scripts are kept. Version 5: an article's `language` is its
- * primary subtag, declared or detected (`languageSource`).
+ * primary subtag, declared or detected (`languageSource`). Version 6: runs of Han and kana are
+ * indexed as overlapping pairs of characters, not cut by `Intl.Segmenter` (`searchTokens.ts`).
  */
-export const PASSAGE_INDEX_FORMAT_VERSION = 5;
+export const PASSAGE_INDEX_FORMAT_VERSION = 6;
 
 const MAGIC = 0x49504253; // "SBPI" read as a little-endian u32
 const PREFIX_BYTES = 16;

@@ -45,6 +45,19 @@ export class ScriptWordInfixes {
     if (!isUnspacedScriptTerm(word) || word.length < minInfixLength(word)) {
       return [];
     }
+    return this.termsHolding(word, frequency, limit);
+  }
+
+  /**
+   * Up to `limit` live terms that hold `character` (one code point) and are longer than it, the
+   * most frequent first: the pairs of characters the index keeps for Han and kana that stand for
+   * a one-character query word (`京` -> `北京`, `京市`, `京城` ...).
+   */
+  holding(character: string, frequency: (termId: number) => number, limit: number): number[] {
+    return isUnspacedScriptTerm(character) ? this.termsHolding(character, frequency, limit) : [];
+  }
+
+  private termsHolding(word: string, frequency: (termId: number) => number, limit: number): number[] {
     let smallest: number[] | undefined;
     for (let index = 0; index < word.length; index++) {
       const bucket = this.buckets.get(word.charCodeAt(index));

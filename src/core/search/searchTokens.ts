@@ -25,12 +25,20 @@
  * same cut, so `人権` is a term of `基本的人権の尊重` (基本 / 的 / 人権 / の / 尊重). Where the
  * dictionary keeps a longer word whole (`自由化`, `中国人`), the index finds it by what it
  * contains (`passageIndex.ts`, `ScriptWordInfixes`). Latin text never reaches the segmenter.
+ *
+ * The search index reads Han and kana another way (`HanAndKanaCut` `'pairs'`): ICU's dictionary
+ * costs 0.5–0.9 µs a character, about fifty times the whole Latin scan, so passages are not
+ * segmented at all. A run of Han and kana becomes its overlapping pairs of characters
+ * (`基本的人権` -> `基本`, `本的`, `的人`, `人権`), a run of one character that character. A
+ * query word (still the segmenter's) of two characters is then one index term, a longer one the
+ * sequence of its pairs, and a one-character word is checked by the segmenter where the
+ * character stands (`passageIndex.ts`). Thai, Lao, Khmer and Myanmar are always segmented.
  */
 
-import { forEachUnspacedWord, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
+import { forEachUnspacedWord, hanOrKanaRunEnd, isHanOrKanaUnit, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
 import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
 
-export { foldWord, isUnspacedScriptUnit };
+export { foldWord, isHanOrKanaUnit, isUnspacedScriptUnit };
 
 /** Called once per term, with the UTF-16 span of the source text it came from. */
 export type TermSink = (term: string, start: number, end: number) => void;
@@ -53,6 +61,51 @@ function isAsciiAlphanumeric(code: number): boolean {
 
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * How a run of Han and kana becomes terms: `'words'`, the segmenter's words (queries, topics,
+ * tests); `'pairs'`, its overlapping pairs of characters, or the character of a one-character run
+ * (the search index; see the module comment).
+ */
+export type HanAndKanaCut = 'words' | 'pairs';
+
+/** Whether `term` is Han or kana (its first unit tells). */
+export function isHanOrKanaTerm(term: string): boolean {
+  return term.length > 0 && isHanOrKanaUnit(term.charCodeAt(0));
+}
+
+/** The index terms of a Han or kana word: its overlapping pairs of characters, or the word itself when it is one character. */
+export function hanAndKanaPairs(word: string): string[] {
+  const pairs: string[] = [];
+  forEachPair(word, 0, word.length, (from, to) => pairs.push(word.slice(from, to)));
+  return pairs;
+}
+
+/** Calls `visit` with each pair of characters of `text[start, end)` (code points), or with the whole span when it is one character. */
+function forEachPair(text: string, start: number, end: number, visit: (from: number, to: number) => void): void {
+  let first = start;
+  let second = first + charWidth(text, first, end);
+  if (second >= end) {
+    if (end > start) visit(start, end);
+    return;
+  }
+  while (second < end) {
+    const third = second + charWidth(text, second, end);
+    visit(first, third);
+    first = second;
+    second = third;
+  }
+}
+
+function charWidth(text: string, index: number, end: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && index + 1 < end ? 2 : 1;
+}
+
+/** Sends each pair of characters of the Han and kana run `text[start, end)` to `sink`. */
+function scanHanAndKanaPairs(text: string, start: number, end: number, sink: TermCodeSink): void {
+  forEachPair(text, start, end, (from, to) => emitAsWritten(text, from, to, sink));
 }
 
 /** Whether `term` is a word of a script written without spaces (its first unit tells). */
@@ -300,21 +353,27 @@ function scanPlainAsciiWord(text: string, start: number): number {
  * term's code units and source span. Never throws; words longer than 64 units
  * (base64, URLs run together) are skipped.
  */
-export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
+export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only', hanAndKana: HanAndKanaCut = 'words'): void {
   if (!mayChange.test(text)) {
-    scanWordText(text, sink, spacedCodes);
+    scanWordText(text, sink, spacedCodes, hanAndKana);
     return;
   }
   const words = wordText(text);
   if (!words.origin) {
-    scanWordText(words.text, sink, spacedCodes);
+    scanWordText(words.text, sink, spacedCodes, hanAndKana);
     return;
   }
-  scanWordText(words.text, (buffer, length, start, end) => sink(buffer, length, originalStart(words, start), originalEnd(words, end)), spacedCodes);
+  scanWordText(words.text, (buffer, length, start, end) => sink(buffer, length, originalStart(words, start), originalEnd(words, end)), spacedCodes, hanAndKana);
+}
+
+/** The first Han or kana unit of `text[start, end)`, or `end`. */
+function firstHanOrKana(text: string, start: number, end: number): number {
+  for (let index = start; index < end; index++) if (isHanOrKanaUnit(text.charCodeAt(index))) return index;
+  return end;
 }
 
 /** `scanTerms` over text already read by `wordText`; spans are into that text. */
-function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining): void {
+function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining, hanAndKana: HanAndKanaCut): void {
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -322,7 +381,14 @@ function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJ
     if (charLength === 0) {
       const code = text.charCodeAt(index);
       if (code >= 0x0e00 && isUnspacedScriptUnit(code)) {
-        const runEnd = unspacedRunEnd(text, index);
+        if (hanAndKana === 'pairs' && isHanOrKanaUnit(code)) {
+          const pairsEnd = hanOrKanaRunEnd(text, index);
+          scanHanAndKanaPairs(text, index, pairsEnd, sink);
+          index = pairsEnd;
+          continue;
+        }
+        let runEnd = unspacedRunEnd(text, index);
+        if (hanAndKana === 'pairs') runEnd = Math.min(runEnd, firstHanOrKana(text, index, runEnd));
         scanUnspacedRun(text, index, runEnd, sink);
         index = runEnd;
         continue;
@@ -389,8 +455,8 @@ export function termOfCodes(buffer: Uint16Array, length: number): string {
 }
 
 /** Like `scanTerms`, with each term as a string: for queries, snippets and tests, not for bulk indexing. */
-export function forEachTerm(text: string, sink: TermSink, spacedCodes: SpacedCodeJoining = 'upper-case-only'): void {
-  scanTerms(text, (buffer, length, start, end) => sink(termOfCodes(buffer, length), start, end), spacedCodes);
+export function forEachTerm(text: string, sink: TermSink, spacedCodes: SpacedCodeJoining = 'upper-case-only', hanAndKana: HanAndKanaCut = 'words'): void {
+  scanTerms(text, (buffer, length, start, end) => sink(termOfCodes(buffer, length), start, end), spacedCodes, hanAndKana);
 }
 
 /** A term with its span, for snippets and re-ranking. */
@@ -401,9 +467,9 @@ export interface TermSpan {
 }
 
 /** All terms of `text` with their spans. */
-export function termSpans(text: string, spacedCodes: SpacedCodeJoining = 'upper-case-only'): TermSpan[] {
+export function termSpans(text: string, spacedCodes: SpacedCodeJoining = 'upper-case-only', hanAndKana: HanAndKanaCut = 'words'): TermSpan[] {
   const spans: TermSpan[] = [];
-  forEachTerm(text, (term, start, end) => spans.push({ term, start, end }), spacedCodes);
+  forEachTerm(text, (term, start, end) => spans.push({ term, start, end }), spacedCodes, hanAndKana);
   return spans;
 }
 

@@ -34,6 +34,27 @@ export function isUnspacedScriptUnit(code: number): boolean {
   return code >= 0xff66 && code <= 0xff9f; // half-width katakana
 }
 
+/**
+ * Whether the UTF-16 unit `code` is Han or kana (CJK radicals and ideographs, the iteration marks,
+ * hiragana and katakana, the high surrogates of the astral ideographs): the part of the unspaced
+ * scripts the search index reads by overlapping pairs of characters (`searchTokens`), not by the
+ * segmenter. Thai, Lao, Khmer and Myanmar, alphabets whose letters mean little in pairs, are not.
+ */
+export function isHanOrKanaUnit(code: number): boolean {
+  return code >= 0x2e80 && !(code >= 0xa9e0 && code <= 0xaa7f) && isUnspacedScriptUnit(code);
+}
+
+/** End of the run of Han and kana units starting at `start` (a low surrogate goes with its high one). */
+export function hanOrKanaRunEnd(text: string, start: number): number {
+  let index = start;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (!isHanOrKanaUnit(code)) break;
+    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+  }
+  return index;
+}
+
 /** The one word segmenter, made on first use (undefined where the runtime has no `Intl.Segmenter`). */
 let wordSegmenter: Intl.Segmenter | null | undefined;
 
@@ -83,4 +104,37 @@ export function forEachUnspacedWord(text: string, start: number, end: number, vi
       visit(from, from + segment.segment.length);
     }
   }
+}
+
+/** How far on each side of a character `isUnspacedWordAt` lets the segmenter read. */
+const WORD_CHECK_CONTEXT = 12;
+
+/**
+ * Whether the segmenter cuts `text[start, end)` as one word of its unspaced-script run, reading
+ * only the run's characters within `WORD_CHECK_CONTEXT` of it (its dictionary words are short, so
+ * the cut there is the cut of the whole run). The search index checks a one-character query word
+ * this way where it found the character (`京` is a word in `去京城`? not in `北京市`), instead of
+ * cutting every passage at index time. True where the runtime has no `Intl.Segmenter` and the
+ * span is the whole run.
+ */
+export function isUnspacedWordAt(text: string, start: number, end: number): boolean {
+  let from = start;
+  const lowest = Math.max(0, start - WORD_CHECK_CONTEXT);
+  while (from > lowest && (isUnspacedScriptUnit(text.charCodeAt(from - 1)) || isLowSurrogateUnit(text.charCodeAt(from - 1)))) from--;
+  if (from > 0 && isLowSurrogateUnit(text.charCodeAt(from))) from--;
+  let to = end;
+  const highest = Math.min(text.length, end + WORD_CHECK_CONTEXT);
+  while (to < highest && (isUnspacedScriptUnit(text.charCodeAt(to)) || isLowSurrogateUnit(text.charCodeAt(to)))) to++;
+  const words = segmenter();
+  if (!words) return from === start && (to === end || !isUnspacedScriptUnit(text.charCodeAt(to)));
+  for (const segment of words.segment(text.slice(from, to))) {
+    const at = from + segment.index;
+    if (at === start) return segment.isWordLike === true && at + segment.segment.length === end;
+    if (at > start) return false;
+  }
+  return false;
+}
+
+function isLowSurrogateUnit(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
