@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { hanAndKanaPairs, isHanOrKanaTerm, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { hanAndKanaPairs, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
@@ -1074,7 +1074,13 @@ export class PassageIndex {
     const text = this.texts[doc];
     /** Where a one-character word was last checked, so the two pairs holding one character check it once. */
     const checked = new Map<HanAndKanaWord, number>();
+    const pairStarts = termIds ? undefined : this.pairStartsOf(hanAndKanaWords);
     scanTerms(text, (buffer, length, start, end) => {
+      if (pairStarts !== undefined && isHanOrKanaUnit(buffer[0]) && !pairStarts.has(buffer[0])) {
+        // A pair no query word starts or holds: no need to look it up (most of a Chinese passage).
+        position++;
+        return;
+      }
       const termId = this.vocabulary.find(buffer, length);
       termIds?.push(termId);
       const words = hanAndKanaWords.size > 0 ? hanAndKanaWords.get(termId) : undefined;
@@ -1098,6 +1104,13 @@ export class PassageIndex {
     return matched;
   }
 
+  /** The first code units of the terms that hold Han and kana query words (`matchedSpans` skips the other pairs unread). */
+  private pairStartsOf(hanAndKanaWords: Map<number, HanAndKanaWord[]>): Set<number> {
+    const starts = new Set<number>();
+    for (const termId of hanAndKanaWords.keys()) starts.add(this.vocabulary.terms[termId].charCodeAt(0));
+    return starts;
+  }
+
   /**
    * Final score of one candidate: title and caller boosts always; when the
    * query has several words or a phrase, the text is read to check phrases
@@ -1115,9 +1128,9 @@ export class PassageIndex {
     let score = baseScore;
     let matched: PositionedSpan[] | undefined;
     if (readsText) {
-      const termIds: number[] = [];
+      const termIds: number[] | undefined = phrases.length > 0 ? [] : undefined;
       matched = this.matchedSpans(doc, spans, termIds);
-      if (!phrases.every((phrase) => containsSequence(termIds, phrase))) {
+      if (termIds && !phrases.every((phrase) => containsSequence(termIds, phrase))) {
         return undefined;
       }
       if (spans.confirmedGroups.size > 0 && matched.length === 0) {

@@ -35,7 +35,7 @@
  * character stands (`passageIndex.ts`). Thai, Lao, Khmer and Myanmar are always segmented.
  */
 
-import { forEachUnspacedWord, hanOrKanaRunEnd, isHanOrKanaUnit, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
+import { forEachUnspacedWord, isHanOrKanaUnit, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
 import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
 
 export { foldWord, isHanOrKanaUnit, isUnspacedScriptUnit };
@@ -85,27 +85,49 @@ export function hanAndKanaPairs(word: string): string[] {
 /** Calls `visit` with each pair of characters of `text[start, end)` (code points), or with the whole span when it is one character. */
 function forEachPair(text: string, start: number, end: number, visit: (from: number, to: number) => void): void {
   let first = start;
-  let second = first + charWidth(text, first, end);
+  let second = first + unitWidth(text, first, end);
   if (second >= end) {
     if (end > start) visit(start, end);
     return;
   }
   while (second < end) {
-    const third = second + charWidth(text, second, end);
+    const third = second + unitWidth(text, second, end);
     visit(first, third);
     first = second;
     second = third;
   }
 }
 
-function charWidth(text: string, index: number, end: number): number {
-  const code = text.charCodeAt(index);
-  return code >= 0xd800 && code <= 0xdbff && index + 1 < end ? 2 : 1;
+/**
+ * Sends each pair of characters of the Han and kana run that starts at `start` to `sink` (the
+ * character alone when the run has one), and returns the run's end. Written out, without
+ * callbacks: it runs over every character of a Chinese or Japanese corpus.
+ */
+function scanHanAndKanaPairs(text: string, start: number, sink: TermCodeSink): number {
+  const length = text.length;
+  let first = start;
+  let firstWidth = unitWidth(text, first, length);
+  let second = first + firstWidth;
+  if (second >= length || !isHanOrKanaUnit(text.charCodeAt(second))) {
+    emitAsWritten(text, first, second, sink);
+    return second;
+  }
+  while (second < length && isHanOrKanaUnit(text.charCodeAt(second))) {
+    const secondWidth = unitWidth(text, second, length);
+    const end = second + secondWidth;
+    for (let index = first; index < end; index++) termBuffer[index - first] = text.charCodeAt(index);
+    sink(termBuffer, end - first, first, end);
+    first = second;
+    firstWidth = secondWidth;
+    second = end;
+  }
+  return second;
 }
 
-/** Sends each pair of characters of the Han and kana run `text[start, end)` to `sink`. */
-function scanHanAndKanaPairs(text: string, start: number, end: number, sink: TermCodeSink): void {
-  forEachPair(text, start, end, (from, to) => emitAsWritten(text, from, to, sink));
+/** 2 for a surrogate pair starting at `index`, else 1. */
+function unitWidth(text: string, index: number, end: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && index + 1 < end ? 2 : 1;
 }
 
 /** Whether `term` is a word of a script written without spaces (its first unit tells). */
@@ -382,9 +404,7 @@ function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJ
       const code = text.charCodeAt(index);
       if (code >= 0x0e00 && isUnspacedScriptUnit(code)) {
         if (hanAndKana === 'pairs' && isHanOrKanaUnit(code)) {
-          const pairsEnd = hanOrKanaRunEnd(text, index);
-          scanHanAndKanaPairs(text, index, pairsEnd, sink);
-          index = pairsEnd;
+          index = scanHanAndKanaPairs(text, index, sink);
           continue;
         }
         let runEnd = unspacedRunEnd(text, index);

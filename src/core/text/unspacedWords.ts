@@ -41,15 +41,28 @@ export function isUnspacedScriptUnit(code: number): boolean {
  * segmenter. Thai, Lao, Khmer and Myanmar, alphabets whose letters mean little in pairs, are not.
  */
 export function isHanOrKanaUnit(code: number): boolean {
-  return code >= 0x2e80 && !(code >= 0xa9e0 && code <= 0xaa7f) && isUnspacedScriptUnit(code);
+  return (hanOrKanaUnits ?? hanOrKanaTable())[code] === 1;
+}
+
+/** `isHanOrKanaUnit` by code unit, made on first use: the index asks it of every character of a Chinese or Japanese passage. */
+let hanOrKanaUnits: Uint8Array | undefined;
+
+function hanOrKanaTable(): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let code = 0x2e80; code < 65536; code++) {
+    if (!(code >= 0xa9e0 && code <= 0xaa7f) && isUnspacedScriptUnit(code)) table[code] = 1;
+  }
+  hanOrKanaUnits = table;
+  return table;
 }
 
 /** End of the run of Han and kana units starting at `start` (a low surrogate goes with its high one). */
 export function hanOrKanaRunEnd(text: string, start: number): number {
+  const table = hanOrKanaUnits ?? hanOrKanaTable();
   let index = start;
   while (index < text.length) {
     const code = text.charCodeAt(index);
-    if (!isHanOrKanaUnit(code)) break;
+    if (table[code] !== 1) break;
     index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
   }
   return index;

@@ -122,3 +122,56 @@ describe('words of scripts written without spaces', () => {
     assert.deepEqual(found('freedom').sort(), ['english', 'mixed']);
   });
 });
+
+/**
+ * The index reads Han and kana by overlapping pairs of characters, not by the segmenter (issue 16's
+ * speed target); queries are still cut by the segmenter, and what a writer finds must not change:
+ * a one-character word only where it is a word, a longer word only whole.
+ */
+describe('Han and kana in the index, by pairs of characters', () => {
+  const pairPassages = {
+    capitalCity: '北京市的天气很好。',
+    capitalLove: '我爱北京天安门。',
+    travel: '他从京到沪。',
+    alone: '京。',
+    internetSplit: 'インター、ターネットの話。',
+    internet: 'インターネットの話。',
+  };
+  type PairName = keyof typeof pairPassages;
+  const outcome = ingestFile({ uri: 'file:///corpus/pairs.txt', fileName: 'pairs.txt', bytes: new TextEncoder().encode(Object.values(pairPassages).join('\n\n')) });
+  assert.equal(outcome.kind, 'articles');
+  const pairIndex = new PassageIndex();
+  pairIndex.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
+  const hitsOf = (query: string): Array<{ name: PairName; highlights: string[] }> =>
+    pairIndex.search(query, { limit: 20 }).map((hit) => {
+      const text = pairIndex.passage(hit.passageId)!.text;
+      const name = (Object.keys(pairPassages) as PairName[]).find((key) => pairPassages[key] === text);
+      assert.ok(name, `unexpected passage: ${text}`);
+      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
+    });
+
+  it('a run becomes its overlapping pairs, a one-character run that character, with spans on the original text', () => {
+    const text = '基本的人権の享有。京。S-400';
+    const spans = termSpans(text, 'upper-case-only', 'pairs');
+    assert.deepEqual(spans.map((span) => span.term), ['基本', '本的', '的人', '人権', '権の', 'の享', '享有', '京', 's400']);
+    for (const span of spans.slice(0, 8)) assert.equal(text.slice(span.start, span.end), span.term);
+  });
+
+  it('a one-character query word finds the character only where the segmenter cuts it as a word (京 of 从京到, not of 北京市)', () => {
+    const hits = hitsOf('京');
+    assert.deepEqual(hits.map((hit) => hit.name).sort(), ['alone', 'travel']);
+    assert.deepEqual(hits.find((hit) => hit.name === 'travel')?.highlights, ['京']);
+  });
+
+  it('a word longer than a pair is found only whole, not by its pairs standing apart', () => {
+    const hits = hitsOf('インターネット');
+    assert.deepEqual(hits.map((hit) => hit.name), ['internet']);
+    assert.deepEqual(hits[0].highlights, ['インターネット']);
+  });
+
+  it('a two-character word is one pair: 北京 finds both passages that write it, highlighted', () => {
+    const hits = hitsOf('北京');
+    assert.deepEqual(hits.map((hit) => hit.name).sort(), ['capitalCity', 'capitalLove']);
+    for (const hit of hits) assert.deepEqual(hit.highlights, ['北京']);
+  });
+});
