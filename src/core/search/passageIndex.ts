@@ -5,6 +5,7 @@ import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
 import { hanAndKanaPairs, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
@@ -1072,6 +1073,8 @@ export class PassageIndex {
     const matched: PositionedSpan[] = [];
     let position = 0;
     const text = this.texts[doc];
+    /** The text as Han and kana query words are compared with it (traditional characters as simplified ones, see `chineseVariants`). */
+    const comparable = hanAndKanaWords.size > 0 ? toSimplified(text) : text;
     /** Where a one-character word was last checked, so the two pairs holding one character check it once. */
     const checked = new Map<HanAndKanaWord, number>();
     const pairStarts = termIds ? undefined : this.pairStartsOf(hanAndKanaWords);
@@ -1086,7 +1089,7 @@ export class PassageIndex {
       const words = hanAndKanaWords.size > 0 ? hanAndKanaWords.get(termId) : undefined;
       if (words) {
         for (const word of words) {
-          const at = word.oneCharacter ? oneCharacterWordIn(text, start, end, word, checked) : text.startsWith(word.text, start) ? start : -1;
+          const at = word.oneCharacter ? oneCharacterWordIn(text, comparable, start, end, word, checked) : comparable.startsWith(word.text, start) ? start : -1;
           if (at >= 0) matched.push({ start: at, end: at + word.text.length, group: word.group, position });
         }
         position++;
@@ -1334,13 +1337,13 @@ function selectRanges(ranges: Uint32Array, docs: number[]): Uint32Array {
 /**
  * Where in the pair or character `text[start, end)` the one-character query word stands as a word
  * of its own, as the segmenter cuts the run around it (see `isUnspacedWordAt`); -1 when nowhere.
- * `checked` holds, for each word, the last place looked at (two overlapping pairs hold one
+ * `comparable` is `text` as query words are compared with it. `checked` holds, for each word, the last place looked at (two overlapping pairs hold one
  * character), or `CONFIRMED` once the passage has the word: one confirmed place is enough to rank
  * and highlight it, and a common character (`の`, `的`) is not checked again at every turn.
  */
-function oneCharacterWordIn(text: string, start: number, end: number, word: HanAndKanaWord, checked: Map<HanAndKanaWord, number>): number {
+function oneCharacterWordIn(text: string, comparable: string, start: number, end: number, word: HanAndKanaWord, checked: Map<HanAndKanaWord, number>): number {
   if (checked.get(word) === CONFIRMED) return -1;
-  for (let at = text.indexOf(word.text, start); at >= 0 && at + word.text.length <= end; at = text.indexOf(word.text, at + 1)) {
+  for (let at = comparable.indexOf(word.text, start); at >= 0 && at + word.text.length <= end; at = comparable.indexOf(word.text, at + 1)) {
     if (checked.get(word) === at) continue;
     if (isUnspacedWordAt(text, at, at + word.text.length)) {
       checked.set(word, CONFIRMED);

@@ -31,7 +31,8 @@ import { PassageIndex, type IndexedArticleRecord, type PassageIndexColumns, type
  * folding per script (`foldCharacter`): the Arabic tatweel is dropped, the vowel signs of
  * Devanagari and the other Indic scripts are kept. Version 5: an article's `language` is its
  * primary subtag, declared or detected (`languageSource`). Version 6: runs of Han and kana are
- * indexed as overlapping pairs of characters, not cut by `Intl.Segmenter` (`searchTokens.ts`).
+ * indexed as overlapping pairs of characters, not cut by `Intl.Segmenter` (`searchTokens.ts`), and
+ * traditional Chinese characters as their simplified forms (`chineseVariants.ts`).
  */
 export const PASSAGE_INDEX_FORMAT_VERSION = 6;
 

@@ -33,9 +33,12 @@
  * query word (still the segmenter's) of two characters is then one index term, a longer one the
  * sequence of its pairs, and a one-character word is checked by the segmenter where the
  * character stands (`passageIndex.ts`). Thai, Lao, Khmer and Myanmar are always segmented.
+ * Either way, traditional Chinese characters read as their simplified forms (`國家` is `国家`;
+ * see `chineseVariants.ts`), one for one, so spans stay on the original characters.
  */
 
 import { forEachUnspacedWord, isHanOrKanaUnit, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
+import { simplifiedUnit } from '../text/chineseVariants';
 import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
 
 export { foldWord, isHanOrKanaUnit, isUnspacedScriptUnit };
@@ -115,7 +118,7 @@ function scanHanAndKanaPairs(text: string, start: number, sink: TermCodeSink): n
   while (second < length && isHanOrKanaUnit(text.charCodeAt(second))) {
     const secondWidth = unitWidth(text, second, length);
     const end = second + secondWidth;
-    for (let index = first; index < end; index++) termBuffer[index - first] = text.charCodeAt(index);
+    for (let index = first; index < end; index++) termBuffer[index - first] = simplifiedUnit(text.charCodeAt(index));
     sink(termBuffer, end - first, first, end);
     first = second;
     firstWidth = secondWidth;
@@ -140,12 +143,13 @@ function scanUnspacedRun(text: string, start: number, end: number, sink: TermCod
   forEachUnspacedWord(text, start, end, (from, to) => emitAsWritten(text, from, to, sink));
 }
 
+/** Sends `text[start, end)` to `sink` as written, but for traditional Chinese characters, which read as simplified ones (`chineseVariants`). */
 function emitAsWritten(text: string, start: number, end: number, sink: TermCodeSink): void {
   if (end - start > MAX_TERM_LENGTH) {
     return;
   }
   for (let index = start; index < end; index++) {
-    termBuffer[index - start] = text.charCodeAt(index);
+    termBuffer[index - start] = simplifiedUnit(text.charCodeAt(index));
   }
   sink(termBuffer, end - start, start, end);
 }

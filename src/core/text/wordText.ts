@@ -1,3 +1,5 @@
+import { simplifiedUnit } from './chineseVariants';
+
 /**
  * One notion of a word, shared by every reader of words: Search Sources, topics, quote checks,
  * figure checks and the term under the cursor. Each reads `wordText(text).text` instead of the
@@ -481,6 +483,10 @@ const ARABIC_TATWEEL = '\u0640';
 
 function foldUncached(char: string): string {
   if (char === ARABIC_TATWEEL) return '';
+  if (char.length === 1) {
+    const simplified = simplifiedUnit(char.charCodeAt(0));
+    if (simplified !== char.charCodeAt(0)) return String.fromCharCode(simplified);
+  }
   const folded = char.normalize('NFKD').toLowerCase().replace(accentMarks, '');
   return folded === GREEK_FINAL_SIGMA ? GREEK_SIGMA : folded;
 }
@@ -489,7 +495,8 @@ function foldUncached(char: string): string {
  * One character of word text as words are compared: lower case, accents removed, compatibility
  * forms plain (`É` -> `e`, `ﬁ` -> `fi`, `²` -> `2`, full-width `Ｓ` -> `s`), the Greek final sigma
  * as sigma and tonos gone (`ά` -> `α`), Cyrillic `ё` as `е`, Arabic harakat and the tatweel
- * U+0640 gone (`مُحَمَّد` and `مــحمد` -> `محمد`); Indic vowel signs stay (see `accentMarks`).
+ * U+0640 gone (`مُحَمَّد` and `مــحمد` -> `محمد`); Indic vowel signs stay (see `accentMarks`);
+ * traditional Chinese characters as their simplified forms (`國` -> `国`, see `chineseVariants`).
  * The same character always folds the same way, wherever it stands in a word.
  */
 export function foldCharacter(char: string): string {

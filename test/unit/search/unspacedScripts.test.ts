@@ -64,7 +64,8 @@ describe('words of scripts written without spaces', () => {
   });
 
   it('leave Latin words around them as they were', () => {
-    assert.deepEqual(termSpans('Tokyo東京タワーはS-400と missiles').map((span) => span.term), ['tokyo', '東京タワー', 'は', 's400', 'と', 'missile']);
+    // 東 is also the traditional Chinese form of 东: terms compare Han characters by their simplified forms.
+    assert.deepEqual(termSpans('Tokyo東京タワーはS-400と missiles').map((span) => span.term), ['tokyo', '东京タワー', 'は', 's400', 'と', 'missile']);
   });
 
   it('Chinese: 自由 and 人权 find the constitution', () => {
@@ -173,5 +174,46 @@ describe('Han and kana in the index, by pairs of characters', () => {
     const hits = hitsOf('北京');
     assert.deepEqual(hits.map((hit) => hit.name).sort(), ['capitalCity', 'capitalLove']);
     for (const hit of hits) assert.deepEqual(hit.highlights, ['北京']);
+  });
+});
+
+/**
+ * Simplified and traditional Chinese are one (issue 16): a query in either form finds passages in
+ * the other, highlighted on the passage's own characters, and Japanese text keeps its own forms.
+ */
+describe('simplified and traditional Chinese', () => {
+  const variantPassages = {
+    simplified: '这是国家尊重和保障人权的问题。',
+    traditional: '這是國家尊重和保障人權的問題。',
+    japanese: '国民は、すべての基本的人権の享有を妨げられない。',
+  };
+  type VariantName = keyof typeof variantPassages;
+  const outcome = ingestFile({ uri: 'file:///corpus/variants.txt', fileName: 'variants.txt', bytes: new TextEncoder().encode(Object.values(variantPassages).join('\n\n')) });
+  assert.equal(outcome.kind, 'articles');
+  const variantIndex = new PassageIndex();
+  variantIndex.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
+  const hitsOf = (query: string): Array<{ name: VariantName; highlights: string[] }> =>
+    variantIndex.search(query, { limit: 20 }).map((hit) => {
+      const text = variantIndex.passage(hit.passageId)!.text;
+      const name = (Object.keys(variantPassages) as VariantName[]).find((key) => variantPassages[key] === text);
+      assert.ok(name, `unexpected passage: ${text}`);
+      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
+    });
+
+  it('a simplified query finds the traditional passage, highlighted as the passage writes it (人权 -> 人權)', () => {
+    const hits = hitsOf('人权');
+    assert.deepEqual(hits.map((hit) => hit.name).sort(), ['simplified', 'traditional']);
+    assert.deepEqual(hits.find((hit) => hit.name === 'traditional')?.highlights, ['人權']);
+  });
+
+  it('a traditional query finds the simplified passage (國家 -> 国家, 問題 -> 问题, a phrase with 這)', () => {
+    assert.deepEqual(hitsOf('國家').map((hit) => hit.name).sort(), ['simplified', 'traditional']);
+    assert.deepEqual(hitsOf('"這是國家"').map((hit) => hit.name).sort(), ['simplified', 'traditional']);
+    assert.deepEqual(hitsOf('問題').map((hit) => hit.name).sort(), ['simplified', 'traditional']);
+  });
+
+  it('the Japanese form 人権 stays its own word: neither 人权 nor 人權 finds it', () => {
+    assert.deepEqual(hitsOf('人権').map((hit) => hit.name), ['japanese']);
+    assert.ok(!hitsOf('人權').some((hit) => hit.name === 'japanese'));
   });
 });

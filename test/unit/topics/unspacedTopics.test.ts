@@ -94,3 +94,20 @@ describe('Topics named in Chinese and Japanese', () => {
     assert.equal(at('S-400 系统', 2), 'S-400');
   });
 });
+
+describe('Topics named in simplified and traditional Chinese', () => {
+  const traditionalSummit = '習近平主席會見了來訪的印度總理莫迪。';
+  const taiwanArticle = article('cna.txt', `習近平會見莫迪\n\n${traditionalSummit}\n`, 'CNA');
+  const variantTopics = extractTopics([taiwanArticle], { entries: [{ name: 'Xi Jinping', aliases: ['习近平'], hidden: false }] });
+
+  it('an alias in simplified characters gives the topic its mentions in a traditional passage, as written there', () => {
+    const xi = variantTopics.topics().find((topic) => topic.name === 'Xi Jinping');
+    assert.ok(xi, variantTopics.topics().map((topic) => topic.name).join(', '));
+    assert.ok(xi.mentions.some((mention) => mention.surface === '習近平'), xi.mentions.map((mention) => mention.surface).join(', '));
+  });
+
+  it('pointing at the name in a draft in either form finds the topic', () => {
+    assert.equal(variantTopics.matchAt('習近平說，雙方同意。', 1)?.topic.name, 'Xi Jinping');
+    assert.equal(variantTopics.matchAt('习近平说，双方同意。', 1)?.topic.name, 'Xi Jinping');
+  });
+});

@@ -1,0 +1,46 @@
+import traditionalCharacters from 'opencc-js/dict/TSCharacters';
+
+/**
+ * Simplified and traditional Chinese read as one (issue 16): `國` is `国`, `這` is `这`, `權` is
+ * `权`. Characters only, one for one, from OpenCC's table of traditional characters and their
+ * simplified forms (the `opencc-js` package's `TSCharacters`, about 30 KB): words are compared
+ * by their simplified characters, so a query or an alias in one form finds the other. Phrase
+ * conversions (which change lengths) and the few characters whose simplified form is not one
+ * UTF-16 unit are left as written, so every offset into a text stays where it was. Japanese
+ * shinjitai (`権`, `国`) are not traditional characters and are not touched; the kyūjitai of a
+ * Japanese text (`國`) read as the simplified Chinese form, like any traditional character.
+ */
+
+/** The simplified form by UTF-16 unit (0 = the unit itself), made on first use. */
+let simplifiedUnits: Uint16Array | undefined;
+
+function simplifiedTable(): Uint16Array {
+  const table = new Uint16Array(65536);
+  for (const entry of traditionalCharacters.split('|')) {
+    const [traditional, simplified] = entry.split(' ');
+    if (traditional?.length === 1 && simplified?.length === 1) table[traditional.charCodeAt(0)] = simplified.charCodeAt(0);
+  }
+  simplifiedUnits = table;
+  return table;
+}
+
+/** The simplified form of the UTF-16 unit `code` (the unit itself when it has none). */
+export function simplifiedUnit(code: number): number {
+  if (code < 0x3400) return code;
+  const simplified = (simplifiedUnits ?? simplifiedTable())[code];
+  return simplified === 0 ? code : simplified;
+}
+
+/** `text` with each traditional Chinese character in its simplified form; the same length, the same string when nothing changes. */
+export function toSimplified(text: string): string {
+  let result: string | undefined;
+  let copiedTo = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const simplified = simplifiedUnit(code);
+    if (simplified === code) continue;
+    result = (result ?? '') + text.slice(copiedTo, index) + String.fromCharCode(simplified);
+    copiedTo = index + 1;
+  }
+  return result === undefined ? text : result + text.slice(copiedTo);
+}
