@@ -2,15 +2,14 @@ import { addToBucket } from './growableArrays';
 import { isUnspacedScriptTerm } from './searchTokens';
 
 /**
- * Index terms of the scripts written without spaces (Chinese, Japanese, Thai ...) that contain a
- * query word: `自由` -> `自由化`, `中国` -> `中国人`, `タワー` -> `東京タワー`.
+ * Index terms of the scripts written without spaces that contain a query word or character.
  *
- * The word segmenter cuts a passage and a query the same way only when it meets the same
- * characters: its dictionary keeps `自由化` and `中国人` whole, so the query `自由` and the
- * passage word `自由化` are different terms. Looking the query word up inside the vocabulary's
- * words gives that recall back without indexing character bigrams (which would double the
- * postings of every such passage and blur phrase positions). Terms are bucketed by each of their
- * UTF-16 units; a look-up filters the smallest bucket among the query's units.
+ * Thai, Lao, Khmer and Myanmar passages are cut by the word segmenter, whose dictionary keeps
+ * some longer words whole (`ประเทศไทย`), so the query word `ไทย` and the passage word are different
+ * terms: looking the query word up inside the vocabulary's words gives that recall back. For Han
+ * and kana, indexed by pairs of characters (`searchTokens.ts`), it gives the pairs that hold a
+ * one-character query word (`京` -> `北京`, `京市`). Terms are bucketed by each of their UTF-16
+ * units; a look-up filters the smallest bucket among the query's units.
  */
 export class ScriptWordInfixes {
   private readonly buckets = new Map<number, number[]>();
