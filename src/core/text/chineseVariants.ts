@@ -1,3 +1,4 @@
+/// <reference path="./opencc-js.d.ts" />
 import traditionalCharacters from 'opencc-js/dict/TSCharacters';
 
 /**
