@@ -81,6 +81,8 @@ interface HanAndKanaWord {
   /** Its pairs' term ids in order (empty for a one-character word). */
   pairs: number[];
   oneCharacter: boolean;
+  /** A one-character word the writer is still typing (search as you type): the start of a longer word, not confirmed as a word of its own. */
+  unfinished: boolean;
 }
 
 /** What a candidate passage is read for: which of its terms answer which query word. */
@@ -887,7 +889,7 @@ export class PassageIndex {
         return;
       }
       if (isHanOrKanaTerm(term)) {
-        const group = this.hanAndKanaGroup(term, groups.length, spans);
+        const group = this.hanAndKanaGroup(term, groups.length, spans, prefixLastWord && position === freeTerms.length - 1);
         if (group) {
           groupOfTerm.set(term, groups.length);
           groups.push(group);
@@ -946,10 +948,10 @@ export class PassageIndex {
   }
 
   /** The group of a Han or kana query word (see `HanAndKanaWord`), recording how its passages are confirmed; undefined when no passage can have it. */
-  private hanAndKanaGroup(text: string, group: number, spans: QuerySpans): QueryGroup | undefined {
+  private hanAndKanaGroup(text: string, group: number, spans: QuerySpans, unfinished: boolean): QueryGroup | undefined {
     const pairTerms = hanAndKanaPairs(text);
     const oneCharacter = pairTerms.length === 1 && pairTerms[0] === text && text.length <= 2 && (text.length === 1 || text.codePointAt(0)! > 0xffff);
-    const word: HanAndKanaWord = { text, group, pairs: [], oneCharacter };
+    const word: HanAndKanaWord = { text, group, pairs: [], oneCharacter, unfinished: oneCharacter && unfinished };
     const holders = (termId: number): void => {
       const words = spans.hanAndKanaWords.get(termId);
       if (words) words.push(word);
@@ -957,12 +959,13 @@ export class PassageIndex {
     };
     if (oneCharacter) {
       this.infixes.addTerms(this.vocabulary.terms);
-      const found = this.infixes.holding(text, this.liveDf, MAX_ONE_CHARACTER_PAIRS);
+      // While the writer types it, the character is the start of a word: the pairs it starts (`自` -> `自由`).
+      const found = this.infixes.holding(text, this.liveDf, MAX_ONE_CHARACTER_PAIRS).filter((termId) => !word.unfinished || this.vocabulary.terms[termId].startsWith(text));
       const alone = this.liveTermId(text);
       if (alone !== undefined) found.unshift(alone);
       if (found.length === 0) return undefined;
       found.forEach(holders);
-      spans.confirmedGroups.add(group);
+      if (!word.unfinished) spans.confirmedGroups.add(group);
       const sharedDf = Math.max(...found.map((termId) => this.termDf[termId]));
       return {
         alternatives: found.map((termId) => ({ termId, weight: termId === alone ? 1 : INFIX_WEIGHT * Math.sqrt(this.termDf[termId] / sharedDf) })),
@@ -1089,7 +1092,8 @@ export class PassageIndex {
       const words = hanAndKanaWords.size > 0 ? hanAndKanaWords.get(termId) : undefined;
       if (words) {
         for (const word of words) {
-          const at = word.oneCharacter ? oneCharacterWordIn(text, comparable, start, end, word, checked) : comparable.startsWith(word.text, start) ? start : -1;
+          const confirmed = word.oneCharacter && !word.unfinished;
+          const at = confirmed ? oneCharacterWordIn(text, comparable, start, end, word, checked) : comparable.startsWith(word.text, start) ? start : -1;
           if (at >= 0) matched.push({ start: at, end: at + word.text.length, group: word.group, position });
         }
         position++;

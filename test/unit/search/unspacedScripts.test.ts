@@ -170,6 +170,12 @@ describe('Han and kana in the index, by pairs of characters', () => {
     assert.deepEqual(hits[0].highlights, ['インターネット']);
   });
 
+  it('while the writer types, one character is the start of a word: 北 (search as you type) finds 北京', () => {
+    const typed = pairIndex.search('北', { limit: 20, prefixLastWord: true }).map((hit) => pairIndex.passage(hit.passageId)!.text);
+    assert.deepEqual(typed.sort(), [pairPassages.capitalCity, pairPassages.capitalLove].sort());
+    assert.deepEqual(hitsOf('北'), [], 'once typed, 北 alone is no word of either passage');
+  });
+
   it('a two-character word is one pair: 北京 finds both passages that write it, highlighted', () => {
     const hits = hitsOf('北京');
     assert.deepEqual(hits.map((hit) => hit.name).sort(), ['capitalCity', 'capitalLove']);
