@@ -167,7 +167,7 @@ export function readTopic(value: unknown, limit: number): ReadAnswer<TopicCard |
   if (value.card === null) return { value: null, dropped: 0 };
   const card = value.card;
   if (!isObject(card) || !Array.isArray(card.passages)) return undefined;
-  const topicId = archiveId(card.topicId);
+  const topicId = text(card.topicId, answerCaps.title);
   const name = text(card.name, answerCaps.title);
   const passageCount = count(card.passageCount);
   const sourceCount = count(card.sourceCount);

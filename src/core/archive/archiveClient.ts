@@ -288,3 +288,12 @@ function networkReason(error: unknown): string {
   const code = cause && 'code' in cause ? String((cause as { code?: unknown }).code) : undefined;
   return (code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))).slice(0, 120);
 }
+
+/**
+ * The archive article a passage id belongs to. Archive passages keep the ids the core gives
+ * them (`<articleId>.<hash>`, see `buildArticle`), and a card passage names only its passage.
+ */
+export function articleIdOfPassage(passageId: string): string | undefined {
+  const dot = passageId.lastIndexOf('.');
+  return dot > 0 ? passageId.slice(0, dot) : undefined;
+}
