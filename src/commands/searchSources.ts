@@ -52,8 +52,7 @@ export function searchSources(index: CorpusIndex, opener: PassageOpener, initial
   let archiveRequest: AbortController | undefined;
   let archiveTimer: ReturnType<typeof setTimeout> | undefined;
   const show = () => {
-    const local = itemsFor(index, picker.value);
-    picker.items = archiveItems.query === picker.value && archiveItems.items.length > 0 ? [...local.filter((item) => item.passageId || item.topicName || item.kind === vscode.QuickPickItemKind.Separator), ...archiveItems.items] : local;
+    picker.items = mergeArchiveItems(itemsFor(index, picker.value), archiveItems.query === picker.value ? archiveItems.items : []);
   };
   // Archive hits come after the local ones once the archive answers; an answer to an older query is dropped.
   const askArchive = () => {
@@ -163,6 +162,19 @@ function itemsFor(index: SearchableCorpus, query: string): PassageItem[] {
     alwaysShow: true,
     buttons: [insertButton, copyButton],
   }));
+}
+
+/** The items with the archive's after the local ones; a local "no passage matches" gives way to archive hits. */
+function mergeArchiveItems(local: PassageItem[], archive: PassageItem[]): PassageItem[] {
+  if (archive.length === 0) return local;
+  return [...local.filter((item) => item.passageId || item.topicName || item.kind === vscode.QuickPickItemKind.Separator), ...archive];
+}
+
+/** The quick pick's items for a query once the archive has answered, as the writer sees them (exported for the integration tests). */
+export async function searchItemsWithArchive(index: SearchableCorpus, archive: ArchiveSearch, query: string): Promise<PassageItem[]> {
+  const { words, filters } = archiveQueryOf(query);
+  const hits = archive.active ? await archive.search(words, archiveResultLimit, undefined, filters) : [];
+  return mergeArchiveItems(itemsFor(index, query), archiveHitItems(hits));
 }
 
 /** The archive's items: a separator, then each hit labelled "Archive", with its source line. */
