@@ -63,7 +63,7 @@ suite('Sourcebook Archive', function () {
     assert.equal(connected, true, `did not connect: ${api.archiveStatusBar.text} — ${api.archiveStatusBar.tooltip}`);
     const text = await waitFor('the archive status bar item', () => (/Archive: [\d,]+ passages/.test(api.archiveStatusBar.text) ? api.archiveStatusBar.text : undefined));
     assert.match(text, /^\$\(database\) Archive: [1-9][\d,]* passages$/);
-    assert.match(api.archiveStatusBar.tooltip, /3 articles/);
+    assert.match(api.archiveStatusBar.tooltip, /4 articles/);
     assert.equal(vscode.workspace.getConfiguration('sourcebook').get('archive.url'), archive.url);
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('sourcebook').inspect('archive')).includes(archive.token ?? '\u0000'), 'the token is not in the settings');
   });
@@ -71,15 +71,20 @@ suite('Sourcebook Archive', function () {
   test('a hover on a term only the archive knows shows its passage, labelled Archive, with Open and Insert Quote', async () => {
     const localMatch = api.index.topics().lookup('Quillmarsh', 1)[0];
     assert.ok(!localMatch || !/quillmarsh/i.test(localMatch.topic.name), 'no local source knows Quillmarsh');
+    // Room for every archive passage on the card, the hostile notice's too.
+    await vscode.workspace.getConfiguration('sourcebook').update('hover.maxPassages', 10, vscode.ConfigurationTarget.Global);
     const document = await openDraft('The Quillmarsh channel is silting up again.');
     await vscode.window.showTextDocument(document);
-    const markdown = await hoverShowing(document, 'Quillmarsh', /Archive/);
+    const markdown = await hoverShowing(document, 'Quillmarsh', /click here/).finally(() => vscode.workspace.getConfiguration('sourcebook').update('hover.maxPassages', undefined, vscode.ConfigurationTarget.Global));
+    assert.match(markdown, /Archive/);
     assert.match(markdown, /Quillmarsh/);
     assert.match(markdown, /Coast Ledger|Northern Wire/, 'the passage names its outlet');
     assert.match(markdown, /channel|harbour|quay/, 'the passage text is shown');
     assert.match(markdown, /command:sourcebook\.openArchivePassage/);
     assert.match(markdown, /command:sourcebook\.insertArchiveQuote/);
     assert.doesNotMatch(markdown, /command:sourcebook\.openPassage\?/, 'no local link for an archive passage');
+    assert.doesNotMatch(markdown, /\]\(command:workbench/, 'an archive article\'s link stays text');
+    assert.doesNotMatch(markdown, /<img|<script/, 'archive HTML stays text');
   });
 
   test('Open on an archive passage shows the article read-only at the passage', async () => {
