@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ArchiveCardCache } from '../core/archive/archiveCardCache';
 import { ArchiveClient, archiveAddress, type ArchiveConnection, type ArchiveOutcome } from '../core/archive/archiveClient';
 import type { ArchiveArticle, ArchiveSearchHit, ArchiveStatus } from '../core/archive/archiveProtocol';
 import type { Logger } from '../core/model';
@@ -18,9 +19,6 @@ const articleDeadlineMs = 10_000;
 const statusDeadlineMs = 5000;
 /** How often the status bar's counts (and a lost archive's return) are checked. */
 const statusPollMs = 60_000;
-/** Cards kept, and for how long (the archive is updated all day). */
-const cachedCards = 500;
-const cardLifetimeMs = 5 * 60_000;
 const cachedArticles = 8;
 
 /**
@@ -37,8 +35,7 @@ export class ArchiveSession implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the connection's state or counts change, or it is connected or disconnected. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly cards = new Map<string, { card: TopicCard | null; at: number }>();
-  private readonly pendingCards = new Map<string, Promise<TopicCard | null | undefined>>();
+  private cards: ArchiveCardCache | undefined;
   private readonly articles = new Map<string, Promise<ArchiveOutcome<ArchiveArticle>>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly poll: ReturnType<typeof setInterval>;
@@ -110,33 +107,7 @@ export class ArchiveSession implements vscode.Disposable {
    * knows no such topic; undefined when it could not say.
    */
   async cardFor(term: string, limit: number, waitMs = archiveHoverWaitMs): Promise<TopicCard | null | undefined> {
-    const client = this.client;
-    if (!client) return undefined;
-    const key = `${limit}\u0000${term}`;
-    const cached = this.cards.get(key);
-    if (cached && Date.now() - cached.at < cardLifetimeMs) return cached.card;
-    let pending = this.pendingCards.get(key);
-    if (!pending) {
-      pending = client.topic(term, { limit, deadlineMs: cardDeadlineMs }).then((outcome) => {
-        this.pendingCards.delete(key);
-        if (!outcome.ok || client !== this.client) return undefined;
-        if (outcome.dropped > 0) this.logger.warn(`The archive's card for “${term.slice(0, 80)}” had ${outcome.dropped} malformed records; they were left out.`);
-        this.cards.delete(key);
-        this.cards.set(key, { card: outcome.value, at: Date.now() });
-        if (this.cards.size > cachedCards) this.cards.delete(this.cards.keys().next().value as string);
-        return outcome.value;
-      });
-      this.pendingCards.set(key, pending);
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), waitMs);
-    });
-    try {
-      return await Promise.race([pending, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.cards ? this.cards.cardFor(term, limit, waitMs) : undefined;
   }
 
   /** Archive passages for a search query; empty when there is no archive or it failed (its state says why). */
@@ -168,12 +139,15 @@ export class ArchiveSession implements vscode.Disposable {
     this.unsubscribeClient?.();
     this.unsubscribeClient = undefined;
     this.client = undefined;
-    this.cards.clear();
-    this.pendingCards.clear();
+    this.cards?.clear();
+    this.cards = undefined;
     this.articles.clear();
     if (url && token && typeof archiveAddress(url) !== 'string') {
       const client = new ArchiveClient({ url, token });
       this.client = client;
+      this.cards = new ArchiveCardCache((term, limit) => client.topic(term, { limit, deadlineMs: cardDeadlineMs }), {
+        onDropped: (term, dropped) => this.logger.warn(`The archive's card for “${term.slice(0, 80)}” had ${dropped} malformed records; they were left out.`),
+      });
       this.unsubscribeClient = client.onDidChangeState((connection) => this.stateChanged(connection));
     } else if (url && typeof archiveAddress(url) === 'string') {
       this.logger.warn(`sourcebook.archive.url is not a usable address: ${String(archiveAddress(url))}`);
