@@ -100,6 +100,19 @@ suite('Sourcebook Archive', function () {
     assert.match(editor.document.getText(editor.selection), /Quillmarsh/);
   });
 
+  test('Insert Quote on an archive passage puts it in the draft with its outlet and date', async () => {
+    const [hit] = await api.archive.search('Varnhagen', 1);
+    assert.ok(hit, 'the archive finds the harbour master');
+    const draft = await openDraft('Notes:\n');
+    const editor = await vscode.window.showTextDocument(draft);
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    const inserted = await vscode.commands.executeCommand<boolean>('sourcebook.insertArchiveQuote', hit.passageId, hit.articleId);
+    assert.equal(inserted, true);
+    const text = draft.getText();
+    assert.match(text, /> Harbour master Ilse Varnhagen said the Quillmarsh channel would be kept at nine metres until the autumn storms\./);
+    assert.match(text, /— Coast Ledger, 2019-04-11/);
+  });
+
   test('Search Sources merges archive hits after the local ones, labelled Archive', async () => {
     const items = await searchItemsWithArchive(api.index, api.archive, 'Delhi');
     const local = items.findIndex((item) => item.passageId && item.description !== 'Archive');
