@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { archiveAddress } from '../core/archive/archiveClient';
+import { archiveAddress, isUsableToken } from '../core/archive/archiveClient';
 import type { Article } from '../core/model';
 import { formatQuote } from '../core/present/citation';
 import { draftFlavourOf } from '../core/present/draftText';
@@ -43,9 +43,13 @@ async function connectArchive({ archive }: SourcebookServices, urlArgument?: unk
           prompt: vscode.l10n.t('The token for {0} (kept in VS Code’s secret storage, never in settings)', checked.host),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (value) => (value.trim().length === 0 ? vscode.l10n.t('Enter the token your archive’s administrator gave you.') : undefined),
+          validateInput: (value) => (value.trim().length === 0 ? vscode.l10n.t('Enter the token your archive’s administrator gave you.') : isUsableToken(value.trim()) ? undefined : vscode.l10n.t('The archive token must be printable ASCII without spaces.')),
         });
   if (!token?.trim()) return false;
+  if (!isUsableToken(token.trim())) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The archive token must be printable ASCII without spaces.'));
+    return false;
+  }
   if (url !== archive.url) await vscode.workspace.getConfiguration(settingsSection).update(SettingKeys.archiveUrl, url, vscode.ConfigurationTarget.Global);
   const outcome = await archive.storeTokenAndConnect(token.trim());
   if (outcome?.ok) {

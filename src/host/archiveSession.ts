@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ArchiveCardCache } from '../core/archive/archiveCardCache';
-import { ArchiveClient, archiveAddress, type ArchiveConnection, type ArchiveOutcome } from '../core/archive/archiveClient';
+import { ArchiveClient, archiveAddress, isUsableToken, type ArchiveConnection, type ArchiveOutcome } from '../core/archive/archiveClient';
 import type { ArchiveArticle, ArchiveSearchHit, ArchiveStatus } from '../core/archive/archiveProtocol';
 import type { Logger } from '../core/model';
 import type { TopicCard } from '../core/present/topicCard';
@@ -142,7 +142,7 @@ export class ArchiveSession implements vscode.Disposable {
     this.cards?.clear();
     this.cards = undefined;
     this.articles.clear();
-    if (url && token && typeof archiveAddress(url) !== 'string') {
+    if (url && token && typeof archiveAddress(url) !== 'string' && isUsableToken(token)) {
       const client = new ArchiveClient({ url, token });
       this.client = client;
       this.cards = new ArchiveCardCache((term, limit) => client.topic(term, { limit, deadlineMs: cardDeadlineMs }), {

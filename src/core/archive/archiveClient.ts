@@ -87,6 +87,7 @@ export class ArchiveClient {
   constructor(private readonly options: ArchiveClientOptions) {
     const base = archiveAddress(options.url);
     if (typeof base === 'string') throw new Error(base);
+    if (!isUsableToken(options.token)) throw new Error(l10n.t('The archive token must be printable ASCII without spaces.'));
     this.base = base;
     this.fetchImpl = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
     this.timeoutMs = options.timeoutMs ?? 5000;
@@ -243,10 +244,19 @@ export function archiveAddress(address: string): URL | string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return l10n.t('The archive address must start with https:// (or http://), not {0}', url.protocol);
   if (url.username || url.password) return l10n.t('Put the token in “Connect to Archive”, not in the address.');
+  // The token travels in every request: in clear text only to this machine.
+  if (url.protocol === 'http:' && !loopbackHosts.has(url.hostname)) return l10n.t('The archive at {0} must be reached over https:// (the token would travel in clear text); http:// is for an archive on this machine only.', url.host);
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a token can be sent in a header: visible ASCII only (a header cannot carry more, and a pasted line break is a mistake). */
+export function isUsableToken(token: string): boolean {
+  return /^[\x21-\x7e]{1,4096}$/.test(token);
 }
 
 function clampLimit(limit: number, most: number): number {

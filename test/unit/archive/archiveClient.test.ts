@@ -266,8 +266,13 @@ test('after a failure, calls other than status fail at once until the retry time
   assert.equal(seenPaths.length, before + 1);
 });
 
-test('addresses: only http(s), no credentials in them, always a folder', () => {
+test('addresses: https, or http to this machine only; no credentials in them; always a folder; tokens of visible ASCII', () => {
   assert.equal((archiveAddress('https://archive.example/api') as URL).href, 'https://archive.example/api/');
+  assert.equal((archiveAddress('http://127.0.0.1:8787') as URL).href, 'http://127.0.0.1:8787/');
+  assert.equal((archiveAddress('http://localhost:8787/') as URL).href, 'http://localhost:8787/');
+  assert.match(String(archiveAddress('http://archive.newsroom.example/')), /clear text/);
+  assert.throws(() => new ArchiveClient({ url: 'https://archive.example/', token: 'tok\nen' }), /printable ASCII/);
+  assert.throws(() => new ArchiveClient({ url: 'https://archive.example/', token: 'jéton-secret-1234' }), /printable ASCII/);
   assert.equal(typeof archiveAddress('file:///etc/passwd'), 'string');
   assert.equal(typeof archiveAddress('https://user:pw@archive.example/'), 'string');
   assert.equal(typeof archiveAddress('not an address'), 'string');
