@@ -143,6 +143,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     await cluster.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
 }

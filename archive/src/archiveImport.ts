@@ -34,6 +34,8 @@ export interface ImportOptions {
   readerRole?: string;
   /** An alias file for the whole archive; otherwise `topics.json` or `.sourcebook/topics.json` in the first folder that has one. */
   aliasFile?: string;
+  /** Remove from the archive the files under these folders that are no longer there (off by default: an unmounted share must not empty the archive). */
+  prune?: boolean;
   /** Skip the topic refresh (a bench measures it apart). */
   skipTopics?: boolean;
   ingestOptions?: Partial<IngestOptions>;
@@ -48,6 +50,8 @@ export interface ImportSummary {
   replaced: number;
   unchanged: number;
   skipped: Partial<Record<SkipReason | 'write-failed', number>>;
+  /** Files removed from the archive by `prune`. */
+  removed: number;
   articles: number;
   passages: number;
   warnings: number;
@@ -155,7 +159,7 @@ export async function importArchive(sql: Database, options: ImportOptions): Prom
   for (const row of await sql<Array<{ uri: string; content_hash: string }>>`SELECT uri, content_hash FROM source_files`) known.set(row.uri, row.content_hash);
   log(`Importing ${files.length.toLocaleString('en-US')} file(s) from ${options.paths.join(', ')}; the archive knows ${known.size.toLocaleString('en-US')}.`);
 
-  const summary: ImportSummary = { files: files.length, imported: 0, replaced: 0, unchanged: 0, skipped: {}, articles: 0, passages: 0, warnings: 0, readMillis: 0, writeMillis: 0, totalMillis: 0 };
+  const summary: ImportSummary = { files: files.length, imported: 0, replaced: 0, unchanged: 0, skipped: {}, removed: 0, articles: 0, passages: 0, warnings: 0, readMillis: 0, writeMillis: 0, totalMillis: 0 };
   const batchPassages = options.batchPassages ?? 20_000;
   let batch: ReadFile[] = [];
   let batchPassageCount = 0;
@@ -220,14 +224,24 @@ export async function importArchive(sql: Database, options: ImportOptions): Prom
     if (batchPassageCount >= batchPassages || batch.length >= 500) await flush();
   }
   await flush();
-  const changed = summary.imported + summary.replaced + Object.values(summary.skipped).reduce((sum, count) => sum + (count ?? 0), 0);
+  if (options.prune) {
+    const present = new Set(files.map((file) => file.uri));
+    const folders = options.paths.map((path) => pathToFileURL(resolve(path)).href.replace(/\/?$/, '/'));
+    const gone = [...known.keys()].filter((uri) => !present.has(uri) && folders.some((folder) => uri.startsWith(folder)));
+    if (gone.length > 0) {
+      await sql`DELETE FROM source_files WHERE uri IN (SELECT json_array_elements_text(CAST(${JSON.stringify(gone)} AS text)::json))`;
+      summary.removed = gone.length;
+      log(`  removed ${gone.length.toLocaleString('en-US')} file(s) no longer in the folders`);
+    }
+  }
+  const changed = summary.removed + summary.imported + summary.replaced + Object.values(summary.skipped).reduce((sum, count) => sum + (count ?? 0), 0);
   if (!options.skipTopics && (changed > 0 || aliases.text !== undefined)) {
     summary.topics = await refreshTopics(sql, log);
   }
   await recordState(sql);
   summary.totalMillis = performance.now() - started;
   log(
-    `Done in ${(summary.totalMillis / 1000).toFixed(1)} s: ${summary.imported} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ` +
+    `Done in ${(summary.totalMillis / 1000).toFixed(1)} s: ${summary.imported} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.removed} removed, ` +
       `${Object.entries(summary.skipped).map(([reason, count]) => `${count} skipped (${reason})`).join(', ') || '0 skipped'}; ${summary.passages.toLocaleString('en-US')} passages written.`,
   );
   return summary;

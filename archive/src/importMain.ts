@@ -1,5 +1,5 @@
 /**
- * `npm run archive:import -- --database <url> [--reader-role sourcebook_reader] [--aliases <file>] <folder>...`
+ * `npm run archive:import -- --database <url> [--reader-role sourcebook_reader] [--aliases <file>] [--prune] <folder>...`
  *
  * Imports folders of sources into the archive (see archiveImport.ts): connect as the importer
  * role, which owns the tables. Safe to run again and to stop: unchanged files are skipped.
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       database: { type: 'string' },
       'reader-role': { type: 'string', default: 'sourcebook_reader' },
       aliases: { type: 'string' },
+      prune: { type: 'boolean', default: false },
       'no-topics': { type: 'boolean', default: false },
     },
   });
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   if (positionals.length === 0) throw new Error('Give at least one folder to import.');
   const sql = connectImporter(database);
   try {
-    const summary = await importArchive(sql, { paths: positionals, readerRole: values['reader-role'], ...(values.aliases ? { aliasFile: values.aliases } : {}), skipTopics: values['no-topics'] });
+    const summary = await importArchive(sql, { paths: positionals, readerRole: values['reader-role'], ...(values.aliases ? { aliasFile: values.aliases } : {}), skipTopics: values['no-topics'], prune: values.prune });
     if (summary.skipped['write-failed']) process.exitCode = 2;
   } finally {
     await sql.end({ timeout: 5 });

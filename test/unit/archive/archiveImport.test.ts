@@ -115,6 +115,24 @@ describe('Sourcebook Archive import', { skip, timeout: 300_000 }, () => {
     assert.equal(again.unchanged, 7);
   });
 
+  test('with --prune, a file deleted from a folder leaves the archive; without it, it stays', async () => {
+    const folder = join(workFolder, 'pruned');
+    cpSync(bundledCorpus, folder, { recursive: true });
+    await importArchive(importer, { paths: [folder], log: silent });
+    const file = join(folder, '003_9f5badaf90869d35.txt');
+    const uri = pathToFileURL(file).href;
+    rmSync(file);
+    const kept = await importArchive(importer, { paths: [folder], log: silent });
+    assert.equal(kept.removed, 0);
+    assert.equal((await reader`SELECT count(*)::int AS n FROM articles WHERE source_uri = ${uri}`)[0].n, 1);
+    const pruned = await importArchive(importer, { paths: [folder], prune: true, log: silent });
+    assert.equal(pruned.removed, 1);
+    assert.equal((await reader`SELECT count(*)::int AS n FROM articles WHERE source_uri = ${uri}`)[0].n, 0);
+    assert.equal((await reader`SELECT count(*)::int AS n FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.source_uri = ${uri}`)[0].n, 0);
+    // Other folders' files are not touched by pruning this one.
+    assert.equal((await reader`SELECT count(*)::int AS n FROM source_files WHERE uri LIKE ${pathToFileURL(bundledCorpus).href + '/%'}`)[0].n, 5);
+  });
+
   test("the archive's card for S-400 is the card the local index gives on the same corpus", async () => {
     // The local side, as the extension builds it: the same files, manifest and alias file, languages settled.
     const manifest = parseManifest(readFileSync(join(bundledCorpus, 'sourcebook.manifest.json'), 'utf8'));
