@@ -40,6 +40,7 @@ export class ArchiveSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly poll: ReturnType<typeof setInterval>;
   private generation = 0;
+  private latestReconnect: Promise<ArchiveOutcome<ArchiveStatus> | undefined> = Promise.resolve(undefined);
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -78,14 +79,22 @@ export class ArchiveSession implements vscode.Disposable {
     return this.checking;
   }
 
-  /** Builds the client from the settings and the stored token, and asks the archive for its status. */
-  async reconnect(): Promise<ArchiveOutcome<ArchiveStatus> | undefined> {
+  /**
+   * Builds the client from the settings and the stored token, and asks the archive for its
+   * status. Storing a token fires a change of its own, so reconnections overlap: one overtaken
+   * by a newer one answers with the newer one's outcome.
+   */
+  reconnect(): Promise<ArchiveOutcome<ArchiveStatus> | undefined> {
     const generation = ++this.generation;
-    const url = this.url;
-    const token = url ? await this.secrets.get(archiveTokenSecretKey) : undefined;
-    if (generation !== this.generation) return undefined;
-    this.replaceClient(url && token ? url : undefined, token);
-    return this.checkStatus();
+    const run = (async () => {
+      const url = this.url;
+      const token = url ? await this.secrets.get(archiveTokenSecretKey) : undefined;
+      if (generation !== this.generation) return this.latestReconnect;
+      this.replaceClient(url && token ? url : undefined, token);
+      return this.checkStatus();
+    })();
+    this.latestReconnect = run;
+    return run;
   }
 
   /** Keeps the token in SecretStorage and connects with it (the address is in the settings already). */
@@ -97,6 +106,7 @@ export class ArchiveSession implements vscode.Disposable {
   /** Forgets the token and drops the client: hovers and search are local only. */
   async disconnect(): Promise<void> {
     this.generation++;
+    this.latestReconnect = Promise.resolve(undefined);
     this.replaceClient(undefined, undefined);
     await this.secrets.delete(archiveTokenSecretKey);
   }
