@@ -31,6 +31,8 @@ export function connectReader(url: string, statementTimeoutMs = defaultStatement
     connection: {
       statement_timeout: statementTimeoutMs,
       default_transaction_read_only: true,
+      // Every search is planned with its words, so the statistics of common lexemes pick the plan (see `rankedHits`).
+      plan_cache_mode: 'force_custom_plan',
       application_name: 'sourcebook-archive',
     } as Record<string, unknown> as postgres.Options<Record<string, never>>['connection'],
   });

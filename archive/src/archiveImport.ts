@@ -235,6 +235,10 @@ export async function importArchive(sql: Database, options: ImportOptions): Prom
     }
   }
   const changed = summary.removed + summary.imported + summary.replaced + Object.values(summary.skipped).reduce((sum, count) => sum + (count ?? 0), 0);
+  if (changed > 0) {
+    // Fresh statistics of common lexemes: the search plan depends on them.
+    await sql`ANALYZE passages, articles, vocabulary`;
+  }
   if (!options.skipTopics && (changed > 0 || aliases.text !== undefined)) {
     summary.topics = await refreshTopics(sql, log);
   }

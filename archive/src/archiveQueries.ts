@@ -24,7 +24,7 @@ export class BadRequest extends Error {}
  * passages is ranked among the first this many the index gives (and the answer says it is
  * truncated), so a common word costs the same as a rare one.
  */
-export const rankedCandidates = 5000;
+export const rankedCandidates = 2000;
 /** Shortest query word that may be answered by its near spellings (as `MIN_TYPO_LENGTH` locally). */
 const minTypoLength = 5;
 /** Near spellings tried per misspelt word. */
@@ -205,21 +205,23 @@ export async function searchArchive(sql: Database, request: ArchiveSearchRequest
 async function rankedHits(sql: Database, tsquery: string, limit: number, filters: { outlet?: string; from?: string; to?: string; topicId?: string }): Promise<{ rows: HitRow[] }> {
   const { outlet, from, to, topicId } = filters;
   const needsArticle = outlet !== undefined || from !== undefined || to !== undefined;
+  // The tsquery is written out in both places (not taken from a CTE) so that, planned with its
+  // value (`plan_cache_mode = force_custom_plan`), PostgreSQL's statistics of common lexemes
+  // choose: the GIN index for a rare word, a scan that stops at the cap for a word in a fifth of
+  // the passages (20 ms instead of 300 ms at 1,000,000 passages).
   const rows = await sql<HitRow[]>`
-    WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q),
-    matched AS (
+    SELECT m.id, m.article_id, m.text, m.page, a.title, a.outlet, to_char(a.date, 'YYYY-MM-DD') AS date, a.url,
+      ts_rank_cd(m.tsv, to_tsquery('simple', ${tsquery}))::float8 AS score
+    FROM (
       SELECT p.id, p.article_id, p.text, p.page, p.tsv
-      FROM passages p ${needsArticle ? sql`JOIN articles fa ON fa.id = p.article_id` : sql``}, query
-      WHERE p.tsv @@ query.q
+      FROM passages p ${needsArticle ? sql`JOIN articles fa ON fa.id = p.article_id` : sql``}
+      WHERE p.tsv @@ to_tsquery('simple', ${tsquery})
         ${outlet !== undefined ? sql`AND lower(fa.outlet) = lower(${outlet})` : sql``}
         ${from !== undefined ? sql`AND fa.date >= ${from}::date` : sql``}
         ${to !== undefined ? sql`AND fa.date <= ${to}::date` : sql``}
         ${topicId !== undefined ? sql`AND EXISTS (SELECT 1 FROM topic_mentions tm WHERE tm.topic_id = ${topicId} AND tm.passage_id = p.id)` : sql``}
       LIMIT ${rankedCandidates}
-    )
-    SELECT m.id, m.article_id, m.text, m.page, a.title, a.outlet, to_char(a.date, 'YYYY-MM-DD') AS date, a.url,
-      ts_rank_cd(m.tsv, query.q)::float8 AS score
-    FROM matched m JOIN articles a ON a.id = m.article_id, query
+    ) m JOIN articles a ON a.id = m.article_id
     ORDER BY score DESC, m.id
     LIMIT ${limit + 1}`;
   return { rows };
