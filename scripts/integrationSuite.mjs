@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, repoRoot, rootFileAccessDropper } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
+import { startTestArchive, TEST_ARCHIVE_FILE_NAME } from './testArchive.mjs';
 import { startTestPageServer, TEST_PAGES_FILE_NAME } from './testPageServer.mjs';
 import { bundleWebSuite, prepareWebExtension } from './webHost.mjs';
 
@@ -90,6 +91,7 @@ export async function runIntegrationSuite({
   let server;
   let browser;
   let pages;
+  let archive;
   /** @type {SuiteOutcome} */
   let outcome;
   try {
@@ -111,6 +113,12 @@ export async function runIntegrationSuite({
         : {},
     });
     log(`  code-server pid ${server.pid} on ${server.origin}${trust ? '' : ' (workspace trust on: Restricted Mode)'}${rootFileAccessDropper().length > 0 ? ' (as root without the file-permission override: chmod 000 applies)' : ''}`);
+    // A real Sourcebook Archive (PostgreSQL + the service) for the archive suite, in the tiers that run it (see scripts/testArchive.mjs).
+    if (trust && !locale) {
+      archive = await startTestArchive({ allowOrigins: [server.origin], log });
+      writeFileSync(join(runDir, TEST_ARCHIVE_FILE_NAME), JSON.stringify('unavailable' in archive ? { unavailable: archive.unavailable, required: Boolean(process.env.CI) } : { url: archive.url, token: archive.token, control: archive.control }));
+      if ('unavailable' in archive) log(`  no archive for the archive suite: ${archive.unavailable}`);
+    }
     const url = server.urlFor(workspaceCopy, [
       ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(suitePath)],
@@ -146,6 +154,7 @@ export async function runIntegrationSuite({
     await browser?.close().catch(() => {});
     await server?.stop();
     await pages?.stop().catch(() => {});
+    if (archive && 'stop' in archive) await archive.stop().catch((error) => log(`  stopping the test archive failed: ${error}`));
   }
   const consoleLog = join(resultsDir, `${name}-console.log`);
   writeFileSync(consoleLog, consoleLines.join('\n') + '\n\n--- code-server output ---\n' + (server?.output() ?? ''));

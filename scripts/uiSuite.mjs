@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import Mocha from 'mocha';
 import { ensureCodeServer, startCodeServer, repoRoot } from './codeServer.mjs';
 import { launchChromium, openRecordedPage } from './chromium.mjs';
+import { startTestArchive } from './testArchive.mjs';
 import { unresponsiveHint } from './integrationSuite.mjs';
 
 /** Must match UI_CONTEXT_GLOBAL in test/e2e/uiContext.ts. */
@@ -46,10 +47,13 @@ export async function runUiSuite({
   const problems = [];
   let server;
   let browser;
+  let archive;
   try {
     const entry = await ensureCodeServer({ log });
     server = await startCodeServer({ entry, userDataDir: join(runDir, 'user-data'), extensionsDir: join(runDir, 'extensions') });
     log(`  code-server pid ${server.pid} on ${server.origin}`);
+    // A real Sourcebook Archive for the archive's UI test (see scripts/testArchive.mjs).
+    archive = await startTestArchive({ allowOrigins: [server.origin], log });
     browser = await launchChromium();
     // Each test file gets a fresh workbench window on a fresh copy of the workspace,
     // so no file depends on what another left open or edited.
@@ -70,6 +74,7 @@ export async function runUiSuite({
     delete globalThis[UI_CONTEXT_GLOBAL];
     await browser?.close().catch(() => {});
     await server?.stop();
+    if (archive && 'stop' in archive) await archive.stop().catch((error) => log(`  stopping the test archive failed: ${error}`));
   }
   const problem = problems.length > 0 ? problems.join('\n') : undefined;
   writeFileSync(join(resultsDir, `${name}-console.log`), consoleLines.join('\n') + '\n\n--- code-server output ---\n' + (server?.output() ?? ''));
@@ -93,7 +98,8 @@ export async function runUiSuite({
       await page.screenshot({ path });
       return path;
     };
-    globalThis[UI_CONTEXT_GLOBAL] = { page, workspaceFolder: workspaceCopy, corpusFolder: join(extensionPath, 'corpus'), screenshot };
+    const archiveContext = archive && ('unavailable' in archive ? { unavailable: archive.unavailable } : { url: archive.url, token: archive.token });
+    globalThis[UI_CONTEXT_GLOBAL] = { page, workspaceFolder: workspaceCopy, corpusFolder: join(extensionPath, 'corpus'), screenshot, archive: archiveContext };
     try {
       await page.goto(server.urlFor(workspaceCopy, [
         ['extensionDevelopmentPath', server.remoteUri(extensionPath)],

@@ -26,6 +26,10 @@ export const CommandIds = {
   selectClaim: 'sourcebook.selectClaim',
   insertLedgerQuote: 'sourcebook.insertLedgerQuote',
   refreshDraftCheck: 'sourcebook.refreshDraftCheck',
+  connectArchive: 'sourcebook.connectArchive',
+  disconnectArchive: 'sourcebook.disconnectArchive',
+  openArchivePassage: 'sourcebook.openArchivePassage',
+  insertArchiveQuote: 'sourcebook.insertArchiveQuote',
 } as const;
 
 export const ViewIds = {
@@ -55,6 +59,7 @@ export const SettingKeys = {
   completionEnabled: 'completion.enabled',
   citationFormat: 'citation.format',
   checkDraftWhileTyping: 'checkDraft.whileTyping',
+  archiveUrl: 'archive.url',
 } as const;
 
 /** The configuration section every setting key lives in. */

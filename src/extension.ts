@@ -13,6 +13,8 @@ import type { EngineChannel } from './core/derived/derivedProtocol';
 import { createInThreadEngine } from './core/derived/inThreadEngine';
 import type { Logger } from './core/model';
 import { AliasFiles } from './host/aliasFiles';
+import { ArchiveDocuments } from './host/archiveDocuments';
+import { ArchiveSession } from './host/archiveSession';
 import { CorpusLoader, type LoadSummary } from './host/corpusLoader';
 import { inThreadLibraries, startDerivedEngineWorker } from './host/derivedEngineLauncher';
 import { IndexCache } from './host/indexCache';
@@ -21,6 +23,7 @@ import { debounce, throttle } from './host/timing';
 import { DraftDiagnostics } from './editor/draftDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { TopicDecorations } from './editor/topicDecorations';
+import { ArchiveStatusBar } from './views/archiveStatusBar';
 import { ArticlesTreeProvider, type ArticleTreeNode } from './views/articlesTree';
 import { CompareSourcesPanel } from './views/compareSourcesPanel';
 import { DraftCheckTreeProvider, type DraftCheckNode } from './views/draftCheckTree';
@@ -47,6 +50,10 @@ export interface SourcebookApi {
   /** The Draft Check view: the active draft's claims by status. */
   draftCheckTree: DraftCheckTreeProvider;
   draftCheckView: vscode.TreeView<DraftCheckNode>;
+  /** The connection to Sourcebook Archive. */
+  archive: ArchiveSession;
+  /** The archive's status bar item (what it says, for the tests). */
+  archiveStatusBar: ArchiveStatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
@@ -84,7 +91,10 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const draftDiagnostics = new DraftDiagnostics(index, derived);
   const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document));
   const draftCheckView = vscode.window.createTreeView(ViewIds.draftCheck, { treeDataProvider: draftCheckTree, showCollapseAll: true });
-  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView };
+  const archive = new ArchiveSession(context.secrets, logger);
+  const archiveDocuments = new ArchiveDocuments(archive);
+  const archiveStatusBar = new ArchiveStatusBar(archive);
+  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView, archive, archiveDocuments };
 
   // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
   // the views keep the previous topics meanwhile.
@@ -130,12 +140,17 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     draftDiagnostics,
     draftCheckTree,
     draftCheckView,
-    ...registerEditorFeatures(index, derived, turns),
+    archive,
+    archiveDocuments,
+    archiveStatusBar,
+    ...registerEditorFeatures(index, derived, turns, archive),
     ...registerCommands(services, allCommands),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouping, 'outlet');
 
   logger.info(`Activated in ${Date.now() - activationStarted} ms (indexing continues in the background).`);
+  // The archive is asked for its status in the background: hovers and search are local until it answers.
+  void archive.reconnect();
   const firstLoad = (async () => {
     try {
       await aliasFiles.reload();
@@ -169,6 +184,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     cache,
     draftCheckTree,
     draftCheckView,
+    archive,
+    archiveStatusBar,
   };
 }
 

@@ -1,4 +1,5 @@
 import { acceptSuggestionCommand } from './acceptSuggestion';
+import { connectArchiveCommand, disconnectArchiveCommand, insertArchiveQuoteCommand, openArchivePassageCommand } from './archiveCommands';
 import { addAliasCommand } from './addAlias';
 import { addSourceFromUrlCommand } from './addSourceFromUrl';
 import { checkDraftCommand } from './checkDraft';
@@ -45,4 +46,8 @@ export const allCommands: readonly CommandDefinition[] = [
   selectClaimCommand,
   insertLedgerQuoteCommand,
   refreshDraftCheckCommand,
+  connectArchiveCommand,
+  disconnectArchiveCommand,
+  openArchivePassageCommand,
+  insertArchiveQuoteCommand,
 ];

@@ -3,6 +3,7 @@ import { citationText, formatQuote, quoteTextFor } from '../core/present/citatio
 import { draftFlavourOf } from '../core/present/draftText';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { Article, Passage } from '../core/model';
+import { archiveDocumentScheme } from '../host/archiveDocuments';
 import { documentViewScheme, sourceUriShownIn } from '../host/documentTextViews';
 import { toEditorRange } from '../host/editorRanges';
 import { readSettings } from '../host/settings';
@@ -70,11 +71,11 @@ export function citationFor(index: CorpusIndex, passage: Passage): string | unde
   return citationText(readSettings(draft?.document.uri).citationFormat, article, { text: passage.text, page: passage.page }, flavour, nextFootnoteLabel(''));
 }
 
-/** The writer's draft: the active editor, else a visible one, that is not a source or an output channel. */
-function draftEditor(index: CorpusIndex): vscode.TextEditor | undefined {
+/** The writer's draft: the active editor, else a visible one, that is not a source, an archive article or an output channel. */
+export function draftEditor(index: CorpusIndex): vscode.TextEditor | undefined {
   const sourceUris = new Set(index.articles().map((article) => article.sourceUri));
   return [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
-    (editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output' && editor.document.uri.scheme !== documentViewScheme,
+    (editor): editor is vscode.TextEditor => !!editor && !sourceUris.has(editor.document.uri.toString()) && editor.document.uri.scheme !== 'output' && editor.document.uri.scheme !== documentViewScheme && editor.document.uri.scheme !== archiveDocumentScheme,
   );
 }
 

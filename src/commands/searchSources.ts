@@ -6,6 +6,7 @@ import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEsc
 import { parseSearchQuery } from '../core/search/searchQuery';
 import { pageLabel, sourceLine } from '../core/present/pageLabel';
 import type { Topic } from '../core/model';
+import type { ArchiveSearchHit } from '../core/archive/archiveProtocol';
 import { termRangeAt } from '../core/text/termAt';
 import type { PassageOpener } from '../host/passageOpener';
 import { citationFor, insertQuote } from './insertQuote';
@@ -16,7 +17,19 @@ interface PassageItem extends vscode.QuickPickItem {
   kind?: vscode.QuickPickItemKind;
   passageId?: string;
   topicName?: string;
+  /** An archive hit: opened and quoted from the archive. */
+  archiveArticleId?: string;
 }
+
+/** What Search Sources needs of the archive (see `ArchiveSession.search`). */
+export interface ArchiveSearch {
+  readonly active: boolean;
+  search(query: string, limit: number, signal?: AbortSignal, filters?: { outlet?: string; topic?: string }): Promise<ArchiveSearchHit[]>;
+}
+
+/** The archive is asked once typing pauses this long (the local results show at once). */
+const archiveTypingPauseMs = 250;
+const archiveResultLimit = 20;
 
 const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Insert quote with citation') };
 const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy citation') };
@@ -28,17 +41,43 @@ const emptyQueryTopics = 12;
  * re-run on every keystroke (the core answers in milliseconds, so results are never stale),
  * and refreshed if the index changes while it is open.
  */
-export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string, onKeystroke: () => void = () => undefined): Promise<void> {
+export function searchSources(index: CorpusIndex, opener: PassageOpener, initialQuery?: string, onKeystroke: () => void = () => undefined, archive?: ArchiveSearch): Promise<void> {
   const picker = vscode.window.createQuickPick<PassageItem>();
   picker.title = vscode.l10n.t('Sourcebook: Search Sources');
   picker.placeholder = vscode.l10n.t('Search passages — "exact phrase", outlet:name, topic:S-400, lang:ru');
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   picker.value = initialQuery ?? initialQueryFromEditor();
-  const update = () => {
-    picker.items = itemsFor(index, picker.value);
+  let archiveItems: { query: string; items: PassageItem[] } = { query: '', items: [] };
+  let archiveRequest: AbortController | undefined;
+  let archiveTimer: ReturnType<typeof setTimeout> | undefined;
+  const show = () => {
+    picker.items = mergeArchiveItems(itemsFor(index, picker.value), archiveItems.query === picker.value ? archiveItems.items : []);
   };
-  const unsubscribe = index.onDidChange(update);
+  // Archive hits come after the local ones once the archive answers; an answer to an older query is dropped.
+  const askArchive = () => {
+    clearTimeout(archiveTimer);
+    archiveRequest?.abort();
+    const query = picker.value;
+    if (!archive?.active || query.trim().length === 0) return;
+    archiveTimer = setTimeout(() => {
+      const request = new AbortController();
+      archiveRequest = request;
+      picker.busy = true;
+      const { words, filters } = archiveQueryOf(query);
+      void archive.search(words, archiveResultLimit, request.signal, filters).then((hits) => {
+        if (request.signal.aborted || picker.value !== query) return;
+        picker.busy = false;
+        archiveItems = { query, items: archiveHitItems(hits) };
+        show();
+      });
+    }, archiveTypingPauseMs);
+  };
+  const update = () => {
+    show();
+    askArchive();
+  };
+  const unsubscribe = index.onDidChange(show);
   update();
   return new Promise((resolve) => {
     picker.onDidChangeValue(() => {
@@ -52,12 +91,20 @@ export function searchSources(index: CorpusIndex, opener: PassageOpener, initial
         picker.value = item.topicName;
         return;
       }
-      if (item.passageId) {
+      if (item.passageId && item.archiveArticleId) {
+        picker.hide();
+        await vscode.commands.executeCommand(CommandIds.openArchivePassage, item.passageId, item.archiveArticleId);
+      } else if (item.passageId) {
         picker.hide();
         await opener.open(item.passageId);
       }
     });
     picker.onDidTriggerItemButton(async (event) => {
+      if (event.item.archiveArticleId) {
+        picker.hide();
+        await vscode.commands.executeCommand(CommandIds.insertArchiveQuote, event.item.passageId, event.item.archiveArticleId);
+        return;
+      }
       const passage = event.item.passageId ? index.passage(event.item.passageId) : undefined;
       if (!passage) return;
       if (event.button === insertButton) {
@@ -72,6 +119,8 @@ export function searchSources(index: CorpusIndex, opener: PassageOpener, initial
       }
     });
     picker.onDidHide(() => {
+      clearTimeout(archiveTimer);
+      archiveRequest?.abort();
       unsubscribe();
       picker.dispose();
       resolve();
@@ -113,6 +162,45 @@ function itemsFor(index: SearchableCorpus, query: string): PassageItem[] {
     alwaysShow: true,
     buttons: [insertButton, copyButton],
   }));
+}
+
+/** The items with the archive's after the local ones; a local "no passage matches" gives way to archive hits. */
+function mergeArchiveItems(local: PassageItem[], archive: PassageItem[]): PassageItem[] {
+  if (archive.length === 0) return local;
+  return [...local.filter((item) => item.passageId || item.topicName || item.kind === vscode.QuickPickItemKind.Separator), ...archive];
+}
+
+/** The quick pick's items for a query once the archive has answered, as the writer sees them (exported for the integration tests). */
+export async function searchItemsWithArchive(index: SearchableCorpus, archive: ArchiveSearch, query: string): Promise<PassageItem[]> {
+  const { words, filters } = archiveQueryOf(query);
+  const hits = archive.active ? await archive.search(words, archiveResultLimit, undefined, filters) : [];
+  return mergeArchiveItems(itemsFor(index, query), archiveHitItems(hits));
+}
+
+/** The archive's items: a separator, then each hit labelled "Archive", with its source line. */
+function archiveHitItems(hits: readonly ArchiveSearchHit[]): PassageItem[] {
+  if (hits.length === 0) return [];
+  return [
+    { label: vscode.l10n.t('Archive'), kind: vscode.QuickPickItemKind.Separator },
+    ...hits.map((hit) => ({
+      label: neutraliseThemeIcons(isolatedLabel(hit.snippet.text, 160)),
+      description: vscode.l10n.t('Archive'),
+      detail: neutraliseThemeIcons(sourceLine([`${sourceLine([isolatedLabel(hit.outlet ?? vscode.l10n.t('Unknown outlet'), 50), hit.date ? sanitiseLabel(hit.date, 20) : undefined])} — ${isolatedLabel(hit.articleTitle, 100)}`, pageLabel(hit.page)])),
+      passageId: hit.passageId,
+      archiveArticleId: hit.articleId,
+      alwaysShow: true,
+      buttons: [insertButton],
+    })),
+  ];
+}
+
+/** The query as the archive takes it: free words and quoted phrases, and `outlet:` and `topic:` as filters (`lang:` is local only). */
+function archiveQueryOf(query: string): { words: string; filters: { outlet?: string; topic?: string } } {
+  const parsed = parseSearchQuery(query);
+  return {
+    words: [...parsed.terms, ...parsed.phrases.map((phrase) => `"${phrase}"`)].join(' '),
+    filters: { ...(parsed.outlet ? { outlet: parsed.outlet } : {}), ...(parsed.topic ? { topic: parsed.topic } : {}) },
+  };
 }
 
 /**
@@ -176,5 +264,5 @@ function initialQueryFromEditor(): string {
 export const searchSourcesCommand: CommandDefinition = {
   id: CommandIds.search,
   title: vscode.l10n.t('Search Sources'),
-  run: ({ index, opener, turns }, query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction()),
+  run: ({ index, opener, turns, archive }, query) => searchSources(index, opener, typeof query === 'string' ? query.slice(0, 500) : undefined, () => turns.noteInteraction(), archive),
 };

@@ -4,6 +4,8 @@ import type { DerivedIndexes } from '../core/derived/derivedIndexes';
 import type { BackgroundTurns } from '../core/scheduling/backgroundTurns';
 import type { Logger } from '../core/model';
 import type { AliasFiles } from '../host/aliasFiles';
+import type { ArchiveDocuments } from '../host/archiveDocuments';
+import type { ArchiveSession } from '../host/archiveSession';
 import type { CorpusLoader } from '../host/corpusLoader';
 import type { PassageOpener } from '../host/passageOpener';
 import type { DraftDiagnostics } from '../editor/draftDiagnostics';
@@ -29,4 +31,7 @@ export interface SourcebookServices {
   draftDiagnostics: DraftDiagnostics;
   draftCheckTree: DraftCheckTreeProvider;
   draftCheckView: vscode.TreeView<DraftCheckNode>;
+  /** The connection to Sourcebook Archive (inactive when none is set up). */
+  archive: ArchiveSession;
+  archiveDocuments: ArchiveDocuments;
 }

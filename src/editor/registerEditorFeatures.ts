@@ -7,7 +7,7 @@ import { runCooperatively, TimeSlice } from '../core/scheduling/timeSlice';
 import { FigureHoverProvider } from './figureHoverProvider';
 import { MisquoteQuickFix } from './misquoteQuickFix';
 import { notingInteractions } from './notingInteractions';
-import { PassageHoverProvider } from './passageHoverProvider';
+import { PassageHoverProvider, type ArchiveCards } from './passageHoverProvider';
 import { TopicCompletionProvider } from './topicCompletionProvider';
 
 /**
@@ -33,10 +33,10 @@ const drafts: vscode.DocumentSelector = [{ language: 'markdown' }, { language: '
  * figure hover and the misquote quick fix. Hovers and completion note the writer's request,
  * so background work on the extension host holds back while they answer.
  */
-export function registerEditorFeatures(index: CorpusIndex, derived: DerivedIndexes, turns: BackgroundTurns): vscode.Disposable[] {
+export function registerEditorFeatures(index: CorpusIndex, derived: DerivedIndexes, turns: BackgroundTurns, archive?: ArchiveCards): vscode.Disposable[] {
   return [
     { dispose: prepareCardsAfterEachBuild(index, derived, turns) },
-    vscode.languages.registerHoverProvider(anyDocument, notingInteractions(new PassageHoverProvider(index), turns)),
+    vscode.languages.registerHoverProvider(anyDocument, notingInteractions(new PassageHoverProvider(index, archive), turns)),
     vscode.languages.registerCompletionItemProvider(anyDocument, notingInteractions(new TopicCompletionProvider(index), turns)),
     vscode.languages.registerHoverProvider(drafts, notingInteractions(new FigureHoverProvider(index, derived), turns)),
     vscode.languages.registerCodeActionsProvider(drafts, new MisquoteQuickFix(index, derived), { providedCodeActionKinds: MisquoteQuickFix.providedCodeActionKinds }),

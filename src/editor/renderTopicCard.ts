@@ -16,16 +16,22 @@ const kindNames: Record<TopicCard['kind'], string> = {
 };
 
 /** The only commands a hover's action links may run. */
-const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandIds.showTopic, CommandIds.search, CommandIds.compareSources];
+const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandIds.showTopic, CommandIds.search, CommandIds.compareSources, CommandIds.openArchivePassage, CommandIds.insertArchiveQuote];
+
+/** Where a card's passages are: the writer's own sources, or Sourcebook Archive (labelled so, opened and quoted from the archive). */
+export type CardOrigin = 'local' | 'archive';
 
 /**
  * Renders a card as hover contents. Article text goes only into untrusted strings, through our
- * escape; our action links go into separate strings trusted for our own commands only.
+ * escape; our action links go into separate strings trusted for our own commands only. An
+ * archive card is rendered the same way, every passage labelled "Archive", its links running the
+ * archive's open and quote commands, and without the local-only "show all" and "compare" links.
  */
-export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
+export function renderTopicCard(card: TopicCard, origin: CardOrigin = 'local'): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
+  const archive = origin === 'archive';
   const header = untrusted();
-  header.appendMarkdown(`**${isolatedMarkdown(card.name)}** — ${kindNames[card.kind]}${matchLabel(card)}  \n`);
+  header.appendMarkdown(`${archive ? `${vscode.l10n.t('Archive')} · ` : ''}**${isolatedMarkdown(card.name)}** — ${kindNames[card.kind]}${matchLabel(card)}  \n`);
   header.appendMarkdown(vscode.l10n.t('{0} in {1}', card.passageCount === 1 ? vscode.l10n.t('1 passage') : vscode.l10n.t('{0} passages', card.passageCount), card.sourceCount === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', card.sourceCount)));
   if (card.spellings.length > 0) {
     const spellings = card.spellings.map((entry) => `“${isolatedMarkdown(entry.spelling)}” (${isolatedMarkdown(spellingSourcesText(entry))})`);
@@ -39,15 +45,16 @@ export function renderTopicCard(card: TopicCard): vscode.MarkdownString[] {
     body.appendMarkdown(`${isolatedMarkdownWithBold(passage.snippet.text, passage.snippet.highlights)}\n\n`);
     const source = sourceLine([isolatedMarkdown(passage.outlet ?? vscode.l10n.t('Unknown outlet')), passage.date ? escapeMarkdown(passage.date) : undefined]);
     const page = pageLabel(passage.page);
-    body.appendMarkdown(`— *${source}* · ${isolatedMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}${passage.transliterated ? ` · ${vscode.l10n.t('transliterated')}` : ''}`);
+    body.appendMarkdown(`— *${source}* · ${isolatedMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}${passage.transliterated ? ` · ${vscode.l10n.t('transliterated')}` : ''}${archive ? ` · ${vscode.l10n.t('Archive')}` : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
     actions.appendMarkdown(
-      `${commandLink(vscode.l10n.t('$(go-to-file) Open'), CommandIds.openPassage, [passage.passageId], vscode.l10n.t('Open the source at this passage'))} · ` +
-        `${commandLink(vscode.l10n.t('$(quote) Insert Quote'), CommandIds.insertQuote, [passage.passageId], vscode.l10n.t('Insert this passage with a citation at the cursor'))}`,
+      `${commandLink(vscode.l10n.t('$(go-to-file) Open'), archive ? CommandIds.openArchivePassage : CommandIds.openPassage, [passage.passageId], archive ? vscode.l10n.t('Open the archive article at this passage') : vscode.l10n.t('Open the source at this passage'))} · ` +
+        `${commandLink(vscode.l10n.t('$(quote) Insert Quote'), archive ? CommandIds.insertArchiveQuote : CommandIds.insertQuote, [passage.passageId], vscode.l10n.t('Insert this passage with a citation at the cursor'))}`,
     );
     contents.push(actions);
   }
+  if (archive) return contents;
   const footer = trustedForOurCommands();
   footer.appendMarkdown(
     `${commandLink(vscode.l10n.t('$(list-flat) Show all {0}', card.passageCount), CommandIds.showTopic, [card.topicId], vscode.l10n.t('Show every passage about this topic'))} · ` +

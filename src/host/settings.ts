@@ -22,6 +22,8 @@ export interface SourcebookSettings {
   completionEnabled: boolean;
   citationFormat: string;
   checkDraftWhileTyping: boolean;
+  /** Sourcebook Archive's address; in Restricted Mode only the user's own setting counts (a workspace could point it at a server of its choosing). */
+  archiveUrl: string | undefined;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): SourcebookSettings {
@@ -45,6 +47,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): SourcebookSetti
     completionEnabled: config.get<boolean>(SettingKeys.completionEnabled) === true,
     citationFormat: config.get<string>(SettingKeys.citationFormat) ?? defaultCitationFormat,
     checkDraftWhileTyping: config.get<boolean>(SettingKeys.checkDraftWhileTyping) !== false,
+    archiveUrl: nonEmpty(trusted ? config.get<unknown>(SettingKeys.archiveUrl) : config.inspect<unknown>(SettingKeys.archiveUrl)?.globalValue),
   };
 }
 
@@ -61,6 +64,10 @@ export function ingestOptionsOf(settings: SourcebookSettings): Partial<IngestOpt
 /** Whether a document's language gets hovers and decorations. */
 export function languageEnabled(settings: SourcebookSettings, languageId: string): boolean {
   return settings.hoverLanguages.includes('*') || settings.hoverLanguages.includes(languageId);
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
 }
 
 function finiteOr(value: number | undefined, fallback: number): number {

@@ -13,6 +13,8 @@ export interface UiContext {
   corpusFolder: string;
   /** Saves a screenshot of the whole page to test-results/ with a numbered name; returns its path. */
   screenshot(step: string): Promise<string>;
+  /** A real Sourcebook Archive holding test/fixtures/archive (scripts/testArchive.mjs), or why there is none here. */
+  archive?: { url: string; token: string } | { unavailable: string };
 }
 
 /** The global the harness sets before it loads the UI tests. */

@@ -47,4 +47,14 @@ suite('Restricted Mode', () => {
     assert.equal(api.index.search('Zircon hypersonic').length, 0, 'the restricted folder was read');
     assert.ok(api.index.articles().every((article) => article.sourceUri.includes('/corpus/')));
   });
+
+  test('a workspace archive.url setting is ignored: the workspace cannot point Sourcebook at an archive', async () => {
+    await writeWorkspaceFile('.vscode/settings.json', JSON.stringify({ 'sourcebook.archive.url': 'https://archive.elsewhere.example/' }, null, 2));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode/settings.json')));
+    assert.ok(written.includes('archive.elsewhere.example'), 'the workspace settings file holds the setting');
+    assert.equal(api.archive.url, undefined, 'Sourcebook reads no archive address from the workspace');
+    assert.equal(api.archive.active, false);
+    assert.doesNotMatch(api.archiveStatusBar.text, /Archive/, 'no archive item is shown');
+  });
 });
