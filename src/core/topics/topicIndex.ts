@@ -96,6 +96,20 @@ function* transliterationsInSlices(built: BuiltTopics, byId: ReadonlyMap<string,
   return byKey;
 }
 
+/** Whether `keyWords` holds `words` in a row, the last of them as a word's beginning when `lastAsPrefix`. */
+function containsWordsInARow(keyWords: readonly string[], words: readonly string[], lastAsPrefix: boolean): boolean {
+  const last = words.length - 1;
+  for (let from = 0; from + words.length <= keyWords.length; from++) {
+    let all = true;
+    for (let i = 0; i <= last && all; i++) {
+      const keyWord = keyWords[from + i];
+      all = i === last && lastAsPrefix ? keyWord.startsWith(words[i]) : keyWord === words[i];
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 /** The edits from the writer's words to a key's, word by word (the last also in its singular form), or undefined when one word is no plausible misspelling. */
 function editsBetween(words: readonly string[], lastSingular: string, keyWords: readonly string[]): number | undefined {
   let total = 0;
@@ -302,6 +316,28 @@ export class TopicIndex {
   private transliteratedTopics(words: readonly string[]): Topic[] {
     if (words.length === 0 || !words.every(isLatinQueryWord)) return [];
     return this.byTransliteration.get(words.join(' ')) ?? [];
+  }
+
+  /**
+   * Topics a Latin query names in another alphabet, for Go to Topic and the Topics view's filter:
+   * those with a name or spelling whose transliteration (see `latinKeyOf`) holds the query's
+   * words in a row (`Lavrov` and `Sergei Lavrov` -> Сергей Лавров), most sources first. With
+   * `unfinishedLastWord` (the writer is still typing) the last word may be the beginning of a
+   * transliterated word (`Lavr`), listed after the topics that have the words whole. Every word is a plain Latin word of four letters or more
+   * (`isLatinQueryWord`): a short or mixed query names none.
+   */
+  topicsTransliteratedFrom(query: string, unfinishedLastWord = false): Topic[] {
+    const words = normaliseTokens(query).map((token) => token.norm);
+    if (words.length === 0 || !words.every(isLatinQueryWord)) return [];
+    const wholly = new Set<Topic>();
+    const byBeginning = new Set<Topic>();
+    for (const [key, topics] of this.byTransliteration) {
+      const keyWords = key.split(' ');
+      if (containsWordsInARow(keyWords, words, false)) for (const topic of topics) wholly.add(topic);
+      else if (unfinishedLastWord && containsWordsInARow(keyWords, words, true)) for (const topic of topics) byBeginning.add(topic);
+    }
+    const bySources = (a: Topic, b: Topic) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1);
+    return [...[...wholly].sort(bySources), ...[...byBeginning].filter((topic) => !wholly.has(topic)).sort(bySources)];
   }
 
   /** True when the topic's name comes from an alias file entry (the writer's or the bundled corpus's). */
