@@ -8,6 +8,7 @@ import { PassageIndex } from '../../../src/core/search/passageIndex';
 import { termSpans } from '../../../src/core/search/searchTokens';
 import { abjadWrites, isAbjadWord } from '../../../src/core/text/abjadSpelling';
 import { foldWord } from '../../../src/core/text/wordText';
+import { extractTopics } from '../../../src/core/topics/topicIndex';
 import { abjadPassages, arabicBrief, englishNote, englishPassage, hebrewBrief } from '../../fixtures/transliteration/transliterationSources';
 import { loadBundledArticles } from './bundledCorpus';
 
@@ -97,5 +98,15 @@ describe('Arabic and Hebrew: a Latin name finds the word that writes it without 
       'vladimir נשיא רוסיה ולדימיר פוטין נפגש ',
       'vladimir التقى الرئيس الروسي فلاديمير ب',
     ]);
+  });
+
+  it('topics named in Arabic (here by the writer\'s alias file): Go to Topic and the filter find them from Latin words, the hover from the whole name', () => {
+    const topics = extractTopics(briefs, { entries: [{ name: 'سيرغي لافروف', aliases: [], hidden: false }] });
+    assert.deepEqual(topics.topicsTransliteratedFrom('Lavrov').map((topic) => topic.name), ['سيرغي لافروف']);
+    assert.deepEqual(topics.topicsTransliteratedFrom('Sergei Lavrov').map((topic) => topic.name), ['سيرغي لافروف']);
+    assert.deepEqual(topics.topicsTransliteratedFrom('Lavrob').map((topic) => topic.name), []);
+    const line = 'Then Sergei Lavrov spoke.';
+    const match = topics.matchAt(line, line.indexOf('Lavrov') + 1);
+    assert.deepEqual(match && [match.topic.name, match.quality, line.slice(match.start, match.end)], ['سيرغي لافروف', 'transliterated', 'Sergei Lavrov']);
   });
 });
