@@ -38,8 +38,14 @@ export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, tit
   pick.placeholder = vscode.l10n.t('Type a name, spelling or alias');
   pick.matchOnDetail = true;
   pick.matchOnDescription = false;
+  let shownTransliterations: string | undefined;
   const showItemsFor = (query: string) => {
-    pick.items = [...topicItems, ...transliteratedItems(topics, query)];
+    const extra = transliteratedItems(topics, query);
+    // Setting the items again on every keystroke would make VS Code redo its list for nothing.
+    const key = extra.map((item) => `${item.topic.id}\u0000${item.detail ?? ''}`).join('\u0001');
+    if (key === shownTransliterations) return;
+    shownTransliterations = key;
+    pick.items = [...topicItems, ...extra];
   };
   return new Promise<Topic | undefined>((resolve) => {
     let chosen: Topic | undefined;

@@ -1,6 +1,6 @@
 /**
- * Issue 16, across scripts, in a real VS Code (node host and web-worker host): with a Russian
- * source beside an English one, Search Sources for `Putin` lists the Cyrillic passage after the
+ * Issue 16, across scripts, in a real VS Code (node host and web-worker host): with Russian,
+ * Arabic and Hebrew sources beside an English one, Search Sources for `Putin` lists the Cyrillic passage after the
  * English one, labelled "transliterated"; a hover on `Putin` or `Lavrov` in a draft shows the
  * Cyrillic passage, labelled; `S-400` finds the Cyrillic `С-400` as written.
  */
@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
 import type { TopicTreeNode } from '../../src/views/topicsTree';
-import { englishNote, englishPassage, russianBriefing, russianPassages } from '../fixtures/transliteration/transliterationSources';
+import { abjadPassages, arabicBrief, englishNote, englishPassage, hebrewBrief, russianBriefing, russianPassages } from '../fixtures/transliteration/transliterationSources';
 import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
 const corpusFolder = 'transliteration-sources';
@@ -60,8 +60,10 @@ suite('Sources in Russian: a Latin name finds its transliteration', function () 
     api = await activateSourcebook();
     await writeWorkspaceFile(`${corpusFolder}/kremlin-briefing.md`, russianBriefing);
     await writeWorkspaceFile(`${corpusFolder}/summit-notes.md`, englishNote);
+    await writeWorkspaceFile(`${corpusFolder}/arabic-brief.md`, arabicBrief);
+    await writeWorkspaceFile(`${corpusFolder}/hebrew-brief.md`, hebrewBrief);
     await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
-    await waitFor('the two sources to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 2, 60_000);
+    await waitFor('the four sources to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 4, 60_000);
     await waitFor('the topics of the Russian source', () => api.index.topics().topics().some((topic) => topic.name === 'Сергей Лавров'), 60_000);
   });
 
@@ -71,21 +73,21 @@ suite('Sources in Russian: a Latin name finds its transliteration', function () 
     await waitFor('the bundled corpus to come back', () => api.loadSummary()?.usingBundled === true && api.index.articles().length === 5, 60_000);
   });
 
-  test('Search Sources for Putin lists the English passage, then the Cyrillic one labelled "transliterated"', async () => {
-    const items = await searchSourcesItems('Putin', 2);
-    assert.deepEqual(
-      items.map((item) => [item.label, item.description ?? '']),
-      [
-        [englishPassage, ''],
-        [russianPassages.putin, 'transliterated'],
-      ],
-    );
-    assert.match(items[1].detail ?? '', /Вестник, 2021-12-07 — Путин и Моди обсудили поставки С-400/);
+  test('Search Sources for Putin lists the English passage, then the Cyrillic, Arabic and Hebrew ones labelled "transliterated"', async () => {
+    const items = await searchSourcesItems('Putin', 4);
+    assert.deepEqual(items[0] && [items[0].label, items[0].description ?? ''], [englishPassage, '']);
+    assert.deepEqual(new Set(items.slice(1).map((item) => [item.label.replace(/[\u2066-\u2069]/g, ''), item.description ?? ''].join(' | '))), new Set([
+      `${russianPassages.putin} | transliterated`,
+      `${abjadPassages.arabicPutin} | transliterated`,
+      `${abjadPassages.hebrewPutin} | transliterated`,
+    ]));
+    assert.match(items.find((item) => item.label === russianPassages.putin)?.detail ?? '', /Вестник, 2021-12-07 — Путин и Моди обсудили поставки С-400/);
   });
 
-  test('Lavrov and Moskva find the Cyrillic Лавров and Москва, labelled', () => {
-    assert.deepEqual(api.index.search('Lavrov').map((hit) => [hit.passage.text, hit.transliterated]), [[russianPassages.lavrov, true]]);
-    assert.deepEqual(api.index.search('Moskva').map((hit) => [hit.passage.text, hit.transliterated]), [[russianPassages.moscow, true]]);
+  test('Lavrov and Moskva find the Cyrillic Лавров and Москва, and the Arabic and Hebrew spellings, labelled', () => {
+    const found = (query: string) => new Set(api.index.search(query).map((hit) => `${hit.transliterated} ${hit.passage.text}`));
+    assert.deepEqual(found('Lavrov'), new Set([`true ${russianPassages.lavrov}`, `true ${abjadPassages.arabicLavrov}`, `true ${abjadPassages.hebrewLavrov}`]));
+    assert.deepEqual(found('Moskva'), new Set([`true ${russianPassages.moscow}`, `true ${abjadPassages.hebrewLavrov}`]), 'Москва, and the Hebrew מוסקבה');
   });
 
   test('S-400 finds the Cyrillic С-400 as written, not as a transliteration', async () => {
