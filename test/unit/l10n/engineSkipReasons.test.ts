@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DerivedEngine } from '../../../src/core/derived/derivedEngine';
 import type { FromEngine } from '../../../src/core/derived/derivedProtocol';
+import * as l10n from '@vscode/l10n';
+import { defaultExtractLimits, extractPage, type PageReaderLibraries } from '../../../src/core/webpage/extractPage';
 import { eventLoopYield } from '../derived/derivedTestKit';
 
 // This file runs in its own process (node --test): the engine's l10n message configures this process's translator only.
@@ -43,4 +45,11 @@ test('the background engine, given the French bundle as the host sends it, says 
     'Le fichier n’a aucun passage à indexer : seulement l’en-tête (front matter).',
     'pas un document Word : ce n’est pas une archive zip (pas de répertoire central)',
   ]);
+});
+
+test('a page too large to read says so in French once the bundle is configured (the worker reads captured pages too)', () => {
+  l10n.config({ contents: french });
+  const limits = { ...defaultExtractLimits, maxHtmlChars: 1_048_576 };
+  const extraction = extractPage(`<html><body><p>${'x'.repeat(3 * 1_048_576)}</p></body></html>`, undefined, {} as PageReaderLibraries, limits);
+  assert.deepEqual(extraction, { ok: false, reason: 'too-large', detail: 'le HTML de la page fait 4 Mo, au-delà des 1 Mo qui sont lus' });
 });
