@@ -6,6 +6,7 @@ import { neutraliseThemeIcons, sanitiseLabel } from '../core/present/markdownEsc
 import type { Topic } from '../core/model';
 import type { TopicIndex } from '../core/topics/topicIndex';
 import { CommandIds } from '../contributionIds';
+import { topicKindName } from '../editor/renderTopicCard';
 import type { CommandDefinition } from './commandRegistry';
 import { revealTopic } from './showTopic';
 
@@ -68,7 +69,7 @@ export async function pickTopic(index: CorpusIndex, derived: DerivedIndexes, tit
 }
 
 function topicSummary(topic: Topic): string {
-  return vscode.l10n.t('{0} · {1} sources · {2} mentions', topic.kind, topic.articleIds.length, topic.mentions.length);
+  return vscode.l10n.t('{0} · {1} sources · {2} mentions', topicKindName(topic.kind), topic.articleIds.length, topic.mentions.length);
 }
 
 /**
