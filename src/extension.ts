@@ -28,7 +28,7 @@ import { ArticlesTreeProvider, type ArticleTreeNode } from './views/articlesTree
 import { CompareSourcesPanel } from './views/compareSourcesPanel';
 import { DraftCheckTreeProvider, type DraftCheckNode } from './views/draftCheckTree';
 import { SourcebookStatusBar } from './views/statusBar';
-import { TopicsTreeProvider } from './views/topicsTree';
+import { TopicsTreeProvider, type TopicTreeNode } from './views/topicsTree';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
 export interface SourcebookApi {
@@ -41,6 +41,8 @@ export interface SourcebookApi {
   derived: DerivedView;
   loadSummary(): LoadSummary | undefined;
   topicsTree: TopicsTreeProvider;
+  /** The Topics view (its selection shows what Go to Topic revealed). */
+  topicsView: vscode.TreeView<TopicTreeNode>;
   articlesTree: ArticlesTreeProvider;
   /** The Articles view (its selection shows what Sourcebook revealed). */
   articlesView: vscode.TreeView<ArticleTreeNode>;
@@ -178,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     derived,
     loadSummary: () => loader.summary,
     topicsTree,
+    topicsView,
     articlesTree,
     articlesView,
     decorations,

@@ -15,6 +15,11 @@ const kindNames: Record<TopicCard['kind'], string> = {
   other: vscode.l10n.t('topic'),
 };
 
+/** A topic's kind as the interface names it ("weapon or system"), in the display language. */
+export function topicKindName(kind: TopicCard['kind']): string {
+  return kindNames[kind];
+}
+
 /** The only commands a hover's action links may run. */
 const hoverCommands = [CommandIds.openPassage, CommandIds.insertQuote, CommandIds.showTopic, CommandIds.search, CommandIds.compareSources, CommandIds.openArchivePassage, CommandIds.insertArchiveQuote];
 

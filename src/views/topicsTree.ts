@@ -72,7 +72,8 @@ export class SuggestionNode {
 }
 
 export class KindNode {
-  constructor(readonly kind: TopicKind, readonly topics: Topic[]) {}
+  /** `transliterated`: the topics among `topics` the filter found only through their transliteration (listed last). */
+  constructor(readonly kind: TopicKind, readonly topics: Topic[], readonly transliterated: ReadonlySet<Topic> = new Set()) {}
   get id(): string {
     return `kind:${this.kind}`;
   }
@@ -87,7 +88,8 @@ export class KindNode {
 }
 
 export class TopicNode {
-  constructor(readonly topic: Topic, readonly parent: KindNode) {}
+  /** `transliterated`: shown by the filter only because its name in another alphabet transliterates to the filter's words. */
+  constructor(readonly topic: Topic, readonly parent: KindNode, readonly transliterated = false) {}
   get id(): string {
     return `topic:${this.topic.id}`;
   }
@@ -95,7 +97,8 @@ export class TopicNode {
     const { topic } = this;
     const item = new vscode.TreeItem(isolatedLabel(topic.name, 80), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = vscode.l10n.t('{0} · {1}', topic.mentions.length === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', topic.mentions.length), topic.articleIds.length === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', topic.articleIds.length));
+    const counts = vscode.l10n.t('{0} · {1}', topic.mentions.length === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', topic.mentions.length), topic.articleIds.length === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', topic.articleIds.length));
+    item.description = this.transliterated ? `${vscode.l10n.t('transliterated')} · ${counts}` : counts;
     const others = topic.aliases.filter((alias) => alias !== topic.name);
     item.tooltip = others.length
       ? vscode.l10n.t('{0} ({1}) — also: {2}', isolatedLabel(topic.name, 200), topic.kind, others.slice(0, 20).map((alias) => isolatedLabel(alias, 80)).join(', '))
@@ -299,7 +302,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
   private topicNode(topic: Topic, parent: KindNode): TopicNode {
     let node = this.topicNodes.get(topic.id);
     if (!node) {
-      node = new TopicNode(topic, parent);
+      node = new TopicNode(topic, parent, parent.transliterated.has(topic));
       this.topicNodes.set(topic.id, node);
     }
     return node;
@@ -309,16 +312,30 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicTreeNode
     if (this.kindNodes.length > 0) return this.kindNodes;
     if (this.index.passageCount() === 0) return [];
     const needle = this.filterText.toLowerCase();
+    const topics = this.index.topics();
     const byKind = new Map<TopicKind, Topic[]>();
-    for (const topic of this.index.topics().topics()) {
-      if (needle && !topic.name.toLowerCase().includes(needle) && !topic.aliases.some((alias) => alias.toLowerCase().includes(needle))) continue;
+    const add = (topic: Topic) => {
       const list = byKind.get(topic.kind) ?? [];
       list.push(topic);
       byKind.set(topic.kind, list);
+    };
+    for (const topic of topics.topics()) {
+      if (needle && !topic.name.toLowerCase().includes(needle) && !topic.aliases.some((alias) => alias.toLowerCase().includes(needle))) continue;
+      add(topic);
     }
-    this.kindNodes = kindOrder
-      .filter((kind) => byKind.has(kind))
-      .map((kind) => new KindNode(kind, (byKind.get(kind) ?? []).sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || titleOrder.compare(a.name, b.name))));
+    const bySources = (a: Topic, b: Topic) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || titleOrder.compare(a.name, b.name);
+    for (const list of byKind.values()) list.sort(bySources);
+    // Topics the filter names in another alphabet (`Lavrov`: Сергей Лавров) come after those it matches as written, labelled.
+    const transliterated = new Set<Topic>();
+    if (needle) {
+      const asWritten = new Set([...byKind.values()].flat());
+      for (const topic of topics.topicsTransliteratedFrom(this.filterText, true)) {
+        if (asWritten.has(topic)) continue;
+        transliterated.add(topic);
+        add(topic);
+      }
+    }
+    this.kindNodes = kindOrder.filter((kind) => byKind.has(kind)).map((kind) => new KindNode(kind, byKind.get(kind) ?? [], transliterated));
     return this.kindNodes;
   }
 

@@ -65,3 +65,14 @@ export function writeMillionSection(benchmarksFile: string, section: string): vo
   const head = text.slice(0, Math.min(loadAt, sectionStart(text, MILLION_SECTION_HEADING))).replace(/\n+$/, '\n');
   writeFileSync(benchmarksFile, `${head}\n${section}${text.slice(loadAt)}`);
 }
+
+export const TRANSLITERATION_SECTION_HEADING = '## Latin queries across alphabets';
+
+/** Puts the section on Latin queries across alphabets in place of the previous one (up to the next section), or at the end. */
+export function writeTransliterationSection(benchmarksFile: string, section: string): void {
+  const text = read(benchmarksFile);
+  const at = sectionStart(text, TRANSLITERATION_SECTION_HEADING);
+  const next = at < text.length ? text.indexOf('\n## ', at + 1) : -1;
+  const after = next >= 0 ? text.slice(next) : '';
+  writeFileSync(benchmarksFile, `${text.slice(0, at).replace(/\n+$/, '\n')}\n${section.replace(/\n+$/, '\n')}${after}`);
+}

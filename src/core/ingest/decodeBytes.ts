@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** The result of turning a file's bytes into text. */
 export type DecodeResult =
   | { ok: true; text: string; encoding: string }
@@ -55,7 +56,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
   const guess = guessLegacyEncoding(bytes);
   if (!guess) {
-    return { ok: false, reason: 'unknown-encoding', detail: 'The file is not UTF-8 and does not read as windows-1251, KOI8-R or windows-1252.' };
+    return { ok: false, reason: 'unknown-encoding', detail: l10n.t('The file is not UTF-8 and does not read as windows-1251, KOI8-R or windows-1252.') };
   }
   return checked(decodeLegacy(guess, bytes)!);
 }
@@ -214,7 +215,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 function binaryEvidence(bytes: Uint8Array): string | undefined {
   const head = bytes.subarray(0, sniffLength);
   if (bytes.includes(0)) {
-    return 'The file contains NUL bytes.';
+    return l10n.t('The file contains NUL bytes.');
   }
   let controls = 0;
   for (const byte of head) {
@@ -222,7 +223,7 @@ function binaryEvidence(bytes: Uint8Array): string | undefined {
       controls++;
     }
   }
-  return controls > Math.max(8, head.length * 0.05) ? 'The file is mostly control characters.' : undefined;
+  return controls > Math.max(8, head.length * 0.05) ? l10n.t('The file is mostly control characters.') : undefined;
 }
 
 type Decoded = { ok: true; text: string; encoding: string };
@@ -231,7 +232,7 @@ function decodeStrict(encoding: string, bytes: Uint8Array): Decoded | { ok: fals
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding };
   } catch {
-    return { ok: false, reason: 'unknown-encoding', detail: `The file is not valid ${encoding}.` };
+    return { ok: false, reason: 'unknown-encoding', detail: l10n.t('The file is not valid {0}.', encoding) };
   }
 }
 
@@ -291,10 +292,10 @@ function readsAsText(result: DecodeResult): DecodeResult {
     previousScript = script;
   }
   if (sample.includes('\u0000') || junk > Math.max(8, sample.length * 0.05)) {
-    return { ok: false, reason: 'binary', detail: `The file decodes as ${result.encoding} but is mostly control or unassigned characters: it is not text.` };
+    return { ok: false, reason: 'binary', detail: l10n.t('The file decodes as {0} but is mostly control or unassigned characters: it is not text.', result.encoding) };
   }
   if (pairs >= 16 && switches > pairs * 0.2) {
-    return { ok: false, reason: 'unknown-encoding', detail: `The file decodes as ${result.encoding} but its letters mix unrelated scripts inside words: it is not text.` };
+    return { ok: false, reason: 'unknown-encoding', detail: l10n.t('The file decodes as {0} but its letters mix unrelated scripts inside words: it is not text.', result.encoding) };
   }
   return result;
 }
@@ -326,7 +327,7 @@ function checked(result: DecodeResult): DecodeResult {
     replacements++;
   }
   if (replacements > 3 && replacements > result.text.length * 0.01) {
-    return { ok: false, reason: 'unknown-encoding', detail: `The text is full of replacement characters (${replacements}).` };
+    return { ok: false, reason: 'unknown-encoding', detail: l10n.t('The text is full of replacement characters ({0}).', replacements) };
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Parser } from 'htmlparser2';
 import type { ArticleMetadata } from '../model';
 import { calendarDate, type DocumentContent, type DocumentParagraph } from './documentArticle';
@@ -25,10 +26,10 @@ export type DocxReading = { ok: true; content: DocumentContent } | { ok: false; 
 export function readDocx(bytes: Uint8Array, maxExpandedBytes: number): DocxReading {
   const entries = readZipEntries(bytes, [documentPart, stylesPart, footnotesPart, endnotesPart, corePart], maxExpandedBytes);
   if (!(entries instanceof Map)) {
-    return { ok: false, reason: entries.kind === 'too-large' ? 'too-large' : 'parse-error', detail: entries.kind === 'too-large' ? entries.detail : `not a Word document: ${entries.detail}` };
+    return { ok: false, reason: entries.kind === 'too-large' ? 'too-large' : 'parse-error', detail: entries.kind === 'too-large' ? entries.detail : l10n.t('not a Word document: {0}', entries.detail) };
   }
   const documentXml = entries.get(documentPart);
-  if (!documentXml) return { ok: false, reason: 'parse-error', detail: 'not a Word document: it has no word/document.xml' };
+  if (!documentXml) return { ok: false, reason: 'parse-error', detail: l10n.t('not a Word document: it has no word/document.xml') };
   const decoder = new TextDecoder();
   const headingStyles = readHeadingStyles(entries.has(stylesPart) ? decoder.decode(entries.get(stylesPart)) : '');
   const body = readParagraphs(decoder.decode(documentXml), headingStyles);
@@ -45,7 +46,7 @@ export function readDocx(bytes: Uint8Array, maxExpandedBytes: number): DocxReadi
   }
   const core = entries.has(corePart) ? readCoreProperties(decoder.decode(entries.get(corePart))) : {};
   const paragraphs = [...body.paragraphs.map(({ text }) => ({ text })), ...notes];
-  if (paragraphs.length === 0) return { ok: false, reason: 'empty', detail: 'The document has no text.' };
+  if (paragraphs.length === 0) return { ok: false, reason: 'empty', detail: l10n.t('The document has no text.') };
   const meta: Partial<ArticleMetadata> = { ...core };
   if (!meta.title) {
     const named = body.paragraphs.find((paragraph) => paragraph.kind === 'title') ?? body.paragraphs.find((paragraph) => paragraph.kind === 'heading');

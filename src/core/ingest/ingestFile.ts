@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ArticleMetadata, IngestOutcome, SourceFormat } from '../model';
 import { ArticleDraft, buildArticle } from './buildArticle';
 import { boundedTitle } from './cleanArticle';
@@ -58,21 +59,21 @@ export function ingestFile(input: IngestInput, options?: Partial<IngestOptions>)
 function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome {
   const format = formatOfFileName(input.fileName);
   if (!format) {
-    return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is not .txt, .md, .html, .jsonl, .pdf or .docx.` };
+    return { kind: 'skipped', reason: 'unsupported-format', detail: l10n.t('{0} is not .txt, .md, .html, .jsonl, .pdf or .docx.', input.fileName) };
   }
   if (format === 'pdf' || format === 'docx') {
     // Documents are read by `ingestSourceFile` (the PDF reader loads only when a PDF is found, and answers asynchronously).
     return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is a document: read it with ingestSourceFile.` };
   }
   if (input.bytes.length > options.maxFileBytes) {
-    return { kind: 'skipped', reason: 'too-large', detail: `${input.bytes.length} bytes is over the ${options.maxFileBytes}-byte limit.` };
+    return { kind: 'skipped', reason: 'too-large', detail: l10n.t('{0} bytes is over the {1}-byte limit.', input.bytes.length, options.maxFileBytes) };
   }
   const decoded = decodeBytes(input.bytes);
   if (!decoded.ok) {
     return { kind: 'skipped', reason: decoded.reason, detail: decoded.detail };
   }
   if (decoded.text.trim().length === 0) {
-    return { kind: 'skipped', reason: 'empty', detail: 'The file has no text.' };
+    return { kind: 'skipped', reason: 'empty', detail: l10n.t('The file has no text.') };
   }
   const index = new LineIndex(decoded.text);
   const warnings: string[] = [];
@@ -87,7 +88,7 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
     }
   }
   if (articles.length === 0) {
-    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? 'No line of the file holds an article with text.' : noPassagesDetail(drafts, format === 'md' && readFrontMatter(index) !== undefined) };
+    return { kind: 'skipped', reason: 'empty', detail: format === 'jsonl' ? l10n.t('No line of the file holds an article with text.') : noPassagesDetail(drafts, format === 'md' && readFrontMatter(index) !== undefined) };
   }
   return { kind: 'articles', articles, warnings };
 }
@@ -95,12 +96,12 @@ function ingestOrSkip(input: IngestInput, options: IngestOptions): IngestOutcome
 /** Why a file with text gave no passage: it holds only front matter, headings and cruft, and which. */
 function noPassagesDetail(drafts: ArticleDraft[], frontMatterOnly: boolean): string {
   const dropped = drafts.flatMap((draft) => draft.droppedLines);
-  const parts = frontMatterOnly ? ['front matter'] : [];
+  const parts = frontMatterOnly ? [l10n.t('front matter')] : [];
   if (dropped.length > 0) {
     const reasons = [...new Set(dropped.map((line) => line.reason))];
-    parts.push(`${dropped.length} line(s) of headings or cruft (${reasons.slice(0, 5).join(', ')}${reasons.length > 5 ? ', ...' : ''})`);
+    parts.push(l10n.t('{0} line(s) of headings or cruft ({1})', dropped.length, `${reasons.slice(0, 5).join(', ')}${reasons.length > 5 ? ', ...' : ''}`));
   }
-  return parts.length === 0 ? 'The file has no passages to index.' : `The file has no passages to index: only ${parts.join(' and ')}.`;
+  return parts.length === 0 ? l10n.t('The file has no passages to index.') : l10n.t('The file has no passages to index: only {0}.', parts.join(l10n.t(' and ')));
 }
 
 function readDrafts(format: Exclude<SourceFormat, 'pdf' | 'docx'>, input: IngestInput, index: LineIndex, options: IngestOptions, warnings: string[]): ArticleDraft[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IngestOutcome, SkipReason } from '../model';
 import { articleFromDocument, documentText, type DocumentContent } from './documentArticle';
 import { readDocx } from './docxReader';
@@ -28,7 +29,7 @@ export async function ingestSourceFile(input: IngestInput, options: Partial<Inge
     if (reading.kind === 'skipped') return reading;
     const { content, warnings } = reading;
     const article = articleFromDocument({ uri: input.uri, fileName: input.fileName, format, known: definedOnly(input.metadata ?? {}) }, content, resolved, warnings);
-    if (article.passages.length === 0) return { kind: 'skipped', reason: 'empty', detail: 'The document has no text to index.' };
+    if (article.passages.length === 0) return { kind: 'skipped', reason: 'empty', detail: l10n.t('The document has no text to index.') };
     return { kind: 'articles', articles: [article], warnings };
   } catch (error) {
     return { kind: 'skipped', reason: 'parse-error', detail: error instanceof Error ? error.message : String(error) };
@@ -45,7 +46,7 @@ export type DocumentTextOutcome = { kind: 'text'; text: string } | { kind: 'skip
  */
 export async function readDocumentText(input: IngestInput, options: Partial<IngestOptions> | undefined, libraries: LazyLibraries): Promise<DocumentTextOutcome> {
   const format = formatOfFileName(input.fileName);
-  if (format !== 'pdf' && format !== 'docx') return { kind: 'skipped', reason: 'unsupported-format', detail: `${input.fileName} is not a PDF or Word file.` };
+  if (format !== 'pdf' && format !== 'docx') return { kind: 'skipped', reason: 'unsupported-format', detail: l10n.t('{0} is not a PDF or Word file.', input.fileName) };
   try {
     const reading = await readDocumentContent(input, format, resolveIngestOptions(options), libraries);
     return reading.kind === 'skipped' ? reading : { kind: 'text', text: documentText(reading.content) };
@@ -58,14 +59,14 @@ type DocumentReading = { kind: 'content'; content: DocumentContent; warnings: st
 
 async function readDocumentContent(input: IngestInput, format: 'pdf' | 'docx', options: IngestOptions, libraries: LazyLibraries): Promise<DocumentReading> {
   if (input.bytes.length > options.maxFileBytes) {
-    return { kind: 'skipped', reason: 'too-large', detail: `${input.bytes.length} bytes is over the ${options.maxFileBytes}-byte limit.` };
+    return { kind: 'skipped', reason: 'too-large', detail: l10n.t('{0} bytes is over the {1}-byte limit.', input.bytes.length, options.maxFileBytes) };
   }
-  if (input.bytes.length === 0) return { kind: 'skipped', reason: 'empty', detail: 'The file is empty.' };
+  if (input.bytes.length === 0) return { kind: 'skipped', reason: 'empty', detail: l10n.t('The file is empty.') };
   if (format === 'docx') {
     const reading = readDocx(input.bytes, options.maxDocxExpandedBytes);
     return reading.ok ? { kind: 'content', content: reading.content, warnings: [] } : { kind: 'skipped', reason: reading.reason, detail: reading.detail };
   }
-  if (!libraries.loadPdfJs) return { kind: 'skipped', reason: 'unsupported-format', detail: 'PDF files are read in the background worker, which this editor could not start.' };
+  if (!libraries.loadPdfJs) return { kind: 'skipped', reason: 'unsupported-format', detail: l10n.t('PDF files are read in the background worker, which this editor could not start.') };
   const pdfjs = await libraries.loadPdfJs();
   const reading = await readPdf(input.bytes, pdfjs, { maxPages: options.maxPdfPages, maxMillis: options.maxPdfMillis });
   return reading.ok ? { kind: 'content', content: reading.content, warnings: [...reading.warnings] } : { kind: 'skipped', reason: reading.reason, detail: reading.detail };

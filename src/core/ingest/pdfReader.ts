@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ArticleMetadata } from '../model';
 import { calendarDate, type DocumentContent } from './documentArticle';
 import { layoutPdf, type PdfPageText, type PdfTextRun } from './pdfLayout';
@@ -100,9 +101,9 @@ export async function readPdf(bytes: Uint8Array, pdfjs: PdfJsModule, limits: Pdf
       pages.push({ page: pageNumber, runs });
     }
     if (pages.length > 0 && pagesWithoutText === pages.length) {
-      return { ok: false, reason: 'no-text-layer', detail: `no text layer — needs OCR (${pages.length} page${pages.length === 1 ? '' : 's'} of images, no text)` };
+      return { ok: false, reason: 'no-text-layer', detail: pages.length === 1 ? l10n.t('no text layer — needs OCR (1 page of images, no text)') : l10n.t('no text layer — needs OCR ({0} pages of images, no text)', pages.length) };
     }
-    if (pages.length === 0) return { ok: false, reason: 'parse-error', detail: document.numPages === 0 ? 'the PDF has no pages' : 'no page could be read in time' };
+    if (pages.length === 0) return { ok: false, reason: 'parse-error', detail: document.numPages === 0 ? l10n.t('the PDF has no pages') : l10n.t('no page could be read in time') };
     if (pagesWithoutText > 0) warnings.push(`${pagesWithoutText} of ${pages.length} pages have no text layer (scanned images?) and add nothing.`);
     const layout = layoutPdf(pages);
     const meta = await beforeDeadline(document.getMetadata(), deadline, now).then(metadataOf, () => ({}) as Partial<ArticleMetadata>);
@@ -142,10 +143,10 @@ function beforeDeadline<T>(promise: Promise<T>, deadline: number, now: () => num
 function failure(error: unknown): PdfReading {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof DeadlinePassed) return { ok: false, reason: 'parse-error', detail: 'reading the PDF took longer than the PDF time cap' };
-  if (name === 'PasswordException') return { ok: false, reason: 'encrypted', detail: 'the PDF is password-protected' };
-  if (name === 'InvalidPDFException') return { ok: false, reason: 'parse-error', detail: `not a readable PDF (damaged or truncated: ${message})` };
-  return { ok: false, reason: 'parse-error', detail: `the PDF could not be read (${message})` };
+  if (error instanceof DeadlinePassed) return { ok: false, reason: 'parse-error', detail: l10n.t('reading the PDF took longer than the PDF time cap') };
+  if (name === 'PasswordException') return { ok: false, reason: 'encrypted', detail: l10n.t('the PDF is password-protected') };
+  if (name === 'InvalidPDFException') return { ok: false, reason: 'parse-error', detail: l10n.t('not a readable PDF (damaged or truncated: {0})', message) };
+  return { ok: false, reason: 'parse-error', detail: l10n.t('the PDF could not be read ({0})', message) };
 }
 
 /** A pdf.js text item as a run; marked-content items (no `str`) are left out. */

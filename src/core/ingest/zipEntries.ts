@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Inflate } from 'fflate';
 
 /** Why a zip archive (a .docx) could not be read. */
@@ -24,7 +25,7 @@ export function readZipEntries(bytes: Uint8Array, names: readonly string[], maxT
   for (const entry of directory) {
     if (!wanted.has(entry.name) || found.has(entry.name)) continue;
     const start = dataStart(bytes, entry.localHeader);
-    if (start === undefined || start + entry.compressedSize > bytes.length) return { kind: 'not-a-zip', detail: `the entry ${entry.name} runs past the end of the file` };
+    if (start === undefined || start + entry.compressedSize > bytes.length) return { kind: 'not-a-zip', detail: l10n.t('the entry {0} runs past the end of the file', entry.name) };
     const data = bytes.subarray(start, start + entry.compressedSize);
     if (entry.method === 0) {
       total += data.length;
@@ -32,7 +33,7 @@ export function readZipEntries(bytes: Uint8Array, names: readonly string[], maxT
       found.set(entry.name, data.slice());
       continue;
     }
-    if (entry.method !== 8) return { kind: 'not-a-zip', detail: `the entry ${entry.name} uses compression method ${entry.method}` };
+    if (entry.method !== 8) return { kind: 'not-a-zip', detail: l10n.t('the entry {0} uses compression method {1}', entry.name, entry.method) };
     const chunks: Uint8Array[] = [];
     let over = false;
     const inflater = new Inflate((chunk) => {
@@ -45,7 +46,7 @@ export function readZipEntries(bytes: Uint8Array, names: readonly string[], maxT
         inflater.push(data.subarray(at, Math.min(data.length, at + inflateStep)), at + inflateStep >= data.length);
       }
     } catch (error) {
-      return { kind: 'not-a-zip', detail: `the entry ${entry.name} is damaged (${error instanceof Error ? error.message : String(error)})` };
+      return { kind: 'not-a-zip', detail: l10n.t('the entry {0} is damaged ({1})', entry.name, error instanceof Error ? error.message : String(error)) };
     }
     if (over) return tooLarge(maxTotalBytes);
     found.set(entry.name, concat(chunks));
@@ -54,7 +55,7 @@ export function readZipEntries(bytes: Uint8Array, names: readonly string[], maxT
 }
 
 function tooLarge(maxTotalBytes: number): ZipProblem {
-  return { kind: 'too-large', detail: `its text expands to more than ${Math.round(maxTotalBytes / 1048576)} MB (a zip bomb?)` };
+  return { kind: 'too-large', detail: l10n.t('its text expands to more than {0} MB (a zip bomb?)', Math.round(maxTotalBytes / 1048576)) };
 }
 
 interface DirectoryEntry {
@@ -73,18 +74,18 @@ function centralDirectory(bytes: Uint8Array): DirectoryEntry[] | string {
   let end = bytes.length - 22;
   const earliest = Math.max(0, bytes.length - 22 - 65535);
   while (end >= earliest && view.getUint32(end, true) !== endOfDirectorySignature) end--;
-  if (end < earliest || bytes.length < 22) return 'it is not a zip archive (no central directory)';
+  if (end < earliest || bytes.length < 22) return l10n.t('it is not a zip archive (no central directory)');
   const count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) return 'it is a ZIP64 archive, which a Word document never needs';
+  if (count === 0xffff || offset === 0xffffffff) return l10n.t('it is a ZIP64 archive, which a Word document never needs');
   const decoder = new TextDecoder();
   const entries: DirectoryEntry[] = [];
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== directoryEntrySignature) return 'its central directory is damaged';
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== directoryEntrySignature) return l10n.t('its central directory is damaged');
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
-    if (offset + 46 + nameLength > bytes.length) return 'its central directory is damaged';
+    if (offset + 46 + nameLength > bytes.length) return l10n.t('its central directory is damaged');
     entries.push({
       method: view.getUint16(offset + 10, true),
       compressedSize: view.getUint32(offset + 20, true),

@@ -1,3 +1,4 @@
+import { abjadFirstLetters, abjadWrites, isAbjadWord } from '../text/abjadSpelling';
 import { isLatinQueryWord, latinKeyOf } from '../text/transliteration';
 
 /**
@@ -6,17 +7,30 @@ import { isLatinQueryWord, latinKeyOf } from '../text/transliteration';
  * answers a query word; while the writer is still typing the last word, a key that starts with
  * it answers too (the prefix rule of `TermCompletions`), never a typo of it. A corpus with no
  * words of those alphabets has no keys, and its searches are as they were.
+ *
+ * Arabic and Hebrew words, whose keys lack the short vowels (`بوتين` -> `bwtyn`), also answer a
+ * whole Latin word they write letter for letter (`abjadWrites`: `Putin` -> بوتين, פוטין), found
+ * among the words of their first letter.
  */
 export class TransliterationKeys {
   private readonly termsByKey = new Map<string, number[]>();
   /** Keys by their first `MIN_PREFIX_LENGTH` characters, for the unfinished last word. */
   private readonly keysByStart = new Map<string, string[]>();
   private indexedTermCount = 0;
+  /** Arabic and Hebrew terms by their first letter: [termId, term]. */
+  private readonly abjadTermsByFirstLetter = new Map<string, Array<[number, string]>>();
 
   /** Indexes `terms[from..]`; call again with the same growing array to add more. */
   addTerms(terms: readonly string[], from = this.indexedTermCount): void {
     for (let termId = from; termId < terms.length; termId++) {
-      const key = latinKeyOf(terms[termId]);
+      const term = terms[termId];
+      if (isAbjadWord(term)) {
+        const first = term[0];
+        const list = this.abjadTermsByFirstLetter.get(first);
+        if (list) list.push([termId, term]);
+        else this.abjadTermsByFirstLetter.set(first, [[termId, term]]);
+      }
+      const key = latinKeyOf(term);
       if (key === undefined) continue;
       let termIds = this.termsByKey.get(key);
       if (!termIds) {
@@ -47,6 +61,9 @@ export class TransliterationKeys {
     for (const termId of this.termsByKey.get(term) ?? []) {
       if (frequency(termId) > 0) found.push({ termId, whole: true });
     }
+    for (const termId of this.abjadSpellings(term)) {
+      if (frequency(termId) > 0 && !found.some((known) => known.termId === termId)) found.push({ termId, whole: true });
+    }
     if (!unfinished) return found;
     const longer: Array<{ termId: number; count: number }> = [];
     for (const key of this.keysByStart.get(term.slice(0, MIN_PREFIX_LENGTH)) ?? []) {
@@ -58,6 +75,18 @@ export class TransliterationKeys {
     }
     longer.sort((a, b) => b.count - a.count || a.termId - b.termId);
     for (const { termId } of longer.slice(0, limit)) found.push({ termId, whole: false });
+    return found;
+  }
+
+  /** Arabic and Hebrew terms that write the whole Latin word `term` (see `abjadWrites`). */
+  private abjadSpellings(term: string): number[] {
+    if (this.abjadTermsByFirstLetter.size === 0 || !/^[a-z]+$/.test(term)) return [];
+    const found: number[] = [];
+    for (const first of abjadFirstLetters(term)) {
+      for (const [termId, abjad] of this.abjadTermsByFirstLetter.get(first) ?? []) {
+        if (abjad.length <= term.length + 2 && abjadWrites(abjad, term)) found.push(termId);
+      }
+    }
     return found;
   }
 }

@@ -140,9 +140,14 @@ function headingLength(tokens: NormalToken[], i: number): number {
   return 0;
 }
 
-/** A demonym by its shape alone ("Russian", "Chinese", "Turkish", "Afghan", "Pakistani", "French"). */
+/**
+ * A demonym by its shape alone ("Russian", "Chinese", "Turkish", "Korean", "Pakistani", "French").
+ * A bare "-an" counts only after the letters demonyms put there (Cuban, American, Rwandan,
+ * Korean, Tongan, Alaskan, Angolan, German, Samoan, Tibetan, Nicaraguan, Kenyan): names end in
+ * "-han", "-ran", "-san", "-wan", "-pan" too (Manmohan, Jonathan, Kiran, Susan, Taiwan, Japan).
+ */
 export function looksLikeDemonym(norm: string): boolean {
-  return IRREGULAR_DEMONYMS.has(norm) || (norm.length >= 5 && /(?:ian|ese|ish|an|stani)s?$/.test(norm));
+  return IRREGULAR_DEMONYMS.has(norm) || (norm.length >= 5 && /(?:ian|ese|ish|[bcdegklmotuy]an|stani)s?$/.test(norm));
 }
 
 function isDigit(code: number): boolean {

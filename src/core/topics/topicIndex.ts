@@ -8,6 +8,7 @@ import { NormalToken, normaliseTerm, normaliseTokens } from './normaliseTerm';
 import { sortInSlices } from '../scheduling/sortInSlices';
 import { neverDue, runCooperatively, runToCompletion, SliceClock, SlicedWork, TimeSlice } from '../scheduling/timeSlice';
 import { misspellingEdits } from './spellingDistance';
+import { abjadFirstLetters, abjadWrites, isAbjadWord } from '../text/abjadSpelling';
 import { isLatinQueryWord, latinKeyOf } from '../text/transliteration';
 import { withoutInvisibleCharacters } from '../text/wordText';
 import { TopicTrie, type TokenMatch } from './topicTrie';
@@ -38,6 +39,14 @@ interface LookupTables {
   sortedNames: Array<[string, Topic]>;
   /** Visible topics by the Latin transliteration of a name or spelling written in another alphabet (see `transliteratedTopics`). */
   byTransliteration: Map<string, Topic[]>;
+  /** Visible topics' names and spellings written wholly in Arabic or Hebrew, by their first letter (see `abjadWrites`). */
+  abjadNames: Map<string, AbjadName[]>;
+}
+
+/** A topic's name or spelling in Arabic or Hebrew, word by word (folded). */
+interface AbjadName {
+  words: string[];
+  topic: Topic;
 }
 
 function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWork<LookupTables> {
@@ -72,17 +81,23 @@ function* lookupTablesInSlices(built: BuiltTopics, clock: SliceClock): SlicedWor
       else byPassage.set(passageId, [topic]);
     }
   }
-  const byTransliteration = yield* transliterationsInSlices(built, byId, clock);
-  return { visible, byId, byPassage, exactSpellings, sortedNames, byTransliteration };
+  const { byKey: byTransliteration, abjadNames } = yield* transliterationsInSlices(built, byId, clock);
+  return { visible, byId, byPassage, exactSpellings, sortedNames, byTransliteration, abjadNames };
 }
 
 /** The visible topics by the Latin keys of their names and spellings in other alphabets (`lavrov` -> Сергей Лавров), most sources first. */
-function* transliterationsInSlices(built: BuiltTopics, byId: ReadonlyMap<string, Topic>, clock: SliceClock): SlicedWork<Map<string, Topic[]>> {
+function* transliterationsInSlices(built: BuiltTopics, byId: ReadonlyMap<string, Topic>, clock: SliceClock): SlicedWork<{ byKey: Map<string, Topic[]>; abjadNames: Map<string, AbjadName[]> }> {
   const byKey = new Map<string, Topic[]>();
+  const abjadNames = new Map<string, AbjadName[]>();
   for (const { words, entry } of built.trie.keys()) {
     if (clock.due()) yield;
     const topic = byId.get(entry.topicId);
     if (!topic || built.hiddenIds.has(topic.id)) continue;
+    if (words.length > 0 && words.every(isAbjadWord)) {
+      const list = abjadNames.get(words[0][0]);
+      if (list) list.push({ words: [...words], topic });
+      else abjadNames.set(words[0][0], [{ words: [...words], topic }]);
+    }
     const latin = words.map(latinKeyOf);
     if (latin.some((key) => key === undefined)) continue;
     const key = latin.join(' ');
@@ -93,7 +108,33 @@ function* transliterationsInSlices(built: BuiltTopics, byId: ReadonlyMap<string,
   for (const topics of byKey.values()) {
     topics.sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
   }
-  return byKey;
+  return { byKey, abjadNames };
+}
+
+/** Whether the Arabic or Hebrew words `nameWords` write the Latin `words` in a row, each whole (see `abjadWrites`). */
+function writesWordsInARow(nameWords: readonly string[], words: readonly string[]): boolean {
+  for (let from = 0; from + words.length <= nameWords.length; from++) {
+    if (words.every((word, i) => abjadWrites(nameWords[from + i], word))) return true;
+  }
+  return false;
+}
+
+function bySourcesThenMentions(a: Topic, b: Topic): number {
+  return b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1);
+}
+
+/** Whether `keyWords` holds `words` in a row, the last of them as a word's beginning when `lastAsPrefix`. */
+function containsWordsInARow(keyWords: readonly string[], words: readonly string[], lastAsPrefix: boolean): boolean {
+  const last = words.length - 1;
+  for (let from = 0; from + words.length <= keyWords.length; from++) {
+    let all = true;
+    for (let i = 0; i <= last && all; i++) {
+      const keyWord = keyWords[from + i];
+      all = i === last && lastAsPrefix ? keyWord.startsWith(words[i]) : keyWord === words[i];
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** The edits from the writer's words to a key's, word by word (the last also in its singular form), or undefined when one word is no plausible misspelling. */
@@ -182,6 +223,7 @@ export class TopicIndex {
   private readonly fuzzyCache = new Map<string, Topic | undefined>();
   private spelledKeys: Map<string, SpelledKey[]> | undefined;
   private readonly byTransliteration: Map<string, Topic[]>;
+  private readonly abjadNames: Map<string, AbjadName[]>;
   /** Normalised names and spellings of visible topics, sorted, for prefix look-ups by binary search. */
   private readonly sortedNames: Array<[string, Topic]>;
 
@@ -192,6 +234,7 @@ export class TopicIndex {
     this.exactSpellings = tables.exactSpellings;
     this.sortedNames = tables.sortedNames;
     this.byTransliteration = tables.byTransliteration;
+    this.abjadNames = tables.abjadNames;
   }
 
   /** Every topic the writer has not hidden, most sources first, then most mentions. */
@@ -297,11 +340,50 @@ export class TopicIndex {
    * `latinKeyOf`) is exactly the writer's Latin words, folded, most sources first: `lavrov` ->
    * Сергей Лавров (whose surname is one of its spellings), `sergei lavrov` -> the same. A whole
    * name, word for word, never a misspelling of one; words of fewer than four letters match
-   * nothing (see `isLatinQueryWord`).
+   * nothing (see `isLatinQueryWord`). Failing that, a name in Arabic or Hebrew whose words write
+   * the writer's, word for word, letter for letter (`abjadWrites`: `Lavrov` -> سيرغي لافروف).
    */
   private transliteratedTopics(words: readonly string[]): Topic[] {
     if (words.length === 0 || !words.every(isLatinQueryWord)) return [];
-    return this.byTransliteration.get(words.join(' ')) ?? [];
+    const exact = this.byTransliteration.get(words.join(' '));
+    if (exact) return exact;
+    if (this.abjadNames.size === 0) return [];
+    const found = new Set<Topic>();
+    for (const first of abjadFirstLetters(words[0])) {
+      for (const name of this.abjadNames.get(first) ?? []) {
+        if (name.words.length === words.length && name.words.every((word, i) => abjadWrites(word, words[i]))) found.add(name.topic);
+      }
+    }
+    return [...found].sort(bySourcesThenMentions);
+  }
+
+  /**
+   * Topics a Latin query names in another alphabet, for Go to Topic and the Topics view's filter:
+   * those with a name or spelling whose transliteration (see `latinKeyOf`) holds the query's
+   * words in a row (`Lavrov` and `Sergei Lavrov` -> Сергей Лавров), most sources first. With
+   * `unfinishedLastWord` (the writer is still typing) the last word may be the beginning of a
+   * transliterated word (`Lavr`), listed after the topics that have the words whole. Every word is a plain Latin word of four letters or more
+   * (`isLatinQueryWord`): a short or mixed query names none. A name in Arabic or Hebrew counts
+   * when its words write the query's whole words letter for letter (`abjadWrites`: `Putin` ->
+   * فلاديمير بوتين).
+   */
+  topicsTransliteratedFrom(query: string, unfinishedLastWord = false): Topic[] {
+    const words = normaliseTokens(query).map((token) => token.norm);
+    if (words.length === 0 || !words.every(isLatinQueryWord)) return [];
+    const wholly = new Set<Topic>();
+    const byBeginning = new Set<Topic>();
+    for (const [key, topics] of this.byTransliteration) {
+      const keyWords = key.split(' ');
+      if (containsWordsInARow(keyWords, words, false)) for (const topic of topics) wholly.add(topic);
+      else if (unfinishedLastWord && containsWordsInARow(keyWords, words, true)) for (const topic of topics) byBeginning.add(topic);
+    }
+    for (const names of this.abjadNames.values()) {
+      for (const { words: nameWords, topic } of names) {
+        if (writesWordsInARow(nameWords, words)) wholly.add(topic);
+      }
+    }
+    const bySources = (a: Topic, b: Topic) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1);
+    return [...[...wholly].sort(bySources), ...[...byBeginning].filter((topic) => !wholly.has(topic)).sort(bySources)];
   }
 
   /** True when the topic's name comes from an alias file entry (the writer's or the bundled corpus's). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ExtractedPage, InlineRun, PageBlock, PageExtraction, PageMetadata } from './extractedPage';
 
 /**
@@ -67,7 +68,7 @@ const headingElements: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5
  */
 export function extractPage(html: string, pageUrl: string | undefined, libraries: PageReaderLibraries, limits: ExtractLimits = defaultExtractLimits): PageExtraction {
   if (html.length > limits.maxHtmlChars) {
-    return { ok: false, reason: 'too-large', detail: `the page's HTML is ${Math.ceil(html.length / 1048576)} MB, over the ${Math.floor(limits.maxHtmlChars / 1048576)} MB that are read` };
+    return { ok: false, reason: 'too-large', detail: l10n.t('the page\'s HTML is {0} MB, over the {1} MB that are read', Math.ceil(html.length / 1048576), Math.floor(limits.maxHtmlChars / 1048576)) };
   }
   let content: unknown;
   let result: ReadabilityResult | null;
@@ -77,22 +78,22 @@ export function extractPage(html: string, pageUrl: string | undefined, libraries
     const { document } = libraries.parseHTML(/<(html|body)[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
     language = document.documentElement?.getAttribute?.('lang') ?? undefined;
     const elements = flattenDeepNesting(document, limits.maxDepth);
-    if (elements > limits.maxElements) return { ok: false, reason: 'too-large', detail: `the page has more than ${limits.maxElements.toLocaleString('en')} elements` };
+    if (elements > limits.maxElements) return { ok: false, reason: 'too-large', detail: l10n.t('the page has more than {0} elements', limits.maxElements.toLocaleString('en')) };
     result = new libraries.Readability(document, { maxElemsToParse: limits.maxElements, serializer: (node) => node }).parse();
     content = result?.content;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/Aborting parsing document/i.test(message)) return { ok: false, reason: 'too-large', detail: `the page has more than ${limits.maxElements.toLocaleString('en')} elements` };
+    if (/Aborting parsing document/i.test(message)) return { ok: false, reason: 'too-large', detail: l10n.t('the page has more than {0} elements', limits.maxElements.toLocaleString('en')) };
     return { ok: false, reason: 'parse-error', detail: message };
   }
-  if (!result || !isNode(content)) return { ok: false, reason: 'no-article', detail: 'no article text was found on the page' };
-  if ((content.textContent ?? '').replace(/\s+/g, ' ').trim().length < minArticleChars) return { ok: false, reason: 'no-article', detail: 'no article text was found on the page' };
+  if (!result || !isNode(content)) return { ok: false, reason: 'no-article', detail: l10n.t('no article text was found on the page') };
+  if ((content.textContent ?? '').replace(/\s+/g, ' ').trim().length < minArticleChars) return { ok: false, reason: 'no-article', detail: l10n.t('no article text was found on the page') };
   const walker = new BlockWalker(baseUrl(pageUrl), limits);
   walker.walkBlock(content, { quoteDepth: 0 }, 0);
   walker.flush();
   const metadata = metadataOf(result, language);
   const blocks = tidyBlocks(walker.blocks, metadata);
-  if (blocks.length === 0) return { ok: false, reason: 'no-article', detail: 'no article text was found on the page' };
+  if (blocks.length === 0) return { ok: false, reason: 'no-article', detail: l10n.t('no article text was found on the page') };
   const page: ExtractedPage = {
     metadata,
     blocks,

@@ -148,6 +148,20 @@ describe('hover cards across scripts', () => {
     });
   });
 
+  it('Go to Topic and the Topics filter: Lavrov, Sergei Lavrov and the unfinished Lavr name Сергей Лавров; a typo, a short word or a translation none', () => {
+    const names = (query: string, unfinished = false) => topics.topicsTransliteratedFrom(query, unfinished).map((topic) => topic.name);
+    assert.deepEqual(names('Lavrov'), ['Сергей Лавров']);
+    assert.deepEqual(names('Sergei Lavrov'), ['Сергей Лавров']);
+    assert.deepEqual(names('lavrov'), ['Сергей Лавров'], 'a filter is not case-sensitive');
+    assert.deepEqual(names('Lavr', true), ['Лаврова', 'Сергей Лавров'], 'the beginning of Лавров and of its genitive Лаврова, which the extraction keeps as a topic');
+    assert.deepEqual(names('Lavr'), [], 'a finished word is a whole word');
+    assert.deepEqual(names('Lav', true), [], 'fewer than four letters name nothing');
+    assert.deepEqual(names('Lavrob'), []);
+    assert.deepEqual(names('Moscow'), []);
+    assert.deepEqual(names('Lavrov Putin'), [], 'words of two names are not one name');
+    assert.ok(names('Putin').includes('Владимир Путин'));
+  });
+
   it('no card for a lower-case word, a typo of a transliteration or a translation', () => {
     assert.equal(card('the lavrov question', 'lavrov'), undefined);
     assert.equal(card('We asked Lavrob about it.', 'Lavrob'), undefined);
@@ -179,6 +193,7 @@ describe('the bundled English corpus: transliteration changes nothing', () => {
 
   it('no hover match is a transliteration: the draft and every topic name find what they found before', () => {
     const topics = extractTopics(bundledArticles, { entries: [] });
+    for (const topic of topics.topics()) assert.deepEqual(topics.topicsTransliteratedFrom(topic.name, true), [], topic.name);
     const draftLines = [...topics.topics().map((topic) => `About ${topic.name} today.`)];
     for (const line of draftLines) {
       for (const match of topics.findInText(line)) {
