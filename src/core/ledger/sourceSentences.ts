@@ -97,6 +97,7 @@ export class SourceSentences {
   readonly sentences: SourceSentence[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly passageText = new Map<string, string>();
+  private readonly passageArticle = new Map<string, string>();
   private readonly byFigure = new Map<Figure, SourceSentence>();
   /** Scratch space for `candidates`, one slot per sentence, left zeroed after each call. */
   private weights = new Float64Array(0);
@@ -113,6 +114,7 @@ export class SourceSentences {
       for (const passage of article.passages) {
         const text = passage.text.length > maxPassageChars ? passage.text.slice(0, maxPassageChars) : passage.text;
         this.passageText.set(passage.id, passage.text);
+        this.passageArticle.set(passage.id, article.id);
         const tokens = tokenise(text);
         const passageFigures = figuresByPassage.get(passage.id) ?? [];
         for (const bounds of splitSentences(tokens)) {
@@ -151,6 +153,11 @@ export class SourceSentences {
   /** The text of a sentence, as in its passage. */
   textOf(sentence: SourceSentence): string {
     return (this.passageText.get(sentence.passageId) ?? '').slice(sentence.start, sentence.end);
+  }
+
+  /** The article a passage belongs to. */
+  articleOfPassage(passageId: string): string | undefined {
+    return this.passageArticle.get(passageId);
   }
 
   /** The whole text of a passage. */

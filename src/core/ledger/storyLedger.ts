@@ -5,14 +5,14 @@
  * certain falls to "single source", "second-hand" or "not found", never up.
  */
 import * as l10n from '@vscode/l10n';
-import { DraftFigureChecker } from '../figures/draftFigures';
 import type { Figure } from '../figures/figure';
 import type { FigureGroup } from '../figures/groupFigures';
 import { sourceLabel, type Article, type Logger } from '../model';
 import { foldWord } from '../text/wordText';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { tokenise } from '../figures/tokenise';
-import { findDraftClaims, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
+import { FigureGroupIndex } from './figureGroupIndex';
+import { maxDraftChars, paragraphClaims, proseParagraphs, shiftClaim, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
 import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
 import { independentVoices, type SourceVoice } from './nearDuplicates';
 import { conceptsOf, numbersOf, SourceSentences, stem, type SourceSentence } from './sourceSentences';
@@ -123,6 +123,40 @@ const candidateCoverage = 0.08;
 const relatedCoverage = 0.15;
 const maxCandidates = 40;
 const maxQuoteChars = 400;
+/** Paragraphs and decided claims kept between checks (a 3,000-word draft has about 40 and 150): the writer's edit re-reads one paragraph and re-decides one sentence. */
+const maxKeptParagraphs = 2_000;
+const maxKeptDecisions = 5_000;
+
+/** A map that forgets its oldest entries past `limit`; a read makes an entry the newest. */
+class RecentMap<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** What decides a claim besides its words: its figures as the figure reader understood them (a paragraph's earlier sentence can frame them) and its quotations. */
+function decisionKey(claim: DraftClaim): string {
+  const figures = claim.figures.map((figure) => [figure.span.text, figure.kind, figure.unit, figure.low, figure.high, figure.comparison, figure.anchor?.relation, figure.anchor?.year, figure.period, figure.change, figure.measures, figure.names, Object.entries(figure.keywords)]);
+  return JSON.stringify([claim.text, claim.reasons, claim.quotations, figures]);
+}
 
 interface SourceEvidence {
   sentence: SourceSentence;
@@ -135,13 +169,17 @@ interface SourceEvidence {
 export class StoryLedger {
   private readonly sentences: SourceSentences;
   private readonly articles = new Map<string, Article>();
-  private readonly figureChecker: DraftFigureChecker;
+  private readonly figureGroups: FigureGroupIndex;
   private readonly terms: TermMatcher | undefined;
+  /** Paragraph text -> its claims (offsets into the paragraph). */
+  private readonly paragraphs = new RecentMap<DraftClaim[]>(maxKeptParagraphs);
+  /** `decisionKey` -> the claim decided (offsets of the sentence it was first seen in). */
+  private readonly decisions = new RecentMap<LedgerClaim>(maxKeptDecisions);
 
   constructor(articles: readonly Article[], private readonly options: StoryLedgerOptions) {
     for (const article of articles) this.articles.set(article.id, article);
     this.sentences = new SourceSentences(articles, options.figureGroups.flatMap((group) => group.figures));
-    this.figureChecker = new DraftFigureChecker(options.figureGroups);
+    this.figureGroups = new FigureGroupIndex(options.figureGroups);
     this.terms = options.topics ? new TermMatcher(options.topics) : undefined;
   }
 
@@ -155,8 +193,22 @@ export class StoryLedger {
     }
   }
 
+  /** Forgets the paragraphs and claims kept from earlier checks (a benchmark's cold start); the answers stay the same. */
+  forgetEarlierChecks(): void {
+    this.paragraphs.clear();
+    this.decisions.clear();
+  }
+
   private checkUnguarded(draft: string): LedgerReport {
-    const claims = findDraftClaims(draft, this.terms).map((claim) => this.decide(claim));
+    const claims: LedgerClaim[] = [];
+    for (const paragraph of proseParagraphs(draft.slice(0, maxDraftChars))) {
+      let found = this.paragraphs.get(paragraph.text);
+      if (!found) {
+        found = paragraphClaims(paragraph.text, this.terms);
+        this.paragraphs.set(paragraph.text, found);
+      }
+      for (const claim of found) claims.push(this.decideKept(shiftClaim(claim, paragraph.start)));
+    }
     const { counts } = emptyLedgerReport();
     for (const claim of claims) counts[claim.status] += 1;
     return { claims, counts };
@@ -165,6 +217,16 @@ export class StoryLedger {
   private sourceName(articleId: string): string {
     const article = this.articles.get(articleId);
     return article ? sourceLabel(article) : l10n.t('unknown source');
+  }
+
+  /** A claim decided before (same words, same figures, same quotations) is not decided again: the sources have not changed since this ledger was built. */
+  private decideKept(claim: DraftClaim): LedgerClaim {
+    const key = decisionKey(claim);
+    const kept = this.decisions.get(key);
+    if (kept) return kept.start === claim.start && kept.end === claim.end ? kept : { ...kept, start: claim.start, end: claim.end };
+    const decided = this.decide(claim);
+    this.decisions.set(key, decided);
+    return decided;
   }
 
   private decide(claim: DraftClaim): LedgerClaim {
@@ -211,7 +273,7 @@ export class StoryLedger {
   }
 
   private articleOfPassage(passageId: string): string | undefined {
-    return this.sentences.sentences.find((sentence) => sentence.passageId === passageId)?.articleId;
+    return this.sentences.articleOfPassage(passageId);
   }
 
   /** The concepts around a claim's figure, nearest weighing most, and the claim's codes (`S-400`) in full. */
@@ -292,13 +354,11 @@ export class StoryLedger {
     const supporting = evidence.filter((entry) => entry.role === 'supports' && entry.figure).map((entry) => entry.figure as { figure: Figure; measure: FigureMeasure });
     // The notes explain the figures a claim rests on; a claim no source states has none to explain (and the figure groups are the costly part of a check).
     if (claimFigures.length === 0 || supporting.length === 0) return notes;
-    const matches = this.figureChecker.matches(claim.text);
     for (const claimFigure of claimFigures) {
       const claimMeasure = measureOf(claimFigure);
       if (claimFigure.kind === 'date') continue;
       const related = new Map<Figure, FigureMeasure>();
-      const match = matches.find((candidate) => candidate.figure.span.text === claimFigure.span.text);
-      for (const figure of match?.group.figures ?? []) related.set(figure, measureOf(figure));
+      for (const figure of this.figureGroups.groupOf(claimFigure)?.figures ?? []) related.set(figure, measureOf(figure));
       for (const { sentence, coverage } of candidates) {
         for (const source of sentence.figures) {
           if (source.measure.unitKey !== claimMeasure.unitKey) continue;
