@@ -15,6 +15,8 @@ import { comparisonWords, FigureSimilarity } from '../figures/figureSimilarity';
 import { compatible, unitKey, type FigureGroup } from '../figures/groupFigures';
 
 const minSimilarity = 0.2;
+/** A word more than this many source figures have (of the same unit) is too common to find a figure's group by: its postings are not read, though it still counts in the score. */
+const maxPostingsRead = 400;
 
 interface Member {
   group: FigureGroup;
@@ -63,7 +65,9 @@ export class FigureGroupIndex {
     const seen = new Set<Member>();
     const bestByGroup = new Map<FigureGroup, number>();
     for (let i = first; i < ranked.length; i++) {
-      for (const member of byWord.get(ranked[i].word) ?? []) {
+      const members = byWord.get(ranked[i].word) ?? [];
+      if (members.length > maxPostingsRead) continue;
+      for (const member of members) {
         if (seen.has(member)) continue;
         seen.add(member);
         if (!compatible(figure, member.figure)) continue;

@@ -15,7 +15,7 @@ import { FigureGroupIndex } from './figureGroupIndex';
 import { maxDraftChars, paragraphClaims, proseParagraphs, shiftClaim, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
 import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
 import { independentVoices, type SourceVoice } from './nearDuplicates';
-import { conceptsOf, numbersOf, SourceSentences, stem, type SourceSentence } from './sourceSentences';
+import { conceptsOf, namesOf, numbersOf, SourceSentences, stanceOf, stem, type SourceSentence } from './sourceSentences';
 
 /** A claim's status. */
 export type ClaimStatus = 'supported' | 'single-source' | 'second-hand' | 'disputed' | 'not-found';
@@ -111,12 +111,26 @@ export interface StoryLedgerOptions {
 const textSupportCoverage = 0.6;
 /** ...and at least this many of its concepts. */
 const textSupportShared = 3;
+/** ...of which this share must be in the sentence itself (the sentence before it only adds what "it" or "the deal" refers to). */
+const textAnchorCoverage = 0.3;
 /** A figure is decided by a sentence about the same thing: this share of the claim's concept weight. */
 const figureCoverage = 0.35;
 /** ...and this much to dispute it. */
 const disputeCoverage = 0.45;
 /** Two figures one of which does not name what it measures dispute each other only when their contexts are this alike. */
 const unstatedMeasureCoverage = 0.75;
+/** A figure's nearest words ("worth" and "S400" in "The S400 deal, worth more than $5 billion, keeps ...") found in a sentence: the claim figure's thing, even when the rest of a long sentence is about something else... */
+const nearCoverage = 0.75;
+/** ...as long as the sentence shares this much of its wider context. */
+const nearFloorCoverage = 0.2;
+/** A name in more than this share of the source sentences (the countries a corpus is about) tells no event from another: a supporting sentence need not repeat it. */
+const commonNameShare = 0.2;
+/** A source figure's own words this close to it count for a dispute; farther ones may come from the sentence before. */
+const disputeSourceWeight = 0.4;
+/** A name this close to a claim's figure ("China" in "China supplies more than 60%") is what the figure is about: the source must name it. */
+const nameWeight = 1;
+/** A figure's context words this close to it are its nearest. */
+const nearWeight = 0.7;
 /** Sentences sharing this little with a claim of figures are still read for its figures. */
 const candidateCoverage = 0.08;
 /** Related figures (for "different measures" notes) may come from sentences this alike. */
@@ -154,8 +168,18 @@ class RecentMap<V> {
 
 /** What decides a claim besides its words: its figures as the figure reader understood them (a paragraph's earlier sentence can frame them) and its quotations. */
 function decisionKey(claim: DraftClaim): string {
-  const figures = claim.figures.map((figure) => [figure.span.text, figure.kind, figure.unit, figure.low, figure.high, figure.comparison, figure.anchor?.relation, figure.anchor?.year, figure.period, figure.change, figure.measures, figure.names, Object.entries(figure.keywords)]);
-  return JSON.stringify([claim.text, claim.reasons, claim.quotations, figures]);
+  let key = `${claim.text}\u0000${claim.reasons.join(',')}\u0000${claim.quotations.join('\u0001')}`;
+  for (const figure of claim.figures) {
+    key += `\u0000${figure.span.text}|${figure.kind}|${figure.unit}|${figure.low}|${figure.high}|${figure.comparison}|${figure.anchor?.relation}|${figure.anchor?.year}|${figure.period}|${figure.change}|${figure.measures.join(',')}|${figure.names.join(',')}`;
+    for (const word in figure.keywords) key += `|${word}:${figure.keywords[word]}`;
+  }
+  return key;
+}
+
+/** What a claim says besides its concepts: the names it states and the side it takes. */
+interface ClaimReading {
+  names: string[];
+  stance: number;
 }
 
 interface SourceEvidence {
@@ -230,7 +254,9 @@ export class StoryLedger {
   }
 
   private decide(claim: DraftClaim): LedgerClaim {
-    const concepts = conceptsOf(tokenise(claim.text));
+    const claimTokens = tokenise(claim.text);
+    const concepts = conceptsOf(claimTokens);
+    const reading: ClaimReading = { names: namesOf(claimTokens, this.sentences.lowerCase).filter((name) => !this.sentences.isCommon(name, commonNameShare)), stance: stanceOf(claim.text) };
     const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates);
     const evidence: SourceEvidence[] = [];
     const notes: string[] = [];
@@ -247,7 +273,10 @@ export class StoryLedger {
     }
 
     // A number the figure reader could not place ("five S-400 systems") must still be in a sentence that supports the claim.
-    const claimNumbers = numbersOf(tokenise(claim.text));
+    // (The figures' own numbers are matched by value and hedge, "more than $5 billion" by "more than $5.4 billion", not digit for digit.)
+    let unplaced = claim.text;
+    for (const figure of claimFigures) unplaced = unplaced.replace(figure.span.text, ' ');
+    const claimNumbers = numbersOf(tokenise(unplaced));
     const hasNumbers = (sentence: SourceSentence) => claimNumbers.every((value) => sentence.numbers.includes(value));
     for (const { sentence, coverage, shared } of candidates) {
       if (quotations.length > 0) {
@@ -259,17 +288,53 @@ export class StoryLedger {
         }
       }
       if (claimFigures.length > 0) {
-        const verdict = this.figuresVerdict(claimFigures, concepts, sentence);
+        const verdict = this.figuresVerdict(claimFigures, concepts, sentence, reading);
         if (verdict && (verdict.role === 'disputes' || hasNumbers(sentence))) evidence.push({ sentence, role: verdict.role, figure: verdict.figure, coverage: verdict.coverage });
         continue;
       }
-      if (quotations.length === 0 && coverage >= textSupportCoverage && shared >= Math.min(textSupportShared, concepts.length) && hasNumbers(sentence)) {
-        evidence.push({ sentence, role: 'supports', coverage });
+      if (quotations.length === 0 && coverage >= textAnchorCoverage && hasNumbers(sentence)) {
+        const around = this.around(sentence);
+        let total = 0;
+        let covered = 0;
+        let sharedAround = 0;
+        for (const concept of concepts) {
+          const weight = this.sentences.idf(concept);
+          total += weight;
+          if (around.concepts.has(concept)) {
+            covered += weight;
+            sharedAround += 1;
+          }
+        }
+        const aroundCoverage = total > 0 ? covered / total : 0;
+        if (aroundCoverage >= textSupportCoverage && sharedAround >= Math.min(textSupportShared, concepts.length) && this.readsAlike(reading, around) && sameOrdinals(claim.text, this.sentences.textOf(sentence))) {
+          evidence.push({ sentence, role: 'supports', coverage: aroundCoverage });
+        }
       }
     }
 
     notes.push(...this.measureNotes(claim, claimFigures, evidence, concepts, candidates.filter((candidate) => candidate.coverage >= relatedCoverage)));
     return this.conclude(claim, evidence, notes);
+  }
+
+  /**
+   * A source sentence with what it stands on: its concepts, the names it states (its own, a
+   * figure's own words, and the sentence before's when it refers back: "his second trip"), and
+   * the side it and the sentence before take.
+   */
+  private around(sentence: SourceSentence, figureWords: Iterable<string> = []): { concepts: Set<string>; names: Set<string>; stance: number } {
+    const previous = this.sentences.previous(sentence);
+    const text = this.sentences.textOf(sentence);
+    const names = new Set([...sentence.concepts, ...figureWords]);
+    const concepts = new Set([...names, ...(previous?.concepts ?? [])]);
+    if (previous && refersBack.test(text)) for (const concept of previous.concepts) names.add(concept);
+    const stance = stanceOf(text + (previous ? ` ${this.sentences.textOf(previous)}` : ''));
+    return { concepts, names, stance };
+  }
+
+  /** Whether a source sentence names every name `names` holds and takes no side against the claim's. */
+  private readsAlike(reading: ClaimReading, around: { names: Set<string>; stance: number }, names: readonly string[] = reading.names): boolean {
+    if (reading.stance !== 0 && around.stance === -reading.stance) return false;
+    return names.every((name) => around.names.has(name));
   }
 
   private articleOfPassage(passageId: string): string | undefined {
@@ -288,9 +353,9 @@ export class StoryLedger {
   }
 
   /** The share of a claim figure's context (weighted, rare concepts more) that a source figure's sentence and context have. */
-  private localCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure): number {
+  private localCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure, minSourceWeight = 0): number {
     const available = new Set(sentence.concepts);
-    for (const word of Object.keys(source.keywords)) available.add(stem(word));
+    for (const [word, weight] of Object.entries(source.keywords)) if (weight >= minSourceWeight) available.add(stem(word));
     let total = 0;
     let shared = 0;
     for (const [concept, weight] of context) {
@@ -307,12 +372,13 @@ export class StoryLedger {
    * measure, with an overlapping range; `disputes` when one is about the same thing, on the
    * same measure, and the ranges exclude each other.
    */
-  private figuresVerdict(claimFigures: readonly Figure[], claimConcepts: readonly string[], sentence: SourceSentence): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
+  private figuresVerdict(claimFigures: readonly Figure[], claimConcepts: readonly string[], sentence: SourceSentence, reading: ClaimReading): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
     let first: { figure: Figure; measure: FigureMeasure } | undefined;
     let weakest = 1;
     for (const claimFigure of claimFigures) {
       const claimMeasure = measureOf(claimFigure);
       const context = this.figureContext(claimFigure, claimConcepts);
+      const nearNames = reading.names.filter((name) => (context.get(name) ?? 0) >= nameWeight);
       let agreeing: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
       let conflicting: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
       for (const source of sentence.figures) {
@@ -320,11 +386,14 @@ export class StoryLedger {
         const relation = measureRelation(claimFigure, source.figure, claimMeasure, source.measure);
         if (relation === 'different') continue;
         const coverage = this.localCoverage(context, sentence, source.figure);
-        if (coverage < figureCoverage) continue;
         const verdict = valuesAgree(claimFigure, source.figure);
+        const near = verdict === 'agree' && coverage < figureCoverage && coverage >= nearFloorCoverage && this.nearCoverage(context, sentence, source.figure) >= nearCoverage;
+        if (coverage < figureCoverage && !near) continue;
+        const ownWords = Object.entries(source.figure.keywords).filter(([, weight]) => weight >= disputeSourceWeight).map(([word]) => stem(word));
+        if (!this.readsAlike(reading, this.around(sentence, ownWords), nearNames)) continue;
         if (verdict === 'agree') {
           if (!agreeing || coverage > agreeing.coverage) agreeing = { ...source, coverage };
-        } else if (coverage >= disputeCoverage && (relation === 'same' || (relation === 'unknown' && coverage >= unstatedMeasureCoverage))) {
+        } else if (coverage >= disputeCoverage && (relation === 'same' || (relation === 'unknown' && this.localCoverage(context, sentence, source.figure, disputeSourceWeight) >= unstatedMeasureCoverage))) {
           conflicting ??= { ...source, coverage };
         }
       }
@@ -335,6 +404,14 @@ export class StoryLedger {
       first ??= { figure: agreeing.figure, measure: agreeing.measure };
     }
     return first ? { role: 'supports', figure: first, coverage: weakest } : undefined;
+  }
+
+  /** The share of the claim figure's nearest context words (at least two of them) that the source figure's sentence has. */
+  private nearCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure): number {
+    const near = [...context].filter(([, weight]) => weight >= nearWeight);
+    if (near.length < 2) return 0;
+    const nearOnly = new Map(near);
+    return this.localCoverage(nearOnly, sentence, source);
   }
 
   /**
@@ -489,6 +566,17 @@ export class StoryLedger {
 /** A text's words, folded, one space apart: a quotation is word for word in a passage when its words are a run of the passage's. */
 function wordsOnly(text: string): string {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => foldWord(word).toLowerCase()).join(' ');
+}
+
+/** A sentence that points back to the one before it ("his", "the two sides"). */
+const refersBack = /\b(?:he|his|him|she|her|they|their|them|its|this|these|the two (?:sides|countries|leaders)|both sides)\b/i;
+const ordinalWords = /\b(?:first|maiden|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b/gi;
+const ordinalOf = (word: string) => (word.toLowerCase() === 'maiden' ? 'first' : word.toLowerCase());
+
+/** A claim's "first" or "second" must be the source sentence's: "his first trip" is not "his second trip". */
+function sameOrdinals(claim: string, source: string): boolean {
+  const have = new Set((source.match(ordinalWords) ?? []).map(ordinalOf));
+  return (claim.match(ordinalWords) ?? []).every((word) => have.has(ordinalOf(word)));
 }
 
 /** The same number with the same hedge ("$30 billion" and "30 billion U.S. dollars"). */
