@@ -8,6 +8,7 @@
  * Prints a table; the targets (issue 17) are p95 ≤ 200 ms for the whole draft and ≤ 20 ms for
  * one sentence. Run with `node --expose-gc`.
  */
+import { loadavg } from 'node:os';
 import { buildFigureGroups } from '../../src/core/figures/compareSources';
 import { StoryLedger } from '../../src/core/ledger/storyLedger';
 import { QuotationIndex } from '../../src/core/quotes/quotationIndex';
@@ -15,6 +16,8 @@ import { neverDue, runToCompletion } from '../../src/core/scheduling/timeSlice';
 import { gc, median, ms, percentile } from './benchMeasures';
 import { seededRandom } from './benchQueries';
 import { corpusOfSize, loadSotuArticles } from './sotuCorpus';
+import { bundledLedger, ledgerFixture } from '../unit/ledger/ledgerCorpus';
+import { checkFixture, scoreLine, scoreTable } from '../unit/ledger/ledgerScores';
 
 const SIZES = (process.env.LEDGER_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const DRAFT_WORDS = 3_000;
@@ -33,7 +36,20 @@ function draftFrom(sentences: readonly string[], random: () => number): string {
   return paragraphs.join('\n\n');
 }
 
+/** Precision and recall per status on the hand-written fixture (test/fixtures/ledger/claims.json) over the bundled corpus. */
+function fixtureScores(): void {
+  const { ledger, fileOf } = bundledLedger();
+  const results = checkFixture(ledger, fileOf, ledgerFixture);
+  console.log(`The fixture: ${ledgerFixture.length} claims on the bundled corpus\n`);
+  console.log(scoreTable(results));
+  for (const [name, part] of [['the demo draft', results.filter((result) => result.expected.draft === 'demo')], ['paraphrases and traps', results.filter((result) => result.expected.paraphrase)]] as const) {
+    console.log(`\n${name} (${part.length} claims): ${scoreLine(part)}`);
+  }
+  console.log('');
+}
+
 function main(): void {
+  fixtureScores();
   const source = loadSotuArticles();
   const rows: string[] = [];
   for (const size of SIZES) {
@@ -82,6 +98,7 @@ function main(): void {
     rows.push(`| ${size.toLocaleString('en-US')} | ${(figuresMs / 1000).toFixed(1)} s | ${(ledgerMs / 1000).toFixed(1)} s | ${claims} | ${ms(median(whole))} ms | ${ms(percentile(whole, 0.95))} ms | ${ms(median(one))} ms | ${ms(percentile(one, 0.95))} ms | ${ms(median(edits))} ms | ${ms(percentile(edits, 0.95))} ms |`);
     console.log(rows[rows.length - 1]);
   }
+  console.log(`\nload average ${loadavg().map((value) => value.toFixed(1)).join(', ')}`);
   console.log('\n| passages | figure groups built | ledger built (sentence index) | claims in the 3,000-word draft | whole draft p50 | whole draft p95 | one sentence alone p50 | one sentence alone p95 | draft re-checked after one edit p50 | p95 |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
