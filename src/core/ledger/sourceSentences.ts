@@ -163,6 +163,9 @@ export function stem(concept: string): string {
 export class SourceSentences {
   readonly sentences: SourceSentence[] = [];
   private readonly postings = new Map<string, number[]>();
+  /** The same, for the sentences that state figures. */
+  private readonly figurePostings = new Map<string, number[]>();
+  private readonly keywordsOfFigure = new Map<Figure, Array<[string, number]>>();
   private readonly passageText = new Map<string, string>();
   private readonly passageArticle = new Map<string, string>();
   private readonly byFigure = new Map<Figure, SourceSentence>();
@@ -210,6 +213,10 @@ export class SourceSentences {
             const list = this.postings.get(concept);
             if (!list) this.postings.set(concept, [index]);
             else if (list.length <= maxPostings) list.push(index);
+            if (sentence.figures.length === 0) continue;
+            const figureList = this.figurePostings.get(concept);
+            if (!figureList) this.figurePostings.set(concept, [index]);
+            else if (figureList.length <= maxPostings) figureList.push(index);
           }
         }
       }
@@ -220,6 +227,16 @@ export class SourceSentences {
   previous(sentence: SourceSentence): SourceSentence | undefined {
     const before = this.sentences[sentence.ordinal - 1];
     return before?.articleId === sentence.articleId ? before : undefined;
+  }
+
+  /** A source figure's context words, folded as concepts are (`stem`), with their weights; read once. */
+  stemmedKeywords(figure: Figure): ReadonlyArray<[string, number]> {
+    let words = this.keywordsOfFigure.get(figure);
+    if (!words) {
+      words = Object.entries(figure.keywords).map(([word, weight]) => [stem(word), weight]);
+      this.keywordsOfFigure.set(figure, words);
+    }
+    return words;
   }
 
   /** The sentence a source figure sits in. */
@@ -258,7 +275,7 @@ export class SourceSentences {
    * The sentences sharing the claim's concepts, with `coverage`: the share of the claim's
    * concept weight (rare concepts weigh more) that the sentence has, best first.
    */
-  candidates(concepts: readonly string[], minCoverage: number, limit: number): Array<{ sentence: SourceSentence; coverage: number; shared: number }> {
+  candidates(concepts: readonly string[], minCoverage: number, limit: number, withFiguresOnly = false): Array<{ sentence: SourceSentence; coverage: number; shared: number }> {
     let total = 0;
     if (this.weights.length !== this.sentences.length) {
       this.weights = new Float64Array(this.sentences.length);
@@ -270,8 +287,9 @@ export class SourceSentences {
     for (const concept of concepts) {
       const weight = this.idf(concept);
       total += weight;
-      const list = this.postings.get(concept);
-      if (!list || list.length > maxPostings) continue;
+      const all = this.postings.get(concept);
+      if (!all || all.length > maxPostings) continue;
+      const list = withFiguresOnly ? this.figurePostings.get(concept) ?? [] : all;
       for (const index of list) {
         if (sharedCounts[index] === 0) touched.push(index);
         weights[index] += weight;

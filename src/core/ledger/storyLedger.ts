@@ -11,7 +11,6 @@ import { sourceLabel, type Article, type Logger } from '../model';
 import { foldWord } from '../text/wordText';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { tokenise } from '../figures/tokenise';
-import { FigureGroupIndex } from './figureGroupIndex';
 import { maxDraftChars, paragraphClaims, proseParagraphs, shiftClaim, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
 import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
 import { independentVoices, type SourceVoice } from './nearDuplicates';
@@ -193,7 +192,8 @@ interface SourceEvidence {
 export class StoryLedger {
   private readonly sentences: SourceSentences;
   private readonly articles = new Map<string, Article>();
-  private readonly figureGroups: FigureGroupIndex;
+  /** Each source figure's group. */
+  private readonly groupOfFigure = new Map<Figure, FigureGroup>();
   private readonly terms: TermMatcher | undefined;
   /** Paragraph text -> its claims (offsets into the paragraph). */
   private readonly paragraphs = new RecentMap<DraftClaim[]>(maxKeptParagraphs);
@@ -203,7 +203,7 @@ export class StoryLedger {
   constructor(articles: readonly Article[], private readonly options: StoryLedgerOptions) {
     for (const article of articles) this.articles.set(article.id, article);
     this.sentences = new SourceSentences(articles, options.figureGroups.flatMap((group) => group.figures));
-    this.figureGroups = new FigureGroupIndex(options.figureGroups);
+    for (const group of options.figureGroups) for (const figure of group.figures) this.groupOfFigure.set(figure, group);
     this.terms = options.topics ? new TermMatcher(options.topics) : undefined;
   }
 
@@ -257,7 +257,9 @@ export class StoryLedger {
     const claimTokens = tokenise(claim.text);
     const concepts = conceptsOf(claimTokens);
     const reading: ClaimReading = { names: namesOf(claimTokens, this.sentences.lowerCase).filter((name) => !this.sentences.isCommon(name, commonNameShare)), stance: stanceOf(claim.text) };
-    const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates);
+    // A claim of figures without quotations is decided by source figures alone: only sentences with figures are read.
+    const figuresOnly = claim.figures.length > 0 && claim.quotations.length === 0;
+    const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates, figuresOnly);
     const evidence: SourceEvidence[] = [];
     const notes: string[] = [];
     const claimFigures = claim.figures;
@@ -354,14 +356,14 @@ export class StoryLedger {
 
   /** The share of a claim figure's context (weighted, rare concepts more) that a source figure's sentence and context have. */
   private localCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure, minSourceWeight = 0): number {
-    const available = new Set(sentence.concepts);
-    for (const [word, weight] of Object.entries(source.keywords)) if (weight >= minSourceWeight) available.add(stem(word));
+    const words = this.sentences.stemmedKeywords(source);
+    const available = (concept: string) => sentence.concepts.includes(concept) || words.some(([word, weight]) => word === concept && weight >= minSourceWeight);
     let total = 0;
     let shared = 0;
     for (const [concept, weight] of context) {
       const mass = weight * this.sentences.idf(concept);
       total += mass;
-      if (available.has(concept)) shared += mass;
+      if (available(concept)) shared += mass;
     }
     return total > 0 ? shared / total : 0;
   }
@@ -389,8 +391,10 @@ export class StoryLedger {
         const verdict = valuesAgree(claimFigure, source.figure);
         const near = verdict === 'agree' && coverage < figureCoverage && coverage >= nearFloorCoverage && this.nearCoverage(context, sentence, source.figure) >= nearCoverage;
         if (coverage < figureCoverage && !near) continue;
-        const ownWords = Object.entries(source.figure.keywords).filter(([, weight]) => weight >= disputeSourceWeight).map(([word]) => stem(word));
-        if (!this.readsAlike(reading, this.around(sentence, ownWords), nearNames)) continue;
+        if (nearNames.length > 0 || reading.stance !== 0) {
+          const ownWords = Object.entries(source.figure.keywords).filter(([, weight]) => weight >= disputeSourceWeight).map(([word]) => stem(word));
+          if (!this.readsAlike(reading, this.around(sentence, ownWords), nearNames)) continue;
+        }
         if (verdict === 'agree') {
           if (!agreeing || coverage > agreeing.coverage) agreeing = { ...source, coverage };
         } else if (coverage >= disputeCoverage && (relation === 'same' || (relation === 'unknown' && this.localCoverage(context, sentence, source.figure, disputeSourceWeight) >= unstatedMeasureCoverage))) {
@@ -435,7 +439,8 @@ export class StoryLedger {
       const claimMeasure = measureOf(claimFigure);
       if (claimFigure.kind === 'date') continue;
       const related = new Map<Figure, FigureMeasure>();
-      for (const figure of this.figureGroups.groupOf(claimFigure)?.figures ?? []) related.set(figure, measureOf(figure));
+      // The figures grouped with the one the claim rests on (the compare view's group of that thing).
+      for (const { figure: supportingFigure } of supporting) for (const figure of this.groupOfFigure.get(supportingFigure)?.figures ?? []) related.set(figure, measureOf(figure));
       for (const { sentence, coverage } of candidates) {
         for (const source of sentence.figures) {
           if (source.measure.unitKey !== claimMeasure.unitKey) continue;
