@@ -175,6 +175,16 @@ function decisionKey(claim: DraftClaim): string {
   return key;
 }
 
+/** A claim's figure as the ledger reads it against each candidate sentence. */
+interface ClaimFigure {
+  figure: Figure;
+  measure: FigureMeasure;
+  /** Its context concepts, nearest weighing most. */
+  context: Map<string, number>;
+  /** The names right by it ("China" in "China supplies more than 60%"): a source sentence must name them. */
+  nearNames: string[];
+}
+
 /** What a claim says besides its concepts: the names it states and the side it takes. */
 interface ClaimReading {
   names: string[];
@@ -274,6 +284,11 @@ export class StoryLedger {
       }
     }
 
+    // Each figure's measure, context and the names by it, read once for all the candidate sentences.
+    const readFigures: ClaimFigure[] = claimFigures.map((figure) => {
+      const context = this.figureContext(figure, concepts);
+      return { figure, measure: measureOf(figure), context, nearNames: reading.names.filter((name) => (context.get(name) ?? 0) >= nameWeight) };
+    });
     // A number the figure reader could not place ("five S-400 systems") must still be in a sentence that supports the claim.
     // (The figures' own numbers are matched by value and hedge, "more than $5 billion" by "more than $5.4 billion", not digit for digit.)
     let unplaced = claim.text;
@@ -290,7 +305,7 @@ export class StoryLedger {
         }
       }
       if (claimFigures.length > 0) {
-        const verdict = this.figuresVerdict(claimFigures, concepts, sentence, reading);
+        const verdict = this.figuresVerdict(readFigures, sentence, reading);
         if (verdict && (verdict.role === 'disputes' || hasNumbers(sentence))) evidence.push({ sentence, role: verdict.role, figure: verdict.figure, coverage: verdict.coverage });
         continue;
       }
@@ -374,13 +389,10 @@ export class StoryLedger {
    * measure, with an overlapping range; `disputes` when one is about the same thing, on the
    * same measure, and the ranges exclude each other.
    */
-  private figuresVerdict(claimFigures: readonly Figure[], claimConcepts: readonly string[], sentence: SourceSentence, reading: ClaimReading): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
+  private figuresVerdict(claimFigures: readonly ClaimFigure[], sentence: SourceSentence, reading: ClaimReading): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
     let first: { figure: Figure; measure: FigureMeasure } | undefined;
     let weakest = 1;
-    for (const claimFigure of claimFigures) {
-      const claimMeasure = measureOf(claimFigure);
-      const context = this.figureContext(claimFigure, claimConcepts);
-      const nearNames = reading.names.filter((name) => (context.get(name) ?? 0) >= nameWeight);
+    for (const { figure: claimFigure, measure: claimMeasure, context, nearNames } of claimFigures) {
       let agreeing: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
       let conflicting: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
       for (const source of sentence.figures) {
