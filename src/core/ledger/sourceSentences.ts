@@ -191,14 +191,19 @@ export class SourceSentences {
         const passageFigures = figuresByPassage.get(passage.id) ?? [];
         for (const bounds of splitSentences(tokens)) {
           const sentenceText = text.slice(bounds.start, bounds.end);
-          for (const entry of conceptTokens(tokens, bounds.firstToken, bounds.lastToken)) if (!entry.capitalised) this.lowerCase.add(entry.concept);
+          const read = conceptTokens(tokens, bounds.firstToken, bounds.lastToken);
+          const concepts = new Set<string>();
+          for (const entry of read) {
+            concepts.add(entry.concept);
+            if (!entry.capitalised) this.lowerCase.add(entry.concept);
+          }
           const sentence: SourceSentence = {
             ordinal: this.sentences.length,
             passageId: passage.id,
             articleId: article.id,
             start: bounds.start,
             end: bounds.end,
-            concepts: conceptsOf(tokens, bounds.firstToken, bounds.lastToken),
+            concepts: [...concepts],
             numbers: numbersOf(tokens, bounds.firstToken, bounds.lastToken),
             figures: passageFigures
               .filter((figure) => figure.span.start >= bounds.start && figure.span.start < bounds.end)
