@@ -66,18 +66,26 @@ suite('Draft Check', () => {
     const { editor, report } = await showDraft(draftUri);
     assert.ok(api.draftCheckView.visible, 'the Draft Check view is not visible in the Sourcebook sidebar');
     const roots = api.draftCheckTree.getChildren();
-    assert.deepEqual(roots.map(labelOf), ['Disputed (0)', 'Not found (10)', 'Second-hand (0)', 'Single source (2)', 'Supported (0)']);
+    // As test/fixtures/ledger/claims.json decides the demo's sentences (those marked draft: demo), except four the ledger cannot read and leaves
+    // not found (never overstated): the day of the 2+2 dialogue (disputed), Biden's waiver and the subjects of the talks (single source), the
+    // Ladakh standoff (supported). Before, only the arms share and the quotation were found.
+    assert.deepEqual(roots.map(labelOf), ['Disputed (0)', 'Not found (7)', 'Second-hand (0)', 'Single source (4)', 'Supported (1)']);
     assert.equal(report.claims.length, 12);
+    const sourcesOf = (status: string) => (api.draftCheckTree.getChildren(groups().get(status as never)) as ClaimNode[]).map((node) => [node.claim.text.slice(0, 40), node.claim.passages.map((passage) => passage.source).sort()]);
+    assert.deepEqual(sourcesOf('single-source'), [
+      ['Deliveries of the S-400 air defence syst', ['“India Does Balancing Act Between…”']],
+      ['Russia still supplies more than 60% of I', ['“Russian President Vladimir Putin will…”']],
+      ['The S400 deal, worth more than $5 billio', ['YCPress']],
+      ['Washington was watching closely: "The Un', ['“Russian President Vladimir Putin will…”']],
+    ]);
+    assert.deepEqual(sourcesOf('supported'), [['India also sits in the Quad with the Uni', ['Associated Press', '“Russian President Vladimir Putin will…”']]]);
     const single = groups().get('single-source');
     assert.ok(single);
-    const claims = api.draftCheckTree.getChildren(single) as ClaimNode[];
-    assert.equal(claims.length, 2);
+    const claims = (api.draftCheckTree.getChildren(single) as ClaimNode[]).filter((node) => node.claim.text === ARMS_SHARE);
     assert.equal(labelOf(claims[0]), ARMS_SHARE);
-    assert.match(labelOf(claims[1]), /^Washington was watching closely: "The United States is nervous about the summit meeting/);
-    assert.equal(claims[1].claim.passages[0]?.source, '“Russian President Vladimir Putin will…”');
     const notFound = api.draftCheckTree.getChildren(groups().get('not-found')) as ClaimNode[];
     assert.ok(notFound.some((node) => node.claim.text.startsWith('A contract to make more than 600,000 AK-203 rifles in Amethi')));
-
+    assert.ok(notFound.some((node) => node.claim.text.startsWith('Vladimir Putin spent barely six hours in New Delhi')));
     const arms = claims[0];
     const children = api.draftCheckTree.getChildren(arms);
     const passages = children.filter((node): node is PassageNode => node.kind === 'passage');

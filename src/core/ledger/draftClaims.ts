@@ -62,7 +62,8 @@ function wordsOf(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => foldWord(word).toLowerCase());
 }
 
-const maxDraftChars = 1_000_000;
+/** Only this many characters of a draft are read. */
+export const maxDraftChars = 1_000_000;
 
 /** The paragraphs of a draft that hold prose, with their offsets: headings, block quotes, list markers' code and fenced code left out. */
 export function proseParagraphs(text: string): Array<{ start: number; text: string }> {
@@ -99,33 +100,45 @@ export function findDraftClaims(draft: string, topics?: TermMatcher): DraftClaim
   const text = typeof draft === 'string' ? draft.slice(0, maxDraftChars) : '';
   const claims: DraftClaim[] = [];
   for (const paragraph of proseParagraphs(text)) {
-    const passage: Passage = { id: 'draft', articleId: 'draft', ordinal: 0, text: paragraph.text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 } };
-    const figures = extractFigures(passage);
-    const quotations = findQuotations(paragraph.text);
-    const tokens = tokenise(paragraph.text);
-    for (const sentence of splitSentences(tokens)) {
-      const sentenceText = paragraph.text.slice(sentence.start, sentence.end);
-      const inside = (start: number, end: number) => start >= sentence.start && end <= sentence.end + 1;
-      const own = figures.filter((figure) => !figure.isAnchorOnly && inside(figure.span.start, figure.span.end));
-      const quotes = quotations.filter((quote) => quote.start < sentence.end && quote.end > sentence.start).map((quote) => quote.text);
-      const names = topics ? topics.namesIn(sentenceText) : [];
-      const reasons: ClaimReason[] = [];
-      if (own.some((figure) => figure.kind !== 'date')) reasons.push('figure');
-      if (own.some((figure) => figure.kind === 'date')) reasons.push('date');
-      if (quotes.length > 0) reasons.push('quotation');
-      if (hasAttribution(sentenceText)) reasons.push('attribution');
-      if (names.length > 0) reasons.push('topic');
-      if (reasons.length === 0) continue;
-      claims.push({
-        start: paragraph.start + sentence.start,
-        end: paragraph.start + sentence.end,
-        text: sentenceText.replace(/\s+/g, ' '),
-        reasons,
-        figures: own,
-        quotations: quotes,
-        topics: names,
-      });
-    }
+    for (const claim of paragraphClaims(paragraph.text, topics)) claims.push(shiftClaim(claim, paragraph.start));
+  }
+  return claims;
+}
+
+/** A claim moved by `offset` characters (a paragraph's claims placed in the draft). */
+export function shiftClaim(claim: DraftClaim, offset: number): DraftClaim {
+  return offset === 0 ? claim : { ...claim, start: claim.start + offset, end: claim.end + offset };
+}
+
+/** The claims of one prose paragraph, offsets into the paragraph: the same for the same paragraph text, so a caller may keep them by text. */
+export function paragraphClaims(paragraphText: string, topics?: TermMatcher): DraftClaim[] {
+  const claims: DraftClaim[] = [];
+  const passage: Passage = { id: 'draft', articleId: 'draft', ordinal: 0, text: paragraphText, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 } };
+  const figures = extractFigures(passage);
+  const quotations = findQuotations(paragraphText);
+  const tokens = tokenise(paragraphText);
+  for (const sentence of splitSentences(tokens)) {
+    const sentenceText = paragraphText.slice(sentence.start, sentence.end);
+    const inside = (start: number, end: number) => start >= sentence.start && end <= sentence.end + 1;
+    const own = figures.filter((figure) => !figure.isAnchorOnly && inside(figure.span.start, figure.span.end));
+    const quotes = quotations.filter((quote) => quote.start < sentence.end && quote.end > sentence.start).map((quote) => quote.text);
+    const names = topics ? topics.namesIn(sentenceText) : [];
+    const reasons: ClaimReason[] = [];
+    if (own.some((figure) => figure.kind !== 'date')) reasons.push('figure');
+    if (own.some((figure) => figure.kind === 'date')) reasons.push('date');
+    if (quotes.length > 0) reasons.push('quotation');
+    if (hasAttribution(sentenceText)) reasons.push('attribution');
+    if (names.length > 0) reasons.push('topic');
+    if (reasons.length === 0) continue;
+    claims.push({
+      start: sentence.start,
+      end: sentence.end,
+      text: sentenceText.replace(/\s+/g, ' '),
+      reasons,
+      figures: own,
+      quotations: quotes,
+      topics: names,
+    });
   }
   return claims;
 }

@@ -5,17 +5,16 @@
  * certain falls to "single source", "second-hand" or "not found", never up.
  */
 import * as l10n from '@vscode/l10n';
-import { DraftFigureChecker } from '../figures/draftFigures';
 import type { Figure } from '../figures/figure';
 import type { FigureGroup } from '../figures/groupFigures';
 import { sourceLabel, type Article, type Logger } from '../model';
 import { foldWord } from '../text/wordText';
 import type { QuoteCheck } from '../quotes/quotationIndex';
 import { tokenise } from '../figures/tokenise';
-import { findDraftClaims, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
+import { maxDraftChars, paragraphClaims, proseParagraphs, shiftClaim, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
 import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
 import { independentVoices, type SourceVoice } from './nearDuplicates';
-import { conceptsOf, numbersOf, SourceSentences, stem, type SourceSentence } from './sourceSentences';
+import { conceptsOf, namesOf, numbersOf, SourceSentences, stanceOf, stem, type SourceSentence } from './sourceSentences';
 
 /** A claim's status. */
 export type ClaimStatus = 'supported' | 'single-source' | 'second-hand' | 'disputed' | 'not-found';
@@ -111,18 +110,86 @@ export interface StoryLedgerOptions {
 const textSupportCoverage = 0.6;
 /** ...and at least this many of its concepts. */
 const textSupportShared = 3;
+/** ...of which this share must be in the sentence itself (the sentence before it only adds what "it" or "the deal" refers to). */
+const textAnchorCoverage = 0.3;
 /** A figure is decided by a sentence about the same thing: this share of the claim's concept weight. */
 const figureCoverage = 0.35;
 /** ...and this much to dispute it. */
 const disputeCoverage = 0.45;
 /** Two figures one of which does not name what it measures dispute each other only when their contexts are this alike. */
 const unstatedMeasureCoverage = 0.75;
+/** A figure's nearest words ("worth" and "S400" in "The S400 deal, worth more than $5 billion, keeps ...") found in a sentence: the claim figure's thing, even when the rest of a long sentence is about something else... */
+const nearCoverage = 0.75;
+/** ...as long as the sentence shares this much of its wider context. */
+const nearFloorCoverage = 0.2;
+/** A name in more than this share of the source sentences (the countries a corpus is about) tells no event from another: a supporting sentence need not repeat it. */
+const commonNameShare = 0.2;
+/** A source figure's own words this close to it count for a dispute; farther ones may come from the sentence before. */
+const disputeSourceWeight = 0.4;
+/** A name this close to a claim's figure ("China" in "China supplies more than 60%") is what the figure is about: the source must name it. */
+const nameWeight = 1;
+/** A figure's context words this close to it are its nearest. */
+const nearWeight = 0.7;
 /** Sentences sharing this little with a claim of figures are still read for its figures. */
 const candidateCoverage = 0.08;
 /** Related figures (for "different measures" notes) may come from sentences this alike. */
 const relatedCoverage = 0.15;
 const maxCandidates = 40;
 const maxQuoteChars = 400;
+/** Paragraphs and decided claims kept between checks (a 3,000-word draft has about 40 and 150): the writer's edit re-reads one paragraph and re-decides one sentence. */
+const maxKeptParagraphs = 2_000;
+const maxKeptDecisions = 5_000;
+
+/** A map that forgets its oldest entries past `limit`; a read makes an entry the newest. */
+class RecentMap<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** What decides a claim besides its words: its figures as the figure reader understood them (a paragraph's earlier sentence can frame them) and its quotations. */
+function decisionKey(claim: DraftClaim): string {
+  let key = `${claim.text}\u0000${claim.reasons.join(',')}\u0000${claim.quotations.join('\u0001')}`;
+  for (const figure of claim.figures) {
+    key += `\u0000${figure.span.text}|${figure.kind}|${figure.unit}|${figure.low}|${figure.high}|${figure.comparison}|${figure.anchor?.relation}|${figure.anchor?.year}|${figure.period}|${figure.change}|${figure.measures.join(',')}|${figure.names.join(',')}`;
+    for (const word in figure.keywords) key += `|${word}:${figure.keywords[word]}`;
+  }
+  return key;
+}
+
+/** A claim's figure as the ledger reads it against each candidate sentence. */
+interface ClaimFigure {
+  figure: Figure;
+  measure: FigureMeasure;
+  /** Its context concepts, nearest weighing most. */
+  context: Map<string, number>;
+  /** The names right by it ("China" in "China supplies more than 60%"): a source sentence must name them. */
+  nearNames: string[];
+}
+
+/** What a claim says besides its concepts: the names it states and the side it takes. */
+interface ClaimReading {
+  names: string[];
+  stance: number;
+}
 
 interface SourceEvidence {
   sentence: SourceSentence;
@@ -135,13 +202,18 @@ interface SourceEvidence {
 export class StoryLedger {
   private readonly sentences: SourceSentences;
   private readonly articles = new Map<string, Article>();
-  private readonly figureChecker: DraftFigureChecker;
+  /** Each source figure's group. */
+  private readonly groupOfFigure = new Map<Figure, FigureGroup>();
   private readonly terms: TermMatcher | undefined;
+  /** Paragraph text -> its claims (offsets into the paragraph). */
+  private readonly paragraphs = new RecentMap<DraftClaim[]>(maxKeptParagraphs);
+  /** `decisionKey` -> the claim decided (offsets of the sentence it was first seen in). */
+  private readonly decisions = new RecentMap<LedgerClaim>(maxKeptDecisions);
 
   constructor(articles: readonly Article[], private readonly options: StoryLedgerOptions) {
     for (const article of articles) this.articles.set(article.id, article);
     this.sentences = new SourceSentences(articles, options.figureGroups.flatMap((group) => group.figures));
-    this.figureChecker = new DraftFigureChecker(options.figureGroups);
+    for (const group of options.figureGroups) for (const figure of group.figures) this.groupOfFigure.set(figure, group);
     this.terms = options.topics ? new TermMatcher(options.topics) : undefined;
   }
 
@@ -155,8 +227,22 @@ export class StoryLedger {
     }
   }
 
+  /** Forgets the paragraphs and claims kept from earlier checks (a benchmark's cold start); the answers stay the same. */
+  forgetEarlierChecks(): void {
+    this.paragraphs.clear();
+    this.decisions.clear();
+  }
+
   private checkUnguarded(draft: string): LedgerReport {
-    const claims = findDraftClaims(draft, this.terms).map((claim) => this.decide(claim));
+    const claims: LedgerClaim[] = [];
+    for (const paragraph of proseParagraphs(draft.slice(0, maxDraftChars))) {
+      let found = this.paragraphs.get(paragraph.text);
+      if (!found) {
+        found = paragraphClaims(paragraph.text, this.terms);
+        this.paragraphs.set(paragraph.text, found);
+      }
+      for (const claim of found) claims.push(this.decideKept(shiftClaim(claim, paragraph.start)));
+    }
     const { counts } = emptyLedgerReport();
     for (const claim of claims) counts[claim.status] += 1;
     return { claims, counts };
@@ -167,9 +253,23 @@ export class StoryLedger {
     return article ? sourceLabel(article) : l10n.t('unknown source');
   }
 
+  /** A claim decided before (same words, same figures, same quotations) is not decided again: the sources have not changed since this ledger was built. */
+  private decideKept(claim: DraftClaim): LedgerClaim {
+    const key = decisionKey(claim);
+    const kept = this.decisions.get(key);
+    if (kept) return kept.start === claim.start && kept.end === claim.end ? kept : { ...kept, start: claim.start, end: claim.end };
+    const decided = this.decide(claim);
+    this.decisions.set(key, decided);
+    return decided;
+  }
+
   private decide(claim: DraftClaim): LedgerClaim {
-    const concepts = conceptsOf(tokenise(claim.text));
-    const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates);
+    const claimTokens = tokenise(claim.text);
+    const concepts = conceptsOf(claimTokens);
+    const reading: ClaimReading = { names: namesOf(claimTokens, this.sentences.lowerCase).filter((name) => !this.sentences.isCommon(name, commonNameShare)), stance: stanceOf(claim.text) };
+    // A claim of figures without quotations is decided by source figures alone: only sentences with figures are read.
+    const figuresOnly = claim.figures.length > 0 && claim.quotations.length === 0;
+    const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates, figuresOnly);
     const evidence: SourceEvidence[] = [];
     const notes: string[] = [];
     const claimFigures = claim.figures;
@@ -184,8 +284,16 @@ export class StoryLedger {
       }
     }
 
+    // Each figure's measure, context and the names by it, read once for all the candidate sentences.
+    const readFigures: ClaimFigure[] = claimFigures.map((figure) => {
+      const context = this.figureContext(figure, concepts);
+      return { figure, measure: measureOf(figure), context, nearNames: reading.names.filter((name) => (context.get(name) ?? 0) >= nameWeight) };
+    });
     // A number the figure reader could not place ("five S-400 systems") must still be in a sentence that supports the claim.
-    const claimNumbers = numbersOf(tokenise(claim.text));
+    // (The figures' own numbers are matched by value and hedge, "more than $5 billion" by "more than $5.4 billion", not digit for digit.)
+    let unplaced = claim.text;
+    for (const figure of claimFigures) unplaced = unplaced.replace(figure.span.text, ' ');
+    const claimNumbers = numbersOf(tokenise(unplaced));
     const hasNumbers = (sentence: SourceSentence) => claimNumbers.every((value) => sentence.numbers.includes(value));
     for (const { sentence, coverage, shared } of candidates) {
       if (quotations.length > 0) {
@@ -197,12 +305,27 @@ export class StoryLedger {
         }
       }
       if (claimFigures.length > 0) {
-        const verdict = this.figuresVerdict(claimFigures, concepts, sentence);
+        const verdict = this.figuresVerdict(readFigures, sentence, reading);
         if (verdict && (verdict.role === 'disputes' || hasNumbers(sentence))) evidence.push({ sentence, role: verdict.role, figure: verdict.figure, coverage: verdict.coverage });
         continue;
       }
-      if (quotations.length === 0 && coverage >= textSupportCoverage && shared >= Math.min(textSupportShared, concepts.length) && hasNumbers(sentence)) {
-        evidence.push({ sentence, role: 'supports', coverage });
+      if (quotations.length === 0 && coverage >= textAnchorCoverage && hasNumbers(sentence)) {
+        const around = this.around(sentence);
+        let total = 0;
+        let covered = 0;
+        let sharedAround = 0;
+        for (const concept of concepts) {
+          const weight = this.sentences.idf(concept);
+          total += weight;
+          if (around.concepts.has(concept)) {
+            covered += weight;
+            sharedAround += 1;
+          }
+        }
+        const aroundCoverage = total > 0 ? covered / total : 0;
+        if (aroundCoverage >= textSupportCoverage && sharedAround >= Math.min(textSupportShared, concepts.length) && this.readsAlike(reading, around) && sameOrdinals(claim.text, this.sentences.textOf(sentence))) {
+          evidence.push({ sentence, role: 'supports', coverage: aroundCoverage });
+        }
       }
     }
 
@@ -210,8 +333,29 @@ export class StoryLedger {
     return this.conclude(claim, evidence, notes);
   }
 
+  /**
+   * A source sentence with what it stands on: its concepts, the names it states (its own, a
+   * figure's own words, and the sentence before's when it refers back: "his second trip"), and
+   * the side it and the sentence before take.
+   */
+  private around(sentence: SourceSentence, figureWords: Iterable<string> = []): { concepts: Set<string>; names: Set<string>; stance: number } {
+    const previous = this.sentences.previous(sentence);
+    const text = this.sentences.textOf(sentence);
+    const names = new Set([...sentence.concepts, ...figureWords]);
+    const concepts = new Set([...names, ...(previous?.concepts ?? [])]);
+    if (previous && refersBack.test(text)) for (const concept of previous.concepts) names.add(concept);
+    const stance = stanceOf(text + (previous ? ` ${this.sentences.textOf(previous)}` : ''));
+    return { concepts, names, stance };
+  }
+
+  /** Whether a source sentence names every name `names` holds and takes no side against the claim's. */
+  private readsAlike(reading: ClaimReading, around: { names: Set<string>; stance: number }, names: readonly string[] = reading.names): boolean {
+    if (reading.stance !== 0 && around.stance === -reading.stance) return false;
+    return names.every((name) => around.names.has(name));
+  }
+
   private articleOfPassage(passageId: string): string | undefined {
-    return this.sentences.sentences.find((sentence) => sentence.passageId === passageId)?.articleId;
+    return this.sentences.articleOfPassage(passageId);
   }
 
   /** The concepts around a claim's figure, nearest weighing most, and the claim's codes (`S-400`) in full. */
@@ -226,15 +370,15 @@ export class StoryLedger {
   }
 
   /** The share of a claim figure's context (weighted, rare concepts more) that a source figure's sentence and context have. */
-  private localCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure): number {
-    const available = new Set(sentence.concepts);
-    for (const word of Object.keys(source.keywords)) available.add(stem(word));
+  private localCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure, minSourceWeight = 0): number {
+    const words = this.sentences.stemmedKeywords(source);
+    const available = (concept: string) => sentence.concepts.includes(concept) || words.some(([word, weight]) => word === concept && weight >= minSourceWeight);
     let total = 0;
     let shared = 0;
     for (const [concept, weight] of context) {
       const mass = weight * this.sentences.idf(concept);
       total += mass;
-      if (available.has(concept)) shared += mass;
+      if (available(concept)) shared += mass;
     }
     return total > 0 ? shared / total : 0;
   }
@@ -245,12 +389,10 @@ export class StoryLedger {
    * measure, with an overlapping range; `disputes` when one is about the same thing, on the
    * same measure, and the ranges exclude each other.
    */
-  private figuresVerdict(claimFigures: readonly Figure[], claimConcepts: readonly string[], sentence: SourceSentence): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
+  private figuresVerdict(claimFigures: readonly ClaimFigure[], sentence: SourceSentence, reading: ClaimReading): { role: 'supports' | 'disputes'; figure: { figure: Figure; measure: FigureMeasure }; coverage: number } | undefined {
     let first: { figure: Figure; measure: FigureMeasure } | undefined;
     let weakest = 1;
-    for (const claimFigure of claimFigures) {
-      const claimMeasure = measureOf(claimFigure);
-      const context = this.figureContext(claimFigure, claimConcepts);
+    for (const { figure: claimFigure, measure: claimMeasure, context, nearNames } of claimFigures) {
       let agreeing: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
       let conflicting: { figure: Figure; measure: FigureMeasure; coverage: number } | undefined;
       for (const source of sentence.figures) {
@@ -258,11 +400,16 @@ export class StoryLedger {
         const relation = measureRelation(claimFigure, source.figure, claimMeasure, source.measure);
         if (relation === 'different') continue;
         const coverage = this.localCoverage(context, sentence, source.figure);
-        if (coverage < figureCoverage) continue;
         const verdict = valuesAgree(claimFigure, source.figure);
+        const near = verdict === 'agree' && coverage < figureCoverage && coverage >= nearFloorCoverage && this.nearCoverage(context, sentence, source.figure) >= nearCoverage;
+        if (coverage < figureCoverage && !near) continue;
+        if (nearNames.length > 0 || reading.stance !== 0) {
+          const ownWords = Object.entries(source.figure.keywords).filter(([, weight]) => weight >= disputeSourceWeight).map(([word]) => stem(word));
+          if (!this.readsAlike(reading, this.around(sentence, ownWords), nearNames)) continue;
+        }
         if (verdict === 'agree') {
           if (!agreeing || coverage > agreeing.coverage) agreeing = { ...source, coverage };
-        } else if (coverage >= disputeCoverage && (relation === 'same' || (relation === 'unknown' && coverage >= unstatedMeasureCoverage))) {
+        } else if (coverage >= disputeCoverage && (relation === 'same' || (relation === 'unknown' && this.localCoverage(context, sentence, source.figure, disputeSourceWeight) >= unstatedMeasureCoverage))) {
           conflicting ??= { ...source, coverage };
         }
       }
@@ -273,6 +420,14 @@ export class StoryLedger {
       first ??= { figure: agreeing.figure, measure: agreeing.measure };
     }
     return first ? { role: 'supports', figure: first, coverage: weakest } : undefined;
+  }
+
+  /** The share of the claim figure's nearest context words (at least two of them) that the source figure's sentence has. */
+  private nearCoverage(context: ReadonlyMap<string, number>, sentence: SourceSentence, source: Figure): number {
+    const near = [...context].filter(([, weight]) => weight >= nearWeight);
+    if (near.length < 2) return 0;
+    const nearOnly = new Map(near);
+    return this.localCoverage(nearOnly, sentence, source);
   }
 
   /**
@@ -292,13 +447,12 @@ export class StoryLedger {
     const supporting = evidence.filter((entry) => entry.role === 'supports' && entry.figure).map((entry) => entry.figure as { figure: Figure; measure: FigureMeasure });
     // The notes explain the figures a claim rests on; a claim no source states has none to explain (and the figure groups are the costly part of a check).
     if (claimFigures.length === 0 || supporting.length === 0) return notes;
-    const matches = this.figureChecker.matches(claim.text);
     for (const claimFigure of claimFigures) {
       const claimMeasure = measureOf(claimFigure);
       if (claimFigure.kind === 'date') continue;
       const related = new Map<Figure, FigureMeasure>();
-      const match = matches.find((candidate) => candidate.figure.span.text === claimFigure.span.text);
-      for (const figure of match?.group.figures ?? []) related.set(figure, measureOf(figure));
+      // The figures grouped with the one the claim rests on (the compare view's group of that thing).
+      for (const { figure: supportingFigure } of supporting) for (const figure of this.groupOfFigure.get(supportingFigure)?.figures ?? []) related.set(figure, measureOf(figure));
       for (const { sentence, coverage } of candidates) {
         for (const source of sentence.figures) {
           if (source.measure.unitKey !== claimMeasure.unitKey) continue;
@@ -429,6 +583,17 @@ export class StoryLedger {
 /** A text's words, folded, one space apart: a quotation is word for word in a passage when its words are a run of the passage's. */
 function wordsOnly(text: string): string {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => foldWord(word).toLowerCase()).join(' ');
+}
+
+/** A sentence that points back to the one before it ("his", "the two sides"). */
+const refersBack = /\b(?:he|his|him|she|her|they|their|them|its|this|these|the two (?:sides|countries|leaders)|both sides)\b/i;
+const ordinalWords = /\b(?:first|maiden|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b/gi;
+const ordinalOf = (word: string) => (word.toLowerCase() === 'maiden' ? 'first' : word.toLowerCase());
+
+/** A claim's "first" or "second" must be the source sentence's: "his first trip" is not "his second trip". */
+function sameOrdinals(claim: string, source: string): boolean {
+  const have = new Set((source.match(ordinalWords) ?? []).map(ordinalOf));
+  return (claim.match(ordinalWords) ?? []).every((word) => have.has(ordinalOf(word)));
 }
 
 /** The same number with the same hedge ("$30 billion" and "30 billion U.S. dollars"). */

@@ -15,6 +15,14 @@ export interface FixtureClaim {
   /** File-name prefixes (`000`...`004`) of the articles that decide it. */
   articles: string[];
   note?: 'different measures' | 'not a contradiction';
+  /** `demo`: a sentence of demo/draft.md. */
+  draft?: 'demo';
+  /** The fact of another claim in other words. */
+  paraphrase?: boolean;
+  /** One fact of a source sentence changed, most of its words kept: must not come out supported. */
+  trap?: boolean;
+  /** Why the expected status is what it is. */
+  why?: string;
 }
 
 export const ledgerFixture = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'ledger', 'claims.json'), 'utf8')) as { claims: FixtureClaim[] }).claims;

@@ -1,43 +1,31 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { claimStatuses, type ClaimStatus, type LedgerClaim } from '../../../src/core/ledger/storyLedger';
+import { claimStatuses, type ClaimStatus } from '../../../src/core/ledger/storyLedger';
 import { bundledLedger, ledgerFixture } from './ledgerCorpus';
+import { checkFixture, scoreLine, statusScore } from './ledgerScores';
 
-/** Each fixture claim checked on its own (one sentence, one claim), with what the ledger said. */
-function measure(): Array<{ expected: (typeof ledgerFixture)[number]; claim: LedgerClaim | undefined; articles: string[] }> {
-  const { ledger, fileOf } = bundledLedger();
-  return ledgerFixture.map((expected) => {
-    const claim = ledger.check(expected.text).claims[0];
-    return { expected, claim, articles: [...new Set((claim?.passages ?? []).map((passage) => fileOf(passage.articleId)))] };
-  });
-}
-
-const results = measure();
-
-function scores(status: ClaimStatus): { precision: number; recall: number; predicted: number; expected: number } {
-  const predicted = results.filter((result) => result.claim?.status === status);
-  const expected = results.filter((result) => result.expected.status === status);
-  const right = predicted.filter((result) => result.expected.status === status).length;
-  return { precision: predicted.length ? right / predicted.length : 1, recall: expected.length ? right / expected.length : 1, predicted: predicted.length, expected: expected.length };
-}
-
+const { ledger, fileOf } = bundledLedger();
+const results = checkFixture(ledger, fileOf, ledgerFixture);
+const table = scoreLine(results);
 const percent = (value: number) => `${Math.round(value * 100)}%`;
-const table = claimStatuses.map((status) => {
-  const { precision, recall } = scores(status);
-  return `${status} P ${percent(precision)} R ${percent(recall)}`;
-}).join(', ');
+const scores = (status: ClaimStatus) => statusScore(results, status);
 
-/** The floors this fixture reaches (measured, then rounded down); a drop below any is a regression. */
+/**
+ * The floors this fixture reaches (measured, then rounded down); a drop below any is a
+ * regression. Supported and disputed recall stop short of 100% on claims the ledger leaves "not
+ * found" (a paraphrase it cannot read: "a grouping Moscow views with suspicion" is found, "hard
+ * to give up" is not), which is also why not-found precision is lower.
+ */
 const floors: Record<ClaimStatus, { precision: number; recall: number }> = {
-  supported: { precision: 1, recall: 0.85 },
-  'single-source': { precision: 0.9, recall: 1 },
+  supported: { precision: 1, recall: 0.84 },
+  'single-source': { precision: 0.96, recall: 0.93 },
   'second-hand': { precision: 1, recall: 1 },
-  disputed: { precision: 1, recall: 1 },
-  'not-found': { precision: 1, recall: 1 },
+  disputed: { precision: 1, recall: 0.77 },
+  'not-found': { precision: 0.77, recall: 1 },
 };
 
 test(`the story ledger on ${ledgerFixture.length} hand-written claims about the bundled corpus: ${table}`, () => {
-  assert.ok(ledgerFixture.length >= 40);
+  assert.ok(ledgerFixture.length >= 70);
   for (const result of results) assert.ok(result.claim, `"${result.expected.text}" is a claim`);
   for (const status of claimStatuses) {
     const { precision, recall } = scores(status);
@@ -49,6 +37,22 @@ test(`the story ledger on ${ledgerFixture.length} hand-written claims about the 
 test('a wrong "supported" is worse than "not found": no claim the fixture calls single-source, second-hand, disputed or not found comes out supported', () => {
   const wronglySupported = results.filter((result) => result.claim?.status === 'supported' && result.expected.status !== 'supported');
   assert.deepEqual(wronglySupported.map((result) => result.expected.text), []);
+});
+
+test('the demo draft\'s twelve sentences: at least 8 decided as the fixture decides them, none wrongly supported or single-source', () => {
+  const demo = results.filter((result) => result.expected.draft === 'demo');
+  assert.equal(demo.length, 12);
+  const right = demo.filter((result) => result.claim?.status === result.expected.status);
+  assert.ok(right.length >= 8, `${right.length} of 12: ${demo.map((result) => `${result.expected.status} -> ${result.claim?.status}: ${result.expected.text}`).join('\n')}`);
+  const overstated = demo.filter((result) => (result.claim?.status === 'supported' || result.claim?.status === 'single-source') && result.claim.status !== result.expected.status);
+  assert.deepEqual(overstated.map((result) => result.expected.text), []);
+});
+
+test('traps (one fact of a source sentence changed, most words kept) never come out supported or single-source: another country, another seller, the opposite stance, another ordinal', () => {
+  const traps = results.filter((result) => result.expected.trap);
+  assert.ok(traps.length >= 8);
+  const believed = traps.filter((result) => result.claim?.status === 'supported' || result.claim?.status === 'single-source');
+  assert.deepEqual(believed.map((result) => `${result.expected.text} -> ${result.claim?.status}`), []);
 });
 
 test('the deciding passages of a rightly decided claim come from the articles the fixture names (single source, second-hand, disputed: exactly that article)', () => {
