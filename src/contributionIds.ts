@@ -26,6 +26,7 @@ export const CommandIds = {
   selectClaim: 'sourcebook.selectClaim',
   insertLedgerQuote: 'sourcebook.insertLedgerQuote',
   refreshDraftCheck: 'sourcebook.refreshDraftCheck',
+  toggleClaimMarks: 'sourcebook.toggleClaimMarks',
 } as const;
 
 export const ViewIds = {
@@ -37,6 +38,7 @@ export const ViewIds = {
 
 export const ContextKeys = {
   articlesGrouping: 'sourcebook.articlesGrouping',
+  claimMarksOn: 'sourcebook.claimMarksOn',
 } as const;
 
 /** Setting keys under the `sourcebook` section, as `contributes.configuration` declares them (without the section). */

@@ -18,6 +18,7 @@ import { inThreadLibraries, startDerivedEngineWorker } from './host/derivedEngin
 import { IndexCache } from './host/indexCache';
 import { createChannelLogger } from './host/logger';
 import { debounce, throttle } from './host/timing';
+import { ClaimMarks } from './views/claimMarks';
 import { DraftDiagnostics } from './editor/draftDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { TopicDecorations } from './editor/topicDecorations';
@@ -47,6 +48,8 @@ export interface SourcebookApi {
   /** The Draft Check view: the active draft's claims by status. */
   draftCheckTree: DraftCheckTreeProvider;
   draftCheckView: vscode.TreeView<DraftCheckNode>;
+  /** The claim marks in the draft (Toggle Claim Marks). */
+  claimMarks: ClaimMarks;
 }
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
@@ -84,7 +87,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const draftDiagnostics = new DraftDiagnostics(index, derived);
   const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document));
   const draftCheckView = vscode.window.createTreeView(ViewIds.draftCheck, { treeDataProvider: draftCheckTree, showCollapseAll: true });
-  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView };
+  const claimMarks = new ClaimMarks(context.extensionUri, draftCheckTree, context.workspaceState);
+  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView, claimMarks };
 
   // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
   // the views keep the previous topics meanwhile.
@@ -130,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     draftDiagnostics,
     draftCheckTree,
     draftCheckView,
+    claimMarks,
     ...registerEditorFeatures(index, derived, turns),
     ...registerCommands(services, allCommands),
   );
@@ -169,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     cache,
     draftCheckTree,
     draftCheckView,
+    claimMarks,
   };
 }
 

@@ -5,6 +5,7 @@ import { checkDraftCommand } from './checkDraft';
 import type { CommandDefinition } from './commandRegistry';
 import { compareSourcesCommand } from './compareSources';
 import { dismissSuggestionCommand } from './dismissSuggestion';
+import { toggleClaimMarksCommand } from './toggleClaimMarks';
 import { insertLedgerQuoteCommand, refreshDraftCheckCommand, selectClaimCommand } from './draftCheckActions';
 import { exportFactCheckReportCommand } from './exportFactCheckReport';
 import { filterTopicsCommand } from './filterTopics';
@@ -45,4 +46,5 @@ export const allCommands: readonly CommandDefinition[] = [
   selectClaimCommand,
   insertLedgerQuoteCommand,
   refreshDraftCheckCommand,
+  toggleClaimMarksCommand,
 ];

@@ -6,6 +6,7 @@ import type { Logger } from '../core/model';
 import type { AliasFiles } from '../host/aliasFiles';
 import type { CorpusLoader } from '../host/corpusLoader';
 import type { PassageOpener } from '../host/passageOpener';
+import type { ClaimMarks } from '../views/claimMarks';
 import type { DraftDiagnostics } from '../editor/draftDiagnostics';
 import type { ArticleTreeNode, ArticlesTreeProvider } from '../views/articlesTree';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
@@ -29,4 +30,5 @@ export interface SourcebookServices {
   draftDiagnostics: DraftDiagnostics;
   draftCheckTree: DraftCheckTreeProvider;
   draftCheckView: vscode.TreeView<DraftCheckNode>;
+  claimMarks: ClaimMarks;
 }

@@ -157,6 +157,12 @@ export class DraftCheckTreeProvider implements vscode.TreeDataProvider<DraftChec
     return report;
   }
 
+  /** Calls `listener` each time the view shows a newly checked draft (the claim marks follow it). */
+  onDidShow(listener: () => void): vscode.Disposable {
+    this.updateListeners.add(listener);
+    return { dispose: () => this.updateListeners.delete(listener) };
+  }
+
   /** Resolves when the view shows the claims of `uri` at its current version. */
   whenShowing(document: vscode.TextDocument, timeoutMs = 30_000): Promise<LedgerReport | undefined> {
     const showing = () => this.current && this.current.uri.toString() === document.uri.toString() && this.current.version === document.version && this.derived.current() !== undefined;

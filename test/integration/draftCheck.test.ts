@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CompareSourcesResult } from '../../src/commands/compareSources';
+import type { ClaimMarksState } from '../../src/views/claimMarks';
 import type { SourcebookApi } from '../../src/extension';
 import type { LedgerReport } from '../../src/core/ledger/storyLedger';
 import type { ClaimNode, DraftCheckNode, NoteNode, PassageNode, StatusNode } from '../../src/views/draftCheckTree';
@@ -108,6 +109,35 @@ suite('Draft Check', () => {
       const active = vscode.window.activeTextEditor;
       return active && active.document.uri.toString() !== draftUri.toString() && active.document.getText(active.selection).includes('more than 60% of the weapons imported by India') ? active : undefined;
     });
+  });
+
+  test('Toggle Claim Marks marks each claim of demo/draft.md on its line with its status, the hover naming the deciding source; toggling again clears them', async () => {
+    const draftUri = vscode.Uri.joinPath(workspaceFolder().uri, 'draft.md');
+    const { editor } = await showDraft(draftUri);
+    assert.equal(api.claimMarks.enabled, false, 'claim marks must be off by default');
+    assert.deepEqual(api.claimMarks.marksOn(editor.document), []);
+    const on = await vscode.commands.executeCommand<ClaimMarksState>('sourcebook.toggleClaimMarks');
+    try {
+      assert.equal(on?.enabled, true);
+      const marks = on.marks;
+      assert.equal(marks.length, 12, marks.map((mark) => `${mark.line} ${mark.status}`).join('\n'));
+      assert.deepEqual(marks.filter((mark) => mark.status === 'single-source').map((mark) => [mark.line + 1, mark.text.slice(0, 40)]), [
+        [13, 'Russia still supplies more than 60% of I'],
+        [27, 'Washington was watching closely: "The Un'],
+      ]);
+      assert.equal(marks.filter((mark) => mark.status === 'not-found').length, 10);
+      assert.deepEqual(marks.find((mark) => mark.status === 'not-found' && mark.text.startsWith('Vladimir Putin spent barely six hours'))?.line, 2);
+      const arms = marks.find((mark) => mark.line === 12);
+      // The hover is markdown with the source's words escaped; read it as the writer does.
+      const shown = (arms?.hover ?? '').replace(/\\(.)/g, '$1');
+      assert.match(shown, /^\*\*Single source\*\* — 1 source\n- “Russian President Vladimir Putin will…” \(states it, more than 60%\): “[^”]*more than 60% of the weapons imported by India/);
+      assert.match(shown, /\n\*different measures: share of weapons imported since 2010 [^*]*YCPress: more than 80%/);
+      assert.deepEqual(api.claimMarks.marksOn(editor.document), marks);
+    } finally {
+      const off = await vscode.commands.executeCommand<ClaimMarksState>('sourcebook.toggleClaimMarks');
+      assert.equal(off?.enabled, false);
+      assert.deepEqual(api.claimMarks.marksOn(editor.document), []);
+    }
   });
 
   test('a draft with a claim of each status: disputed, not found, second-hand, single source and supported, each with its deciding source; the view follows the writer\'s typing', async () => {
