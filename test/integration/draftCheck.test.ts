@@ -12,7 +12,7 @@ import type { ClaimMarksState } from '../../src/views/claimMarks';
 import type { SourcebookApi } from '../../src/extension';
 import type { LedgerReport } from '../../src/core/ledger/storyLedger';
 import type { ClaimNode, DraftCheckNode, NoteNode, PassageNode, StatusNode } from '../../src/views/draftCheckTree';
-import { activateSourcebook, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
 const ARMS_SHARE = 'Russia still supplies more than 60% of India\'s arms imports.';
 const DIFFERENT_MEASURES = 'different measures: share of weapons imported since 2010 (“Russian President Vladimir Putin will…”: more than 60%) · share of Indian army’s armaments, citing the Indian Express (YCPress: more than 80%) · current share (RFI: fallen below 50%)';
@@ -182,6 +182,28 @@ suite('Draft Check', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
+  });
+
+  test('the figure hover reads measures: the arms share\'s other figures are "not a contradiction: a different measure", and the $30 billion trade goal is not contradicted by the investment target', async () => {
+    // The hover as a reader sees it: escapes undone, emphasis dropped, white space folded.
+    const shown = (markdown: string) => markdown.replace(/(?<!\\)\*+/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ');
+    const arms = await openDraft(`${ARMS_SHARE}\n`);
+    const armsHover = shown(await waitFor('the arms-share hover', () => hoverMarkdownAt(arms, new vscode.Position(0, ARMS_SHARE.indexOf('60%')))));
+    assert.match(armsHover, /Your figure, more than 60%: 1 of 3 source figures agree/);
+    assert.match(armsHover, /more than 60% — “Russian President Vladimir Putin will…”, since 2010 — agrees/);
+    assert.match(armsHover, /more than 80% — YCPress — not a contradiction: a different measure \(share of Indian army’s armaments, citing the Indian Express\)/);
+    assert.match(armsHover, /fallen below 50% — RFI — not a contradiction: a different measure \(current share\)/);
+    assert.doesNotMatch(armsHover, /contradicts/);
+
+    const goal = 'India and Russia have set a goal of $30 billion in bilateral trade by 2025.';
+    const trade = await openDraft(`${goal}\n`);
+    const tradeHover = shown(await waitFor('the trade-goal hover with the ledger\'s note', async () => {
+      const markdown = await hoverMarkdownAt(trade, new vscode.Position(0, goal.indexOf('30 billion')));
+      return markdown?.includes('not a contradiction') ? markdown : undefined;
+    }, 30_000));
+    assert.match(tradeHover, /30 billion U\.S\. dollars — Associated Press, by the end of 2025 — agrees/);
+    assert.match(tradeHover, /not a contradiction: bilateral trade goal by 2025 \(Associated Press: 30 billion U\.S\. dollars\) vs investment target by 2025 \(“India Does Balancing Act Between…”: \$30 billion\)/);
+    assert.doesNotMatch(tradeHover, /contradicts/);
   });
 
   test('Compare Sources for S-400 says the arms-share figures are different measures', async () => {
