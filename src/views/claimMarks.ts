@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ContextKeys } from '../contributionIds';
 import { claimStatuses, claimStatusLabels, type ClaimStatus, type DecidingPassage, type LedgerClaim } from '../core/ledger/storyLedger';
 import { escapeMarkdown, neutraliseThemeIcons } from '../core/present/markdownEscape';
-import type { DraftCheckTreeProvider } from './draftCheckTree';
+import { repeatsWords, type DraftCheckTreeProvider } from './draftCheckTree';
 
 /** Where the writer's choice is remembered (per workspace). */
 const enabledKey = 'sourcebook.claimMarks.enabled';
@@ -139,8 +139,9 @@ export function hoverOf(claim: LedgerClaim): string {
   const lines = [`**${safe(claimStatusLabels[claim.status])}** — ${safe(claim.summary)}`];
   for (const passage of claim.passages.slice(0, maxHoverSources)) {
     const quote = passage.quote.length > maxHoverQuoteChars ? `${passage.quote.slice(0, maxHoverQuoteChars - 1)}…` : passage.quote;
-    const detail = [roleWords[passage.role], passage.figure, passage.citing ? vscode.l10n.t('citing {0}', passage.citing) : undefined].filter(Boolean).join(', ');
+    const detail = [passage.repeatsSource ? repeatsWords(passage) : roleWords[passage.role], passage.figure, passage.citing ? vscode.l10n.t('citing {0}', passage.citing) : undefined].filter(Boolean).join(', ');
     lines.push(`- ${safe(passage.source)}${passage.date ? `, ${safe(passage.date)}` : ''} (${safe(detail)}): “${safe(quote)}”`);
+    if (passage.overlap && passage.repeatsSource) lines.push(`  - ${safe(vscode.l10n.t('Same words as {0}: “{1}”', passage.repeatsSource, passage.overlap))}`);
   }
   if (claim.passages.length > maxHoverSources) lines.push(`- ${safe(vscode.l10n.t('and {0} more', claim.passages.length - maxHoverSources))}`);
   for (const note of claim.notes) lines.push(`\n*${safe(note)}*`);

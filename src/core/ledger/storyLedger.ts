@@ -65,6 +65,9 @@ export interface DecidingPassage {
   citing?: string;
   /** For `repeats`: the source this one repeats. */
   repeatsSource?: string;
+  /** For `repeats`: the longest run of words it shares with that source, and the share of their wording in common (0-1). */
+  overlap?: string;
+  overlapShare?: number;
 }
 
 /** One claim of the draft, decided. Offsets are into the draft text. */
@@ -354,6 +357,8 @@ export class StoryLedger {
     const voices: SourceVoice[] = supports.map((entry) => {
       const voice: SourceVoice = { articleId: entry.sentence.articleId, text: this.sentences.textOf(entry.sentence) };
       if (entry.sentence.citing) voice.citing = entry.sentence.citing;
+      const outlet = this.articles.get(entry.sentence.articleId)?.meta.outlet;
+      if (outlet) voice.outlet = outlet;
       const date = this.articles.get(entry.sentence.articleId)?.meta.date;
       if (date) voice.date = date;
       return voice;
@@ -390,6 +395,11 @@ export class StoryLedger {
       if (entry.sentence.citing) passage.citing = entry.sentence.citing;
       const original = independence.repeats.get(entry.sentence.articleId);
       if (original) passage.repeatsSource = this.sourceName(original);
+      const overlap = independence.overlaps.get(entry.sentence.articleId);
+      if (overlap) {
+        passage.overlap = overlap.text.slice(0, maxQuoteChars);
+        passage.overlapShare = overlap.share;
+      }
       return passage;
     };
     for (const entry of supports) {
