@@ -14,6 +14,7 @@ import type { QuoteCheck } from '../quotes/quotationIndex';
 import { tokenise } from '../figures/tokenise';
 import { findDraftClaims, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
 import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
+import { explainDateDispute } from './dateDisputes';
 import { independentVoices, type SourceVoice } from './nearDuplicates';
 import { conceptsOf, numbersOf, SourceSentences, stem, type SourceSentence } from './sourceSentences';
 
@@ -210,7 +211,18 @@ export class StoryLedger {
     }
 
     notes.push(...this.measureNotes(claim, claimFigures, evidence, concepts, candidates.filter((candidate) => candidate.coverage >= relatedCoverage)));
+    notes.push(...this.dateNotes(claimFigures, evidence));
     return this.conclude(claim, evidence, notes);
+  }
+
+  /** For a date the sources dispute: which source gives which date for the event. */
+  private dateNotes(claimFigures: readonly Figure[], evidence: readonly SourceEvidence[]): string[] {
+    const dated = (role: SourceEvidence['role']) =>
+      evidence.filter((entry) => entry.role === role && entry.figure?.figure.kind === 'date').map((entry) => ({ figure: (entry.figure as { figure: Figure }).figure, source: this.sourceName(entry.sentence.articleId) }));
+    const disputing = dated('disputes');
+    if (disputing.length === 0) return [];
+    const agreeing = dated('supports');
+    return claimFigures.map((figure) => explainDateDispute(figure, agreeing, disputing)).filter((note): note is string => note !== undefined);
   }
 
   private articleOfPassage(passageId: string): string | undefined {
