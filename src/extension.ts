@@ -9,6 +9,7 @@ import { ContextKeys, ViewIds } from './contributionIds';
 import { BackgroundTurns } from './core/scheduling/backgroundTurns';
 import { CorpusIndex, type CorpusView } from './core/corpus/corpusIndex';
 import { DerivedIndexes, type DerivedView } from './core/derived/derivedIndexes';
+import { isFactCheckReportName } from './core/present/factCheckReport';
 import type { EngineChannel } from './core/derived/derivedProtocol';
 import { createInThreadEngine } from './core/derived/inThreadEngine';
 import type { Logger } from './core/model';
@@ -85,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const decorations = new TopicDecorations(index);
   const comparePanel = new CompareSourcesPanel(context.extensionUri, index, derived, opener, logger);
   const draftDiagnostics = new DraftDiagnostics(index, derived);
-  const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document));
+  const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document) && !isFactCheckReportName(document.uri.path));
   const draftCheckView = vscode.window.createTreeView(ViewIds.draftCheck, { treeDataProvider: draftCheckTree, showCollapseAll: true });
   const claimMarks = new ClaimMarks(context.extensionUri, draftCheckTree, context.workspaceState);
   const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView, claimMarks };

@@ -50,7 +50,10 @@ export interface ClaimMarksState {
  * VS Code keeps the marks where the edited text moves them.
  */
 export class ClaimMarks implements vscode.Disposable {
+  /** The tint (and hover) over each claim, by status. */
   private readonly types: Record<ClaimStatus, vscode.TextEditorDecorationType>;
+  /** The gutter icon on a claim's first line only (VS Code repeats an icon on every line of a range). */
+  private readonly gutterTypes: Record<ClaimStatus, vscode.TextEditorDecorationType>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly applied = new Map<string, ClaimMark[]>();
 
@@ -58,15 +61,24 @@ export class ClaimMarks implements vscode.Disposable {
     const icon = (status: ClaimStatus, theme: 'light' | 'dark') => vscode.Uri.joinPath(extensionUri, 'media', `claim-${status}-${theme}.svg`);
     const make = (status: ClaimStatus) =>
       vscode.window.createTextEditorDecorationType({
-        gutterIconSize: '70%',
         overviewRulerLane: vscode.OverviewRulerLane.Left,
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        light: { gutterIconPath: icon(status, 'light'), backgroundColor: tints[status].light, overviewRulerColor: tints[status].light.replace(/[\d.]+\)$/, '0.6)') },
-        dark: { gutterIconPath: icon(status, 'dark'), backgroundColor: tints[status].dark, overviewRulerColor: tints[status].dark.replace(/[\d.]+\)$/, '0.6)') },
+        light: { backgroundColor: tints[status].light, overviewRulerColor: tints[status].light.replace(/[\d.]+\)$/, '0.6)') },
+        dark: { backgroundColor: tints[status].dark, overviewRulerColor: tints[status].dark.replace(/[\d.]+\)$/, '0.6)') },
       });
-    this.types = { supported: make('supported'), 'single-source': make('single-source'), 'second-hand': make('second-hand'), disputed: make('disputed'), 'not-found': make('not-found') };
+    const makeGutter = (status: ClaimStatus) =>
+      vscode.window.createTextEditorDecorationType({
+        gutterIconSize: '70%',
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        light: { gutterIconPath: icon(status, 'light') },
+        dark: { gutterIconPath: icon(status, 'dark') },
+      });
+    const byStatus = <T>(build: (status: ClaimStatus) => T): Record<ClaimStatus, T> => ({ supported: build('supported'), 'single-source': build('single-source'), 'second-hand': build('second-hand'), disputed: build('disputed'), 'not-found': build('not-found') });
+    this.types = byStatus(make);
+    this.gutterTypes = byStatus(makeGutter);
     this.disposables.push(
       ...Object.values(this.types),
+      ...Object.values(this.gutterTypes),
       draftCheck.onDidShow(() => this.applyToVisible()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.applyToVisible()),
       vscode.workspace.onDidCloseTextDocument((document) => this.applied.delete(document.uri.toString())),
@@ -100,7 +112,7 @@ export class ClaimMarks implements vscode.Disposable {
   }
 
   private clearAll(): void {
-    for (const editor of vscode.window.visibleTextEditors) for (const type of Object.values(this.types)) editor.setDecorations(type, []);
+    for (const editor of vscode.window.visibleTextEditors) for (const type of [...Object.values(this.types), ...Object.values(this.gutterTypes)]) editor.setDecorations(type, []);
     this.applied.clear();
   }
 
@@ -113,6 +125,7 @@ export class ClaimMarks implements vscode.Disposable {
       const document = editor.document;
       if (document.uri.toString() !== current.uri.toString() || document.version !== current.version) continue;
       const byStatus = new Map<ClaimStatus, vscode.DecorationOptions[]>(claimStatuses.map((status) => [status, []]));
+      const gutterByStatus = new Map<ClaimStatus, vscode.Range[]>(claimStatuses.map((status) => [status, []]));
       const marks: ClaimMark[] = [];
       for (const claim of current.report.claims) {
         const range = new vscode.Range(document.positionAt(claim.start), document.positionAt(claim.end));
@@ -121,9 +134,11 @@ export class ClaimMarks implements vscode.Disposable {
         message.isTrusted = false;
         message.supportHtml = false;
         byStatus.get(claim.status)?.push({ range, hoverMessage: message });
+        gutterByStatus.get(claim.status)?.push(new vscode.Range(range.start, range.start));
         marks.push({ status: claim.status, line: range.start.line, text: claim.text, hover });
       }
       for (const [status, options] of byStatus) editor.setDecorations(this.types[status], options);
+      for (const [status, ranges] of gutterByStatus) editor.setDecorations(this.gutterTypes[status], ranges);
       this.applied.set(document.uri.toString(), marks.sort((a, b) => a.line - b.line));
     }
   }

@@ -137,3 +137,8 @@ export function reportFileName(draftFileName: string): string {
   const dot = draftFileName.lastIndexOf('.');
   return `${dot > 0 ? draftFileName.slice(0, dot) : draftFileName}.fact-check.md`;
 }
+
+/** True for a report this module names (`draft.fact-check.md`): a report is no draft, and its claims are the draft's. */
+export function isFactCheckReportName(fileName: string): boolean {
+  return /\.fact-check\.md$/i.test(fileName);
+}
