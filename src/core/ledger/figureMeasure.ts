@@ -86,8 +86,16 @@ export function measureOf(figure: Figure): FigureMeasure {
   return measure;
 }
 
+/** A measure named away from the figure ("the investment target of $30 billion … has now been revised to $50 billion"). */
+const sentenceMeasurePattern = /\b(?:investment|trade|import|export|spending|defen[cs]e|arms)\s+(?:target|goal|deal|budget)\b/i;
+
 function describeMeasure(figure: Figure, measure: FigureMeasure): string {
   let phrase = figure.keyNouns.map((noun) => noun.replace(trailingVerbs, '')).find((noun) => measureNounPattern.test(noun) && !/^share$/i.test(noun));
+  if (phrase === undefined) {
+    const named = sentenceMeasurePattern.exec(figure.sentence.text.slice(0, 2000))?.[0];
+    const change = figure.keyNouns[0] && /^[a-z]+ed$/.test(figure.keyNouns[0]) ? figure.keyNouns[0] : undefined;
+    if (named) phrase = change ? `${named}, ${change}` : named;
+  }
   const bare = phrase !== undefined && /^(?:target|goal|value|total|share|aim)$/i.test(phrase.trim());
   const measuredPhrase = bare ? figure.keyNouns.find((noun) => noun !== phrase && measure.measured.some((word) => noun.toLowerCase().includes(word))) : undefined;
   if (measuredPhrase) phrase = `${measuredPhrase} ${phrase}`;

@@ -70,6 +70,14 @@ test('"$30 billion by 2025": the trade goal (AP) and the investment target are t
   assert.equal(claim.passages.some((passage) => passage.role === 'disputes'), false);
 });
 
+test('the investment target met and "revised to $50 billion" is the current target, a different measure from the target by 2025, named as such', () => {
+  const match = matchOf('The investment target of $30 billion by 2025 has been met.');
+  assert.deepEqual(readings(match), [
+    '$30 billion: agree (investment target by 2025)',
+    '$50 billion: different-measure (current investment target, revised)',
+  ]);
+});
+
 test('hedges are ranges: "more than 60%" agrees with "about 65%", is in tension with "more than 80%" and contradicts "below 50%" on one measure', () => {
   const sentence = (words: string) => sourceFigure(`Since 2010, ${words} of the weapons imported by India were made in Russia.`, words);
   const draft = sentence('more than 60%');
