@@ -133,6 +133,14 @@ suite('Draft Check', () => {
       assert.match(shown, /^\*\*Single source\*\* — 1 source\n- “Russian President Vladimir Putin will…” \(states it, more than 60%\): “[^”]*more than 60% of the weapons imported by India/);
       assert.match(shown, /\n\*different measures: share of weapons imported since 2010 [^*]*YCPress: more than 80%/);
       assert.deepEqual(api.claimMarks.marksOn(editor.document), marks);
+
+      // Typing a claim: a moment after the writer stops, the new sentence is marked on its line.
+      await editor.edit((builder) => builder.insert(new vscode.Position(editor.document.lineCount, 0), '\nRussia sold India 36 Rafale fighter jets.\n'));
+      const typedLine = editor.document.lineCount - 2;
+      const typed = await waitFor('the typed claim marked', () => api.claimMarks.marksOn(editor.document).find((mark) => mark.text === 'Russia sold India 36 Rafale fighter jets.'), 40_000);
+      assert.deepEqual([typed.line, typed.status], [typedLine, 'not-found']);
+      assert.equal(api.claimMarks.marksOn(editor.document).length, 13);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       const off = await vscode.commands.executeCommand<ClaimMarksState>('sourcebook.toggleClaimMarks');
       assert.equal(off?.enabled, false);
