@@ -30,6 +30,7 @@ export const CommandIds = {
   disconnectArchive: 'sourcebook.disconnectArchive',
   openArchivePassage: 'sourcebook.openArchivePassage',
   insertArchiveQuote: 'sourcebook.insertArchiveQuote',
+  toggleClaimMarks: 'sourcebook.toggleClaimMarks',
 } as const;
 
 export const ViewIds = {
@@ -41,6 +42,7 @@ export const ViewIds = {
 
 export const ContextKeys = {
   articlesGrouping: 'sourcebook.articlesGrouping',
+  claimMarksOn: 'sourcebook.claimMarksOn',
 } as const;
 
 /** Setting keys under the `sourcebook` section, as `contributes.configuration` declares them (without the section). */

@@ -9,6 +9,7 @@ import { ContextKeys, ViewIds } from './contributionIds';
 import { BackgroundTurns } from './core/scheduling/backgroundTurns';
 import { CorpusIndex, type CorpusView } from './core/corpus/corpusIndex';
 import { DerivedIndexes, type DerivedView } from './core/derived/derivedIndexes';
+import { isFactCheckReportName } from './core/present/factCheckReport';
 import type { EngineChannel } from './core/derived/derivedProtocol';
 import { createInThreadEngine } from './core/derived/inThreadEngine';
 import type { Logger } from './core/model';
@@ -20,6 +21,7 @@ import { inThreadLibraries, startDerivedEngineWorker } from './host/derivedEngin
 import { IndexCache } from './host/indexCache';
 import { createChannelLogger } from './host/logger';
 import { debounce, throttle } from './host/timing';
+import { ClaimMarks } from './views/claimMarks';
 import { DraftDiagnostics } from './editor/draftDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { TopicDecorations } from './editor/topicDecorations';
@@ -56,6 +58,8 @@ export interface SourcebookApi {
   archive: ArchiveSession;
   /** The archive's status bar item (what it says, for the tests). */
   archiveStatusBar: ArchiveStatusBar;
+  /** The claim marks in the draft (Toggle Claim Marks). */
+  claimMarks: ClaimMarks;
 }
 
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
@@ -91,12 +95,13 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const decorations = new TopicDecorations(index);
   const comparePanel = new CompareSourcesPanel(context.extensionUri, index, derived, opener, logger);
   const draftDiagnostics = new DraftDiagnostics(index, derived);
-  const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document));
+  const draftCheckTree = new DraftCheckTreeProvider(derived, (document) => draftDiagnostics.isDraft(document) && !isFactCheckReportName(document.uri.path));
   const draftCheckView = vscode.window.createTreeView(ViewIds.draftCheck, { treeDataProvider: draftCheckTree, showCollapseAll: true });
   const archive = new ArchiveSession(context.secrets, logger);
   const archiveDocuments = new ArchiveDocuments(archive);
   const archiveStatusBar = new ArchiveStatusBar(archive);
-  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView, archive, archiveDocuments };
+  const claimMarks = new ClaimMarks(context.extensionUri, draftCheckTree, context.workspaceState);
+  const services: SourcebookServices = { index, derived, loader, aliasFiles, opener, turns, logger, articlesTree, articlesView, topicsTree, topicsView, comparePanel, draftDiagnostics, draftCheckTree, draftCheckView, archive, archiveDocuments, claimMarks };
 
   // Topics come from the derived-index pipeline, which rebuilds them after a quiet moment (not during a load);
   // the views keep the previous topics meanwhile.
@@ -145,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     archive,
     archiveDocuments,
     archiveStatusBar,
+    claimMarks,
     ...registerEditorFeatures(index, derived, turns, archive),
     ...registerCommands(services, allCommands),
   );
@@ -189,6 +195,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     draftCheckView,
     archive,
     archiveStatusBar,
+    claimMarks,
   };
 }
 

@@ -6,6 +6,7 @@ import { checkDraftCommand } from './checkDraft';
 import type { CommandDefinition } from './commandRegistry';
 import { compareSourcesCommand } from './compareSources';
 import { dismissSuggestionCommand } from './dismissSuggestion';
+import { toggleClaimMarksCommand } from './toggleClaimMarks';
 import { insertLedgerQuoteCommand, refreshDraftCheckCommand, selectClaimCommand } from './draftCheckActions';
 import { exportFactCheckReportCommand } from './exportFactCheckReport';
 import { filterTopicsCommand } from './filterTopics';
@@ -50,4 +51,5 @@ export const allCommands: readonly CommandDefinition[] = [
   disconnectArchiveCommand,
   openArchivePassageCommand,
   insertArchiveQuoteCommand,
+  toggleClaimMarksCommand,
 ];

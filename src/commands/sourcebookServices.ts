@@ -8,6 +8,7 @@ import type { ArchiveDocuments } from '../host/archiveDocuments';
 import type { ArchiveSession } from '../host/archiveSession';
 import type { CorpusLoader } from '../host/corpusLoader';
 import type { PassageOpener } from '../host/passageOpener';
+import type { ClaimMarks } from '../views/claimMarks';
 import type { DraftDiagnostics } from '../editor/draftDiagnostics';
 import type { ArticleTreeNode, ArticlesTreeProvider } from '../views/articlesTree';
 import type { CompareSourcesPanel } from '../views/compareSourcesPanel';
@@ -34,4 +35,5 @@ export interface SourcebookServices {
   /** The connection to Sourcebook Archive (inactive when none is set up). */
   archive: ArchiveSession;
   archiveDocuments: ArchiveDocuments;
+  claimMarks: ClaimMarks;
 }

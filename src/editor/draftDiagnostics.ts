@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import { describeFigureGroup } from '../core/figures/compareSources';
 import { findQuotations } from '../core/quotes/findQuotations';
+import { contradictsOnItsMeasure } from '../core/ledger/figureVerdict';
 import { draftFlavourOf, readDraftText } from '../core/present/draftText';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import { sourceLabel } from '../core/present/topicCard';
@@ -158,6 +159,8 @@ export class DraftDiagnostics implements vscode.Disposable {
     };
     const diagnostics: vscode.Diagnostic[] = [];
     for (const match of await snapshot.figureContradictions(text)) {
+      // A figure that differs only from figures on other measures ("80% of the army's armaments" against imports since 2010) contradicts nothing.
+      if (!contradictsOnItsMeasure(match)) continue;
       const range = new vscode.Range(document.positionAt(match.figure.span.start), document.positionAt(match.figure.span.end));
       const diagnostic = new vscode.Diagnostic(
         range,

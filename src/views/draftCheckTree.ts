@@ -26,6 +26,14 @@ const roleDescriptions: Record<DecidingPassage['role'], string> = {
   repeats: vscode.l10n.t('repeats another source'),
 };
 
+/** "repeats AP (92% same wording)": whom a repeating source repeats, and how much of its wording. */
+export function repeatsWords(passage: DecidingPassage): string {
+  if (!passage.repeatsSource) return roleDescriptions[passage.role];
+  return passage.overlapShare !== undefined
+    ? vscode.l10n.t('repeats {0} ({1}% same wording)', passage.repeatsSource, Math.round(passage.overlapShare * 100))
+    : vscode.l10n.t('repeats {0}', passage.repeatsSource);
+}
+
 /** A status with its claims: "Disputed (1)". */
 export class StatusNode {
   readonly kind = 'status';
@@ -80,8 +88,10 @@ export class PassageNode {
     const item = new vscode.TreeItem(sanitiseLabel(`${this.deciding.source}: ${words}`, 140), vscode.TreeItemCollapsibleState.None);
     const figure = this.deciding.figure ? ` · ${this.deciding.figure}` : '';
     const citing = this.deciding.citing ? ` · ${vscode.l10n.t('citing {0}', this.deciding.citing)}` : '';
-    item.description = sanitiseLabel(`${roleDescriptions[this.deciding.role]}${figure}${citing}${this.deciding.date ? ` · ${this.deciding.date}` : ''}`, 80);
-    item.tooltip = sanitiseLabel(`${this.deciding.source}${this.deciding.date ? `, ${this.deciding.date}` : ''}: “${this.deciding.quote}”`, 600);
+    const role = this.deciding.repeatsSource ? repeatsWords(this.deciding) : roleDescriptions[this.deciding.role];
+    item.description = sanitiseLabel(`${role}${figure}${citing}${this.deciding.date ? ` · ${this.deciding.date}` : ''}`, 80);
+    const overlap = this.deciding.overlap && this.deciding.repeatsSource ? `\n${vscode.l10n.t('Same words as {0}: “{1}”', this.deciding.repeatsSource, this.deciding.overlap)}` : '';
+    item.tooltip = sanitiseLabel(`${this.deciding.source}${this.deciding.date ? `, ${this.deciding.date}` : ''}: “${this.deciding.quote}”${overlap}`, 900);
     item.iconPath = new vscode.ThemeIcon(this.deciding.role === 'disputes' ? 'diff-removed' : 'quote');
     item.contextValue = 'ledgerPassage';
     item.id = `${this.parent.toTreeItem().id}:passage:${this.deciding.passageId}:${this.deciding.start}:${this.deciding.role}`;
@@ -155,6 +165,12 @@ export class DraftCheckTreeProvider implements vscode.TreeDataProvider<DraftChec
     this.changeEmitter.fire(undefined);
     for (const listener of [...this.updateListeners]) listener();
     return report;
+  }
+
+  /** Calls `listener` each time the view shows a newly checked draft (the claim marks follow it). */
+  onDidShow(listener: () => void): vscode.Disposable {
+    this.updateListeners.add(listener);
+    return { dispose: () => this.updateListeners.delete(listener) };
   }
 
   /** Resolves when the view shows the claims of `uri` at its current version. */

@@ -3,6 +3,8 @@
  * activity bar, tree rows, the editor's text, hovers, the command palette.
  * Everything waits by polling the DOM, never by sleeping a fixed time.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 /** Waits until the workbench shows an editor whose tab is `fileName`. */
@@ -175,4 +177,28 @@ export function quickPickRows(page: Page): Locator {
 /** The editor status bar entry "Ln 20, Col 1 (263 selected)". */
 export async function cursorStatus(page: Page): Promise<string> {
   return (await page.locator('[id="status.editor.selection"]').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** The workbench's theme class: `vs` (light), `vs-dark`, `hc-black` or `hc-light`. */
+export async function workbenchThemeClass(page: Page): Promise<string | undefined> {
+  const classes = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+  return ['hc-black', 'hc-light', 'vs-dark', 'vs'].find((name) => classes.split(/\s+/).includes(name));
+}
+
+/**
+ * Switches the colour theme through the workspace's `.vscode/settings.json`, which VS Code
+ * applies live (the theme picker also searches the marketplace, which an offline machine cannot
+ * reach), and waits for the workbench to wear it.
+ */
+export async function useColorTheme(page: Page, workspaceFolder: string, settingId: string, themeClass: string): Promise<void> {
+  if ((await workbenchThemeClass(page)) === themeClass) return;
+  mkdirSync(join(workspaceFolder, '.vscode'), { recursive: true });
+  writeFileSync(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': settingId }, null, 2));
+  const deadline = Date.now() + 20_000;
+  while ((await workbenchThemeClass(page)) !== themeClass) {
+    if (Date.now() > deadline) throw new Error(`the theme did not change to ${settingId}`);
+    await page.waitForTimeout(200);
+  }
+  // Webviews (the markdown preview) receive the new theme's variables a moment after the workbench.
+  await page.waitForTimeout(700);
 }

@@ -8,10 +8,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CompareSourcesResult } from '../../src/commands/compareSources';
+import type { ClaimMarksState } from '../../src/views/claimMarks';
 import type { SourcebookApi } from '../../src/extension';
 import type { LedgerReport } from '../../src/core/ledger/storyLedger';
 import type { ClaimNode, DraftCheckNode, NoteNode, PassageNode, StatusNode } from '../../src/views/draftCheckTree';
-import { activateSourcebook, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
 const ARMS_SHARE = 'Russia still supplies more than 60% of India\'s arms imports.';
 const DIFFERENT_MEASURES = 'different measures: share of weapons imported since 2010 (“Russian President Vladimir Putin will…”: more than 60%) · share of Indian army’s armaments, citing the Indian Express (YCPress: more than 80%) · current share (RFI: fallen below 50%)';
@@ -118,6 +119,43 @@ suite('Draft Check', () => {
     });
   });
 
+  test('Toggle Claim Marks marks each claim of demo/draft.md on its line with its status, the hover naming the deciding source; toggling again clears them', async () => {
+    const draftUri = vscode.Uri.joinPath(workspaceFolder().uri, 'draft.md');
+    const { editor } = await showDraft(draftUri);
+    assert.equal(api.claimMarks.enabled, false, 'claim marks must be off by default');
+    assert.deepEqual(api.claimMarks.marksOn(editor.document), []);
+    const on = await vscode.commands.executeCommand<ClaimMarksState>('sourcebook.toggleClaimMarks');
+    try {
+      assert.equal(on?.enabled, true);
+      const marks = on.marks;
+      assert.equal(marks.length, 12, marks.map((mark) => `${mark.line} ${mark.status}`).join('\n'));
+      assert.deepEqual(marks.filter((mark) => mark.status === 'single-source').map((mark) => [mark.line + 1, mark.text.slice(0, 40)]), [
+        [13, 'Russia still supplies more than 60% of I'],
+        [27, 'Washington was watching closely: "The Un'],
+      ]);
+      assert.equal(marks.filter((mark) => mark.status === 'not-found').length, 10);
+      assert.deepEqual(marks.find((mark) => mark.status === 'not-found' && mark.text.startsWith('Vladimir Putin spent barely six hours'))?.line, 2);
+      const arms = marks.find((mark) => mark.line === 12);
+      // The hover is markdown with the source's words escaped; read it as the writer does.
+      const shown = (arms?.hover ?? '').replace(/\\(.)/g, '$1');
+      assert.match(shown, /^\*\*Single source\*\* — 1 source\n- “Russian President Vladimir Putin will…” \(states it, more than 60%\): “[^”]*more than 60% of the weapons imported by India/);
+      assert.match(shown, /\n\*different measures: share of weapons imported since 2010 [^*]*YCPress: more than 80%/);
+      assert.deepEqual(api.claimMarks.marksOn(editor.document), marks);
+
+      // Typing a claim: a moment after the writer stops, the new sentence is marked on its line.
+      await editor.edit((builder) => builder.insert(new vscode.Position(editor.document.lineCount, 0), '\nRussia sold India 36 Rafale fighter jets.\n'));
+      const typedLine = editor.document.lineCount - 2;
+      const typed = await waitFor('the typed claim marked', () => api.claimMarks.marksOn(editor.document).find((mark) => mark.text === 'Russia sold India 36 Rafale fighter jets.'), 40_000);
+      assert.deepEqual([typed.line, typed.status], [typedLine, 'not-found']);
+      assert.equal(api.claimMarks.marksOn(editor.document).length, 13);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      const off = await vscode.commands.executeCommand<ClaimMarksState>('sourcebook.toggleClaimMarks');
+      assert.equal(off?.enabled, false);
+      assert.deepEqual(api.claimMarks.marksOn(editor.document), []);
+    }
+  });
+
   test('a draft with a claim of each status: disputed, not found, second-hand, single source and supported, each with its deciding source; the view follows the writer\'s typing', async () => {
     const uri = await writeWorkspaceFile('ledger-every-status.md', EVERY_STATUS);
     try {
@@ -160,6 +198,28 @@ suite('Draft Check', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
+  });
+
+  test('the figure hover reads measures: the arms share\'s other figures are "not a contradiction: a different measure", and the $30 billion trade goal is not contradicted by the investment target', async () => {
+    // The hover as a reader sees it: escapes undone, emphasis dropped, white space folded.
+    const shown = (markdown: string) => markdown.replace(/(?<!\\)\*+/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ');
+    const arms = await openDraft(`${ARMS_SHARE}\n`);
+    const armsHover = shown(await waitFor('the arms-share hover', () => hoverMarkdownAt(arms, new vscode.Position(0, ARMS_SHARE.indexOf('60%')))));
+    assert.match(armsHover, /Your figure, more than 60%: 1 of 3 source figures agree/);
+    assert.match(armsHover, /more than 60% — “Russian President Vladimir Putin will…”, since 2010 — agrees/);
+    assert.match(armsHover, /more than 80% — YCPress — not a contradiction: a different measure \(share of Indian army’s armaments, citing the Indian Express\)/);
+    assert.match(armsHover, /fallen below 50% — RFI — not a contradiction: a different measure \(current share\)/);
+    assert.doesNotMatch(armsHover, /contradicts/);
+
+    const goal = 'India and Russia have set a goal of $30 billion in bilateral trade by 2025.';
+    const trade = await openDraft(`${goal}\n`);
+    const tradeHover = shown(await waitFor('the trade-goal hover with the ledger\'s note', async () => {
+      const markdown = await hoverMarkdownAt(trade, new vscode.Position(0, goal.indexOf('30 billion')));
+      return markdown?.includes('not a contradiction') ? markdown : undefined;
+    }, 30_000));
+    assert.match(tradeHover, /30 billion U\.S\. dollars — Associated Press, by the end of 2025 — agrees/);
+    assert.match(tradeHover, /not a contradiction: bilateral trade goal by 2025 \(Associated Press: 30 billion U\.S\. dollars\) vs investment target by 2025 \(“India Does Balancing Act Between…”: \$30 billion\)/);
+    assert.doesNotMatch(tradeHover, /contradicts/);
   });
 
   test('Compare Sources for S-400 says the arms-share figures are different measures', async () => {

@@ -39,6 +39,26 @@ const nowPattern = /\b(?:has|have) (?:fallen|dropped|declined|risen|grown|climbe
 const trailingVerbs = /\s+(?:come|comes|came|made|make|makes|is|are|was|were|have|has|increased|rose|fell|stood|reached|set)$/i;
 const measureNounPattern = /\b(?:import|export|trade|invest|arm|weapon|share|target|goal|deal|contract|budget|spend|sale|market|production|dose|armament)/i;
 
+/** Past forms that do not end in -ed, for the events dates mark. */
+const irregularEvents = new Set(['met', 'left', 'began', 'begun', 'came', 'held', 'took', 'went', 'won', 'lost', 'fell', 'sent', 'spent', 'flew', 'wrote', 'told', 'sold', 'bought', 'broke', 'struck', 'arrival', 'departure', 'visit', 'visited', 'signing', 'launch', 'election']);
+/** Words ending in -ed that name no event. */
+const notEvents = new Set(['expected', 'planned', 'scheduled', 'reported', 'said', 'united', 'based', 'related', 'limited', 'advanced', 'armed', 'indeed', 'need', 'speed', 'seed', 'feed', 'hundred']);
+
+/** The root of an event word: "arrived", "arrive", "arrival" and "arrives" are one event. */
+function eventRoot(word: string): string {
+  return word.toLowerCase().replace(/(?:ing|ed|al|es|e|s|d)$/, '');
+}
+
+/**
+ * What happened on a date, by the verbs of the date's own clause ("arrived", "signed",
+ * "published"): two dates with events that share none are about different events.
+ */
+export function eventsOf(figure: Figure): string[] {
+  if (figure.kind !== 'date') return [];
+  const words = clauseConcepts(figure).map((word) => word.toLowerCase());
+  return [...new Set(words.filter((word) => !notEvents.has(word) && (irregularEvents.has(word) || (word.length > 4 && word.endsWith('ed')))).map(eventRoot))].sort();
+}
+
 /** The words of a figure's own clause (weight at least that of its clause). */
 function clauseConcepts(figure: Figure): string[] {
   return Object.entries(figure.keywords).filter(([, weight]) => weight >= clauseWeight).map(([word]) => word);
@@ -66,8 +86,16 @@ export function measureOf(figure: Figure): FigureMeasure {
   return measure;
 }
 
+/** A measure named away from the figure ("the investment target of $30 billion … has now been revised to $50 billion"). */
+const sentenceMeasurePattern = /\b(?:investment|trade|import|export|spending|defen[cs]e|arms)\s+(?:target|goal|deal|budget)\b/i;
+
 function describeMeasure(figure: Figure, measure: FigureMeasure): string {
   let phrase = figure.keyNouns.map((noun) => noun.replace(trailingVerbs, '')).find((noun) => measureNounPattern.test(noun) && !/^share$/i.test(noun));
+  if (phrase === undefined) {
+    const named = sentenceMeasurePattern.exec(figure.sentence.text.slice(0, 2000))?.[0];
+    const change = figure.keyNouns[0] && /^[a-z]+ed$/.test(figure.keyNouns[0]) ? figure.keyNouns[0] : undefined;
+    if (named) phrase = change ? `${named}, ${change}` : named;
+  }
   const bare = phrase !== undefined && /^(?:target|goal|value|total|share|aim)$/i.test(phrase.trim());
   const measuredPhrase = bare ? figure.keyNouns.find((noun) => noun !== phrase && measure.measured.some((word) => noun.toLowerCase().includes(word))) : undefined;
   if (measuredPhrase) phrase = `${measuredPhrase} ${phrase}`;
@@ -86,11 +114,14 @@ function lowerCommon(phrase: string): string {
 
 /**
  * Whether two figures are on one measure. `different` when the unit, the measured thing (one
- * says imports, the other armaments held), the period (since 2010 vs now) or the framing years
- * differ; `same` when they share a measured thing and nothing differs; `unknown` otherwise.
+ * says imports, the other armaments held), the period (since 2010 vs now), the framing years or,
+ * for dates, the event (one "arrived", the other "published") differ; `same` when they share a measured thing and nothing differs; `unknown` otherwise.
  */
 export function measureRelation(a: Figure, b: Figure, ma: FigureMeasure = measureOf(a), mb: FigureMeasure = measureOf(b)): MeasureRelation {
   if (ma.unitKey !== mb.unitKey || !compatible(a, b)) return 'different';
+  const eventsA = eventsOf(a);
+  const eventsB = eventsOf(b);
+  if (eventsA.length > 0 && eventsB.length > 0 && !eventsA.some((event) => eventsB.includes(event))) return 'different';
   if (ma.period && mb.period && ma.period !== mb.period) return 'different';
   if (ma.kind && mb.kind && ma.kind !== mb.kind) return 'different';
   if (ma.measured.length > 0 && mb.measured.length > 0) return ma.measured.some((word) => mb.measured.includes(word)) ? 'same' : 'different';

@@ -13,6 +13,7 @@ import type { QuoteCheck } from '../quotes/quotationIndex';
 import { tokenise } from '../figures/tokenise';
 import { maxDraftChars, paragraphClaims, proseParagraphs, shiftClaim, TermMatcher, type ClaimReason, type DraftClaim } from './draftClaims';
 import { measureOf, measureRelation, valuesAgree, type FigureMeasure } from './figureMeasure';
+import { explainDateDispute } from './dateDisputes';
 import { independentVoices, type SourceVoice } from './nearDuplicates';
 import { conceptsOf, namesOf, numbersOf, SourceSentences, stanceOf, stem, type SourceSentence } from './sourceSentences';
 
@@ -64,6 +65,9 @@ export interface DecidingPassage {
   citing?: string;
   /** For `repeats`: the source this one repeats. */
   repeatsSource?: string;
+  /** For `repeats`: the longest run of words it shares with that source, and the share of their wording in common (0-1). */
+  overlap?: string;
+  overlapShare?: number;
 }
 
 /** One claim of the draft, decided. Offsets are into the draft text. */
@@ -330,6 +334,7 @@ export class StoryLedger {
     }
 
     notes.push(...this.measureNotes(claim, claimFigures, evidence, concepts, candidates.filter((candidate) => candidate.coverage >= relatedCoverage)));
+    notes.push(...this.dateNotes(claimFigures, evidence));
     return this.conclude(claim, evidence, notes);
   }
 
@@ -352,6 +357,16 @@ export class StoryLedger {
   private readsAlike(reading: ClaimReading, around: { names: Set<string>; stance: number }, names: readonly string[] = reading.names): boolean {
     if (reading.stance !== 0 && around.stance === -reading.stance) return false;
     return names.every((name) => around.names.has(name));
+  }
+
+  /** For a date the sources dispute: which source gives which date for the event. */
+  private dateNotes(claimFigures: readonly Figure[], evidence: readonly SourceEvidence[]): string[] {
+    const dated = (role: SourceEvidence['role']) =>
+      evidence.filter((entry) => entry.role === role && entry.figure?.figure.kind === 'date').map((entry) => ({ figure: (entry.figure as { figure: Figure }).figure, source: this.sourceName(entry.sentence.articleId) }));
+    const disputing = dated('disputes');
+    if (disputing.length === 0) return [];
+    const agreeing = dated('supports');
+    return claimFigures.map((figure) => explainDateDispute(figure, agreeing, disputing)).filter((note): note is string => note !== undefined);
   }
 
   private articleOfPassage(passageId: string): string | undefined {
@@ -508,6 +523,8 @@ export class StoryLedger {
     const voices: SourceVoice[] = supports.map((entry) => {
       const voice: SourceVoice = { articleId: entry.sentence.articleId, text: this.sentences.textOf(entry.sentence) };
       if (entry.sentence.citing) voice.citing = entry.sentence.citing;
+      const outlet = this.articles.get(entry.sentence.articleId)?.meta.outlet;
+      if (outlet) voice.outlet = outlet;
       const date = this.articles.get(entry.sentence.articleId)?.meta.date;
       if (date) voice.date = date;
       return voice;
@@ -544,6 +561,11 @@ export class StoryLedger {
       if (entry.sentence.citing) passage.citing = entry.sentence.citing;
       const original = independence.repeats.get(entry.sentence.articleId);
       if (original) passage.repeatsSource = this.sourceName(original);
+      const overlap = independence.overlaps.get(entry.sentence.articleId);
+      if (overlap) {
+        passage.overlap = overlap.text.slice(0, maxQuoteChars);
+        passage.overlapShare = overlap.share;
+      }
       return passage;
     };
     for (const entry of supports) {

@@ -85,9 +85,14 @@ function passageLine(passage: DecidingPassage, links: PassageLinks): string {
   const when = passage.date ? `, ${passage.date}` : '';
   const figure = passage.figure ? ` (${inert(passage.figure)}${passage.measure ? `: ${inert(passage.measure)}` : ''})` : '';
   const citing = passage.citing ? l10n.t(', citing {0}', inert(passage.citing)) : '';
-  const repeats = passage.repeatsSource ? l10n.t(', repeating {0}', inert(passage.repeatsSource)) : '';
+  const repeats = passage.repeatsSource
+    ? passage.overlapShare !== undefined
+      ? l10n.t(', repeating {0} ({1}% same wording)', inert(passage.repeatsSource), Math.round(passage.overlapShare * 100))
+      : l10n.t(', repeating {0}', inert(passage.repeatsSource))
+    : '';
   const relative = links.relative ? ` · [${l10n.t('source file')}](${links.relative})` : '';
-  return `- ${roleLabel(passage.role)}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — [${l10n.t('open passage')}](${links.command})${relative}`;
+  const overlap = passage.overlap && passage.repeatsSource ? `\n  - ${l10n.t('same words as {0}: “{1}”', inert(passage.repeatsSource), inert(passage.overlap))}` : '';
+  return `- ${roleLabel(passage.role)}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — [${l10n.t('open passage')}](${links.command})${relative}${overlap}`;
 }
 
 function claimSection(claim: LedgerClaim, number: number, input: FactCheckReportInput): string[] {
@@ -131,4 +136,9 @@ export function factCheckReport(input: FactCheckReportInput): string {
 export function reportFileName(draftFileName: string): string {
   const dot = draftFileName.lastIndexOf('.');
   return `${dot > 0 ? draftFileName.slice(0, dot) : draftFileName}.fact-check.md`;
+}
+
+/** True for a report this module names (`draft.fact-check.md`): a report is no draft, and its claims are the draft's. */
+export function isFactCheckReportName(fileName: string): boolean {
+  return /\.fact-check\.md$/i.test(fileName);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { factCheckReport, openPassageLink, reportFileName } from '../../../src/core/present/factCheckReport';
+import { factCheckReport, isFactCheckReportName, openPassageLink, reportFileName } from '../../../src/core/present/factCheckReport';
 import { bundledLedger } from './ledgerCorpus';
 
 test('the fact-check report lists each claim by status with its deciding quotes, outlet, date and a link that opens the passage; source text stays inert', () => {
@@ -33,6 +33,8 @@ test('the fact-check report lists each claim by status with its deciding quotes,
   assert.match(markdown, /## Disagreements explained\n/);
   assert.equal(reportFileName('draft.md'), 'draft.fact-check.md');
   assert.equal(reportFileName('notes'), 'notes.fact-check.md');
+  assert.equal(isFactCheckReportName('/work/draft.fact-check.md'), true);
+  assert.equal(isFactCheckReportName('/work/draft.md'), false);
 });
 
 test('a hostile draft or source text cannot make a live link, image or HTML in the report, and a passage id cannot end the link', () => {
