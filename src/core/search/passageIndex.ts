@@ -12,6 +12,7 @@ import { TermTable } from './termTable';
 import { MIN_TYPO_LENGTH, TypoNeighbours } from './typoNeighbours';
 import { ScriptWordInfixes } from './scriptWordInfixes';
 import { TransliterationKeys } from './transliterationKeys';
+import { foldWord } from '../text/wordText';
 
 /** How a search is narrowed and ranked beyond the query text. */
 export interface PassageSearchOptions {
@@ -884,6 +885,14 @@ export class PassageIndex {
     }
     const freeText = parsed.terms.length > 0 ? parsed.terms.join(' ') : (parsed.topic ?? '');
     const freeTerms = this.resolveQueryTerms(freeText);
+    // Transliteration keys are of words as written: `Tsipras` (Τσίπρας) and `Abbas` (عباس) are not the plurals the stemmer makes them.
+    const asWritten = new Map<string, string>();
+    if (transliterated) {
+      for (const span of termSpans(freeText, 'always')) {
+        const written = foldWord(freeText.slice(span.start, span.end));
+        if (written !== span.term && /^[a-z]+$/.test(written)) asWritten.set(span.term, written);
+      }
+    }
     freeTerms.forEach((term, position) => {
       if (groupOfTerm.has(term) || groups.length >= MAX_QUERY_WORDS) {
         return;
@@ -918,8 +927,8 @@ export class PassageIndex {
         this.typo.addTerms(this.vocabulary.terms);
         found = this.typo.neighbours(term, this.isLiveTerm).map((neighbour) => ({ termId: neighbour, weight: TYPO_WEIGHT }));
       }
-      if (transliterated && !notTransliterated?.has(term)) {
-        for (const { termId: transliteration, whole } of this.transliterations.matching(term, this.liveDf, unfinished)) {
+      if (transliterated && !notTransliterated?.has(term) && !notTransliterated?.has(asWritten.get(term) ?? term)) {
+        for (const { termId: transliteration, whole } of this.transliterations.matching(asWritten.get(term) ?? term, this.liveDf, unfinished)) {
           transliterated.add(transliteration);
           found.push({ termId: transliteration, weight: whole ? 1 : PREFIX_WEIGHT });
         }

@@ -56,6 +56,17 @@ describe('Arabic and Hebrew: a Latin name finds the word that writes it without 
     ]));
   });
 
+  it('a name that ends in s is not a plural: Abbas finds عباس, Tsipras finds Τσίπρας, and the Greek χθες is chthes', () => {
+    const names = new PassageIndex();
+    const arabic = 'وقال الرئيس محمود عباس إن المفاوضات مستمرة.';
+    const greek = 'Ο Τσίπρας μίλησε χθες στη Βουλή.';
+    names.addArticles([...read('abbas.txt', text(arabic)), ...read('tsipras.txt', text(greek))]);
+    assert.deepEqual(search('Abbas', names), [[arabic, true, ['عباس']]]);
+    assert.deepEqual(search('Tsipras', names), [[greek, true, ['Τσίπρας']]]);
+    assert.deepEqual(search('chthes', names), [[greek, true, ['χθες']]]);
+    assert.deepEqual(search('Abba', names), [], 'the word as written, not a plural of it');
+  });
+
   it('Lavrov, Sergei Lavrov, Modi and Vladimir find the Arabic and Hebrew spellings', () => {
     assert.deepEqual(new Set(search('Lavrov').map(([passage, transliterated]) => `${transliterated} ${passage}`)), new Set([`true ${abjadPassages.arabicLavrov}`, `true ${abjadPassages.hebrewLavrov}`]));
     assert.deepEqual(search('Sergei Lavrov').map(([, , words]) => words.join(' ')).sort(), ['סרגיי לברוב', 'سيرغي لافروف']);
