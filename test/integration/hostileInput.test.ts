@@ -5,7 +5,7 @@
  * of them nothing crashed (commands, hover), nothing hung (every step has a timeout), nothing
  * was lost (a good control file is indexed) and hostile text stays inert in hovers and trees.
  *
- * Symlinks, unreadable files and the 20,000-file burst need node's `fs`; in the web-worker
+ * Symlinks, unreadable files and the 6,000-file burst need node's `fs`; in the web-worker
  * extension host those tests are skipped (pending) with the reason in their title.
  */
 import * as assert from 'node:assert/strict';
@@ -478,12 +478,15 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     onlyArticleFrom(api, 'control.md');
   });
 
-  test('20,000 files written at once, then half deleted: the final index equals a fresh rescan', async function () {
+  test('6,000 files written at once, then half deleted: the final index equals a fresh rescan', async function () {
     if (!fs) skipBecause(this, noNodeFs);
-    // Generous: the limits only catch a hang; on a busy 2-core machine the whole test took 120 s.
+    // Generous: the limits only catch a hang. 6,000 files are well past the 500 events after which
+    // a burst ends with a rescan (the path under test) and keep the test short on a machine busy
+    // with other work; at 20,000 files it took 120 s on a busy 2-core machine and over 300 s under
+    // a load of 19. Scale itself is measured in `npm run bench:load`, not here.
     this.timeout(900_000);
     const folder = `${root().fsPath}/${burstFolder}`;
-    const total = 20_000;
+    const total = 6_000;
     const started = Date.now();
     fs.mkdirSync(folder, { recursive: true });
     const indices = Array.from({ length: total }, (_, i) => i);
@@ -510,6 +513,6 @@ suite('Hostile input: one file per bad-input row, in a real VS Code', function (
     await fs.promises.rm(folder, { recursive: true, force: true });
     const removing = Date.now();
     await waitFor('the burst folder to leave the index', () => api.index.articles().length === others, 300_000);
-    this.test!.title += ` (folder of 10,000 deleted: out of the index in ${Date.now() - removing} ms)`;
+    this.test!.title += ` (folder of 3,000 deleted: out of the index in ${Date.now() - removing} ms)`;
   });
 });
