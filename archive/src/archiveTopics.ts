@@ -6,9 +6,9 @@
  * and topics that are gone are deleted.
  */
 import { createHash } from 'node:crypto';
-import { archiveLimits } from '../../src/core/archive/archiveProtocol';
+import { archiveLimits, type ArchiveTopicCard } from '../../src/core/archive/archiveProtocol';
 import type { Article, Passage, Topic } from '../../src/core/model';
-import { buildTopicCard, type CardSource, type TopicCard } from '../../src/core/present/topicCard';
+import { buildTopicCard, type CardSource } from '../../src/core/present/topicCard';
 import { emptyAliasTable, parseAliasFile } from '../../src/core/topics/aliasFile';
 import { buildTopics } from '../../src/core/topics/buildTopics';
 import { withoutInvisibleCharacters } from '../../src/core/text/wordText';
@@ -24,8 +24,8 @@ export interface TopicRefresh {
   writeMillis: number;
 }
 
-/** A card as stored: how a term matched is said per request. */
-export type StoredCard = Omit<TopicCard, 'matchQuality' | 'closestMatchFor' | 'transliteratedFrom'>;
+/** A card as stored: how a term matched is said per request; each passage names its article. */
+export type StoredCard = Omit<ArchiveTopicCard, 'matchQuality' | 'closestMatchFor' | 'transliteratedFrom'>;
 
 interface ArticleRow {
   id: string;
@@ -127,7 +127,8 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const rows = new Map<string, TopicRow>();
   for (const topic of built.topics) {
     if (built.hiddenIds.has(topic.id)) continue;
-    const { matchQuality: _quality, ...card } = buildTopicCard({ topic, start: 0, end: 0, quality: 'exact' }, source, archiveLimits.maxCardPassages);
+    const { matchQuality: _quality, ...plainCard } = buildTopicCard({ topic, start: 0, end: 0, quality: 'exact' }, source, archiveLimits.maxCardPassages);
+    const card: StoredCard = { ...plainCard, passages: plainCard.passages.map(({ passageId, ...rest }) => ({ passageId, articleId: passagesById.get(passageId)?.articleId, ...rest })) };
     const seenSpellings = [...new Set(Object.values(topic.spellingsByArticle).flat().map((spelling) => withoutInvisibleCharacters(spelling)))].sort();
     const keys = (keysByTopic.get(topic.id) ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const passageIds = [...new Set(topic.mentions.map((mention) => mention.passageId))].sort();

@@ -165,8 +165,9 @@ describe('Sourcebook Archive import', { skip, timeout: 300_000 }, () => {
     assert.equal(archived.sourceCount, local.sourceCount);
     assert.equal(archived.passageCount, local.passageCount);
     assert.deepEqual(archived.spellings, local.spellings);
-    // As the wire carries it: JSON has no `outlet: undefined`.
-    assert.deepEqual(archived.passages, JSON.parse(JSON.stringify(local.passages)));
+    // As the wire carries it (JSON has no `outlet: undefined`), each passage naming the article it is in.
+    assert.deepEqual(archived.passages, JSON.parse(JSON.stringify(local.passages.map(({ passageId, ...rest }) => ({ passageId, articleId: passages.get(passageId)?.articleId, ...rest })))));
+    assert.ok(archived.passages.every((passage) => passage.articleId && byId.has(passage.articleId)));
     assert.ok(local.sourceCount >= 3, 'S-400 is in several sources');
   });
 
