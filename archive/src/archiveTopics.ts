@@ -2,21 +2,28 @@
  * Topics for the archive as a whole, by the core's own code: the articles are read back from the
  * database, `buildTopics` finds the topics as it does for a writer's folder, and each visible
  * topic's hover card is built by `buildTopicCard` with the most passages a card may carry. The
- * refresh is incremental where it writes: only topics whose card or keys changed are rewritten,
- * and topics that are gone are deleted.
+ * refresh is incremental where it can be without changing a single card: each article's
+ * candidate names were worked out when it was imported (`article_evidence`) and are read back
+ * instead of being found again in its text, so the text is read for candidates only for the
+ * articles imported since; the corpus-wide judging and the one pass that places every mention
+ * still run over the whole archive, since one new source can change which names are topics.
+ * Only topics whose card or keys changed are rewritten, and topics that are gone are deleted.
  */
 import { createHash } from 'node:crypto';
 import { archiveLimits, type ArchiveTopicCard } from '../../src/core/archive/archiveProtocol';
 import type { Article, Passage, Topic } from '../../src/core/model';
 import { buildTopicCard, type CardSource } from '../../src/core/present/topicCard';
 import { emptyAliasTable, parseAliasFile } from '../../src/core/topics/aliasFile';
-import { buildTopics } from '../../src/core/topics/buildTopics';
+import { articleEvidence, buildTopics, type ArticleEvidence } from '../../src/core/topics/buildTopics';
 import { withoutInvisibleCharacters } from '../../src/core/text/wordText';
 import type { Database } from './archiveDatabase';
 import { copyLine } from './copyText';
 
 export interface TopicRefresh {
   topics: number;
+  /** Articles whose candidate names were read back as kept, and those whose text had to be read for them (then kept). */
+  evidenceKept: number;
+  evidenceWorkedOut: number;
   written: number;
   removed: number;
   readMillis: number;
@@ -110,10 +117,22 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const parsedAliases = state?.alias_file ? parseAliasFile(state.alias_file) : undefined;
   const aliasTable = parsedAliases?.ok ? parsedAliases.table : emptyAliasTable;
   const articles = await readArticles(sql);
+  const evidence = new Map<string, ArticleEvidence>();
+  await sql<Array<{ article_id: string; evidence: ArticleEvidence }>>`SELECT article_id, evidence FROM article_evidence`.cursor(20_000, (rows) => {
+    for (const row of rows) evidence.set(row.article_id, row.evidence);
+  });
   const readMillis = performance.now() - readStart;
 
   const buildStart = performance.now();
-  const built = buildTopics(articles, aliasTable);
+  // Articles imported before evidence was kept have theirs worked out now, and kept for the next refresh.
+  const workedOut = new Map<string, ArticleEvidence>();
+  const built = buildTopics(articles, aliasTable, undefined, (article) => {
+    const kept = evidence.get(article.id);
+    if (kept) return kept;
+    const found = articleEvidence(article);
+    workedOut.set(article.id, found);
+    return found;
+  });
   const articlesById = new Map(articles.map((article) => [article.id, article]));
   const passagesById = new Map<string, Passage>();
   for (const article of articles) for (const passage of article.passages) passagesById.set(passage.id, passage);
@@ -143,6 +162,12 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const changed = [...rows.values()].filter((row) => stored.get(row.topic.id) !== row.hash);
   const removed = [...stored.keys()].filter((id) => !rows.has(id));
   await sql.begin(async (tx) => {
+    if (workedOut.size > 0) {
+      let evidenceRows = '';
+      for (const [articleId, found] of workedOut) evidenceRows += copyLine([articleId, JSON.stringify(found)]);
+      await tx`DELETE FROM article_evidence WHERE article_id = ANY(${[...workedOut.keys()]})`;
+      await copyRows(tx`COPY article_evidence (article_id, evidence) FROM STDIN`, evidenceRows);
+    }
     const gone = [...removed, ...changed.map((row) => row.topic.id)];
     if (gone.length > 0) await tx`DELETE FROM topics WHERE id = ANY(${gone})`;
     let topicRows = '';
@@ -161,8 +186,8 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
     if (mentionRows) await copyRows(tx`COPY topic_mentions (topic_id, passage_id) FROM STDIN`, mentionRows);
   });
   const writeMillis = performance.now() - writeStart;
-  log(`Topics: ${rows.size.toLocaleString('en-US')} (${changed.length.toLocaleString('en-US')} written, ${removed.length.toLocaleString('en-US')} removed); read ${(readMillis / 1000).toFixed(1)} s, built ${(buildMillis / 1000).toFixed(1)} s, wrote ${(writeMillis / 1000).toFixed(1)} s.`);
-  return { topics: rows.size, written: changed.length, removed: removed.length, readMillis, buildMillis, writeMillis };
+  log(`Topics: ${rows.size.toLocaleString('en-US')} (${changed.length.toLocaleString('en-US')} written, ${removed.length.toLocaleString('en-US')} removed); candidates of ${(articles.length - workedOut.size).toLocaleString('en-US')} article(s) kept, ${workedOut.size.toLocaleString('en-US')} found again; read ${(readMillis / 1000).toFixed(1)} s, built ${(buildMillis / 1000).toFixed(1)} s, wrote ${(writeMillis / 1000).toFixed(1)} s.`);
+  return { topics: rows.size, evidenceKept: articles.length - workedOut.size, evidenceWorkedOut: workedOut.size, written: changed.length, removed: removed.length, readMillis, buildMillis, writeMillis };
 }
 
 /** A text[] literal for COPY: every element quoted, quotes and backslashes escaped. */
