@@ -64,9 +64,11 @@ CREATE INDEX IF NOT EXISTS vocabulary_trigrams ON vocabulary USING gin (term gin
 -- What each article contributes to finding topics (the core's `articleEvidence`: its candidate
 -- names and its lower-case word counts), worked out when the article is imported. A topic refresh
 -- reads it back instead of reading every passage again, so a re-import that changes a few files
--- reads only their text for candidates. Only the importer uses it.
+-- reads only their text for candidates. `finder` names the candidate finder that wrote it (see
+-- `evidenceFinder`): evidence of another finder is worked out again. Only the importer uses it.
 CREATE TABLE IF NOT EXISTS article_evidence (
   article_id text PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  finder text NOT NULL,
   evidence json NOT NULL
 );
 

@@ -22,7 +22,7 @@ import { forEachTerm } from '../../src/core/search/searchTokens';
 import { articleEvidence } from '../../src/core/topics/buildTopics';
 import { emptyAliasTable, parseAliasFile, type AliasTable } from '../../src/core/topics/aliasFile';
 import { applySchema, grantReader, type Database } from './archiveDatabase';
-import { copyRows, refreshTopics, type TopicRefresh } from './archiveTopics';
+import { copyRows, evidenceFinder, refreshTopics, type TopicRefresh } from './archiveTopics';
 import { copyLine } from './copyText';
 
 const manifestFileName = 'sourcebook.manifest.json';
@@ -296,7 +296,7 @@ async function writeFiles(sql: Database, files: ReadFile[]): Promise<void> {
     file.articles.forEach((article, position) => {
       const meta = article.meta;
       articleRows += copyLine([article.id, file.uri, position, article.format, meta.title, meta.outlet, meta.author, meta.date, meta.url, meta.language, meta.languageSource]);
-      evidenceRows += copyLine([article.id, JSON.stringify(articleEvidence(article))]);
+      evidenceRows += copyLine([article.id, evidenceFinder(), JSON.stringify(articleEvidence(article))]);
       for (const passage of article.passages) {
         const { range } = passage;
         passageRows += copyLine([passage.id, article.id, passage.ordinal, passage.text, passage.page, range.startLine, range.startCharacter, range.endLine, range.endCharacter, passageTerms(passage.text, vocabulary)]);
@@ -308,7 +308,7 @@ async function writeFiles(sql: Database, files: ReadFile[]): Promise<void> {
     await copyRows(tx`COPY source_files (uri, content_hash, article_count, skip_reason, skip_detail) FROM STDIN`, fileRows);
     if (articleRows) await copyRows(tx`COPY articles (id, source_uri, position, format, title, outlet, author, date, url, language, language_source) FROM STDIN`, articleRows);
     if (passageRows) await copyRows(tx`COPY passages (id, article_id, ordinal, text, page, start_line, start_character, end_line, end_character, terms) FROM STDIN`, passageRows);
-    if (evidenceRows) await copyRows(tx`COPY article_evidence (article_id, evidence) FROM STDIN`, evidenceRows);
+    if (evidenceRows) await copyRows(tx`COPY article_evidence (article_id, finder, evidence) FROM STDIN`, evidenceRows);
     if (vocabulary.size > 0) await tx`INSERT INTO vocabulary (term) SELECT unnest(${[...vocabulary]}::text[]) ON CONFLICT DO NOTHING`;
   });
 }

@@ -31,6 +31,30 @@ export interface TopicRefresh {
   writeMillis: number;
 }
 
+/** Sentences that exercise the candidate finder: names, titles, acronyms, codes, lists, quotes, hyphens. */
+const finderProbe = [
+  'Prime Minister Narendra Modi said on Monday that the S-400 deal with Russia would go ahead.',
+  'The Association of Southeast Asian Nations (ASEAN) met in Jakarta, Kuala Lumpur and Bangkok.',
+  'In Geneva, Lavrov told reporters the "Open Skies" treaty was dead; Russia-India ties were not.',
+  'the government said US officials visited the Chennai-Vladivostok maritime route in 2019.',
+];
+
+let finderFingerprint: string | undefined;
+
+/**
+ * Which candidate finder wrote a piece of kept evidence: a hash of what the core's finder makes of
+ * sentences that exercise it. A Sourcebook whose finder finds otherwise gets another name, so a
+ * refresh does not trust evidence an older version kept.
+ */
+export function evidenceFinder(): string {
+  if (finderFingerprint === undefined) {
+    const passages: Passage[] = finderProbe.map((text, ordinal) => ({ id: `probe.${ordinal}`, articleId: 'probe', ordinal, text, range: { startLine: ordinal, startCharacter: 0, endLine: ordinal, endCharacter: text.length } }));
+    const probe: Article = { id: 'probe', sourceUri: 'probe:', format: 'txt', meta: { title: 'probe' }, passages, droppedLines: [] };
+    finderFingerprint = createHash('sha256').update(JSON.stringify(articleEvidence(probe))).digest('hex').slice(0, 16);
+  }
+  return finderFingerprint;
+}
+
 /** A card as stored: how a term matched is said per request; each passage names its article. */
 export type StoredCard = Omit<ArchiveTopicCard, 'matchQuality' | 'closestMatchFor' | 'transliteratedFrom'>;
 
@@ -118,13 +142,13 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const aliasTable = parsedAliases?.ok ? parsedAliases.table : emptyAliasTable;
   const articles = await readArticles(sql);
   const evidence = new Map<string, ArticleEvidence>();
-  await sql<Array<{ article_id: string; evidence: ArticleEvidence }>>`SELECT article_id, evidence FROM article_evidence`.cursor(20_000, (rows) => {
+  await sql<Array<{ article_id: string; evidence: ArticleEvidence }>>`SELECT article_id, evidence FROM article_evidence WHERE finder = ${evidenceFinder()}`.cursor(20_000, (rows) => {
     for (const row of rows) evidence.set(row.article_id, row.evidence);
   });
   const readMillis = performance.now() - readStart;
 
   const buildStart = performance.now();
-  // Articles imported before evidence was kept have theirs worked out now, and kept for the next refresh.
+  // Articles imported before evidence was kept (or kept by another finder) have theirs worked out now, and kept for the next refresh.
   const workedOut = new Map<string, ArticleEvidence>();
   const built = buildTopics(articles, aliasTable, undefined, (article) => {
     const kept = evidence.get(article.id);
@@ -164,9 +188,9 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   await sql.begin(async (tx) => {
     if (workedOut.size > 0) {
       let evidenceRows = '';
-      for (const [articleId, found] of workedOut) evidenceRows += copyLine([articleId, JSON.stringify(found)]);
+      for (const [articleId, found] of workedOut) evidenceRows += copyLine([articleId, evidenceFinder(), JSON.stringify(found)]);
       await tx`DELETE FROM article_evidence WHERE article_id = ANY(${[...workedOut.keys()]})`;
-      await copyRows(tx`COPY article_evidence (article_id, evidence) FROM STDIN`, evidenceRows);
+      await copyRows(tx`COPY article_evidence (article_id, finder, evidence) FROM STDIN`, evidenceRows);
     }
     const gone = [...removed, ...changed.map((row) => row.topic.id)];
     if (gone.length > 0) await tx`DELETE FROM topics WHERE id = ANY(${gone})`;

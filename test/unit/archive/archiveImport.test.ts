@@ -210,6 +210,11 @@ describe('Sourcebook Archive import', { skip, timeout: 300_000 }, () => {
     assert.equal(backfilled.written, 0);
     assert.equal((await importer`SELECT count(*)::int AS n FROM article_evidence`)[0].n, 5);
     assert.equal((await refreshTopics(importer)).evidenceWorkedOut, 0);
+    // Evidence another candidate finder kept is not trusted: worked out again, and no topic changes.
+    await importer`UPDATE article_evidence SET finder = 'an-older-finder', evidence = '{"candidates":[],"lowercaseWords":[]}'`;
+    const refound = await refreshTopics(importer);
+    assert.equal(refound.evidenceWorkedOut, 5);
+    assert.equal(refound.written, 0);
   });
 
   test('the reader role cannot write, and the service connection is read-only', async () => {
