@@ -61,6 +61,17 @@ CREATE TABLE IF NOT EXISTS vocabulary (
 );
 CREATE INDEX IF NOT EXISTS vocabulary_trigrams ON vocabulary USING gin (term gin_trgm_ops);
 
+-- What each article contributes to finding topics (the core's `articleEvidence`: its candidate
+-- names and its lower-case word counts), worked out when the article is imported. A topic refresh
+-- reads it back instead of reading every passage again, so a re-import that changes a few files
+-- reads only their text for candidates. `finder` names the candidate finder that wrote it (see
+-- `evidenceFinder`): evidence of another finder is worked out again. Only the importer uses it.
+CREATE TABLE IF NOT EXISTS article_evidence (
+  article_id text PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  finder text NOT NULL,
+  evidence json NOT NULL
+);
+
 -- Topics of the archive as a whole (src/core/topics), with each one's hover card worked out by
 -- the core's buildTopicCard at refresh time; `seen_spellings` are the surfaces the sources wrote
 -- (a hover on one of them is an exact match).

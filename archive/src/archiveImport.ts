@@ -3,7 +3,8 @@
  * the extension reads, PDF and Word included) into the archive's tables, in batches written
  * with COPY. Each file's content hash is kept: an unchanged file is not read again, a changed
  * one has its articles and passages replaced in the same transaction that records its new hash,
- * so an import stopped half-way resumes where it stopped. Topics are refreshed at the end.
+ * so an import stopped half-way resumes where it stopped. Each article's topic evidence (its
+ * candidate names) is worked out as it is written; topics are refreshed at the end.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,9 +19,10 @@ import { parseManifest } from '../../src/core/ingest/manifest';
 import type { PdfJsModule } from '../../src/core/ingest/pdfReader';
 import type { Article, ArticleMetadata, SkipReason } from '../../src/core/model';
 import { forEachTerm } from '../../src/core/search/searchTokens';
+import { articleEvidence } from '../../src/core/topics/buildTopics';
 import { emptyAliasTable, parseAliasFile, type AliasTable } from '../../src/core/topics/aliasFile';
 import { applySchema, grantReader, type Database } from './archiveDatabase';
-import { copyRows, refreshTopics, type TopicRefresh } from './archiveTopics';
+import { copyRows, evidenceFinder, refreshTopics, type TopicRefresh } from './archiveTopics';
 import { copyLine } from './copyText';
 
 const manifestFileName = 'sourcebook.manifest.json';
@@ -288,11 +290,13 @@ async function writeFiles(sql: Database, files: ReadFile[]): Promise<void> {
   let fileRows = '';
   let articleRows = '';
   let passageRows = '';
+  let evidenceRows = '';
   for (const file of files) {
     fileRows += copyLine([file.uri, file.hash, file.articles.length, file.skip?.reason, file.skip?.detail.slice(0, 2000)]);
     file.articles.forEach((article, position) => {
       const meta = article.meta;
       articleRows += copyLine([article.id, file.uri, position, article.format, meta.title, meta.outlet, meta.author, meta.date, meta.url, meta.language, meta.languageSource]);
+      evidenceRows += copyLine([article.id, evidenceFinder(), JSON.stringify(articleEvidence(article))]);
       for (const passage of article.passages) {
         const { range } = passage;
         passageRows += copyLine([passage.id, article.id, passage.ordinal, passage.text, passage.page, range.startLine, range.startCharacter, range.endLine, range.endCharacter, passageTerms(passage.text, vocabulary)]);
@@ -304,6 +308,7 @@ async function writeFiles(sql: Database, files: ReadFile[]): Promise<void> {
     await copyRows(tx`COPY source_files (uri, content_hash, article_count, skip_reason, skip_detail) FROM STDIN`, fileRows);
     if (articleRows) await copyRows(tx`COPY articles (id, source_uri, position, format, title, outlet, author, date, url, language, language_source) FROM STDIN`, articleRows);
     if (passageRows) await copyRows(tx`COPY passages (id, article_id, ordinal, text, page, start_line, start_character, end_line, end_character, terms) FROM STDIN`, passageRows);
+    if (evidenceRows) await copyRows(tx`COPY article_evidence (article_id, finder, evidence) FROM STDIN`, evidenceRows);
     if (vocabulary.size > 0) await tx`INSERT INTO vocabulary (term) SELECT unnest(${[...vocabulary]}::text[]) ON CONFLICT DO NOTHING`;
   });
 }

@@ -4,7 +4,7 @@
  * query words are tokenised, folded and stemmed by the core before they get there, and the marks
  * in a snippet are computed here from the same tokens, never parsed out of `ts_headline`.
  */
-import { archiveLimits, archiveProtocolVersion, type ArchiveArticle, type ArchiveSearchHit, type ArchiveSearchResponse, type ArchiveStatus } from '../../src/core/archive/archiveProtocol';
+import { archiveLimits, archiveProtocolVersion, type ArchiveArticle, type ArchiveSearchHit, type ArchiveSearchResponse, type ArchiveStatus, type ArchiveTopicCard } from '../../src/core/archive/archiveProtocol';
 import { isCalendarDate } from '../../src/core/ingest/manifest';
 import type { TopicCard } from '../../src/core/present/topicCard';
 import { buildSnippet, type MatchedSpan } from '../../src/core/search/passageSnippet';
@@ -250,7 +250,7 @@ interface KeyRow {
  * local hover says), else a plausible misspelling of a topic's name of as many words (fuzzy,
  * "closest match for"), with at most `limit` passages.
  */
-export async function lookupTopicCard(sql: Database, term: string, limit: number): Promise<TopicCard | null> {
+export async function lookupTopicCard(sql: Database, term: string, limit: number): Promise<ArchiveTopicCard | null> {
   const max = Math.max(1, Math.min(archiveLimits.maxCardPassages, Math.floor(limit)));
   let tokens = normaliseTokens(term);
   if (tokens.length > 1 && tokens[0].norm === 'the') tokens = tokens.slice(1);
@@ -285,7 +285,7 @@ export async function lookupTopicCard(sql: Database, term: string, limit: number
   return cardWith(best.row.card, max, { matchQuality: 'fuzzy', closestMatchFor: term.trim() });
 }
 
-function cardWith(stored: StoredCard, max: number, match: Pick<TopicCard, 'matchQuality' | 'closestMatchFor'>): TopicCard {
+function cardWith(stored: StoredCard, max: number, match: Pick<TopicCard, 'matchQuality' | 'closestMatchFor'>): ArchiveTopicCard {
   // The card's passages are picked round-robin across sources, so its first `max` are the card a local hover of `max` passages shows.
   return { ...stored, ...match, passages: stored.passages.slice(0, max) };
 }

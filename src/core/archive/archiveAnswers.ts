@@ -5,8 +5,8 @@
  * protocol's types, to be rendered through the same escaping as local sources.
  */
 import type { HighlightedText, Topic, TopicMatch } from '../model';
-import type { TopicCard, TopicCardPassage } from '../present/topicCard';
-import { archiveLimits, archiveProtocolVersion, type ArchiveArticle, type ArchiveSearchHit, type ArchiveStatus } from './archiveProtocol';
+import type { TopicCard } from '../present/topicCard';
+import { archiveLimits, archiveProtocolVersion, type ArchiveArticle, type ArchiveCardPassage, type ArchiveSearchHit, type ArchiveStatus, type ArchiveTopicCard } from './archiveProtocol';
 
 /** Caps on what one answer may carry, beyond the protocol's own. */
 export const answerCaps = {
@@ -77,6 +77,15 @@ function archiveId(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,200}$/.test(value) ? value : undefined;
 }
 
+/**
+ * The archive article a passage id belongs to, for services that do not name it on a card
+ * passage: archive passages keep the ids the core gives them (`<articleId>.<hash>`, see `buildArticle`).
+ */
+export function articleIdOfPassage(passageId: string): string | undefined {
+  const dot = passageId.lastIndexOf('.');
+  return dot > 0 ? passageId.slice(0, dot) : undefined;
+}
+
 /** Highlighted text whose spans lie inside it; bad spans are dropped. */
 function highlightedText(value: unknown, cap: number): HighlightedText | undefined {
   if (!isObject(value)) return undefined;
@@ -140,16 +149,18 @@ export function readSearch(value: unknown, limit: number): ReadAnswer<{ hits: Ar
 const topicKinds = new Set<Topic['kind']>(['person', 'place', 'organisation', 'system', 'agreement', 'event', 'other']);
 const matchQualities = new Set<TopicMatch['quality']>(['exact', 'variant', 'alias', 'fuzzy', 'transliterated']);
 
-function cardPassage(value: unknown): TopicCardPassage | undefined {
+function cardPassage(value: unknown): ArchiveCardPassage | undefined {
   if (!isObject(value)) return undefined;
   const passageId = archiveId(value.passageId);
+  // The article the service names; an older service names none, and the passage id's form says it.
+  const articleId = (value.articleId !== undefined ? archiveId(value.articleId) : undefined) ?? (passageId ? articleIdOfPassage(passageId) : undefined);
   const articleTitle = text(value.articleTitle, answerCaps.title);
   const snippet = highlightedText(value.snippet, answerCaps.snippet);
   const outlet = optionalText(value.outlet, answerCaps.shortText);
   const page = optionalPage(value.page);
   if (!passageId || articleTitle === undefined || !snippet || outlet === null || page === null) return undefined;
   const date = isoDate(value.date);
-  return { passageId, articleTitle, snippet, ...(outlet !== undefined ? { outlet } : {}), ...(date ? { date } : {}), ...(page !== undefined ? { page } : {}), ...(value.transliterated === true ? { transliterated: true } : {}) };
+  return { passageId, ...(articleId ? { articleId } : {}), articleTitle, snippet, ...(outlet !== undefined ? { outlet } : {}), ...(date ? { date } : {}), ...(page !== undefined ? { page } : {}), ...(value.transliterated === true ? { transliterated: true } : {}) };
 }
 
 function spelling(value: unknown): TopicCard['spellings'][number] | undefined {
@@ -162,7 +173,7 @@ function spelling(value: unknown): TopicCard['spellings'][number] | undefined {
 }
 
 /** A topic answer: the card (or null: the archive knows no such topic), with at most `limit` passages. */
-export function readTopic(value: unknown, limit: number): ReadAnswer<TopicCard | null> | undefined {
+export function readTopic(value: unknown, limit: number): ReadAnswer<ArchiveTopicCard | null> | undefined {
   if (!isObject(value) || !('card' in value)) return undefined;
   if (value.card === null) return { value: null, dropped: 0 };
   const card = value.card;
@@ -175,7 +186,7 @@ export function readTopic(value: unknown, limit: number): ReadAnswer<TopicCard |
   const matchQuality = typeof card.matchQuality === 'string' && matchQualities.has(card.matchQuality as TopicMatch['quality']) ? (card.matchQuality as TopicMatch['quality']) : 'exact';
   if (!topicId || name === undefined || passageCount === undefined || sourceCount === undefined) return undefined;
   let dropped = 0;
-  const passages: TopicCardPassage[] = [];
+  const passages: ArchiveCardPassage[] = [];
   for (const raw of card.passages) {
     if (passages.length >= limit) {
       dropped += card.passages.length - passages.length - dropped;

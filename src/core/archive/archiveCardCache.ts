@@ -1,4 +1,4 @@
-import type { TopicCard } from '../present/topicCard';
+import type { ArchiveTopicCard } from './archiveProtocol';
 import type { ArchiveOutcome } from './archiveClient';
 
 export interface ArchiveCardCacheOptions {
@@ -18,15 +18,15 @@ export interface ArchiveCardCacheOptions {
  * period permitting). "No such topic" (null) is kept like a card, so a plain word is asked once.
  */
 export class ArchiveCardCache {
-  private readonly cards = new Map<string, { card: TopicCard | null; at: number }>();
-  private readonly pending = new Map<string, Promise<TopicCard | null | undefined>>();
+  private readonly cards = new Map<string, { card: ArchiveTopicCard | null; at: number }>();
+  private readonly pending = new Map<string, Promise<ArchiveTopicCard | null | undefined>>();
   private readonly capacity: number;
   private readonly lifetimeMs: number;
   private readonly now: () => number;
   private generation = 0;
 
   constructor(
-    private readonly fetchCard: (term: string, limit: number) => Promise<ArchiveOutcome<TopicCard | null>>,
+    private readonly fetchCard: (term: string, limit: number) => Promise<ArchiveOutcome<ArchiveTopicCard | null>>,
     private readonly options: ArchiveCardCacheOptions = {},
   ) {
     this.capacity = options.capacity ?? 500;
@@ -35,7 +35,7 @@ export class ArchiveCardCache {
   }
 
   /** The card if it is kept, else the card if it comes within `waitMs`, else undefined (it is kept when it comes). */
-  async cardFor(term: string, limit: number, waitMs: number): Promise<TopicCard | null | undefined> {
+  async cardFor(term: string, limit: number, waitMs: number): Promise<ArchiveTopicCard | null | undefined> {
     const key = `${limit}\u0000${term}`;
     const kept = this.cards.get(key);
     if (kept && this.now() - kept.at < this.lifetimeMs) return kept.card;

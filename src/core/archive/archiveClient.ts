@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { TopicCard } from '../present/topicCard';
 import { readArticle, readSearch, readStatus, readTopic, type ReadAnswer } from './archiveAnswers';
-import { archiveLimits, type ArchiveArticle, type ArchiveErrorCode, type ArchiveSearchHit, type ArchiveStatus } from './archiveProtocol';
+import { archiveLimits, type ArchiveArticle, type ArchiveErrorCode, type ArchiveSearchHit, type ArchiveStatus, type ArchiveTopicCard } from './archiveProtocol';
 
 /**
  * How the archive looks from here, after the last exchange with it:
@@ -134,7 +133,7 @@ export class ArchiveClient {
   }
 
   /** The archive's hover card for a term (null when it knows no such topic), with at most `limit` passages. */
-  async topic(term: string, options: ArchiveCallOptions & { limit?: number } = {}): Promise<ArchiveOutcome<TopicCard | null>> {
+  async topic(term: string, options: ArchiveCallOptions & { limit?: number } = {}): Promise<ArchiveOutcome<ArchiveTopicCard | null>> {
     if (term.length > archiveLimits.maxQueryLength) return { ok: true, value: null, dropped: 0 };
     const limit = clampLimit(options.limit ?? 5, archiveLimits.maxCardPassages);
     return this.read(['v1', 'topic'], { term, limit: String(limit) }, options, (value) => readTopic(value, limit));
@@ -299,11 +298,4 @@ function networkReason(error: unknown): string {
   return (code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))).slice(0, 120);
 }
 
-/**
- * The archive article a passage id belongs to. Archive passages keep the ids the core gives
- * them (`<articleId>.<hash>`, see `buildArticle`), and a card passage names only its passage.
- */
-export function articleIdOfPassage(passageId: string): string | undefined {
-  const dot = passageId.lastIndexOf('.');
-  return dot > 0 ? passageId.slice(0, dot) : undefined;
-}
+export { articleIdOfPassage } from './archiveAnswers';

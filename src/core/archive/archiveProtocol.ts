@@ -11,7 +11,7 @@
  * Errors are `ArchiveError` with the HTTP status that names them (400, 401, 404, 413, 429, 503).
  */
 import type { HighlightedText } from '../model';
-import type { TopicCard } from '../present/topicCard';
+import type { TopicCard, TopicCardPassage } from '../present/topicCard';
 
 export const archiveProtocolVersion = 1;
 
@@ -63,9 +63,22 @@ export interface ArchiveSearchResponse {
   truncated: boolean;
 }
 
+/**
+ * A passage on an archive hover card: the local card passage, plus the archive article it is in
+ * (sent by services since this field was added; an older service leaves it out, and the client
+ * then reads the article from the passage id's `<articleId>.<hash>` form).
+ */
+export interface ArchiveCardPassage extends TopicCardPassage {
+  articleId?: string;
+}
+
 /** A hover card from the archive: the local `TopicCard`, whose passage ids are archive passage ids. */
+export interface ArchiveTopicCard extends Omit<TopicCard, 'passages'> {
+  passages: ArchiveCardPassage[];
+}
+
 export interface ArchiveTopicResponse {
-  card: TopicCard | null;
+  card: ArchiveTopicCard | null;
 }
 
 export interface ArchiveArticle {

@@ -74,7 +74,7 @@ function statsFor(stats: Map<string, KeyStats>, key: string): KeyStats {
   return s;
 }
 
-function record(stats: Map<string, KeyStats>, candidate: Candidate, articleId: string): void {
+function record(stats: Map<string, KeyStats>, candidate: Omit<Candidate, 'start' | 'end'>, articleId: string): void {
   const s = statsFor(stats, candidate.key);
   if ((candidate.role === 'acronym' || !isSingleWord(candidate.key)) && (s.articles?.size ?? 0) < ARTICLES_KEPT_PER_KEY) (s.articles ??= new Set()).add(articleId);
   s.count++;
@@ -316,8 +316,29 @@ function guessKind(keys: string[], stats: Map<string, KeyStats>, lowercaseWords:
  * technical terms must repeat), grouped by normalised key, acronym definitions, full names
  * and the writer's aliases, and finally located by one longest-match pass over every passage.
  */
-export function buildTopics(articles: readonly Article[], aliasTable: AliasTable, joins?: NameJoin[]): BuiltTopics {
-  return runToCompletion(buildTopicsInSlices(articles, aliasTable, neverDue, joins));
+export function buildTopics(articles: readonly Article[], aliasTable: AliasTable, joins?: NameJoin[], evidenceOf?: (article: Article) => ArticleEvidence | undefined): BuiltTopics {
+  return runToCompletion(buildTopicsInSlices(articles, aliasTable, neverDue, joins, evidenceOf));
+}
+
+/**
+ * What one article contributes to finding topics before the corpus judges it: every passage's
+ * candidates in order (their places left out) and how often each lower-case word occurs. It
+ * depends on the article's text alone, so it can be worked out once and kept (the archive keeps
+ * it per article, and a refresh reads it back instead of reading every passage again).
+ */
+export interface ArticleEvidence {
+  candidates: Array<Omit<Candidate, 'start' | 'end'>>;
+  lowercaseWords: Array<[string, number]>;
+}
+
+/** An article's {@link ArticleEvidence}, as buildTopics gathers it. */
+export function articleEvidence(article: Article): ArticleEvidence {
+  const lowercaseWords = new WordCounts();
+  const candidates: ArticleEvidence['candidates'] = [];
+  for (const passage of article.passages) {
+    for (const { start: _start, end: _end, ...candidate } of findCandidates(passage.text, lowercaseWords).candidates) candidates.push(candidate);
+  }
+  return { candidates, lowercaseWords: lowercaseWords.entries() };
 }
 
 /**
@@ -326,10 +347,18 @@ export function buildTopics(articles: readonly Article[], aliasTable: AliasTable
  * Driven by a clock that is never due, it is buildTopics itself. Each join of a person's names is pushed
  * onto `joins` when given.
  */
-export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock, joins?: NameJoin[]): SlicedWork<BuiltTopics> {
+export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: AliasTable, clock: SliceClock, joins?: NameJoin[], evidenceOf?: (article: Article) => ArticleEvidence | undefined): SlicedWork<BuiltTopics> {
   const stats = new Map<string, KeyStats>();
   const lowercaseWords = new WordCounts();
   for (const article of articles) {
+    // An article's evidence kept from before counts exactly as its passages would.
+    const kept = evidenceOf?.(article);
+    if (kept) {
+      if (clock.due()) yield;
+      for (const [word, times] of kept.lowercaseWords) lowercaseWords.add(word, times);
+      for (const candidate of kept.candidates) record(stats, candidate, article.id);
+      continue;
+    }
     for (const passage of article.passages) {
       if (clock.due()) yield;
       const found = findCandidates(passage.text, lowercaseWords);

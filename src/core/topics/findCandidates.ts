@@ -59,10 +59,15 @@ export interface Candidate {
 export class WordCounts {
   private readonly counts = new Map<string, { n: number }>();
 
-  add(word: string): void {
+  add(word: string, times = 1): void {
     const box = this.counts.get(word);
-    if (box) box.n++;
-    else this.counts.set(word, { n: 1 });
+    if (box) box.n += times;
+    else this.counts.set(word, { n: times });
+  }
+
+  /** Every word with its count, for keeping a part of the corpus's counts (the archive keeps each article's). */
+  entries(): Array<[string, number]> {
+    return [...this.counts].map(([word, box]) => [word, box.n]);
   }
 
   count(word: string): number {

@@ -34,6 +34,17 @@ const card = {
     { passageId: 'p-2', articleTitle: 'Port report', snippet: { text: 'Quillmarsh again', highlights: [{ start: 0, end: 10 }] } },
   ],
 };
+/** Passage ids of the archive's own form (`<articleId>.<hash>`): one passage whose article the service names, one from an older service that names none, one whose named article is malformed. */
+const cardNamingArticles = {
+  ...card,
+  topicId: 't-brackwater',
+  name: 'Brackwater',
+  passages: [
+    { ...card.passages[0], passageId: 'a-1.p1', articleId: 'a-9' },
+    { ...card.passages[1], passageId: 'a-2.v3.p7' },
+    { ...card.passages[1], passageId: 'a-3.p2', articleId: 'a 3; DROP TABLE' },
+  ],
+};
 
 let server: Server;
 let origin: string;
@@ -88,6 +99,7 @@ before(async () => {
     }
     if (route === '/v1/topic') {
       if (url.searchParams.get('term') === 'Quillmarsh') return json(response, 200, { card });
+      if (url.searchParams.get('term') === 'Brackwater') return json(response, 200, { card: cardNamingArticles });
       if (url.searchParams.get('term') === 'crowded') return json(response, 200, { card: { ...card, passages: Array.from({ length: 40 }, () => card.passages[0]) } });
       return json(response, 200, { card: null });
     }
@@ -216,6 +228,17 @@ test('topic: the card comes back as the local card shape; unknown terms are null
   const crowded = await archive.topic('crowded', { limit: 4 });
   assert.ok(crowded.ok && crowded.value);
   assert.equal(crowded.value.passages.length, 4);
+});
+
+test("topic: each card passage names its article, the service's when it sends one, else the passage id's", async () => {
+  const archive = client();
+  const found = await archive.topic('Brackwater');
+  assert.ok(found.ok && found.value, JSON.stringify(found));
+  assert.deepEqual(found.value.passages.map((passage) => [passage.passageId, passage.articleId]), [['a-1.p1', 'a-9'], ['a-2.v3.p7', 'a-2.v3'], ['a-3.p2', 'a-3']]);
+  // Ids without the archive's form, from a service that names no article: no article is made up.
+  const plain = await archive.topic('Quillmarsh');
+  assert.ok(plain.ok && plain.value);
+  assert.deepEqual(plain.value.passages.map((passage) => passage.articleId), [undefined, undefined]);
 });
 
 test('article: passages whose places fall outside the text are dropped; a missing article is not-found and the state stays', async () => {

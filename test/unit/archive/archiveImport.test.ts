@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { connectImporter, connectReader, type Database } from '../../../archive/src/archiveDatabase';
 import { importArchive } from '../../../archive/src/archiveImport';
 import { lookupTopicCard, searchArchive } from '../../../archive/src/archiveQueries';
+import { refreshTopics } from '../../../archive/src/archiveTopics';
 import { settleArticleLanguage } from '../../../src/core/ingest/articleLanguage';
 import { francGuesser } from '../../../src/core/ingest/francGuesser';
 import { ingestFile } from '../../../src/core/ingest/ingestFile';
@@ -165,9 +166,55 @@ describe('Sourcebook Archive import', { skip, timeout: 300_000 }, () => {
     assert.equal(archived.sourceCount, local.sourceCount);
     assert.equal(archived.passageCount, local.passageCount);
     assert.deepEqual(archived.spellings, local.spellings);
-    // As the wire carries it: JSON has no `outlet: undefined`.
-    assert.deepEqual(archived.passages, JSON.parse(JSON.stringify(local.passages)));
+    // As the wire carries it (JSON has no `outlet: undefined`), each passage naming the article it is in.
+    assert.deepEqual(archived.passages, JSON.parse(JSON.stringify(local.passages.map(({ passageId, ...rest }) => ({ passageId, articleId: passages.get(passageId)?.articleId, ...rest })))));
+    assert.ok(archived.passages.every((passage) => passage.articleId && byId.has(passage.articleId)));
     assert.ok(local.sourceCount >= 3, 'S-400 is in several sources');
+  });
+
+  test('a re-import that changes one file reads only its text for candidates, and its topics equal a fresh import of the same folder', async () => {
+    const folder = join(workFolder, 'refresh');
+    cpSync(bundledCorpus, folder, { recursive: true });
+    const snapshot = async (): Promise<unknown> => ({
+      topics: await importer`SELECT id, name, kind, source_count, mention_count, seen_spellings, card::text AS card FROM topics ORDER BY id`,
+      keys: await importer`SELECT key, topic_id, word_count, from_alias, lowercase_ok, caps_only FROM topic_keys ORDER BY key`,
+      mentions: await importer`SELECT topic_id, passage_id FROM topic_mentions ORDER BY topic_id, passage_id`,
+    });
+    await importer`TRUNCATE source_files, articles, passages, topics, topic_keys, topic_mentions CASCADE`;
+    const first = await importArchive(importer, { paths: [folder], log: silent });
+    assert.equal(first.topics?.evidenceWorkedOut, 0, 'every article was given its evidence as it was written');
+    const before = await snapshot();
+    const s400Before = await lookupTopicCard(importer, 'S-400', 12);
+
+    // One source gains a paragraph about S-400 and a name no source had.
+    const file = join(folder, '001_68714617578c8ffe.txt');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nThe Quokkagram Accord covers the S-400 batteries. Officials said the Quokkagram Accord would hold.\n`);
+    const refreshed = await importArchive(importer, { paths: [folder], log: silent });
+    assert.equal(refreshed.replaced, 1);
+    assert.equal(refreshed.topics?.evidenceWorkedOut, 0, 'no kept article was read again for candidates');
+    assert.equal(refreshed.topics?.evidenceKept, 5);
+    const incremental = await snapshot();
+    assert.notDeepEqual(incremental, before, 'the edit changed the topics');
+    const s400After = await lookupTopicCard(importer, 'S-400', 12);
+    assert.equal(s400After?.passageCount, (s400Before?.passageCount ?? 0) + 1);
+    assert.ok((await lookupTopicCard(importer, 'Quokkagram Accord', 3))?.passages.length, 'the new name is a topic');
+
+    await importer`TRUNCATE source_files, articles, passages, topics, topic_keys, topic_mentions CASCADE`;
+    await importArchive(importer, { paths: [folder], log: silent });
+    assert.deepEqual(incremental, await snapshot());
+
+    // An archive imported before evidence was kept: the refresh reads the text, keeps the evidence, and no topic changes.
+    await importer`DELETE FROM article_evidence`;
+    const backfilled = await refreshTopics(importer);
+    assert.equal(backfilled.evidenceWorkedOut, 5);
+    assert.equal(backfilled.written, 0);
+    assert.equal((await importer`SELECT count(*)::int AS n FROM article_evidence`)[0].n, 5);
+    assert.equal((await refreshTopics(importer)).evidenceWorkedOut, 0);
+    // Evidence another candidate finder kept is not trusted: worked out again, and no topic changes.
+    await importer`UPDATE article_evidence SET finder = 'an-older-finder', evidence = '{"candidates":[],"lowercaseWords":[]}'`;
+    const refound = await refreshTopics(importer);
+    assert.equal(refound.evidenceWorkedOut, 5);
+    assert.equal(refound.written, 0);
   });
 
   test('the reader role cannot write, and the service connection is read-only', async () => {
