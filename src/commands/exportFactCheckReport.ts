@@ -2,20 +2,22 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../contributionIds';
 import type { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { DecidingPassage } from '../core/ledger/storyLedger';
-import { encodeLinkPart, factCheckReport, openPassageLink, reportFileName, type PassageLinks } from '../core/present/factCheckReport';
+import { opensAsDocumentView } from '../core/present/documentView';
+import { encodeLinkPart, factCheckReport, lineFragment, openPassageLink, reportFileName, type PassageLinks } from '../core/present/factCheckReport';
 import { awaitCurrentDerived } from '../host/awaitCurrentDerived';
 import type { CommandDefinition } from './commandRegistry';
 import type { SourcebookServices } from './sourcebookServices';
 
 /**
- * A link from the report to a source file beside the draft (same scheme and authority), with
- * the passage's first line: `../sources/story.md#L12`. Undefined for the bundled corpus and
- * other places a relative link cannot reach.
+ * A link from the report to a text source file in its workspace (same scheme and authority),
+ * at the passage's first line and column: `../sources/story.md#L12,5`, which the Markdown
+ * preview follows too. Undefined for PDF and Word sources (their passages are in the extracted
+ * text, not the file), the bundled corpus and other places a relative link cannot reach.
  */
 function relativeLink(index: CorpusIndex, reportUri: vscode.Uri, passage: DecidingPassage): string | undefined {
   const source = index.passage(passage.passageId);
   const article = source ? index.article(source.articleId) : undefined;
-  if (!source || !article) return undefined;
+  if (!source || !article || opensAsDocumentView(article)) return undefined;
   let target: vscode.Uri;
   try {
     target = vscode.Uri.parse(article.sourceUri, true);
@@ -29,7 +31,7 @@ function relativeLink(index: CorpusIndex, reportUri: vscode.Uri, passage: Decidi
   while (shared < from.length && shared < to.length - 1 && from[shared] === to[shared]) shared++;
   if (shared < 2) return undefined;
   const parts = [...from.slice(shared).map(() => '..'), ...to.slice(shared).map((part) => encodeLinkPart(part))];
-  return `${parts.join('/')}#L${source.range.startLine + 1}`;
+  return `${parts.join('/')}${lineFragment(source.range)}`;
 }
 
 /**
@@ -73,7 +75,8 @@ export async function exportFactCheckReport(services: SourcebookServices, option
     sourceCount: index.articles().length,
     links: (passage): PassageLinks => {
       const relative = relativeLink(index, target, passage);
-      return { command: openPassageLink(CommandIds.openPassage, passage.passageId), ...(relative ? { relative } : {}) };
+      const page = index.passage(passage.passageId)?.page;
+      return { command: openPassageLink(CommandIds.openPassage, passage.passageId), ...(relative ? { relative } : {}), ...(page !== undefined ? { page } : {}) };
     },
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));

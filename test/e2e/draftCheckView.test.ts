@@ -1,11 +1,12 @@
 /**
  * The story ledger as a writer sees it in the real workbench: the Draft Check view on the demo
  * draft with the claim marks on, and the exported fact-check report in the markdown preview,
- * each in light and dark themes (screenshots in test-results/); a link of the report opens its
- * source at the passage.
+ * each in light and dark themes (screenshots in test-results/); a link of the report, clicked in
+ * the preview, opens its source at the passage. The sources are the bundled articles copied into
+ * the workspace's `sources/` folder, as a writer keeps them.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { uiContext } from './uiContext';
@@ -21,9 +22,22 @@ const ARMS_CLAIM = 'Russia still supplies more than 60% of India\'s arms imports
 
 suite('Draft Check view and fact-check report (Chromium)', () => {
   suiteSetup(async () => {
-    const { page } = uiContext();
+    const { page, workspaceFolder, corpusFolder } = uiContext();
     await waitForEditor(page, 'draft.md', 90_000);
     await page.locator('.statusbar-item').filter({ hasText: /Sourcebook: [1-9]\d* articles?/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    // The bundled articles as the writer's own sources: first one file (the index visibly switches to
+    // the folder: 1 article), then the other four (5 articles, read from the workspace).
+    const sources = join(workspaceFolder, 'sources');
+    mkdirSync(sources, { recursive: true });
+    const articles = readdirSync(corpusFolder).filter((name) => name.endsWith('.txt')).sort();
+    assert.equal(articles.length, 5);
+    copyFileSync(join(corpusFolder, 'sourcebook.manifest.json'), join(sources, 'sourcebook.manifest.json'));
+    copyFileSync(join(corpusFolder, articles[0]), join(sources, articles[0]));
+    mkdirSync(join(workspaceFolder, '.vscode'), { recursive: true });
+    writeFileSync(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'sourcebook.corpus.paths': ['sources'] }, null, 2));
+    await page.locator('.statusbar-item').filter({ hasText: /Sourcebook: 1 article$/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    for (const name of articles.slice(1)) copyFileSync(join(corpusFolder, name), join(sources, name));
+    await page.locator('.statusbar-item').filter({ hasText: /Sourcebook: 5 articles$/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
   });
 
   test('the Draft Check view lists the demo draft\'s claims by status; with claim marks on, the draft shows them in the gutter; light and dark', async () => {
@@ -39,12 +53,12 @@ suite('Draft Check view and fact-check report (Chromium)', () => {
     await pane.waitFor({ state: 'visible', timeout: 30_000 });
     const header = pane.locator('.pane-header');
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('.title').click();
-    await pane.locator('.monaco-list-row').filter({ hasText: 'Single source (2)' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await pane.locator('.monaco-list-row').filter({ hasText: 'Single source (4)' }).waitFor({ state: 'visible', timeout: 60_000 });
     const groups = (await treeRowTexts(pane)).filter((row) => /^(Disputed|Not found|Second-hand|Single source|Supported) \(\d+\)$/.test(row));
-    assert.deepEqual(groups, ['Disputed (0)', 'Not found (10)', 'Second-hand (0)', 'Single source (2)', 'Supported (0)']);
+    assert.deepEqual(groups, ['Disputed (0)', 'Not found (7)', 'Second-hand (0)', 'Single source (4)', 'Supported (1)']);
 
     // The single-source group and the arms share, expanded: its deciding passage and why the other figures are no contradiction.
-    const single = pane.locator('.monaco-list-row').filter({ hasText: 'Single source (2)' }).first();
+    const single = pane.locator('.monaco-list-row').filter({ hasText: 'Single source (4)' }).first();
     if ((await single.getAttribute('aria-expanded')) === 'false') await single.locator('.monaco-tl-twistie').click();
     const arms = pane.locator('.monaco-list-row').filter({ hasText: ARMS_CLAIM }).first();
     await arms.scrollIntoViewIfNeeded();
@@ -102,26 +116,28 @@ suite('Draft Check view and fact-check report (Chromium)', () => {
       await preview.locator('h1').first().scrollIntoViewIfNeeded();
     }
 
-    // The preview runs no command links (VS Code's markdown preview does not): the report's links are followed from its editor.
-    const reportText = readFileSync(reportFile, 'utf8').split('\n');
-    const line = reportText.findIndex((text) => text.includes('more than 60% of the weapons imported by India') && text.includes('[open passage](command:sourcebook.openPassage?'));
-    assert.ok(line >= 0, 'the report has no open-passage link under the arms share');
-    const column = reportText[line].indexOf('(command:sourcebook.openPassage?') + 3;
-    await page.locator('.editor-group-container .tab').filter({ hasText: 'draft.fact-check.md' }).filter({ hasNotText: 'Preview' }).first().click();
-    await waitForEditor(page, 'draft.fact-check.md');
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-    await runFromCommandPalette(page, 'Go to Line/Column...');
-    await page.keyboard.type(`${line + 1}:${column}`);
-    await page.keyboard.press('Enter');
-    await runFromCommandPalette(page, 'Open Link');
-    await page.locator('.editor-group-container .tab.active').filter({ hasText: /\.txt/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const status = await page.waitForFunction(() => {
-      const text = document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
-      return /selected/.test(text) ? text : undefined;
-    }, undefined, { timeout: 15_000, polling: 100 });
-    await screenshot('fact-check-report-opened-passage');
+    // The arms share's passage, clicked in the preview: its link is relative, with the passage's line and column.
+    const reportText = readFileSync(reportFile, 'utf8');
+    const armsLine = reportText.split('\n').find((text) => text.includes('more than 60% of the weapons imported by India') && text.includes('[open passage]('));
+    assert.ok(armsLine, 'the report has no open-passage link under the arms share');
+    const link = /\[open passage\]\((sources\/[^)#]+\.txt)#L(\d+),(\d+)\)/.exec(armsLine);
+    assert.ok(link, `the arms share's link is not a relative link to its source file: ${armsLine}`);
+    const [, sourcePath, line, column] = link;
+    const sourceLines = readFileSync(join(workspaceFolder, sourcePath), 'utf8').split('\n');
+    const fromLink = sourceLines.slice(Number(line) - 1).join('\n').slice(Number(column) - 1).split(/\n\s*\n/)[0].replace(/\s+/g, ' ');
+    assert.ok(fromLink.includes('more than 60% of the weapons imported by India'), `the paragraph at line ${line}, column ${column} of ${sourcePath} is not the passage: ${fromLink.slice(0, 200)}`);
+    const previewLink = preview.locator('li').filter({ hasText: 'more than 60% of the weapons imported by India' }).locator('a').filter({ hasText: 'open passage' }).first();
+    await previewLink.scrollIntoViewIfNeeded();
+    await previewLink.click();
+    const sourceName = sourcePath.split('/').pop() ?? sourcePath;
+    await page.locator('.editor-group-container .tab.active').filter({ hasText: sourceName }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForFunction((expected) => document.querySelector('[id="status.editor.selection"]')?.textContent?.includes(expected), `Ln ${line}, Col ${column}`, { timeout: 15_000, polling: 100 });
+    for (const theme of [...THEMES].reverse()) {
+      await useColorTheme(page, workspaceFolder, theme.settingId, theme.themeClass);
+      await screenshot(`fact-check-report-opened-passage-${theme.themeClass}`);
+    }
     const visible = await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
-    assert.ok(visible.replace(/\s+/g, ' ').includes('more than 60% of the weapons imported by India'), `the passage is not on screen (${String(await status.jsonValue())}): ${visible.slice(0, 300)}`);
+    assert.ok(visible.replace(/\s+/g, ' ').includes('more than 60% of the weapons imported by India'), `the passage is not on screen: ${visible.slice(0, 300)}`);
   });
 });
 

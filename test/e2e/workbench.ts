@@ -3,7 +3,7 @@
  * activity bar, tree rows, the editor's text, hovers, the command palette.
  * Everything waits by polling the DOM, never by sleeping a fixed time.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
@@ -186,14 +186,18 @@ export async function workbenchThemeClass(page: Page): Promise<string | undefine
 }
 
 /**
- * Switches the colour theme through the workspace's `.vscode/settings.json`, which VS Code
+ * Switches the colour theme through the workspace's `.vscode/settings.json` (its other settings
+ * kept), which VS Code
  * applies live (the theme picker also searches the marketplace, which an offline machine cannot
  * reach), and waits for the workbench to wear it.
  */
 export async function useColorTheme(page: Page, workspaceFolder: string, settingId: string, themeClass: string): Promise<void> {
   if ((await workbenchThemeClass(page)) === themeClass) return;
   mkdirSync(join(workspaceFolder, '.vscode'), { recursive: true });
-  writeFileSync(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': settingId }, null, 2));
+  // The workspace's other settings (a test's source folders) are kept.
+  const settingsFile = join(workspaceFolder, '.vscode', 'settings.json');
+  const settings = existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': settingId }, null, 2));
   const deadline = Date.now() + 20_000;
   while ((await workbenchThemeClass(page)) !== themeClass) {
     if (Date.now() > deadline) throw new Error(`the theme did not change to ${settingId}`);

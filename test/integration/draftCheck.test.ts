@@ -12,7 +12,7 @@ import type { ClaimMarksState } from '../../src/views/claimMarks';
 import type { SourcebookApi } from '../../src/extension';
 import type { LedgerReport } from '../../src/core/ledger/storyLedger';
 import type { ClaimNode, DraftCheckNode, NoteNode, PassageNode, StatusNode } from '../../src/views/draftCheckTree';
-import { activateSourcebook, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
+import { activateSourcebook, extensionId, hoverMarkdownAt, openDraft, waitFor, workspaceFolder, writeWorkspaceFile } from './sourcebookTestKit';
 
 const ARMS_SHARE = 'Russia still supplies more than 60% of India\'s arms imports.';
 const DIFFERENT_MEASURES = 'different measures: share of weapons imported since 2010 (“Russian President Vladimir Putin will…”: more than 60%) · share of Indian army’s armaments, citing the Indian Express (YCPress: more than 80%) · current share (RFI: fallen below 50%)';
@@ -252,6 +252,17 @@ suite('Draft Check', () => {
       assert.match(markdown, /5 claims: Disputed: 1 · Not found: 1 · Second-hand: 1 · Single source: 1 · Supported: 1\./);
       assert.match(markdown, /## Disputed \(1\)\n\n### 1\. India has invited 30 governors/);
       assert.match(markdown, /## Disagreements explained\n/);
+      // Where the bundled corpus shares the workspace's scheme and a folder with it (the web host's
+      // test layout) its passages get relative links; elsewhere, the open-passage command.
+      const relative = /\[open passage\]\(([^):#]+)#L(\d+),(\d+)\)/.exec(markdown);
+      if (relative) {
+        const target = vscode.Uri.joinPath(reportUri, '..', ...relative[1].split('/').map(decodeURIComponent));
+        const article = api.index.articles().find((entry) => entry.sourceUri === target.toString());
+        assert.ok(article, `the first link does not reach a source: ${target.toString()}`);
+        const passage = article.passages.find((entry) => entry.range.startLine === Number(relative[2]) - 1 && entry.range.startCharacter === Number(relative[3]) - 1);
+        assert.ok(passage?.text.includes('11 governors'), 'the first claim\'s link does not land on the deciding passage');
+        return;
+      }
       const link = /\[open passage\]\(command:sourcebook\.openPassage\?([^)]+)\)/.exec(markdown);
       assert.ok(link, 'the report has no open-passage link');
       const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
@@ -265,6 +276,59 @@ suite('Draft Check', () => {
       });
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(reportUri).then(undefined, () => undefined);
+    }
+  });
+});
+
+suite('The fact-check report\'s links to sources in the workspace', () => {
+  let api: SourcebookApi;
+  const config = () => vscode.workspace.getConfiguration('sourcebook');
+  const sourceName = '002_f27318ddd049f123.txt';
+  const claim = 'In October 2018 India signed an agreement to buy S-400 systems worth more than $5.4 billion.';
+
+  suiteSetup(async () => {
+    api = await activateSourcebook();
+    // One bundled article as the writer's own source, in a folder of the workspace.
+    const corpus = vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'corpus');
+    for (const name of [sourceName, 'sourcebook.manifest.json']) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspaceFolder().uri, 'report-sources', name), await vscode.workspace.fs.readFile(vscode.Uri.joinPath(corpus, name)));
+    }
+    await config().update('corpus.paths', ['report-sources'], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the corpus to switch to the workspace folder', () => api.index.articles().length === 1 && api.index.articles()[0].sourceUri.endsWith(`/report-sources/${sourceName}`), 60_000);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'report-sources'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await waitFor('the bundled corpus to come back', () => api.index.articles().length === 5, 60_000);
+    await api.ready();
+  });
+
+  test('a passage of a workspace source opens through a relative link at its line and column (what the Markdown preview follows), not a command link', async () => {
+    const uri = await writeWorkspaceFile('ledger-links.md', `${claim}\n`);
+    const reportUri = vscode.Uri.joinPath(workspaceFolder().uri, 'ledger-links.fact-check.md');
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false });
+      await api.draftCheckTree.whenShowing(vscode.window.activeTextEditor!.document, 60_000);
+      await vscode.commands.executeCommand('sourcebook.exportFactCheckReport', { replace: true });
+      const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(reportUri));
+      assert.match(markdown, /1 claim: Disputed: 0 · Not found: 0 · Second-hand: 0 · Single source: 1 · Supported: 0\./);
+      assert.doesNotMatch(markdown, /command:/);
+      const link = /\[open passage\]\(([^)#]+)#L(\d+),(\d+)\)/.exec(markdown);
+      assert.ok(link, markdown);
+      const [, path, line, column] = link;
+      assert.equal(path, `report-sources/${sourceName}`);
+      const target = vscode.Uri.joinPath(reportUri, '..', path);
+      assert.equal(target.toString(), api.index.articles()[0].sourceUri);
+      const source = await vscode.workspace.openTextDocument(target);
+      const from = source.offsetAt(new vscode.Position(Number(line) - 1, Number(column) - 1));
+      const passage = api.index.articles()[0].passages.find((entry) => entry.range.startLine === Number(line) - 1 && entry.range.startCharacter === Number(column) - 1);
+      assert.ok(passage && passage.text.includes('$5.4 billion'), 'the link does not point at the passage that states the deal');
+      assert.equal(source.getText().slice(from).replace(/\s+/g, ' ').slice(0, 40), passage.text.slice(0, 40));
+    } finally {
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(reportUri).then(undefined, () => undefined);
     }

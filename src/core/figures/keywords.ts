@@ -37,6 +37,7 @@ const conceptForms: ReadonlyMap<string, string> = new Map(
     trip: 'trip trips visit visits visited visiting journey journeys tour travel travelling traveling travelled',
     agreement: 'agreement agreements deal deals pact pacts treaty treaties contract contracts',
     pandemic: 'pandemic covid coronavirus corona',
+    warning: 'warn warns warned warning warnings threat threats threaten threatens threatened',
     defence: 'defence defense',
     military: 'military army armies armed',
     india: 'india indian indians',

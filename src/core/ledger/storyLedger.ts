@@ -275,6 +275,7 @@ export class StoryLedger {
     const figuresOnly = claim.figures.length > 0 && claim.quotations.length === 0;
     const candidates = this.sentences.candidates(concepts, claim.figures.length > 0 ? candidateCoverage : relatedCoverage, maxCandidates, figuresOnly);
     const evidence: SourceEvidence[] = [];
+    const otherOrdinals: SourceEvidence[] = [];
     const notes: string[] = [];
     const claimFigures = claim.figures;
     const quotations = claim.quotations.map(wordsOnly).filter((quote) => quote.length > 0);
@@ -327,11 +328,17 @@ export class StoryLedger {
           }
         }
         const aroundCoverage = total > 0 ? covered / total : 0;
-        if (aroundCoverage >= textSupportCoverage && sharedAround >= Math.min(textSupportShared, concepts.length) && this.readsAlike(reading, around) && sameOrdinals(claim.text, this.sentences.textOf(sentence))) {
-          evidence.push({ sentence, role: 'supports', coverage: aroundCoverage });
+        if (aroundCoverage >= textSupportCoverage && sharedAround >= Math.min(textSupportShared, concepts.length) && this.readsAlike(reading, around)) {
+          const ordinals = compareOrdinals(claim.text, this.sentences.textOf(sentence));
+          // The same sentence with another ordinal ("his second trip" for the draft's "his first trip") may dispute it.
+          if (ordinals === 'same') evidence.push({ sentence, role: 'supports', coverage: aroundCoverage });
+          else if (ordinals === 'other') otherOrdinals.push({ sentence, role: 'disputes', coverage: aroundCoverage });
         }
       }
     }
+    // ...unless a source states the draft's own ordinal: then the other one counts something else
+    // ("the fourth country to hold this dialogue" beside "their first 2+2 dialogue").
+    if (!evidence.some((entry) => entry.role === 'supports')) evidence.push(...otherOrdinals);
 
     notes.push(...this.measureNotes(claim, claimFigures, evidence, concepts, candidates.filter((candidate) => candidate.coverage >= relatedCoverage)));
     notes.push(...this.dateNotes(claimFigures, evidence));
@@ -612,10 +619,16 @@ const refersBack = /\b(?:he|his|him|she|her|they|their|them|its|this|these|the t
 const ordinalWords = /\b(?:first|maiden|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b/gi;
 const ordinalOf = (word: string) => (word.toLowerCase() === 'maiden' ? 'first' : word.toLowerCase());
 
-/** A claim's "first" or "second" must be the source sentence's: "his first trip" is not "his second trip". */
-function sameOrdinals(claim: string, source: string): boolean {
+/**
+ * A claim's "first" or "second" must be the source sentence's: "his first trip" is not "his
+ * second trip". `same` when the source has every ordinal of the claim; `other` when the claim
+ * has one ordinal and the source only others ("second" for "first"); `missing` otherwise.
+ */
+function compareOrdinals(claim: string, source: string): 'same' | 'other' | 'missing' {
   const have = new Set((source.match(ordinalWords) ?? []).map(ordinalOf));
-  return (claim.match(ordinalWords) ?? []).every((word) => have.has(ordinalOf(word)));
+  const wanted = new Set((claim.match(ordinalWords) ?? []).map(ordinalOf));
+  if ([...wanted].every((word) => have.has(word))) return 'same';
+  return wanted.size === 1 && have.size > 0 && ![...wanted].some((word) => have.has(word)) ? 'other' : 'missing';
 }
 
 /** The same number with the same hedge ("$30 billion" and "30 billion U.S. dollars"). */

@@ -2,20 +2,33 @@
  * The fact-check report: the story ledger of a draft as a markdown file written beside it.
  * Every string from a source or the draft is made inert (`inertDraftText`): the report is read
  * in a markdown preview, where an article's `[x](command:...)` or `<img>` must stay text. Only
- * the links built here (to Sourcebook's own open-passage command, and relative links to source
- * files in the workspace) are live.
+ * the links built here (relative links to source files in the workspace, and Sourcebook's own
+ * open-passage command for the others) are live.
  */
 import * as l10n from '@vscode/l10n';
 import { claimStatuses, claimStatusLabels, type DecidingPassage, type LedgerClaim, type LedgerReport } from '../ledger/storyLedger';
 import { inertDraftText } from './draftText';
+import { pageLabel } from './pageLabel';
 import type { ClaimReason } from '../ledger/draftClaims';
 
 /** Where a deciding passage can be opened from the report. */
 export interface PassageLinks {
-  /** A `command:` link that opens the passage in VS Code. */
+  /** A `command:` link that opens the passage in VS Code: from the report's editor only (the Markdown preview runs no command links). */
   command: string;
-  /** A link relative to the report to the source file (with `#L12`), when the source is a file beside the draft. */
+  /**
+   * A link relative to the report to the source file at the passage's first line and column
+   * (`sources/story.txt#L12,5`), when the source is a text file in the report's workspace: the
+   * Markdown preview and the editor both open it there. Absent for PDF and Word sources (their
+   * lines are those of the extracted text) and for sources a relative link cannot reach.
+   */
   relative?: string;
+  /** The PDF page the passage starts on, named beside a command link. */
+  page?: number;
+}
+
+/** The fragment VS Code's Markdown preview and editor read as a position: `#L12,5` (one-based line and column). */
+export function lineFragment(range: { startLine: number; startCharacter: number }): string {
+  return `#L${range.startLine + 1},${range.startCharacter + 1}`;
 }
 
 /** What the report says about its draft. */
@@ -90,9 +103,11 @@ function passageLine(passage: DecidingPassage, links: PassageLinks): string {
       ? l10n.t(', repeating {0} ({1}% same wording)', inert(passage.repeatsSource), Math.round(passage.overlapShare * 100))
       : l10n.t(', repeating {0}', inert(passage.repeatsSource))
     : '';
-  const relative = links.relative ? ` · [${l10n.t('source file')}](${links.relative})` : '';
+  const open = links.relative
+    ? `[${l10n.t('open passage')}](${links.relative})`
+    : `${pageLabel(links.page) ? `${pageLabel(links.page)}, ` : ''}[${l10n.t('open passage')}](${links.command}) ${l10n.t('(from the report\'s editor: Ctrl/Cmd+click; the preview does not run this link)')}`;
   const overlap = passage.overlap && passage.repeatsSource ? `\n  - ${l10n.t('same words as {0}: “{1}”', inert(passage.repeatsSource), inert(passage.overlap))}` : '';
-  return `- ${roleLabel(passage.role)}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — [${l10n.t('open passage')}](${links.command})${relative}${overlap}`;
+  return `- ${roleLabel(passage.role)}${figure}: **${inert(passage.source)}**${when}${citing}${repeats}: “${inert(passage.quote)}” — ${open}${overlap}`;
 }
 
 function claimSection(claim: LedgerClaim, number: number, input: FactCheckReportInput): string[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { factCheckReport, isFactCheckReportName, openPassageLink, reportFileName } from '../../../src/core/present/factCheckReport';
+import { factCheckReport, isFactCheckReportName, lineFragment, openPassageLink, reportFileName } from '../../../src/core/present/factCheckReport';
 import { bundledLedger } from './ledgerCorpus';
 
 test('the fact-check report lists each claim by status with its deciding quotes, outlet, date and a link that opens the passage; source text stays inert', () => {
@@ -60,4 +60,18 @@ test('a hostile draft or source text cannot make a live link, image or HTML in t
   assert.ok(!markdown.includes('<img'), markdown);
   assert.ok(!markdown.includes('<b>'), markdown);
   assert.ok(markdown.includes('command:sourcebook.openPassage?%5B%22p%291%22%5D)'), markdown);
+});
+
+test('a passage in a workspace text file opens through a relative link at its line and column (which the Markdown preview follows); a PDF passage names its page beside the editor-only command link', () => {
+  const { ledger } = bundledLedger();
+  const draft = 'Russia still supplies more than 60% of India\'s arms imports.';
+  const report = ledger.check(draft);
+  const input = { report, draftName: 'draft.md', draftText: draft, checkedOn: '2026-11-30', sourceCount: 5 };
+  const relative = factCheckReport({ ...input, links: (passage) => ({ command: openPassageLink('sourcebook.openPassage', passage.passageId), relative: `sources/arms.txt${lineFragment({ startLine: 6, startCharacter: 0 })}` }) });
+  assert.ok(relative.includes('” — [open passage](sources/arms.txt#L7,1)'), relative);
+  assert.ok(!relative.includes('command:'), relative);
+  const paged = factCheckReport({ ...input, links: (passage) => ({ command: openPassageLink('sourcebook.openPassage', passage.passageId), page: 12 }) });
+  assert.match(paged, /” — p\. 12, \[open passage\]\(command:sourcebook\.openPassage\?%5B%22[^)]+%22%5D\) \(from the report's editor: Ctrl\/Cmd\+click; the preview does not run this link\)/);
+  assert.equal(lineFragment({ startLine: 0, startCharacter: 0 }), '#L1,1');
+  assert.equal(lineFragment({ startLine: 11, startCharacter: 4 }), '#L12,5');
 });

@@ -17,10 +17,10 @@ const scores = (status: ClaimStatus) => statusScore(results, status);
  * to give up" is not), which is also why not-found precision is lower.
  */
 const floors: Record<ClaimStatus, { precision: number; recall: number }> = {
-  supported: { precision: 1, recall: 0.84 },
+  supported: { precision: 1, recall: 0.92 },
   'single-source': { precision: 0.96, recall: 0.93 },
   'second-hand': { precision: 1, recall: 1 },
-  disputed: { precision: 1, recall: 0.77 },
+  disputed: { precision: 1, recall: 0.88 },
   'not-found': { precision: 0.77, recall: 1 },
 };
 
@@ -55,12 +55,16 @@ test('traps (one fact of a source sentence changed, most words kept) never come 
   assert.deepEqual(believed.map((result) => `${result.expected.text} -> ${result.claim?.status}`), []);
 });
 
-test('the deciding passages of a rightly decided claim come from the articles the fixture names (single source, second-hand, disputed: exactly that article)', () => {
+test('the deciding passages of a rightly decided claim come from the articles the fixture names (single source, second-hand: exactly that article; disputed: only named articles, at least one)', () => {
   for (const result of results) {
     if (result.claim?.status !== result.expected.status || result.expected.status === 'not-found') continue;
     if (result.expected.status === 'supported') {
       assert.ok(result.articles.length >= 2, `${result.expected.text}: ${result.articles}`);
       assert.ok(result.expected.articles.some((file) => result.articles.includes(file)), `${result.expected.text}: ${result.articles}`);
+    } else if (result.expected.status === 'disputed') {
+      // One disagreeing source is enough to dispute: "his first trip abroad" is disputed by 001's
+      // "his second trip"; 003 says "second" too, in a sentence that does not name Putin.
+      assert.ok(result.articles.length >= 1 && result.articles.every((file) => result.expected.articles.includes(file)), `${result.expected.text}: ${result.articles}`);
     } else {
       assert.deepEqual(result.articles, result.expected.articles, result.expected.text);
     }
