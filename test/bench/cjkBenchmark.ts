@@ -27,7 +27,7 @@ const QUERIES = 200;
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'multilingual');
 
 /** The clauses of one fixture, as our own ingestion reads it. */
-function clausesOf(fileName: string): string[] {
+export function clausesOf(fileName: string): string[] {
   const outcome = ingestFile({ uri: `file:///fixtures/${fileName}`, fileName, bytes: readFileSync(join(fixtures, fileName)) });
   if (outcome.kind !== 'articles') throw new Error(`${fileName} did not ingest`);
   const text = outcome.articles.flatMap((article) => article.passages.map((passage) => passage.text)).join('\n');
@@ -38,7 +38,7 @@ function clausesOf(fileName: string): string[] {
 }
 
 /** Passages of 150–300 characters made of random clauses of `pools` (one pool per article, in turn), until `characters` are written. */
-function syntheticCorpus(name: string, pools: string[][], characters: number, seed: number): Article[] {
+export function syntheticCorpus(name: string, pools: string[][], characters: number, seed: number): Article[] {
   const random = seededRandom(seed);
   const articles: Article[] = [];
   const encoder = new TextEncoder();
@@ -78,7 +78,7 @@ function wordsOf(text: string): Array<{ start: number; end: number }> {
 }
 
 /** One word and three consecutive words (the passage's text from the first to the third, as a writer copies it) from random passages. */
-function queriesOf(articles: Article[], seed: number): { oneWord: string[]; threeWords: string[] } {
+export function queriesOf(articles: Article[], seed: number): { oneWord: string[]; threeWords: string[] } {
   const random = seededRandom(seed);
   const passages = articles.flatMap((article) => article.passages);
   const oneWord: string[] = [];

@@ -99,6 +99,8 @@ interface QuerySpans {
 
 /** The most pairs that stand for a one-character query word (the most frequent first). */
 const MAX_ONE_CHARACTER_PAIRS = 64;
+/** How many characters at the start of each passage `addArticles` reads to guess how much of the text is Han and kana. */
+const HAN_AND_KANA_SAMPLE = 32;
 /** How the index cuts Han and kana (see `searchTokens.ts`). */
 const INDEX_CUT: HanAndKanaCut = 'pairs';
 
@@ -361,10 +363,16 @@ export class PassageIndex {
   addArticles(articles: readonly Article[]): void {
     let passages = 0;
     let characters = 0;
+    let sampled = 0;
+    let sampledHanAndKana = 0;
     for (const article of articles) {
       passages += article.passages.length;
       for (const passage of article.passages) {
-        characters += passage.text.length;
+        const text = passage.text;
+        characters += text.length;
+        const sample = Math.min(text.length, HAN_AND_KANA_SAMPLE);
+        for (let index = 0; index < sample; index++) if (isHanOrKanaUnit(text.charCodeAt(index))) sampledHanAndKana++;
+        sampled += sample;
       }
     }
     const docs = this.docCount + passages;
@@ -374,8 +382,10 @@ export class PassageIndex {
     this.docAlive = ensureCapacity(this.docAlive, docs, Uint8Array);
     this.docRanges = ensureCapacity(this.docRanges, docs * 4, Uint32Array);
     this.docPage = ensureCapacity(this.docPage, docs, Uint32Array);
-    // English prose has about one distinct word per passage for every eight characters.
-    this.ensureTailCapacity(this.tailSize + Math.ceil(characters / 8));
+    // English prose has about one distinct word per passage for every eight characters; Chinese
+    // and Japanese about one distinct pair for every one and a half (from the start of each passage).
+    const hanAndKanaShare = sampled > 0 ? sampledHanAndKana / sampled : 0;
+    this.ensureTailCapacity(this.tailSize + Math.ceil(characters * ((1 - hanAndKanaShare) / 8 + hanAndKanaShare / 1.5)));
     for (const article of articles) {
       this.addArticle(article);
     }
