@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { hanAndKanaPairs, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { hanAndKanaPairs, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
 import { toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
@@ -95,6 +95,8 @@ interface QuerySpans {
   hanAndKanaWords: Map<number, HanAndKanaWord[]>;
   /** Groups of Han and kana words that the passage's text must confirm (longer than a pair, or one character). */
   confirmedGroups: Set<number>;
+  /** Each Han and kana query word with the terms that hold it (term id -> the word's place in that term's list); made on first use, null when a word is not all Han and kana of the basic plane. */
+  hanAndKanaHolders?: Map<HanAndKanaWord, Map<number, number>> | null;
 }
 
 /** The most pairs that stand for a one-character query word (the most frequent first). */
@@ -1091,7 +1093,12 @@ export class PassageIndex {
   }
 
   /** The candidate's words that answer the query, with their token positions. */
-  private matchedSpans(doc: number, { spanGroups, spanInfixes, hanAndKanaWords }: QuerySpans, termIds?: number[]): PositionedSpan[] {
+  private matchedSpans(doc: number, spans: QuerySpans, termIds?: number[]): PositionedSpan[] {
+    if (termIds === undefined && spans.spanGroups.size === 0 && spans.hanAndKanaWords.size > 0) {
+      const found = this.hanAndKanaSpans(doc, spans);
+      if (found) return found;
+    }
+    const { spanGroups, spanInfixes, hanAndKanaWords } = spans;
     const matched: PositionedSpan[] = [];
     let position = 0;
     const text = this.texts[doc];
@@ -1128,6 +1135,82 @@ export class PassageIndex {
       position++;
     }, 'upper-case-only', INDEX_CUT);
     return matched;
+  }
+
+  /**
+   * `matchedSpans` for a query of Han and kana words only, in a passage whose only terms are Han
+   * and kana (`hanAndKanaTermPositions`): each word found by `indexOf`, not by cutting the passage
+   * into pairs, with the same spans and positions. Undefined for any other passage.
+   */
+  private hanAndKanaSpans(doc: number, spans: QuerySpans): PositionedSpan[] | undefined {
+    const holders = this.hanAndKanaHoldersOf(spans);
+    if (!holders) return undefined;
+    const text = this.texts[doc];
+    const positions = hanAndKanaTermPositions(text);
+    if (!positions) return undefined;
+    const comparable = toSimplified(text);
+    const isHan = (at: number): boolean => at >= 0 && at < text.length && isHanOrKanaUnit(text.charCodeAt(at));
+    const pairBuffer = this.pairBuffer;
+    const termAt = (at: number, length: 1 | 2): number => {
+      pairBuffer[0] = comparable.charCodeAt(at);
+      pairBuffer[1] = comparable.charCodeAt(at + 1);
+      return this.vocabulary.find(pairBuffer, length);
+    };
+    const found: Array<{ span: PositionedSpan; order: number }> = [];
+    for (const [word, holding] of holders) {
+      const { text: written, group } = word;
+      if (!word.oneCharacter) {
+        const order = holding.get(word.pairs[0]) ?? 0;
+        for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
+          found.push({ span: { start: at, end: at + written.length, group, position: positions[at] }, order });
+        }
+        continue;
+      }
+      for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
+        const before = isHan(at - 1);
+        const after = isHan(at + 1);
+        // The term that reads this character first, as `scanTerms` goes: the pair it ends, the pair it starts, or itself alone.
+        const starting = after ? termAt(at, 2) : before ? -1 : termAt(at, 1);
+        if (word.unfinished) {
+          const order = holding.get(starting);
+          if (order !== undefined) found.push({ span: { start: at, end: at + 1, group, position: positions[at] }, order });
+          continue;
+        }
+        const ending = before ? termAt(at - 1, 2) : -1;
+        const byEnding = holding.get(ending);
+        const order = byEnding ?? holding.get(starting);
+        if (order === undefined || !isUnspacedWordAt(text, at, at + 1)) continue;
+        found.push({ span: { start: at, end: at + 1, group, position: byEnding !== undefined ? positions[at - 1] : positions[at] }, order });
+        break;
+      }
+    }
+    found.sort((a, b) => a.span.position - b.span.position || a.order - b.order);
+    return found.map(({ span }) => span);
+  }
+
+  private readonly pairBuffer = new Uint16Array(2);
+
+  /** The query's Han and kana words with the terms that hold them, made once a query (see `QuerySpans`). */
+  private hanAndKanaHoldersOf(spans: QuerySpans): Map<HanAndKanaWord, Map<number, number>> | null {
+    if (spans.hanAndKanaHolders !== undefined) return spans.hanAndKanaHolders;
+    const holders = new Map<HanAndKanaWord, Map<number, number>>();
+    let usable = true;
+    for (const [termId, words] of spans.hanAndKanaWords) {
+      words.forEach((word, order) => {
+        let holding = holders.get(word);
+        if (!holding) {
+          holders.set(word, (holding = new Map()));
+          for (let index = 0; index < word.text.length; index++) {
+            const code = word.text.charCodeAt(index);
+            if (!isHanOrKanaUnit(code) || (code >= 0xd800 && code <= 0xdfff)) usable = false;
+          }
+          if (word.oneCharacter && word.text.length !== 1) usable = false;
+        }
+        holding.set(termId, order);
+      });
+    }
+    spans.hanAndKanaHolders = usable ? holders : null;
+    return spans.hanAndKanaHolders;
   }
 
   /** The first code units of the terms that hold Han and kana query words (`matchedSpans` skips the other pairs unread). */
