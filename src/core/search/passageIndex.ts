@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { hanAndKanaPairs, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
 import { toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
@@ -532,7 +532,7 @@ export class PassageIndex {
     return ranked.slice(0, limit).map(({ doc, score, matched }) => ({
       passageId: this.passageIds[doc],
       score,
-      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spans)),
+      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spans, undefined, false)),
     }));
   }
 
@@ -1093,9 +1093,9 @@ export class PassageIndex {
   }
 
   /** The candidate's words that answer the query, with their token positions. */
-  private matchedSpans(doc: number, spans: QuerySpans, termIds?: number[]): PositionedSpan[] {
+  private matchedSpans(doc: number, spans: QuerySpans, termIds?: number[], positioned = true): PositionedSpan[] {
     if (termIds === undefined && spans.spanGroups.size === 0 && spans.hanAndKanaWords.size > 0) {
-      const found = this.hanAndKanaSpans(doc, spans);
+      const found = this.hanAndKanaSpans(doc, spans, positioned);
       if (found) return found;
     }
     const { spanGroups, spanInfixes, hanAndKanaWords } = spans;
@@ -1142,12 +1142,19 @@ export class PassageIndex {
    * and kana (`hanAndKanaTermPositions`): each word found by `indexOf`, not by cutting the passage
    * into pairs, with the same spans and positions. Undefined for any other passage.
    */
-  private hanAndKanaSpans(doc: number, spans: QuerySpans): PositionedSpan[] | undefined {
+  private hanAndKanaSpans(doc: number, spans: QuerySpans, positioned: boolean): PositionedSpan[] | undefined {
     const holders = this.hanAndKanaHoldersOf(spans);
     if (!holders) return undefined;
     const text = this.texts[doc];
-    const positions = hanAndKanaTermPositions(text);
-    if (!positions) return undefined;
+    // Positions only matter to proximity (two query words or more); without them, Latin words in the passage do not either.
+    let positions: Int32Array | undefined;
+    if (positioned) {
+      positions = hanAndKanaTermPositions(text);
+      if (!positions) return undefined;
+    } else if (!hanAndKanaReadInPlace(text)) {
+      return undefined;
+    }
+    const positionAt = (at: number): number => (positions === undefined ? 0 : positions[at]);
     const comparable = toSimplified(text);
     const isHan = (at: number): boolean => at >= 0 && at < text.length && isHanOrKanaUnit(text.charCodeAt(at));
     const pairBuffer = this.pairBuffer;
@@ -1162,7 +1169,7 @@ export class PassageIndex {
       if (!word.oneCharacter) {
         const order = holding.get(word.pairs[0]) ?? 0;
         for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
-          found.push({ span: { start: at, end: at + written.length, group, position: positions[at] }, order });
+          found.push({ span: { start: at, end: at + written.length, group, position: positionAt(at) }, order });
         }
         continue;
       }
@@ -1173,14 +1180,14 @@ export class PassageIndex {
         const starting = after ? termAt(at, 2) : before ? -1 : termAt(at, 1);
         if (word.unfinished) {
           const order = holding.get(starting);
-          if (order !== undefined) found.push({ span: { start: at, end: at + 1, group, position: positions[at] }, order });
+          if (order !== undefined) found.push({ span: { start: at, end: at + 1, group, position: positionAt(at) }, order });
           continue;
         }
         const ending = before ? termAt(at - 1, 2) : -1;
         const byEnding = holding.get(ending);
         const order = byEnding ?? holding.get(starting);
         if (order === undefined || !isUnspacedWordAt(text, at, at + 1)) continue;
-        found.push({ span: { start: at, end: at + 1, group, position: byEnding !== undefined ? positions[at - 1] : positions[at] }, order });
+        found.push({ span: { start: at, end: at + 1, group, position: byEnding !== undefined ? positionAt(at - 1) : positionAt(at) }, order });
         break;
       }
     }
@@ -1238,7 +1245,7 @@ export class PassageIndex {
     let matched: PositionedSpan[] | undefined;
     if (readsText) {
       const termIds: number[] | undefined = phrases.length > 0 ? [] : undefined;
-      matched = this.matchedSpans(doc, spans, termIds);
+      matched = this.matchedSpans(doc, spans, termIds, groups.length > 1);
       if (termIds && !phrases.every((phrase) => containsSequence(termIds, phrase))) {
         return undefined;
       }

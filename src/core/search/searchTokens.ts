@@ -179,6 +179,27 @@ export function hanAndKanaTermPositions(text: string): Int32Array | undefined {
   return positions;
 }
 
+/**
+ * Whether the Han and kana of `text` are its terms' characters, in place: `wordText` moves and
+ * changes none of them, and there are no surrogates (astral ideographs). What search needs to
+ * find Han and kana query words in it by `indexOf` when their positions do not matter.
+ */
+export function hanAndKanaReadInPlace(text: string): boolean {
+  if (surrogate.test(text)) return false;
+  if (!mayChange.test(text)) return true;
+  const read = wordText(text);
+  if (read.origin || read.text.length !== text.length) return false;
+  if (read.text === text) return true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const readCode = read.text.charCodeAt(index);
+    if (code !== readCode && (isHanOrKanaUnit(code) || isHanOrKanaUnit(readCode))) return false;
+  }
+  return true;
+}
+
+const surrogate = /[\ud800-\udfff]/;
+
 /** Whether `term` is a word of a script written without spaces (its first unit tells). */
 export function isUnspacedScriptTerm(term: string): boolean {
   return term.length > 0 && isUnspacedScriptUnit(term.charCodeAt(0));
