@@ -101,7 +101,7 @@ interface QuerySpans {
 
 /** The most pairs that stand for a one-character query word (the most frequent first). */
 const MAX_ONE_CHARACTER_PAIRS = 64;
-/** How many characters at the start of each passage `addArticles` reads to guess how much of the text is Han and kana. */
+/** `addArticles` guesses how much of the text is Han and kana from this many characters at the start of one passage in this many. */
 const HAN_AND_KANA_SAMPLE = 32;
 /** How the index cuts Han and kana (see `searchTokens.ts`). */
 const INDEX_CUT: HanAndKanaCut = 'pairs';
@@ -365,6 +365,7 @@ export class PassageIndex {
   addArticles(articles: readonly Article[]): void {
     let passages = 0;
     let characters = 0;
+    let seen = 0;
     let sampled = 0;
     let sampledHanAndKana = 0;
     for (const article of articles) {
@@ -372,7 +373,7 @@ export class PassageIndex {
       for (const passage of article.passages) {
         const text = passage.text;
         characters += text.length;
-        const sample = Math.min(text.length, HAN_AND_KANA_SAMPLE);
+        const sample = seen++ % HAN_AND_KANA_SAMPLE === 0 ? Math.min(text.length, HAN_AND_KANA_SAMPLE) : 0;
         for (let index = 0; index < sample; index++) if (isHanOrKanaUnit(text.charCodeAt(index))) sampledHanAndKana++;
         sampled += sample;
       }

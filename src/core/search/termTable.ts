@@ -18,6 +18,8 @@ export class TermTable {
   private shortKeys: Uint32Array = new Uint32Array(64);
   private shortIds: Int32Array = new Int32Array(64);
   private shortMask = 63;
+  /** 32 less the bits of a slot number: a slot is the top bits of the key's Fibonacci hash (its low bits follow the key's own). */
+  private shortShift = 26;
   private shortCount = 0;
   /** Terms in the hashed table (three units or more, or none). */
   private longCount = 0;
@@ -49,12 +51,17 @@ export class TermTable {
 
   /** The id of the term in `buffer[0, length)`, adding it when new. */
   findOrAdd(buffer: Uint16Array, length: number): number {
-    if (length === 2 || length === 1) {
-      const key = shortKey(buffer, length);
-      const slot = this.shortSlot(key);
-      if (this.shortKeys[slot] === key) return this.shortIds[slot];
-      return this.insertShort(String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]), key, slot);
-    }
+    return length === 2 || length === 1 ? this.findOrAddShort(buffer, length) : this.findOrAddLong(buffer, length);
+  }
+
+  private findOrAddShort(buffer: Uint16Array, length: number): number {
+    const key = shortKey(buffer, length);
+    const slot = this.shortSlot(key);
+    if (this.shortKeys[slot] === key) return this.shortIds[slot];
+    return this.insertShort(String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]), key, slot);
+  }
+
+  private findOrAddLong(buffer: Uint16Array, length: number): number {
     const hash = hashCodes(buffer, length);
     let slot = hash & this.mask;
     for (; ; slot = (slot + 1) & this.mask) {
@@ -102,7 +109,7 @@ export class TermTable {
   private shortSlot(key: number): number {
     const keys = this.shortKeys;
     const mask = this.shortMask;
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shortShift;
     while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
@@ -117,6 +124,7 @@ export class TermTable {
       this.shortKeys = new Uint32Array(keys.length * 2);
       this.shortIds = new Int32Array(keys.length * 2);
       this.shortMask = keys.length * 2 - 1;
+      this.shortShift--;
       for (let old = 0; old < keys.length; old++) {
         if (keys[old] === 0) continue;
         const at = this.shortSlot(keys[old]);
