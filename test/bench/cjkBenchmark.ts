@@ -27,7 +27,7 @@ const QUERIES = 200;
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'multilingual');
 
 /** The clauses of one fixture, as our own ingestion reads it. */
-function clausesOf(fileName: string): string[] {
+export function clausesOf(fileName: string): string[] {
   const outcome = ingestFile({ uri: `file:///fixtures/${fileName}`, fileName, bytes: readFileSync(join(fixtures, fileName)) });
   if (outcome.kind !== 'articles') throw new Error(`${fileName} did not ingest`);
   const text = outcome.articles.flatMap((article) => article.passages.map((passage) => passage.text)).join('\n');
@@ -38,7 +38,7 @@ function clausesOf(fileName: string): string[] {
 }
 
 /** Passages of 150–300 characters made of random clauses of `pools` (one pool per article, in turn), until `characters` are written. */
-function syntheticCorpus(name: string, pools: string[][], characters: number, seed: number): Article[] {
+export function syntheticCorpus(name: string, pools: string[][], characters: number, seed: number): Article[] {
   const random = seededRandom(seed);
   const articles: Article[] = [];
   const encoder = new TextEncoder();
@@ -78,7 +78,7 @@ function wordsOf(text: string): Array<{ start: number; end: number }> {
 }
 
 /** One word and three consecutive words (the passage's text from the first to the third, as a writer copies it) from random passages. */
-function queriesOf(articles: Article[], seed: number): { oneWord: string[]; threeWords: string[] } {
+export function queriesOf(articles: Article[], seed: number): { oneWord: string[]; threeWords: string[] } {
   const random = seededRandom(seed);
   const passages = articles.flatMap((article) => article.passages);
   const oneWord: string[] = [];
@@ -228,6 +228,6 @@ ${rows.join('\n')}
 
 Index and search ${within ? 'within' : 'not within'} 1.5× of English (build and p95, wall-clock and CPU time; ${cpuRatios}); hover p95 ${ms(cjkResult.hover.p95)} ms on the CJK side (target ≤ 0.1 ms).
 
-How the index reads Han and kana: by overlapping pairs of characters (\`基本的人権\` -> \`基本\`, \`本的\`, \`的人\`, \`人権\`), never by \`Intl.Segmenter\`, which a CPU profile of this benchmark (500,000 characters, before this change) showed taking 60% of all CPU time at 0.5–0.9 µs a character, in the build and again where search read the passages it ranks. A query is still cut by the segmenter; a word of two characters is one pair, a longer word is looked up by its rarest pair and confirmed whole where the passage is read, and a one-character word (\`京\`) is confirmed by the segmenter on the dozen characters around it, so it is not found inside another word (\`北京市\`). What is left of the gap is the number of terms: a pair per character against a word per five or six letters of English (the row above), so the build reads about five times as many terms as English of the same number of characters, and a passage read for ranking holds five times as many.
+How the index reads Han and kana: by overlapping pairs of characters (\`基本的人権\` -> \`基本\`, \`本的\`, \`的人\`, \`人権\`), never by \`Intl.Segmenter\`, which a CPU profile of this benchmark (500,000 characters, before this change) showed taking 60% of all CPU time at 0.5–0.9 µs a character, in the build and again where search read the passages it ranks. A query is still cut by the segmenter; a word of two characters is one pair, a longer word is looked up by its rarest pair and confirmed whole where the passage is read, and a one-character word (\`京\`) is confirmed by the segmenter on the dozen characters around it, so it is not found inside another word (\`北京市\`). What is left of the gap is the number of terms: a pair per character against a word per five or six letters of English (the row above), so the build reads about five times as many terms as English of the same number of characters, and a passage read for ranking holds five times as many. Since round two, a term of one or two UTF-16 units (a character, a pair) is looked up in the vocabulary by a number made of its units, not hashed and compared as a string, and the postings are sized for Han and kana up front; and a query of Han and kana words finds them in a Han and kana passage by \`indexOf\`, with term positions counted in one pass over the passage (only when the query has two words or more), instead of cutting the passage into pairs. What still costs most in a search of three words (CPU profile): the segmenter confirming one-character words (about a fifth) and the postings of the up to 64 pairs that stand for each of them (another fifth). Confirming one-character words only in the hits shown was tried and dropped: without reading a passage, the most its text could add is the full proximity boost (1.92×), so nearly every candidate had to be read anyway. Round two against main, measured on 2026-12-01 by interleaved runs at the same load (load average 8–9; the CPU p95 above moves by 2× from run to run at these sizes, the mean does not): mean CPU per query, one word 0.53 -> 0.37 ms (English 0.24), three words 2.43 -> 2.28 ms (English 0.77); build CPU time, median of 5, about 220 -> 170–195 ms (English 55–65 ms, perhaps a few ms slower than before, within the noise).
 `;
 }

@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { hanAndKanaPairs, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
 import { toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
@@ -95,10 +95,14 @@ interface QuerySpans {
   hanAndKanaWords: Map<number, HanAndKanaWord[]>;
   /** Groups of Han and kana words that the passage's text must confirm (longer than a pair, or one character). */
   confirmedGroups: Set<number>;
+  /** Each Han and kana query word with the terms that hold it (term id -> the word's place in that term's list); made on first use, null when a word is not all Han and kana of the basic plane. */
+  hanAndKanaHolders?: Map<HanAndKanaWord, Map<number, number>> | null;
 }
 
 /** The most pairs that stand for a one-character query word (the most frequent first). */
 const MAX_ONE_CHARACTER_PAIRS = 64;
+/** `addArticles` guesses how much of the text is Han and kana from this many characters at the start of one passage in this many. */
+const HAN_AND_KANA_SAMPLE = 32;
 /** How the index cuts Han and kana (see `searchTokens.ts`). */
 const INDEX_CUT: HanAndKanaCut = 'pairs';
 
@@ -361,10 +365,17 @@ export class PassageIndex {
   addArticles(articles: readonly Article[]): void {
     let passages = 0;
     let characters = 0;
+    let seen = 0;
+    let sampled = 0;
+    let sampledHanAndKana = 0;
     for (const article of articles) {
       passages += article.passages.length;
       for (const passage of article.passages) {
-        characters += passage.text.length;
+        const text = passage.text;
+        characters += text.length;
+        const sample = seen++ % HAN_AND_KANA_SAMPLE === 0 ? Math.min(text.length, HAN_AND_KANA_SAMPLE) : 0;
+        for (let index = 0; index < sample; index++) if (isHanOrKanaUnit(text.charCodeAt(index))) sampledHanAndKana++;
+        sampled += sample;
       }
     }
     const docs = this.docCount + passages;
@@ -374,8 +385,10 @@ export class PassageIndex {
     this.docAlive = ensureCapacity(this.docAlive, docs, Uint8Array);
     this.docRanges = ensureCapacity(this.docRanges, docs * 4, Uint32Array);
     this.docPage = ensureCapacity(this.docPage, docs, Uint32Array);
-    // English prose has about one distinct word per passage for every eight characters.
-    this.ensureTailCapacity(this.tailSize + Math.ceil(characters / 8));
+    // English prose has about one distinct word per passage for every eight characters; Chinese
+    // and Japanese about one distinct pair for every one and a half (from the start of each passage).
+    const hanAndKanaShare = sampled > 0 ? sampledHanAndKana / sampled : 0;
+    this.ensureTailCapacity(this.tailSize + Math.ceil(characters * ((1 - hanAndKanaShare) / 8 + hanAndKanaShare / 1.5)));
     for (const article of articles) {
       this.addArticle(article);
     }
@@ -520,7 +533,7 @@ export class PassageIndex {
     return ranked.slice(0, limit).map(({ doc, score, matched }) => ({
       passageId: this.passageIds[doc],
       score,
-      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spans)),
+      snippet: buildSnippet(this.texts[doc], matched ?? this.matchedSpans(doc, spans, undefined, false)),
     }));
   }
 
@@ -1081,7 +1094,12 @@ export class PassageIndex {
   }
 
   /** The candidate's words that answer the query, with their token positions. */
-  private matchedSpans(doc: number, { spanGroups, spanInfixes, hanAndKanaWords }: QuerySpans, termIds?: number[]): PositionedSpan[] {
+  private matchedSpans(doc: number, spans: QuerySpans, termIds?: number[], positioned = true): PositionedSpan[] {
+    if (termIds === undefined && spans.spanGroups.size === 0 && spans.hanAndKanaWords.size > 0) {
+      const found = this.hanAndKanaSpans(doc, spans, positioned);
+      if (found) return found;
+    }
+    const { spanGroups, spanInfixes, hanAndKanaWords } = spans;
     const matched: PositionedSpan[] = [];
     let position = 0;
     const text = this.texts[doc];
@@ -1120,6 +1138,89 @@ export class PassageIndex {
     return matched;
   }
 
+  /**
+   * `matchedSpans` for a query of Han and kana words only, in a passage whose only terms are Han
+   * and kana (`hanAndKanaTermPositions`): each word found by `indexOf`, not by cutting the passage
+   * into pairs, with the same spans and positions. Undefined for any other passage.
+   */
+  private hanAndKanaSpans(doc: number, spans: QuerySpans, positioned: boolean): PositionedSpan[] | undefined {
+    const holders = this.hanAndKanaHoldersOf(spans);
+    if (!holders) return undefined;
+    const text = this.texts[doc];
+    // Positions only matter to proximity (two query words or more); without them, Latin words in the passage do not either.
+    let positions: Int32Array | undefined;
+    if (positioned) {
+      positions = hanAndKanaTermPositions(text);
+      if (!positions) return undefined;
+    } else if (!hanAndKanaReadInPlace(text)) {
+      return undefined;
+    }
+    const positionAt = (at: number): number => (positions === undefined ? 0 : positions[at]);
+    const comparable = toSimplified(text);
+    const isHan = (at: number): boolean => at >= 0 && at < text.length && isHanOrKanaUnit(text.charCodeAt(at));
+    const pairBuffer = this.pairBuffer;
+    const termAt = (at: number, length: 1 | 2): number => {
+      pairBuffer[0] = comparable.charCodeAt(at);
+      pairBuffer[1] = comparable.charCodeAt(at + 1);
+      return this.vocabulary.find(pairBuffer, length);
+    };
+    const found: Array<{ span: PositionedSpan; order: number }> = [];
+    for (const [word, holding] of holders) {
+      const { text: written, group } = word;
+      if (!word.oneCharacter) {
+        const order = holding.get(word.pairs[0]) ?? 0;
+        for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
+          found.push({ span: { start: at, end: at + written.length, group, position: positionAt(at) }, order });
+        }
+        continue;
+      }
+      for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
+        const before = isHan(at - 1);
+        const after = isHan(at + 1);
+        // The term that reads this character first, as `scanTerms` goes: the pair it ends, the pair it starts, or itself alone.
+        const starting = after ? termAt(at, 2) : before ? -1 : termAt(at, 1);
+        if (word.unfinished) {
+          const order = holding.get(starting);
+          if (order !== undefined) found.push({ span: { start: at, end: at + 1, group, position: positionAt(at) }, order });
+          continue;
+        }
+        const ending = before ? termAt(at - 1, 2) : -1;
+        const byEnding = holding.get(ending);
+        const order = byEnding ?? holding.get(starting);
+        if (order === undefined || !isUnspacedWordAt(text, at, at + 1)) continue;
+        found.push({ span: { start: at, end: at + 1, group, position: byEnding !== undefined ? positionAt(at - 1) : positionAt(at) }, order });
+        break;
+      }
+    }
+    found.sort((a, b) => a.span.position - b.span.position || a.order - b.order);
+    return found.map(({ span }) => span);
+  }
+
+  private readonly pairBuffer = new Uint16Array(2);
+
+  /** The query's Han and kana words with the terms that hold them, made once a query (see `QuerySpans`). */
+  private hanAndKanaHoldersOf(spans: QuerySpans): Map<HanAndKanaWord, Map<number, number>> | null {
+    if (spans.hanAndKanaHolders !== undefined) return spans.hanAndKanaHolders;
+    const holders = new Map<HanAndKanaWord, Map<number, number>>();
+    let usable = true;
+    for (const [termId, words] of spans.hanAndKanaWords) {
+      words.forEach((word, order) => {
+        let holding = holders.get(word);
+        if (!holding) {
+          holders.set(word, (holding = new Map()));
+          for (let index = 0; index < word.text.length; index++) {
+            const code = word.text.charCodeAt(index);
+            if (!isHanOrKanaUnit(code) || (code >= 0xd800 && code <= 0xdfff)) usable = false;
+          }
+          if (word.oneCharacter && word.text.length !== 1) usable = false;
+        }
+        holding.set(termId, order);
+      });
+    }
+    spans.hanAndKanaHolders = usable ? holders : null;
+    return spans.hanAndKanaHolders;
+  }
+
   /** The first code units of the terms that hold Han and kana query words (`matchedSpans` skips the other pairs unread). */
   private pairStartsOf(hanAndKanaWords: Map<number, HanAndKanaWord[]>): Set<number> {
     const starts = new Set<number>();
@@ -1145,7 +1246,7 @@ export class PassageIndex {
     let matched: PositionedSpan[] | undefined;
     if (readsText) {
       const termIds: number[] | undefined = phrases.length > 0 ? [] : undefined;
-      matched = this.matchedSpans(doc, spans, termIds);
+      matched = this.matchedSpans(doc, spans, termIds, groups.length > 1);
       if (termIds && !phrases.every((phrase) => containsSequence(termIds, phrase))) {
         return undefined;
       }

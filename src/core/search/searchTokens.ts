@@ -133,6 +133,73 @@ function unitWidth(text: string, index: number, end: number): number {
   return code >= 0xd800 && code <= 0xdbff && index + 1 < end ? 2 : 1;
 }
 
+/** Per UTF-16 unit outside ASCII, Han and kana: 1 when it is a letter, digit or mark (part of a word), 2 when not, 0 not yet known. */
+const wordUnitKinds = new Uint8Array(65536);
+
+/**
+ * For text whose only terms are Han and kana pairs or characters (no Latin or other letters or
+ * digits, no other unspaced script, no surrogates, nothing `wordText` changes), the number of
+ * terms that start before each unit: `positions[at]` is the position `scanTerms` gives the term
+ * starting at `at` (with `'pairs'`). Undefined for any other text, which `scanTerms` must read
+ * (and for text whose Han or kana `wordText` changes, so the passage's own characters are its terms' characters).
+ * Lets search find Han and kana query words in a passage by `indexOf` and still know their
+ * positions, without cutting the passage into pairs.
+ */
+export function hanAndKanaTermPositions(text: string): Int32Array | undefined {
+  // `wordText` may make look-alikes plain (a full-width comma a comma) without moving anything: the terms are those of its text.
+  const read = mayChange.test(text) ? wordText(text) : undefined;
+  if (read?.origin || (read && read.text.length !== text.length)) return undefined;
+  const words = read ? read.text : text;
+  const changed = words !== text;
+  const length = words.length;
+  const positions = new Int32Array(length + 1);
+  let count = 0;
+  let previousHan = false;
+  let han = length > 0 && isHanOrKanaUnit(words.charCodeAt(0));
+  for (let index = 0; index < length; index++) {
+    const code = words.charCodeAt(index);
+    const nextHan = index + 1 < length && isHanOrKanaUnit(words.charCodeAt(index + 1));
+    positions[index] = count;
+    if (changed && code !== text.charCodeAt(index) && (han || isHanOrKanaUnit(text.charCodeAt(index)))) return undefined;
+    if (han) {
+      if (code >= 0xd800 && code <= 0xdfff) return undefined;
+      if (nextHan || !previousHan) count++;
+    } else if (code < 0x80) {
+      if (isAsciiAlphanumeric(code)) return undefined;
+    } else {
+      if ((code >= 0xd800 && code <= 0xdfff) || isUnspacedScriptUnit(code)) return undefined;
+      let kind = wordUnitKinds[code];
+      if (kind === 0) wordUnitKinds[code] = kind = letterOrDigitPattern.test(words[index]) ? 1 : 2;
+      if (kind === 1) return undefined;
+    }
+    previousHan = han;
+    han = nextHan;
+  }
+  positions[length] = count;
+  return positions;
+}
+
+/**
+ * Whether the Han and kana of `text` are its terms' characters, in place: `wordText` moves and
+ * changes none of them, and there are no surrogates (astral ideographs). What search needs to
+ * find Han and kana query words in it by `indexOf` when their positions do not matter.
+ */
+export function hanAndKanaReadInPlace(text: string): boolean {
+  if (surrogate.test(text)) return false;
+  if (!mayChange.test(text)) return true;
+  const read = wordText(text);
+  if (read.origin || read.text.length !== text.length) return false;
+  if (read.text === text) return true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const readCode = read.text.charCodeAt(index);
+    if (code !== readCode && (isHanOrKanaUnit(code) || isHanOrKanaUnit(readCode))) return false;
+  }
+  return true;
+}
+
+const surrogate = /[\ud800-\udfff]/;
+
 /** Whether `term` is a word of a script written without spaces (its first unit tells). */
 export function isUnspacedScriptTerm(term: string): boolean {
   return term.length > 0 && isUnspacedScriptUnit(term.charCodeAt(0));

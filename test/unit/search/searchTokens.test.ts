@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
+import { hanAndKanaReadInPlace, hanAndKanaTermPositions, normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
+import { TermTable } from '../../../src/core/search/termTable';
 
 const terms = (text: string): string[] => termSpans(text).map((span) => span.term);
 
@@ -52,5 +53,47 @@ describe('search terms', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('positions of Han and kana text without scanning it agree with the scanner, and other text is left to the scanner (property)', () => {
+    const piece = fc.constantFrom('人', '権', '國', '家', 'の', 'イ', 'ー', '、', '。', '，', ' ', '\u200b', 'S-400', 'x', '7', '７', '𠀀', 'é', '\u3000', '「', '」');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        const spans = termSpans(text, 'upper-case-only', 'pairs');
+        const positions = hanAndKanaTermPositions(text);
+        const onlyHanAndKana = !/[A-Za-z0-9７é\u200b\ud800-\udfff]/.test(text);
+        assert.equal(positions !== undefined, onlyHanAndKana, JSON.stringify(text));
+        if (positions) {
+          spans.forEach((span, position) => assert.equal(positions[span.start], position, `${JSON.stringify(text)} at ${span.start}`));
+          assert.equal(positions[text.length], spans.length);
+        }
+        assert.equal(hanAndKanaReadInPlace(text), !/[\u200b\ud800-\udfff]/.test(text), JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the vocabulary', () => {
+  it('gives every term one id, found again from its code units, for terms of one, two and more units', () => {
+    const table = new TermTable();
+    const words = ['京', '北京', '北京市', 's400', 'a', 'ab', 'abc', '人権', '権の', '', 'の', '\u4e00\u4e01'];
+    for (let code = 0x4e00; code < 0x4e00 + 3000; code++) words.push(String.fromCharCode(code), String.fromCharCode(code, code + 1), String.fromCharCode(code, code + 1, code + 2));
+    const unique = [...new Set(words)];
+    const ids = unique.map((word) => {
+      const buffer = Uint16Array.from(word, (character) => character.charCodeAt(0));
+      return table.findOrAdd(buffer, word.length);
+    });
+    assert.equal(new Set(ids).size, unique.length);
+    unique.forEach((word, index) => {
+      assert.equal(table.idOf(word), ids[index], word);
+      assert.equal(table.terms[ids[index]], word);
+    });
+    assert.equal(table.idOf('東京'), -1);
+    assert.equal(table.idOf('xyz'), -1);
+    const loaded = new TermTable();
+    for (const term of table.terms) loaded.addNew(term);
+    unique.forEach((word, index) => assert.equal(loaded.idOf(word), ids[index], word));
   });
 });

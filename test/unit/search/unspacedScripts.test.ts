@@ -184,6 +184,49 @@ describe('Han and kana in the index, by pairs of characters', () => {
 });
 
 /**
+ * Search finds Han and kana query words in a passage of Han and kana by `indexOf` (issue 16's
+ * speed), and cuts it into terms only where it also holds other words: both ways give the same
+ * hits, highlights and order.
+ */
+describe('Han and kana query words in passages with and without Latin words', () => {
+  const mixed = {
+    plain: '我爱北京天安门，北京很大。',
+    latin: 'NATO 的北京会议，S-400 和北京。',
+    apart: '北京很大天安门。',
+    together: '北京天安门很大。',
+    traditional: '北京的國家圖書館。',
+  };
+  type Name = keyof typeof mixed;
+  const outcome = ingestFile({ uri: 'file:///corpus/mixed.txt', fileName: 'mixed.txt', bytes: new TextEncoder().encode(Object.values(mixed).join('\n\n')) });
+  assert.equal(outcome.kind, 'articles');
+  const index = new PassageIndex();
+  index.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
+  const hitsOf = (query: string): Array<{ name: Name; highlights: string[] }> =>
+    index.search(query, { limit: 20 }).map((hit) => {
+      const text = index.passage(hit.passageId)!.text;
+      const name = (Object.keys(mixed) as Name[]).find((key) => mixed[key] === text);
+      assert.ok(name, `unexpected passage: ${text}`);
+      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
+    });
+
+  it('a two-character word is found and highlighted at each place, in a passage with Latin words as in one without', () => {
+    const hits = hitsOf('北京');
+    assert.deepEqual(hits.map((hit) => hit.name).sort(), ['apart', 'latin', 'plain', 'together', 'traditional']);
+    assert.deepEqual(hits.find((hit) => hit.name === 'latin')?.highlights, ['北京', '北京']);
+    assert.deepEqual(hits.find((hit) => hit.name === 'plain')?.highlights, ['北京', '北京']);
+  });
+
+  it('a traditional query word finds the passage that writes it so, highlighted on its own characters', () => {
+    assert.deepEqual(hitsOf('国家').map((hit) => [hit.name, hit.highlights]), [['traditional', ['國家']]]);
+  });
+
+  it('two words standing together rank above the same words apart in a passage as long (and indexed first)', () => {
+    const names = hitsOf('北京 天安门').map((hit) => hit.name);
+    assert.ok(names.indexOf('together') >= 0 && names.indexOf('together') < names.indexOf('apart'), names.join(', '));
+  });
+});
+
+/**
  * Simplified and traditional Chinese are one (issue 16): a query in either form finds passages in
  * the other, highlighted on the passage's own characters, and Japanese text keeps its own forms.
  */
