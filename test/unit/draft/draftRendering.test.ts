@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import { inertDraftText } from '../../../src/core/present/draftText';
 import { liveElements, renderers, showsWords, visibleText } from './renderedDraft';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
+import { decodeBytes } from '../../../src/core/ingest/decodeBytes';
 import type { Article } from '../../../src/core/model';
 import { ingestBytes, ingestString, textAtRange } from './ingestTestSupport';
 
@@ -16,9 +17,14 @@ const fragment = fc.constantFrom(
 
 const sourceText = fc.array(fc.oneof(fragment, fc.string({ maxLength: 8 })), { maxLength: 120 }).map((parts) => parts.join(''));
 
-/** What the file holds once encoded and decoded: lone surrogates become U+FFFD, a leading BOM goes. */
+/**
+ * What the file holds once encoded and read back the way Sourcebook (and VS Code) reads it:
+ * lone surrogates become U+FFFD, a leading BOM goes, and bytes with a NUL in every other
+ * position read as UTF-16 (`"\nU.S.\u0000\n\u0000"` is `唊匮.` and a line break).
+ */
 function asDecoded(text: string): string {
-  return new TextDecoder().decode(new TextEncoder().encode(text));
+  const decoded = decodeBytes(new TextEncoder().encode(text));
+  return decoded.ok ? decoded.text : new TextDecoder().decode(new TextEncoder().encode(text));
 }
 
 function wordsOf(text: string): string[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import type { Logger } from '../../../src/core/model';
 
 /** Fails the property when the code under test reports a caught error. */

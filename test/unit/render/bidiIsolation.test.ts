@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import { hasRightToLeft, isolateBidi, isolatedLabel, isolatedMarkdown, isolatedMarkdownWithBold, withoutBidiControls, withoutOurIsolates } from '../../../src/core/present/bidiIsolation';
 import { articleDetails, languageLabel } from '../../../src/core/present/articleDetails';
 import type { Article, Topic } from '../../../src/core/model';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import { escapeMarkdown, escapeMarkdownWithBold, neutraliseThemeIcons, sanitiseLabel } from '../../../src/core/present/markdownEscape';
 
 /** A small CommonMark-ish check: after escaping, no unescaped markdown punctuation is left. */

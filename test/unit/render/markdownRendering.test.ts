@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import MarkdownIt from 'markdown-it';
 import { marked, type Token as MarkedToken } from 'marked';
 import { escapeMarkdown, escapeMarkdownWithBold } from '../../../src/core/present/markdownEscape';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import type { Article } from '../../../src/core/model';
 import { PassageIndex } from '../../../src/core/search/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../../../src/core/search/passageIndexPersistence';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import type { HighlightedText } from '../../../src/core/model';
 import { buildSnippet, SNIPPET_LENGTH } from '../../../src/core/search/passageSnippet';
 import { termSpans } from '../../../src/core/search/searchTokens';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import { hanAndKanaReadInPlace, hanAndKanaTermPositions, normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
 import { TermTable } from '../../../src/core/search/termTable';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import fc from '../propertyRuns';
 import { sortInSlices } from '../../../src/core/scheduling/sortInSlices';
 import { runToCompletion, type SliceClock } from '../../../src/core/scheduling/timeSlice';
 
