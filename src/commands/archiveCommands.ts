@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
 import { archiveAddress, isUsableToken } from '../core/archive/archiveClient';
 import type { Article } from '../core/model';
-import { formatQuote } from '../core/present/citation';
-import { draftFlavourOf } from '../core/present/draftText';
 import { CommandIds, SettingKeys, settingsSection } from '../contributionIds';
 import { archiveDocumentUri } from '../host/archiveDocuments';
-import { readSettings } from '../host/settings';
 import type { CommandDefinition } from './commandRegistry';
-import { draftEditor, nextFootnoteLabel } from './insertQuote';
+import { draftEditor, quoteIntoDraft } from './insertQuote';
 import type { SourcebookServices } from './sourcebookServices';
 
 /**
@@ -77,20 +74,7 @@ async function insertArchiveQuote({ index, archiveDocuments }: SourcebookService
     passages: [],
     droppedLines: [],
   };
-  const format = readSettings(draft.document.uri).citationFormat;
-  const { start: from, end: to } = draft.selection;
-  const placement = {
-    flavour: draftFlavourOf(draft.document.languageId),
-    before: draft.document.lineAt(from.line).text.slice(0, from.character),
-    after: draft.document.lineAt(to.line).text.slice(to.character),
-  };
-  const quote = formatQuote(format, citedArticle, { text, page: passage.page }, nextFootnoteLabel(draft.document.getText()), placement);
-  const applied = await draft.edit((builder) => {
-    builder.replace(draft.selection, quote.text);
-    if (quote.footnote) builder.insert(draft.document.lineAt(draft.document.lineCount - 1).range.end, `\n\n${quote.footnote}\n`);
-  });
-  if (applied) await vscode.window.showTextDocument(draft.document, { viewColumn: draft.viewColumn, preserveFocus: false });
-  return applied;
+  return quoteIntoDraft(draft, citedArticle, text, passage.page);
 }
 
 export const connectArchiveCommand: CommandDefinition = {

@@ -39,6 +39,16 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
     void vscode.window.showWarningMessage(vscode.l10n.t('Sourcebook: open your draft in an editor to insert a quote into it.'));
     return false;
   }
+  return quoteIntoDraft(draft, article, quoteTextFor(passage, selection), passage.page);
+}
+
+/**
+ * Puts a quotation of `article` and its citation (in the writer's citation format, made inert
+ * for the draft's kind of text) in place of the draft's selection, with a footnote at the end
+ * when the format has one, as one undoable edit; then shows the draft. Local and archive
+ * passages are quoted through this one path.
+ */
+export async function quoteIntoDraft(draft: vscode.TextEditor, article: Article, text: string, page: number | undefined): Promise<boolean> {
   const format = readSettings(draft.document.uri).citationFormat;
   const { start: from, end: to } = draft.selection;
   const placement = {
@@ -46,7 +56,7 @@ export async function insertQuote(index: CorpusIndex, passageArgument?: unknown)
     before: draft.document.lineAt(from.line).text.slice(0, from.character),
     after: draft.document.lineAt(to.line).text.slice(to.character),
   };
-  const quote = formatQuote(format, article, { text: quoteTextFor(passage, selection), page: passage.page }, nextFootnoteLabel(draft.document.getText()), placement);
+  const quote = formatQuote(format, article, { text, page }, nextFootnoteLabel(draft.document.getText()), placement);
   const applied = await draft.edit((builder) => {
     builder.replace(draft.selection, quote.text);
     if (quote.footnote) {

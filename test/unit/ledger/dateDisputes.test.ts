@@ -9,18 +9,10 @@ import { extractFigures } from '../../../src/core/figures/extractFigures';
 import type { Figure } from '../../../src/core/figures/figure';
 import { groupFigures } from '../../../src/core/figures/groupFigures';
 import type { Article } from '../../../src/core/model';
+import { storyArticle } from './storyArticles';
 import { explainDateDispute } from '../../../src/core/ledger/dateDisputes';
 import { eventsOf, measureRelation } from '../../../src/core/ledger/figureMeasure';
 import { StoryLedger } from '../../../src/core/ledger/storyLedger';
-
-function article(id: string, outlet: string, date: string, paragraphs: string[]): Article {
-  return {
-    id,
-    sourceUri: `file:///${id}.txt`,
-    meta: { title: `${outlet} story`, outlet, date },
-    passages: paragraphs.map((text, ordinal) => ({ id: `${id}:${ordinal}`, articleId: id, ordinal, text, range: { startLine: ordinal, startCharacter: 0, endLine: ordinal, endCharacter: text.length } })),
-  } as Article;
-}
 
 function dateIn(text: string): Figure {
   const figure = extractFigures({ id: 'd:0', articleId: 'd', ordinal: 0, text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 } }).find((entry) => entry.kind === 'date' && !entry.isAnchorOnly);
@@ -33,9 +25,9 @@ function ledgerOf(articles: Article[]): StoryLedger {
 }
 
 // The day of Putin's visit as three outlets gave it (the third a day off, as a wire mistake would be).
-const AP = article('ap', 'AP', '2021-12-06', ['Russian President Vladimir Putin arrived in New Delhi on 6 December 2021 for his annual summit with Prime Minister Narendra Modi.']);
-const TASS = article('tass', 'TASS', '2021-12-07', ['Vladimir Putin arrived in New Delhi on December 7, 2021, to hold the annual Russia-India summit with Narendra Modi.']);
-const KREMLIN = article('kremlin', 'Kremlin', '2021-12-07', ['The joint statement of the summit was published on December 7, 2021, a day after Putin left New Delhi.']);
+const AP = storyArticle('ap', 'AP', '2021-12-06', ['Russian President Vladimir Putin arrived in New Delhi on 6 December 2021 for his annual summit with Prime Minister Narendra Modi.']);
+const TASS = storyArticle('tass', 'TASS', '2021-12-07', ['Vladimir Putin arrived in New Delhi on December 7, 2021, to hold the annual Russia-India summit with Narendra Modi.']);
+const KREMLIN = storyArticle('kremlin', 'Kremlin', '2021-12-07', ['The joint statement of the summit was published on December 7, 2021, a day after Putin left New Delhi.']);
 const ARRIVAL = 'Putin arrived in New Delhi on 6 December 2021 for his annual summit with Modi.';
 
 test('a date the sources give differently for the same event is disputed, and the note says who gives which date', () => {

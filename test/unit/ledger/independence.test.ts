@@ -9,6 +9,7 @@ import test from 'node:test';
 import { groupFigures } from '../../../src/core/figures/groupFigures';
 import { extractFigures } from '../../../src/core/figures/extractFigures';
 import type { Article } from '../../../src/core/model';
+import { storyArticle } from './storyArticles';
 import { independentVoices, sharedRun } from '../../../src/core/ledger/nearDuplicates';
 import { StoryLedger } from '../../../src/core/ledger/storyLedger';
 import { factCheckReport, openPassageLink } from '../../../src/core/present/factCheckReport';
@@ -29,19 +30,10 @@ const CITING_TRADE = 'According to the Associated Press, New Delhi and Moscow wa
 /** An outlet that reported it itself, in other words. */
 const OWN_TRADE = 'Officials told our correspondent that the two governments aim for bilateral trade of 30 billion U.S. dollars by the end of 2025, up from about 10 billion now.';
 
-function article(id: string, outlet: string, date: string, paragraphs: string[]): Article {
-  return {
-    id,
-    sourceUri: `file:///${id}.txt`,
-    meta: { title: `${outlet} story`, outlet, date },
-    passages: paragraphs.map((text, ordinal) => ({ id: `${id}:${ordinal}`, articleId: id, ordinal, text, range: { startLine: ordinal, startCharacter: 0, endLine: ordinal, endCharacter: text.length } })),
-  } as Article;
-}
-
-const ap = article('ap', 'Associated Press', '2021-12-06', [AP_AGENDA, AP_TRADE]);
-const wire = article('wire', 'RFI', '2021-12-07', [WIRE_TRADE]);
-const citing = article('citing', 'YCPress', '2021-12-05', [CITING_TRADE]);
-const own = article('own', 'Hindustan Times', '2021-12-07', [OWN_TRADE]);
+const ap = storyArticle('ap', 'Associated Press', '2021-12-06', [AP_AGENDA, AP_TRADE]);
+const wire = storyArticle('wire', 'RFI', '2021-12-07', [WIRE_TRADE]);
+const citing = storyArticle('citing', 'YCPress', '2021-12-05', [CITING_TRADE]);
+const own = storyArticle('own', 'Hindustan Times', '2021-12-07', [OWN_TRADE]);
 
 function ledgerOf(articles: Article[]): StoryLedger {
   const figures = articles.flatMap((entry) => entry.passages.flatMap((passage) => extractFigures(passage)));
@@ -112,8 +104,8 @@ test('the ledger: AP, its copy and an outlet citing AP by name are still one voi
 });
 
 test('copies of a second-hand report are one second-hand voice, not two', () => {
-  const first = article('x', 'Outlet X', '2021-12-06', ['According to the Indian Express, more than 80% of the Indian army\'s armaments come from Russia.']);
-  const second = article('y', 'Outlet Y', '2021-12-07', ['Citing the paper, the Indian Express reported that more than 80% of the Indian army\'s armaments come from Russia, according to the Indian Express.']);
+  const first = storyArticle('x', 'Outlet X', '2021-12-06', ['According to the Indian Express, more than 80% of the Indian army\'s armaments come from Russia.']);
+  const second = storyArticle('y', 'Outlet Y', '2021-12-07', ['Citing the paper, the Indian Express reported that more than 80% of the Indian army\'s armaments come from Russia, according to the Indian Express.']);
   const [claim] = ledgerOf([first, second]).check('More than 80% of the Indian army\'s armaments come from Russia.').claims;
   assert.equal(claim.status, 'second-hand');
   assert.equal(claim.independentCount, 1);

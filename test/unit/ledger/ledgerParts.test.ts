@@ -5,6 +5,7 @@ import type { Figure } from '../../../src/core/figures/figure';
 import { figureRange } from '../../../src/core/figures/figureRange';
 import { groupFigures } from '../../../src/core/figures/groupFigures';
 import type { Article } from '../../../src/core/model';
+import { storyArticle } from './storyArticles';
 import { findCitation, hasAttribution } from '../../../src/core/ledger/attribution';
 import { findDraftClaims, TermMatcher } from '../../../src/core/ledger/draftClaims';
 import { measureOf, measureRelation } from '../../../src/core/ledger/figureMeasure';
@@ -15,15 +16,6 @@ function figureIn(text: string, articleId = 'a'): Figure {
   const figure = extractFigures({ id: `${articleId}:0`, articleId, ordinal: 0, text, range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 } }).find((entry) => !entry.isAnchorOnly);
   assert.ok(figure, `a figure in "${text}"`);
   return figure;
-}
-
-function article(id: string, outlet: string, date: string, paragraphs: string[]): Article {
-  return {
-    id,
-    sourceUri: `file:///${id}.txt`,
-    meta: { title: `${outlet} story`, outlet, date },
-    passages: paragraphs.map((text, ordinal) => ({ id: `${id}:${ordinal}`, articleId: id, ordinal, text, range: { startLine: ordinal, startCharacter: 0, endLine: ordinal, endCharacter: text.length } })),
-  } as Article;
 }
 
 test('claims: a sentence with a figure, a date, a quotation, an attribution or a known topic is a claim; headings, block quotes and plain opinion are not', () => {
@@ -110,8 +102,8 @@ test('independence: near-duplicate passages are one voice, the earlier source th
 });
 
 test('the ledger counts agency copy once: "2 sources, 1 independent: RFI repeats AP", and a third independent source makes it supported', () => {
-  const ap = article('ap', 'AP', '2021-12-06', ['India and Russia signed a 10-year military technology agreement on Monday, officials said, as Modi hosted Putin in New Delhi.']);
-  const rfi = article('rfi', 'RFI', '2021-12-07', ['India and Russia signed a 10-year military technology agreement on Monday, officials said, while Modi hosted Putin in New Delhi.']);
+  const ap = storyArticle('ap', 'AP', '2021-12-06', ['India and Russia signed a 10-year military technology agreement on Monday, officials said, as Modi hosted Putin in New Delhi.']);
+  const rfi = storyArticle('rfi', 'RFI', '2021-12-07', ['India and Russia signed a 10-year military technology agreement on Monday, officials said, while Modi hosted Putin in New Delhi.']);
   const claim = 'India and Russia signed a 10-year military technology agreement on Monday.';
   const build = (articles: Article[]) => {
     const figures = articles.flatMap((entry) => entry.passages.flatMap((passage) => extractFigures(passage)));
@@ -121,7 +113,7 @@ test('the ledger counts agency copy once: "2 sources, 1 independent: RFI repeats
   assert.equal(twoCopies.status, 'single-source');
   assert.equal(twoCopies.summary, '2 sources, 1 independent: RFI repeats AP');
   assert.deepEqual(twoCopies.passages.map((passage) => [passage.source, passage.role, passage.repeatsSource]), [['AP', 'supports', undefined], ['RFI', 'repeats', 'AP']]);
-  const reuters = article('reuters', 'Reuters', '2021-12-06', ['On Monday India and Russia signed a 10-year agreement on military technology, according to a joint statement released after the talks.']);
+  const reuters = storyArticle('reuters', 'Reuters', '2021-12-06', ['On Monday India and Russia signed a 10-year agreement on military technology, according to a joint statement released after the talks.']);
   const three = build([ap, rfi, reuters]).check(claim).claims[0];
   assert.equal(three.status, 'supported');
   assert.equal(three.summary, '3 sources, 2 independent: RFI repeats AP');
