@@ -3,11 +3,11 @@ import type { ArchiveArticle } from '../core/archive/archiveProtocol';
 import { articleIdOfPassage } from '../core/archive/archiveClient';
 import { sanitiseLabel } from '../core/present/markdownEscape';
 import type { ArchiveSession } from './archiveSession';
+import { revealAndFlash } from './passageOpener';
 
 /** The scheme of the read-only documents that show archive articles. */
 export const archiveDocumentScheme = 'sourcebook-archive';
 
-const highlightMillis = 2500;
 
 /** The URI of an archive article's document: its id, then its title for the tab (`Archive — Harbour dredging resumes.txt`). */
 export function archiveDocumentUri(article: Pick<ArchiveArticle, 'id' | 'title'>): vscode.Uri {
@@ -49,11 +49,7 @@ export class ArchiveDocuments implements vscode.TextDocumentContentProvider, vsc
     if (document.languageId !== 'plaintext') document = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
     const range = new vscode.Range(document.positionAt(passage.start), document.positionAt(passage.end));
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, selection: new vscode.Selection(range.start, range.end) });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    editor.setDecorations(this.highlight, [range]);
-    setTimeout(() => {
-      if (!editor.document.isClosed) editor.setDecorations(this.highlight, []);
-    }, highlightMillis);
+    revealAndFlash(editor, range, this.highlight);
     return editor;
   }
 

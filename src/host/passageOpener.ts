@@ -9,6 +9,18 @@ import { documentViewScheme, documentViewUri, type DocumentTextViews } from './d
 const highlightMillis = 2500;
 
 /**
+ * Brings an opened passage into view and marks it with `highlight` for a moment, so the eye finds
+ * it; local sources, document views and archive articles are shown this one way.
+ */
+export function revealAndFlash(editor: vscode.TextEditor, range: vscode.Range, highlight: vscode.TextEditorDecorationType): void {
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  editor.setDecorations(highlight, [range]);
+  setTimeout(() => {
+    if (!editor.document.isClosed) editor.setDecorations(highlight, []);
+  }, highlightMillis);
+}
+
+/**
  * Opens a passage's source at the passage, selects it and flashes a highlight over it: a text
  * source in its own file, a PDF or Word source in the read-only view of its extracted text
  * (`DocumentTextViews`), titled with the file name and the page.
@@ -53,11 +65,7 @@ export class PassageOpener implements vscode.Disposable {
     if (freshView && vscode.window.activeTextEditor === editor && vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') === 'off') {
       await vscode.commands.executeCommand('editor.action.toggleWordWrap');
     }
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    editor.setDecorations(this.highlight, [range]);
-    setTimeout(() => {
-      if (!editor.document.isClosed) editor.setDecorations(this.highlight, []);
-    }, highlightMillis);
+    revealAndFlash(editor, range, this.highlight);
     return editor;
   }
 

@@ -178,7 +178,7 @@ export function runCjkBenchmark(characters: number): string {
   const aliases = [
     { name: 'Freedom', aliases: ['freedom', '自由'] },
     { name: 'Dignity', aliases: ['dignity', '尊严', '尊厳'] },
-      ];
+  ];
   const cjkHover = {
     aliases,
     lines: [
