@@ -190,11 +190,14 @@ export class PassageIndex {
   private tailPrevious: Int32Array = new Int32Array(0);
   private tailHead: Int32Array = new Int32Array(0);
   private tailSize = 0;
+  /** Whether `indexDoc` links each new posting to the term's previous one (`tailHead`, `tailPrevious`); not during a first build (`addArticles`). */
+  private linkingTail = true;
   /** Per-term scratch for counting term frequencies within one passage. */
   private termSeenInDoc: Int32Array = new Int32Array(0);
   private termCountInDoc: Uint32Array = new Uint32Array(0);
   private passageTerms: Int32Array = new Int32Array(256);
   private passageTermCount = 0;
+  private distinctTermCount = 0;
   private typo = new TypoNeighbours();
   private completions = new TermCompletions();
   private infixes = new ScriptWordInfixes();
@@ -293,50 +296,73 @@ export class PassageIndex {
     }
   }
 
+  /** The passage `indexDoc` is reading: its terms are counted in `termCountInDoc`, and each distinct one listed once in `passageTerms`. */
+  private indexingDoc = -1;
+
   private readonly collectTerm = (buffer: Uint16Array, length: number): void => {
-    const termId = this.vocabulary.findOrAdd(buffer, length);
-    if (this.passageTermCount === this.passageTerms.length) {
-      this.passageTerms = ensureCapacity(this.passageTerms, this.passageTermCount + 1, Int32Array);
-    }
-    this.passageTerms[this.passageTermCount++] = termId;
+    this.countTerm(this.vocabulary.findOrAdd(buffer, length));
   };
+
+  private readonly collectPair = (key: number): void => {
+    this.countTerm(this.vocabulary.findOrAddPair(key));
+  };
+
+  /** Counts one occurrence of `termId` in the passage being indexed (see `indexingDoc`). */
+  private countTerm(termId: number): void {
+    this.passageTermCount++;
+    if (termId >= this.termSeenInDoc.length) this.growTermColumns(termId + 1);
+    if (this.termSeenInDoc[termId] === this.indexingDoc) {
+      this.termCountInDoc[termId]++;
+      return;
+    }
+    this.termSeenInDoc[termId] = this.indexingDoc;
+    this.termCountInDoc[termId] = 1;
+    if (this.distinctTermCount === this.passageTerms.length) {
+      this.passageTerms = ensureCapacity(this.passageTerms, this.distinctTermCount + 1, Int32Array);
+    }
+    this.passageTerms[this.distinctTermCount++] = termId;
+  }
+
+  /** Grows the per-term columns to hold at least `termCount` terms (doubling). */
+  private growTermColumns(termCount: number): void {
+    const capacity = Math.max(termCount, this.termDf.length, this.termSeenInDoc.length * 2, 64);
+    this.termDf = ensureCapacity(this.termDf, capacity, Uint32Array);
+    this.tailHead = growHeads(this.tailHead, capacity);
+    this.termSeenInDoc = growHeads(this.termSeenInDoc, capacity);
+    this.termCountInDoc = ensureCapacity(this.termCountInDoc, capacity, Uint32Array);
+  }
 
   private indexDoc(doc: number, text: string): void {
     this.passageTermCount = 0;
-    scanTerms(text, this.collectTerm, 'upper-case-only', INDEX_CUT);
-    const termCount = this.vocabulary.size;
-    if (this.termDf.length < termCount || this.tailHead.length < termCount || this.termSeenInDoc.length < termCount || this.termCountInDoc.length < termCount) {
-      const capacity = Math.max(termCount, this.termDf.length);
-      this.termDf = ensureCapacity(this.termDf, capacity, Uint32Array);
-      this.tailHead = growHeads(this.tailHead, capacity);
-      this.termSeenInDoc = growHeads(this.termSeenInDoc, capacity);
-      this.termCountInDoc = ensureCapacity(this.termCountInDoc, capacity, Uint32Array);
-    }
-    const { passageTerms, termSeenInDoc, termCountInDoc } = this;
+    this.distinctTermCount = 0;
+    this.indexingDoc = doc;
+    scanTerms(text, this.collectTerm, 'upper-case-only', INDEX_CUT, this.collectPair);
+    this.indexingDoc = -1;
+    const distinct = this.distinctTermCount;
     const count = this.passageTermCount;
-    let distinct = 0;
-    for (let index = 0; index < count; index++) {
-      const termId = passageTerms[index];
-      if (termSeenInDoc[termId] !== doc) {
-        termSeenInDoc[termId] = doc;
-        termCountInDoc[termId] = 1;
-        passageTerms[distinct++] = termId;
-      } else {
-        termCountInDoc[termId]++;
-      }
-    }
     this.ensureTailCapacity(this.tailSize + distinct);
-    const { tailTerm, tailDoc, tailTf, tailPrevious, tailHead, termDf } = this;
+    const { passageTerms, termCountInDoc, tailTerm, tailDoc, tailTf, tailPrevious, tailHead, termDf } = this;
     let entry = this.tailSize;
-    for (let index = 0; index < distinct; index++) {
-      const termId = passageTerms[index];
-      tailTerm[entry] = termId;
-      tailDoc[entry] = doc;
-      tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
-      tailPrevious[entry] = tailHead[termId];
-      tailHead[termId] = entry;
-      termDf[termId]++;
-      entry++;
+    if (this.linkingTail) {
+      for (let index = 0; index < distinct; index++) {
+        const termId = passageTerms[index];
+        tailTerm[entry] = termId;
+        tailDoc[entry] = doc;
+        tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
+        tailPrevious[entry] = tailHead[termId];
+        tailHead[termId] = entry;
+        termDf[termId]++;
+        entry++;
+      }
+    } else {
+      for (let index = 0; index < distinct; index++) {
+        const termId = passageTerms[index];
+        tailTerm[entry] = termId;
+        tailDoc[entry] = doc;
+        tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
+        termDf[termId]++;
+        entry++;
+      }
     }
     this.tailSize = entry;
     this.docLength[doc] = count;
@@ -347,7 +373,7 @@ export class PassageIndex {
     this.tailTerm = ensureCapacity(this.tailTerm, needed, Uint32Array);
     this.tailDoc = ensureCapacity(this.tailDoc, needed, Uint32Array);
     this.tailTf = ensureCapacity(this.tailTf, needed, Uint8Array);
-    this.tailPrevious = ensureCapacity(this.tailPrevious, needed, Int32Array);
+    if (this.linkingTail) this.tailPrevious = ensureCapacity(this.tailPrevious, needed, Int32Array);
   }
 
   private readonly collectKnownTerm = (buffer: Uint16Array, length: number): void => {
@@ -388,9 +414,18 @@ export class PassageIndex {
     // English prose has about one distinct word per passage for every eight characters; Chinese
     // and Japanese about one distinct pair for every one and a half (from the start of each passage).
     const hanAndKanaShare = sampled > 0 ? sampledHanAndKana / sampled : 0;
-    this.ensureTailCapacity(this.tailSize + Math.ceil(characters * ((1 - hanAndKanaShare) / 8 + hanAndKanaShare / 1.5)));
-    for (const article of articles) {
-      this.addArticle(article);
+    // A first build is compacted as soon as it is read, so its new postings need no per-term links
+    // meanwhile (for search before compaction); that saves two random writes a posting.
+    const firstBuild = this.docCount === 0 && this.tailSize === 0;
+    this.linkingTail = !firstBuild;
+    try {
+      this.ensureTailCapacity(this.tailSize + Math.ceil(characters * ((1 - hanAndKanaShare) / 8 + hanAndKanaShare / 1.5)));
+      for (const article of articles) {
+        this.addArticle(article);
+      }
+    } finally {
+      this.linkingTail = true;
+      if (firstBuild) this.compact();
     }
   }
 

@@ -37,9 +37,9 @@
  * see `chineseVariants.ts`), one for one, so spans stay on the original characters.
  */
 
-import { forEachUnspacedWord, isHanOrKanaUnit, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
-import { simplifiedUnit } from '../text/chineseVariants';
-import { foldWord, mayChange, originalEnd, originalStart, wordText } from '../text/wordText';
+import { forEachUnspacedWord, hanOrKanaUnitTable, isHanOrKanaUnit, isUnspacedScriptUnit, unspacedRunEnd } from '../text/unspacedWords';
+import { simplifiedUnit, simplifiedUnitTable } from '../text/chineseVariants';
+import { foldWord, mayChange, mayChangeTerms, originalEnd, originalStart, wordText } from '../text/wordText';
 
 export { foldWord, isHanOrKanaUnit, isUnspacedScriptUnit };
 
@@ -106,7 +106,7 @@ function forEachPair(text: string, start: number, end: number, visit: (from: num
  * character alone when the run has one), and returns the run's end. Written out, without
  * callbacks: it runs over every character of a Chinese or Japanese corpus.
  */
-function scanHanAndKanaPairs(text: string, start: number, sink: TermCodeSink): number {
+function scanHanAndKanaPairs(text: string, start: number, sink: TermCodeSink, pairSink: PairKeySink | undefined): number {
   const length = text.length;
   let first = start;
   let firstWidth = unitWidth(text, first, length);
@@ -115,9 +115,30 @@ function scanHanAndKanaPairs(text: string, start: number, sink: TermCodeSink): n
     emitAsWritten(text, first, second, sink);
     return second;
   }
-  while (second < length && isHanOrKanaUnit(text.charCodeAt(second))) {
+  // Each character is folded once, and a pair of two plain units goes out as one number.
+  const hanOrKana = hanOrKanaUnitTable();
+  const simplifiedUnits = simplifiedUnitTable();
+  let previous = firstWidth === 1 ? simplifiedUnit(text.charCodeAt(first)) : -1;
+  while (second < length && hanOrKana[text.charCodeAt(second)] === 1) {
+    let code = text.charCodeAt(second);
+    if (pairSink !== undefined && previous >= 0 && (code < 0xd800 || code > 0xdfff)) {
+      // The plain units of the run, as tight as it gets: most characters of a Chinese or Japanese corpus pass here.
+      for (;;) {
+        const simplified = simplifiedUnits[code] || code;
+        pairSink(((previous << 16) | simplified) >>> 0);
+        previous = simplified;
+        second++;
+        if (second >= length) break;
+        code = text.charCodeAt(second);
+        if (hanOrKana[code] !== 1 || (code >= 0xd800 && code <= 0xdfff)) break;
+      }
+      first = second - 1;
+      firstWidth = 1;
+      continue;
+    }
     const secondWidth = unitWidth(text, second, length);
     const end = second + secondWidth;
+    previous = secondWidth === 1 ? simplifiedUnit(code) : -1;
     for (let index = first; index < end; index++) termBuffer[index - first] = simplifiedUnit(text.charCodeAt(index));
     sink(termBuffer, end - first, first, end);
     first = second;
@@ -147,7 +168,7 @@ const wordUnitKinds = new Uint8Array(65536);
  */
 export function hanAndKanaTermPositions(text: string): Int32Array | undefined {
   // `wordText` may make look-alikes plain (a full-width comma a comma) without moving anything: the terms are those of its text.
-  const read = mayChange.test(text) ? wordText(text) : undefined;
+  const read = mayChangeTerms(text) ? wordText(text) : undefined;
   if (read?.origin || (read && read.text.length !== text.length)) return undefined;
   const words = read ? read.text : text;
   const changed = words !== text;
@@ -186,7 +207,7 @@ export function hanAndKanaTermPositions(text: string): Int32Array | undefined {
  */
 export function hanAndKanaReadInPlace(text: string): boolean {
   if (surrogate.test(text)) return false;
-  if (!mayChange.test(text)) return true;
+  if (!mayChangeTerms(text)) return true;
   const read = wordText(text);
   if (read.origin || read.text.length !== text.length) return false;
   if (read.text === text) return true;
@@ -237,7 +258,9 @@ function wordCharLength(text: string, index: number): number {
     const pair = text.slice(index, index + 2);
     return letterOrDigitPattern.test(pair) ? 2 : 0;
   }
-  return letterOrDigitPattern.test(text[index]) ? 1 : 0;
+  let kind = wordUnitKinds[code];
+  if (kind === 0) wordUnitKinds[code] = kind = letterOrDigitPattern.test(text[index]) ? 1 : 2;
+  return kind === 1 ? 1 : 0;
 }
 
 /** End of the word run starting at `start` (letters, digits, marks, inner apostrophes). */
@@ -325,6 +348,13 @@ function isAsciiLetters(text: string, start: number, end: number, upperOnly: boo
  * this form to look terms up without allocating a string per word.
  */
 export type TermCodeSink = (buffer: Uint16Array, length: number, start: number, end: number) => void;
+
+/**
+ * Receives a pair of Han or kana characters of two plain UTF-16 units as one number,
+ * `(first << 16 | second) >>> 0` (after `simplifiedUnit`), with no span: the search index's
+ * fast path for the terms that make up most of a Chinese or Japanese passage.
+ */
+export type PairKeySink = (key: number) => void;
 
 const termBuffer = new Uint16Array(MAX_TERM_LENGTH * 4);
 
@@ -446,17 +476,18 @@ function scanPlainAsciiWord(text: string, start: number): number {
  * term's code units and source span. Never throws; words longer than 64 units
  * (base64, URLs run together) are skipped.
  */
-export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only', hanAndKana: HanAndKanaCut = 'words'): void {
-  if (!mayChange.test(text)) {
-    scanWordText(text, sink, spacedCodes, hanAndKana);
+export function scanTerms(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining = 'upper-case-only', hanAndKana: HanAndKanaCut = 'words', pairSink?: PairKeySink): void {
+  // `mayChange` settles most Latin text fastest; `mayChangeTerms` the rest (a Han character is all it takes to fail the first).
+  if (!mayChange.test(text) || !mayChangeTerms(text)) {
+    scanWordText(text, sink, spacedCodes, hanAndKana, pairSink);
     return;
   }
   const words = wordText(text);
   if (!words.origin) {
-    scanWordText(words.text, sink, spacedCodes, hanAndKana);
+    scanWordText(words.text, sink, spacedCodes, hanAndKana, pairSink);
     return;
   }
-  scanWordText(words.text, (buffer, length, start, end) => sink(buffer, length, originalStart(words, start), originalEnd(words, end)), spacedCodes, hanAndKana);
+  scanWordText(words.text, (buffer, length, start, end) => sink(buffer, length, originalStart(words, start), originalEnd(words, end)), spacedCodes, hanAndKana, pairSink);
 }
 
 /** The first Han or kana unit of `text[start, end)`, or `end`. */
@@ -466,16 +497,22 @@ function firstHanOrKana(text: string, start: number, end: number): number {
 }
 
 /** `scanTerms` over text already read by `wordText`; spans are into that text. */
-function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining, hanAndKana: HanAndKanaCut): void {
+function scanWordText(text: string, sink: TermCodeSink, spacedCodes: SpacedCodeJoining, hanAndKana: HanAndKanaCut, pairSink: PairKeySink | undefined): void {
   const length = text.length;
+  const pairs = hanAndKana === 'pairs';
+  const hanOrKana = hanOrKanaUnitTable();
   let index = 0;
   while (index < length) {
+    if (pairs && hanOrKana[text.charCodeAt(index)] === 1) {
+      index = scanHanAndKanaPairs(text, index, sink, pairSink);
+      continue;
+    }
     const charLength = wordCharLength(text, index);
     if (charLength === 0) {
       const code = text.charCodeAt(index);
       if (code >= 0x0e00 && isUnspacedScriptUnit(code)) {
         if (hanAndKana === 'pairs' && isHanOrKanaUnit(code)) {
-          index = scanHanAndKanaPairs(text, index, sink);
+          index = scanHanAndKanaPairs(text, index, sink, pairSink);
           continue;
         }
         let runEnd = unspacedRunEnd(text, index);

@@ -61,6 +61,13 @@ export class TermTable {
     return this.insertShort(String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]), key, slot);
   }
 
+  /** The id of the two-unit term whose units make `key` (`(first << 16 | second) >>> 0`), adding it when new. */
+  findOrAddPair(key: number): number {
+    const slot = this.shortSlot(key);
+    if (this.shortKeys[slot] === key) return this.shortIds[slot];
+    return this.insertShort(String.fromCharCode(key >>> 16, key & 0xffff), key, slot);
+  }
+
   private findOrAddLong(buffer: Uint16Array, length: number): number {
     const hash = hashCodes(buffer, length);
     let slot = hash & this.mask;

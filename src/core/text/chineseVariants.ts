@@ -25,6 +25,11 @@ function simplifiedTable(): Uint16Array {
   return table;
 }
 
+/** `simplifiedUnit` as a table by code unit: the simplified form, or 0 when the unit is its own. */
+export function simplifiedUnitTable(): Uint16Array {
+  return simplifiedUnits ?? simplifiedTable();
+}
+
 /** The simplified form of the UTF-16 unit `code` (the unit itself when it has none). */
 export function simplifiedUnit(code: number): number {
   if (code < 0x3400) return code;

@@ -44,6 +44,11 @@ export function isHanOrKanaUnit(code: number): boolean {
   return (hanOrKanaUnits ?? hanOrKanaTable())[code] === 1;
 }
 
+/** `isHanOrKanaUnit` as a table by code unit (1 for Han or kana), for loops over every character. */
+export function hanOrKanaUnitTable(): Uint8Array {
+  return hanOrKanaUnits ?? hanOrKanaTable();
+}
+
 /** `isHanOrKanaUnit` by code unit, made on first use: the index asks it of every character of a Chinese or Japanese passage. */
 let hanOrKanaUnits: Uint8Array | undefined;
 

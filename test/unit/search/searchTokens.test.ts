@@ -73,6 +73,28 @@ describe('search terms', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('scans Chinese and Japanese with full-width punctuation as written, with the terms and spans of its word text', () => {
+    const text = '人人有权享受生命、自由和人身安全，（第三条）：「表現の自由」！S-400？';
+    const read = termSpans(text, 'upper-case-only', 'pairs');
+    assert.ok(read.some((span) => span.term === '自由'));
+    assert.ok(read.some((span) => span.term === 's400'));
+    // The same text with its punctuation as ASCII (what `wordText` makes of it) has the same terms at the same places.
+    const ascii = text.replace(/[，（）：！？]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+    assert.deepEqual(read, termSpans(ascii, 'upper-case-only', 'pairs'));
+  });
+
+  it('gives the index each pair of plain Han and kana units as one number, and every other term as code units', () => {
+    const text = '國家の人権、S-400と𠀀人';
+    const pairs: string[] = [];
+    const others: string[] = [];
+    scanTerms(text, (buffer, length) => others.push(termOfCodes(buffer, length)), 'upper-case-only', 'pairs', (key) => pairs.push(String.fromCharCode(key >>> 16, key & 0xffff)));
+    assert.deepEqual(pairs, ['国家', '家の', 'の人', '人権'], 'traditional characters as simplified ones');
+    assert.deepEqual(others, ['s400', 'と𠀀', '𠀀人'], 'a pair with an astral character goes as code units');
+    const all: string[] = [];
+    scanTerms(text, (buffer, length) => all.push(termOfCodes(buffer, length)), 'upper-case-only', 'pairs');
+    assert.deepEqual([...pairs, ...others].sort(), [...all].sort(), 'the same terms as without the fast path');
+  });
 });
 
 describe('the vocabulary', () => {

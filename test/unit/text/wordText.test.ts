@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldCharacter, foldWord, mayChange, originalEnd, originalStart, withoutInvisibleCharacters, wordText } from '../../../src/core/text/wordText';
+import { foldCharacter, foldWord, mayChange, mayChangeTerms, originalEnd, originalStart, withoutInvisibleCharacters, wordText } from '../../../src/core/text/wordText';
 
 describe('wordText', () => {
   it('returns plain text itself, without a copy or a map', () => {
@@ -55,6 +55,31 @@ describe('wordText', () => {
       }
     }
     assert.deepEqual(changed, []);
+  });
+
+  it('every character the term class adds reads as itself, or one for one as ASCII punctuation no term reads', () => {
+    const wrong: string[] = [];
+    let added = 0;
+    for (let code = 0x80; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (!mayChange.test(char) || mayChangeTerms(char)) continue;
+      added++;
+      for (const context of [`\uff21a${char}b`, `\uff21人${char}権`, `\uff21S${char}4`, `\uff21 ${char} `]) {
+        const read = wordText(context);
+        const at = context.indexOf(char, 1);
+        const readAs = read.text[at];
+        const asWritten = read.text === `A${context.slice(1)}`;
+        const asPunctuation = !read.origin && read.text.length === context.length && /^[!-,./:-@[-`{-~]$/.test(readAs) && read.text.slice(at + 1) === context.slice(at + 1);
+        if (!asWritten && !asPunctuation) wrong.push(`U+${code.toString(16)} in ${JSON.stringify(context)}: ${JSON.stringify(read.text)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+    assert.ok(added > 20_000, `${added} characters added (Han, kana, CJK and full-width punctuation)`);
+    assert.equal(mayChangeTerms('，'), false, 'the full-width comma');
+    assert.equal(mayChangeTerms('\uff07'), true, 'the full-width apostrophe joins words');
+    assert.equal(mayChangeTerms('\uff0d'), true, 'the full-width hyphen-minus joins codes');
+    assert.equal(mayChangeTerms('Ｓ'), true, 'a full-width letter is a letter');
   });
 
   it('drops invisible characters for spellings shown to the writer', () => {
