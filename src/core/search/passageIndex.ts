@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { fillHanAndKanaTermPositions, hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
 import { toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
@@ -111,6 +111,14 @@ interface QueryGroup {
   required: boolean;
   /** For typo groups: the document frequency all alternatives share for IDF, so a rare look-alike does not outrank the word meant. */
   sharedDf?: number;
+  /** For a one-character Han or kana word: the key its alternatives' postings, merged, are remembered by (`mergedPostingsOf`). */
+  mergedKey?: string;
+}
+
+/** A group's postings merged into one list: each passage once, with the score of its best alternative (`mergedPostingsOf`). */
+interface MergedPostings {
+  docs: Uint32Array;
+  scores: Float64Array;
 }
 
 /** The columns of a compacted index, as persisted. */
@@ -139,6 +147,22 @@ const INFIX_WEIGHT = 0.8;
 const MAX_TERM_FREQUENCY = 255;
 const DEFAULT_LIMIT = 20;
 const MIN_RERANK_POOL = 30;
+/** How search reads a passage's Han and kana (`hanAndKanaReadingOf`): its only terms are Han and kana, which `indexOf` finds and whose positions a count gives; … */
+const HAN_AND_KANA_TERMS_ONLY = 1;
+/** … its Han and kana are in place, among other terms (found by `indexOf`, positions by a scan); … */
+const HAN_AND_KANA_IN_PLACE = 2;
+/** … or its terms must be scanned. */
+const HAN_AND_KANA_SCANNED = 3;
+/** The bits of the three above. */
+const HAN_AND_KANA_READING = 3;
+/** A flag beside them: the passage has traditional Chinese characters, which query words are compared with as simplified ones. */
+const HAS_TRADITIONAL_CHARACTERS = 4;
+/** Merged postings (`mergedPostingsOf`) kept at most, over all characters: 12 bytes each. */
+const MAX_MERGED_POSTINGS = 2_000_000;
+/** Answers `isOneCharacterWordAt` keeps at most (a few MB). */
+const MAX_REMEMBERED_WORD_CHECKS = 100_000;
+/** Passage number times this plus the offset keys a remembered answer (passages are far shorter). */
+const WORD_CHECK_KEY_STRIDE = 2 ** 26;
 const PROXIMITY_BOOST = 0.6;
 const IN_ORDER_BOOST = 1.2;
 const TITLE_BOOST = 0.3;
@@ -172,6 +196,10 @@ export class PassageIndex {
   private docRanges: Uint32Array = new Uint32Array(0);
   private docPage: Uint32Array = new Uint32Array(0);
   private docAlive: Uint8Array = new Uint8Array(0);
+  /** Per passage, how search reads its Han and kana (`hanAndKanaReadingOf`); 0 until first asked. */
+  private docHanAndKanaReading: Uint8Array = new Uint8Array(0);
+  /** Remembered segmenter answers by passage and offset (`isOneCharacterWordAt`). */
+  private readonly wordChecks = new Map<number, boolean>();
   private readonly docByPassageId = new Map<string, number>();
 
   private readonly articles = new Map<string, ArticleEntry>();
@@ -210,6 +238,16 @@ export class PassageIndex {
   private matchedGroups: Uint8Array = new Uint8Array(0);
   private matchedRequired: Uint8Array = new Uint8Array(0);
   private touched: Int32Array = new Int32Array(0);
+  /** Merged postings of one-character words by `QueryGroup.mergedKey`, least recently used first, with the index generation they were made at. */
+  private readonly mergedPostings = new Map<string, { generation: number; postings: MergedPostings }>();
+  private mergedPostingCount = 0;
+  private mergeScratch: Float64Array = new Float64Array(0);
+  /** Changes whenever passages or postings change (what `mergedPostings` were made from). */
+  private generation = 0;
+  private eligibleDocs: Int32Array = new Int32Array(0);
+  private eligibleScores: Float64Array = new Float64Array(0);
+  /** Whether a search's filter is running (`scoreCandidates`): a search from inside it gets arrays of its own. */
+  private filtering = false;
   private stamp = 0;
 
   constructor(options: { logger?: Logger } = {}) {
@@ -268,6 +306,7 @@ export class PassageIndex {
    * indexed). `sourceStamp` is kept for the host's cache validation.
    */
   addArticle(article: Article, sourceStamp?: string): void {
+    this.generation++;
     if (this.articles.has(article.id)) {
       this.removeArticle(article.id);
     }
@@ -431,6 +470,7 @@ export class PassageIndex {
 
   /** Removes an article and its passages; unknown ids are ignored. */
   removeArticle(articleId: string): void {
+    this.generation++;
     const entry = this.articles.get(articleId);
     if (!entry) {
       return;
@@ -668,6 +708,7 @@ export class PassageIndex {
 
   /** Compaction when nothing was removed: doc and term ids stay, only the postings move. */
   private mergeTailIntoBase(): void {
+    this.generation++;
     const termCount = this.vocabulary.size;
     const offsets = new Uint32Array(termCount + 1);
     let total = 0;
@@ -733,6 +774,7 @@ export class PassageIndex {
 
   /** Replaces the whole index with validated, compacted columns (from `compact` or a warm start). */
   loadColumns(columns: PassageIndexColumns): void {
+    this.generation++;
     const docCount = columns.passageIds.length;
     this.docCount = docCount;
     this.liveDocCount = docCount;
@@ -745,6 +787,8 @@ export class PassageIndex {
     this.docRanges = columns.docRanges;
     this.docPage = columns.docPage;
     this.docAlive = new Uint8Array(docCount).fill(1);
+    this.docHanAndKanaReading = new Uint8Array(0);
+    this.wordChecks.clear();
     this.docByPassageId.clear();
     let totalLength = 0;
     for (let doc = 0; doc < docCount; doc++) {
@@ -1028,6 +1072,7 @@ export class PassageIndex {
         alternatives: found.map((termId) => ({ termId, weight: termId === alone ? 1 : INFIX_WEIGHT * Math.sqrt(this.termDf[termId] / sharedDf) })),
         required: false,
         sharedDf,
+        mergedKey: word.unfinished ? `${text}\u0000` : text,
       };
     }
     for (const pair of pairTerms) {
@@ -1039,6 +1084,52 @@ export class PassageIndex {
     if (word.pairs.length > 1) spans.confirmedGroups.add(group);
     const rarest = word.pairs.reduce((best, termId) => (this.termDf[termId] < this.termDf[best] ? termId : best));
     return { alternatives: [{ termId: rarest, weight: 1 }], required: false };
+  }
+
+  /**
+   * The postings of a one-character word's alternatives (the character alone and the pairs that
+   * hold it, up to 64 of them) merged: each passage once, with the score its best alternative
+   * gives it, which is what the group adds to the passage. A common character (`的`, `の`) is in
+   * nearly every passage and in many pairs there, so its pairs' postings together are several
+   * times the passages; merged once, they are remembered until the index changes, for the next
+   * keystroke of a search typed as it goes and the next query with that character.
+   */
+  private mergedPostingsOf(group: QueryGroup, state: ScoringState): MergedPostings {
+    const key = group.mergedKey!;
+    const known = this.mergedPostings.get(key);
+    if (known && known.generation === this.generation) {
+      this.mergedPostings.delete(key);
+      this.mergedPostings.set(key, known);
+      return known.postings;
+    }
+    const best = (this.mergeScratch = ensureCapacity(this.mergeScratch, this.docCount, Float64Array));
+    const docs: number[] = [];
+    const consider = (doc: number, tf: number, idf: number): void => {
+      if (this.docAlive[doc] === 0) return;
+      const score = (idf * tf) / (tf + state.baseFactor + state.lengthFactor * this.docLength[doc]);
+      if (best[doc] === 0) docs.push(doc);
+      if (score > best[doc]) best[doc] = score;
+    };
+    for (const { termId, weight } of group.alternatives) {
+      const df = group.sharedDf ?? this.termDf[termId];
+      const idf = Math.log(1 + (this.liveDocCount - df + 0.5) / (df + 0.5)) * weight * (BM25_K1 + 1);
+      if (termId < this.baseTermCount) {
+        for (let at = this.baseOffsets[termId]; at < this.baseOffsets[termId + 1]; at++) consider(this.baseDocs[at], this.baseTfs[at], idf);
+      }
+      for (let entry = this.tailHead[termId]; entry >= 0; entry = this.tailPrevious[entry]) consider(this.tailDoc[entry], this.tailTf[entry], idf);
+    }
+    const postings: MergedPostings = { docs: Uint32Array.from(docs), scores: Float64Array.from(docs, (doc) => best[doc]) };
+    for (const doc of docs) best[doc] = 0;
+    this.mergedPostingCount += docs.length;
+    if (known) this.mergedPostingCount -= known.postings.docs.length;
+    this.mergedPostings.delete(key);
+    this.mergedPostings.set(key, { generation: this.generation, postings });
+    for (const [oldest, entry] of this.mergedPostings) {
+      if (this.mergedPostingCount <= MAX_MERGED_POSTINGS || oldest === key) break;
+      this.mergedPostings.delete(oldest);
+      this.mergedPostingCount -= entry.postings.docs.length;
+    }
+    return postings;
   }
 
   private ensureScratch(): void {
@@ -1088,6 +1179,11 @@ export class PassageIndex {
       const stamp = this.nextStamp();
       const required = group.required ? 1 : 0;
       requiredCount += required;
+      if (group.mergedKey !== undefined) {
+        const merged = this.mergedPostingsOf(group, state);
+        for (let index = 0; index < merged.docs.length; index++) scoreBest(state, merged.docs[index], merged.scores[index], stamp, required);
+        continue;
+      }
       for (const { termId, weight } of group.alternatives) {
         const df = group.sharedDf ?? this.termDf[termId];
         const idf = Math.log(1 + (this.liveDocCount - df + 0.5) / (df + 0.5)) * weight * (BM25_K1 + 1);
@@ -1102,9 +1198,15 @@ export class PassageIndex {
     const { scores, matchedGroups, matchedRequired, touched } = this;
     const touchedCount = state.touchedCount;
     const groupCount = groups.length;
-    // The caller's filter runs only after the scratch arrays are cleared, so it may itself search.
-    const eligibleDocs = new Int32Array(touchedCount);
-    const eligibleScores = new Float64Array(touchedCount);
+    // The caller's filter runs only after the scratch arrays are cleared, so it may itself search:
+    // the eligible passages go to arrays of their own while one (the outermost) is filtering.
+    const outermost = !this.filtering;
+    if (outermost) {
+      this.eligibleDocs = ensureCapacity(this.eligibleDocs, touchedCount, Int32Array);
+      this.eligibleScores = ensureCapacity(this.eligibleScores, touchedCount, Float64Array);
+    }
+    const eligibleDocs = outermost ? this.eligibleDocs : new Int32Array(touchedCount);
+    const eligibleScores = outermost ? this.eligibleScores : new Float64Array(touchedCount);
     let eligibleCount = 0;
     for (let index = 0; index < touchedCount; index++) {
       const doc = touched[index];
@@ -1119,11 +1221,16 @@ export class PassageIndex {
     }
     const pool = new TopScores(poolSize === Infinity ? eligibleCount : poolSize);
     const filter = options.filter;
-    for (let index = 0; index < eligibleCount; index++) {
-      const score = eligibleScores[index];
-      if (pool.wouldAccept(score) && (!filter || filter(this.passageIds[eligibleDocs[index]]))) {
-        pool.add(eligibleDocs[index], score);
+    this.filtering = true;
+    try {
+      for (let index = 0; index < eligibleCount; index++) {
+        const score = eligibleScores[index];
+        if (pool.wouldAccept(score) && (!filter || filter(this.passageIds[eligibleDocs[index]]))) {
+          pool.add(eligibleDocs[index], score);
+        }
       }
+    } finally {
+      if (outermost) this.filtering = false;
     }
     return pool.sorted();
   }
@@ -1139,7 +1246,7 @@ export class PassageIndex {
     let position = 0;
     const text = this.texts[doc];
     /** The text as Han and kana query words are compared with it (traditional characters as simplified ones, see `chineseVariants`). */
-    const comparable = hanAndKanaWords.size > 0 ? toSimplified(text) : text;
+    const comparable = hanAndKanaWords.size > 0 && this.hanAndKanaReadingOf(doc) & HAS_TRADITIONAL_CHARACTERS ? toSimplified(text) : text;
     /** Where a one-character word was last checked, so the two pairs holding one character check it once. */
     const checked = new Map<HanAndKanaWord, number>();
     const pairStarts = termIds ? undefined : this.pairStartsOf(hanAndKanaWords);
@@ -1155,7 +1262,7 @@ export class PassageIndex {
       if (words) {
         for (const word of words) {
           const confirmed = word.oneCharacter && !word.unfinished;
-          const at = confirmed ? oneCharacterWordIn(text, comparable, start, end, word, checked) : comparable.startsWith(word.text, start) ? start : -1;
+          const at = confirmed ? oneCharacterWordIn(comparable, start, end, word, checked, (from, to) => this.isOneCharacterWordAt(doc, from, to)) : comparable.startsWith(word.text, start) ? start : -1;
           if (at >= 0) matched.push({ start: at, end: at + word.text.length, group: word.group, position });
         }
         position++;
@@ -1183,15 +1290,17 @@ export class PassageIndex {
     if (!holders) return undefined;
     const text = this.texts[doc];
     // Positions only matter to proximity (two query words or more); without them, Latin words in the passage do not either.
+    const readingFlags = this.hanAndKanaReadingOf(doc);
+    const reading = readingFlags & HAN_AND_KANA_READING;
+    if (reading === HAN_AND_KANA_SCANNED || (positioned && reading !== HAN_AND_KANA_TERMS_ONLY)) return undefined;
     let positions: Int32Array | undefined;
     if (positioned) {
-      positions = hanAndKanaTermPositions(text);
-      if (!positions) return undefined;
-    } else if (!hanAndKanaReadInPlace(text)) {
-      return undefined;
+      this.positionScratch = ensureCapacity(this.positionScratch, text.length + 1, Int32Array);
+      positions = this.positionScratch;
+      fillHanAndKanaTermPositions(text, positions);
     }
     const positionAt = (at: number): number => (positions === undefined ? 0 : positions[at]);
-    const comparable = toSimplified(text);
+    const comparable = readingFlags & HAS_TRADITIONAL_CHARACTERS ? toSimplified(text) : text;
     const isHan = (at: number): boolean => at >= 0 && at < text.length && isHanOrKanaUnit(text.charCodeAt(at));
     const pairBuffer = this.pairBuffer;
     const termAt = (at: number, length: 1 | 2): number => {
@@ -1222,16 +1331,55 @@ export class PassageIndex {
         const ending = before ? termAt(at - 1, 2) : -1;
         const byEnding = holding.get(ending);
         const order = byEnding ?? holding.get(starting);
-        if (order === undefined || !isUnspacedWordAt(text, at, at + 1)) continue;
+        if (order === undefined || !this.isOneCharacterWordAt(doc, at, at + 1)) continue;
         found.push({ span: { start: at, end: at + 1, group, position: byEnding !== undefined ? positionAt(at - 1) : positionAt(at) }, order });
         break;
       }
     }
-    found.sort((a, b) => a.span.position - b.span.position || a.order - b.order);
+    // One word's places come in text order already (its order is the same at every place).
+    if (holders.size > 1) found.sort((a, b) => a.span.position - b.span.position || a.order - b.order);
     return found.map(({ span }) => span);
   }
 
   private readonly pairBuffer = new Uint16Array(2);
+
+  /**
+   * Whether the segmenter cuts `[start, end)` of passage `doc` as a word (`isUnspacedWordAt`),
+   * remembered: a call costs about 6 µs, mostly the segmenter's set-up, and search as you type asks
+   * again at every keystroke about the words already typed. Forgotten when passages are renumbered
+   * (`loadColumns`) or after `MAX_REMEMBERED_WORD_CHECKS` answers.
+   */
+  private isOneCharacterWordAt(doc: number, start: number, end: number): boolean {
+    const key = doc * WORD_CHECK_KEY_STRIDE + start;
+    const known = this.wordChecks.get(key);
+    const remembered = end - start === 1 && start < WORD_CHECK_KEY_STRIDE;
+    if (remembered && known !== undefined) return known;
+    const isWord = isUnspacedWordAt(this.texts[doc], start, end);
+    if (remembered) {
+      if (this.wordChecks.size >= MAX_REMEMBERED_WORD_CHECKS) this.wordChecks.clear();
+      this.wordChecks.set(key, isWord);
+    }
+    return isWord;
+  }
+  private positionScratch = new Int32Array(0);
+
+  /**
+   * How search can read the Han and kana of passage `doc` (`HAN_AND_KANA_…`, with
+   * `HAS_TRADITIONAL_CHARACTERS` when its text has any), worked out from its
+   * text on the passage's first read by a Han and kana query and kept: a property of the text
+   * alone, like a column of the index, but paid for only by passages a search reads.
+   */
+  private hanAndKanaReadingOf(doc: number): number {
+    if (this.docHanAndKanaReading.length <= doc) this.docHanAndKanaReading = ensureCapacity(this.docHanAndKanaReading, this.docCount, Uint8Array);
+    let reading = this.docHanAndKanaReading[doc];
+    if (reading === 0) {
+      const text = this.texts[doc];
+      reading = hanAndKanaTermPositions(text) ? HAN_AND_KANA_TERMS_ONLY : hanAndKanaReadInPlace(text) ? HAN_AND_KANA_IN_PLACE : HAN_AND_KANA_SCANNED;
+      if (toSimplified(text) !== text) reading |= HAS_TRADITIONAL_CHARACTERS;
+      this.docHanAndKanaReading[doc] = reading;
+    }
+    return reading;
+  }
 
   /** The query's Han and kana words with the terms that hold them, made once a query (see `QuerySpans`). */
   private hanAndKanaHoldersOf(spans: QuerySpans): Map<HanAndKanaWord, Map<number, number>> | null {
@@ -1377,6 +1525,26 @@ function scorePosting(state: ScoringState, doc: number, tf: number, idf: number,
   }
 }
 
+/** `scorePosting` for a score already worked out (a merged posting's, `mergedPostingsOf`). */
+function scoreBest(state: ScoringState, doc: number, score: number, stamp: number, required: number): void {
+  if (state.articleMask !== undefined && state.articleMask[state.docArticle[doc]] === 0) {
+    return;
+  }
+  if (state.groupStamps[doc] !== stamp) {
+    state.groupStamps[doc] = stamp;
+    if (state.matchedGroups[doc] === 0 && state.matchedRequired[doc] === 0) {
+      state.touched[state.touchedCount++] = doc;
+    }
+    state.matchedGroups[doc]++;
+    state.matchedRequired[doc] += required;
+    state.groupBest[doc] = score;
+    state.scores[doc] += score;
+  } else if (score > state.groupBest[doc]) {
+    state.scores[doc] += score - state.groupBest[doc];
+    state.groupBest[doc] = score;
+  }
+}
+
 function scorePostings(
   state: ScoringState,
   docs: Uint32Array,
@@ -1434,8 +1602,13 @@ class TopScores {
   }
 
   private swap(a: number, b: number): void {
-    [this.docs[a], this.docs[b]] = [this.docs[b], this.docs[a]];
-    [this.scores[a], this.scores[b]] = [this.scores[b], this.scores[a]];
+    // With temporaries, not a destructuring swap: that allocated arrays, a third of a query's garbage (measured).
+    const doc = this.docs[a];
+    this.docs[a] = this.docs[b];
+    this.docs[b] = doc;
+    const score = this.scores[a];
+    this.scores[a] = this.scores[b];
+    this.scores[b] = score;
   }
 
   private siftUp(index: number): void {
@@ -1486,15 +1659,15 @@ function selectRanges(ranges: Uint32Array, docs: number[]): Uint32Array {
 /**
  * Where in the pair or character `text[start, end)` the one-character query word stands as a word
  * of its own, as the segmenter cuts the run around it (see `isUnspacedWordAt`); -1 when nowhere.
- * `comparable` is `text` as query words are compared with it. `checked` holds, for each word, the last place looked at (two overlapping pairs hold one
+ * `comparable` is the text as query words are compared with it; `isWordAt` asks the segmenter. `checked` holds, for each word, the last place looked at (two overlapping pairs hold one
  * character), or `CONFIRMED` once the passage has the word: one confirmed place is enough to rank
  * and highlight it, and a common character (`の`, `的`) is not checked again at every turn.
  */
-function oneCharacterWordIn(text: string, comparable: string, start: number, end: number, word: HanAndKanaWord, checked: Map<HanAndKanaWord, number>): number {
+function oneCharacterWordIn(comparable: string, start: number, end: number, word: HanAndKanaWord, checked: Map<HanAndKanaWord, number>, isWordAt: (start: number, end: number) => boolean): number {
   if (checked.get(word) === CONFIRMED) return -1;
   for (let at = comparable.indexOf(word.text, start); at >= 0 && at + word.text.length <= end; at = comparable.indexOf(word.text, at + 1)) {
     if (checked.get(word) === at) continue;
-    if (isUnspacedWordAt(text, at, at + word.text.length)) {
+    if (isWordAt(at, at + word.text.length)) {
       checked.set(word, CONFIRMED);
       return at;
     }

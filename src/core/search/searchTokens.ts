@@ -201,6 +201,26 @@ export function hanAndKanaTermPositions(text: string): Int32Array | undefined {
 }
 
 /**
+ * `hanAndKanaTermPositions` into `positions` (at least `text.length + 1` long), for text it gave
+ * positions for: the count depends only on which units are Han or kana, so it needs no checks.
+ */
+export function fillHanAndKanaTermPositions(text: string, positions: Int32Array): void {
+  const hanOrKana = hanOrKanaUnitTable();
+  const length = text.length;
+  let count = 0;
+  let previousHan = false;
+  let han = length > 0 && hanOrKana[text.charCodeAt(0)] === 1;
+  for (let index = 0; index < length; index++) {
+    const nextHan = index + 1 < length && hanOrKana[text.charCodeAt(index + 1)] === 1;
+    positions[index] = count;
+    if (han && (nextHan || !previousHan)) count++;
+    previousHan = han;
+    han = nextHan;
+  }
+  positions[length] = count;
+}
+
+/**
  * Whether the Han and kana of `text` are its terms' characters, in place: `wordText` moves and
  * changes none of them, and there are no surrogates (astral ideographs). What search needs to
  * find Han and kana query words in it by `indexOf` when their positions do not matter.

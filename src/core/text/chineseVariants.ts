@@ -39,14 +39,23 @@ export function simplifiedUnit(code: number): number {
 
 /** `text` with each traditional Chinese character in its simplified form; the same length, the same string when nothing changes. */
 export function toSimplified(text: string): string {
-  let result: string | undefined;
-  let copiedTo = 0;
+  const table = simplifiedUnits ?? simplifiedTable();
+  let first = -1;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    const simplified = simplifiedUnit(code);
-    if (simplified === code) continue;
-    result = (result ?? '') + text.slice(copiedTo, index) + String.fromCharCode(simplified);
-    copiedTo = index + 1;
+    if (code >= 0x3400 && table[code] !== 0) {
+      first = index;
+      break;
+    }
   }
-  return result === undefined ? text : result + text.slice(copiedTo);
+  if (first < 0) return text;
+  // One buffer and one decode, not a string per changed character (search reads many such passages a query).
+  const units = new Uint16Array(text.length);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    units[index] = index >= first && code >= 0x3400 && table[code] !== 0 ? table[code] : code;
+  }
+  let result = '';
+  for (let from = 0; from < units.length; from += 8192) result += String.fromCharCode.apply(null, units.subarray(from, from + 8192) as unknown as number[]);
+  return result;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from '../propertyRuns';
-import { hanAndKanaReadInPlace, hanAndKanaTermPositions, normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
+import { fillHanAndKanaTermPositions, hanAndKanaReadInPlace, hanAndKanaTermPositions, normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
 import { TermTable } from '../../../src/core/search/termTable';
 
 const terms = (text: string): string[] => termSpans(text).map((span) => span.term);
@@ -67,6 +67,9 @@ describe('search terms', () => {
         if (positions) {
           spans.forEach((span, position) => assert.equal(positions[span.start], position, `${JSON.stringify(text)} at ${span.start}`));
           assert.equal(positions[text.length], spans.length);
+          const filled = new Int32Array(text.length + 1);
+          fillHanAndKanaTermPositions(text, filled);
+          assert.deepEqual(filled, positions, 'the count without checks agrees');
         }
         assert.equal(hanAndKanaReadInPlace(text), !/[\u200b\ud800-\udfff]/.test(text), JSON.stringify(text));
       }),
