@@ -152,6 +152,22 @@ describe('ranking on the bundled corpus', () => {
     assert.match(index.passage(boosted[0].passageId)!.text, /promised China a visit for the Olympics/);
   });
 
+  it('a caller filter may itself search the index (as a topic filter asking who else is named), and both searches answer whole', () => {
+    const alone = index.search('Putin', { limit: 20 }).map((hit) => hit.passageId);
+    const inner: string[][] = [];
+    const outer = index.search('Putin', {
+      limit: 20,
+      filter: (passageId) => {
+        if (inner.length < 3) inner.push(index.search('Modi summit', { limit: 5 }).map((hit) => hit.passageId));
+        return true;
+      },
+    }).map((hit) => hit.passageId);
+    assert.deepEqual(outer, alone, 'the outer search is not disturbed by the inner ones');
+    const modi = index.search('Modi summit', { limit: 5 }).map((hit) => hit.passageId);
+    assert.ok(modi.length > 0);
+    for (const found of inner) assert.deepEqual(found, modi, 'each inner search answers as on its own');
+  });
+
   it('search as you type: an unfinished last word matches the words it begins', () => {
     assertInTopThree('Vibrant Guj', 'Vibrant Gujarat Summit', { prefixLastWord: true });
     const [first] = index.search('Afgh', { limit: 1, prefixLastWord: true });

@@ -181,6 +181,37 @@ describe('Han and kana in the index, by pairs of characters', () => {
     assert.deepEqual(hits.map((hit) => hit.name).sort(), ['capitalCity', 'capitalLove']);
     for (const hit of hits) assert.deepEqual(hit.highlights, ['北京']);
   });
+
+  it('what search remembers of a one-character word (its merged postings, the segmenter\'s answers) follows every change to the index', () => {
+    const article = (id: string, text: string) => {
+      const read = ingestFile({ uri: `file:///corpus/${id}.txt`, fileName: `${id}.txt`, bytes: new TextEncoder().encode(text) });
+      assert.equal(read.kind, 'articles');
+      return read.kind === 'articles' ? read.articles[0] : assert.fail('not read');
+    };
+    const city = article('city', '北京市。');
+    const travel = article('travel', '从京到沪。');
+    const alone = article('alone', '京。');
+    const index = new PassageIndex();
+    index.addArticles([city, travel]);
+    const found = (query: string, prefixLastWord = false): string[] => index.search(query, { limit: 20, prefixLastWord }).map((hit) => index.passage(hit.passageId)!.text).sort();
+    assert.deepEqual(found('京'), ['从京到沪。']);
+    assert.deepEqual(found('京'), ['从京到沪。'], 'the same the second time, from what it remembers');
+    assert.deepEqual(found('北', true), ['北京市。'], 'typed, 北 is the start of 北京: remembered apart from the word 北');
+    index.addArticle(alone);
+    assert.deepEqual(found('京'), ['京。', '从京到沪。'], 'an article added since');
+    index.removeArticle(travel.id);
+    assert.deepEqual(found('京'), ['京。'], 'an article removed since');
+    // Without 北京市, the passages are renumbered when the index compacts: 从京到 takes the number
+    // 北京市 had, with 京 at the same place, where the segmenter said "not a word" before.
+    const renumbered = new PassageIndex();
+    renumbered.addArticles([city, travel]);
+    assert.deepEqual(renumbered.search('京', { limit: 20 }).map((hit) => renumbered.passage(hit.passageId)!.text), ['从京到沪。']);
+    renumbered.removeArticle(city.id);
+    renumbered.compact();
+    const hits = renumbered.search('京', { limit: 20 });
+    assert.deepEqual(hits.map((hit) => renumbered.passage(hit.passageId)!.text), ['从京到沪。']);
+    assert.deepEqual(hits[0].snippet.highlights.map(({ start, end }) => hits[0].snippet.text.slice(start, end)), ['京']);
+  });
 });
 
 /**
