@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { fillHanAndKanaTermPositions, hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termSpans, type HanAndKanaCut } from './searchTokens';
+import { fillHanAndKanaTermPositions, hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termOfCodes, termSpans, type HanAndKanaCut } from './searchTokens';
 import { toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
@@ -335,9 +335,6 @@ export class PassageIndex {
     }
   }
 
-  /** The passage `indexDoc` is reading: its terms are counted in `termCountInDoc`, and each distinct one listed once in `passageTerms`. */
-  private indexingDoc = -1;
-
   private readonly collectTerm = (buffer: Uint16Array, length: number): void => {
     this.countTerm(this.vocabulary.findOrAdd(buffer, length));
   };
@@ -346,16 +343,15 @@ export class PassageIndex {
     this.countTerm(this.vocabulary.findOrAddPair(key));
   };
 
-  /** Counts one occurrence of `termId` in the passage being indexed (see `indexingDoc`). */
+  /**
+   * Counts one occurrence of `termId` in the passage being indexed. `termCountInDoc` is 0 for
+   * every term outside it (`indexDoc` clears the counts of the passage's terms when done), so a
+   * first occurrence is a count of 0.
+   */
   private countTerm(termId: number): void {
     this.passageTermCount++;
-    if (termId >= this.termSeenInDoc.length) this.growTermColumns(termId + 1);
-    if (this.termSeenInDoc[termId] === this.indexingDoc) {
-      this.termCountInDoc[termId]++;
-      return;
-    }
-    this.termSeenInDoc[termId] = this.indexingDoc;
-    this.termCountInDoc[termId] = 1;
+    if (termId >= this.termCountInDoc.length) this.growTermColumns(termId + 1);
+    if (this.termCountInDoc[termId]++ !== 0) return;
     if (this.distinctTermCount === this.passageTerms.length) {
       this.passageTerms = ensureCapacity(this.passageTerms, this.distinctTermCount + 1, Int32Array);
     }
@@ -364,7 +360,7 @@ export class PassageIndex {
 
   /** Grows the per-term columns to hold at least `termCount` terms (doubling). */
   private growTermColumns(termCount: number): void {
-    const capacity = Math.max(termCount, this.termDf.length, this.termSeenInDoc.length * 2, 64);
+    const capacity = Math.max(termCount, this.termDf.length, this.termCountInDoc.length * 2, 64);
     this.termDf = ensureCapacity(this.termDf, capacity, Uint32Array);
     this.tailHead = growHeads(this.tailHead, capacity);
     this.termSeenInDoc = growHeads(this.termSeenInDoc, capacity);
@@ -374,9 +370,7 @@ export class PassageIndex {
   private indexDoc(doc: number, text: string): void {
     this.passageTermCount = 0;
     this.distinctTermCount = 0;
-    this.indexingDoc = doc;
     scanTerms(text, this.collectTerm, 'upper-case-only', INDEX_CUT, this.collectPair);
-    this.indexingDoc = -1;
     const distinct = this.distinctTermCount;
     const count = this.passageTermCount;
     this.ensureTailCapacity(this.tailSize + distinct);
@@ -388,6 +382,7 @@ export class PassageIndex {
         tailTerm[entry] = termId;
         tailDoc[entry] = doc;
         tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
+        termCountInDoc[termId] = 0;
         tailPrevious[entry] = tailHead[termId];
         tailHead[termId] = entry;
         termDf[termId]++;
@@ -399,6 +394,7 @@ export class PassageIndex {
         tailTerm[entry] = termId;
         tailDoc[entry] = doc;
         tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
+        termCountInDoc[termId] = 0;
         termDf[termId]++;
         entry++;
       }
@@ -1647,7 +1643,10 @@ function outletTermsOf(outlet: string | undefined): string[] {
 }
 
 function titleTermsOf(title: string): Set<string> {
-  return new Set(termSpans(title, 'upper-case-only', INDEX_CUT).map((span) => span.term));
+  const terms = new Set<string>();
+  // Pairs of Han and kana go as code units too: the index's pair sink is the only one, so it stays inlined where pairs are read.
+  scanTerms(title, (buffer, length) => terms.add(length === 2 ? String.fromCharCode(buffer[0], buffer[1]) : termOfCodes(buffer, length)), 'upper-case-only', INDEX_CUT);
+  return terms;
 }
 
 function selectRanges(ranges: Uint32Array, docs: number[]): Uint32Array {
