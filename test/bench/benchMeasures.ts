@@ -19,6 +19,8 @@ export interface Percentiles {
   p95: number;
   /** p95 of the CPU time the process spent, which other processes on the machine do not inflate. */
   cpuP95: number;
+  /** Mean CPU time per item (the median over runs): steadier than one item's p95, which counts V8's garbage-collecting helper threads. */
+  cpuMean: number;
 }
 
 export interface Timings {
@@ -80,6 +82,7 @@ export function medianPercentiles(runs: Timings[]): Percentiles {
     p50: median(runs.map((times) => percentile(times.wall, 0.5))),
     p95: median(runs.map((times) => percentile(times.wall, 0.95))),
     cpuP95: median(runs.map((times) => percentile(times.cpu, 0.95))),
+    cpuMean: median(runs.map((times) => times.cpu.reduce((sum, value) => sum + value, 0) / Math.max(times.cpu.length, 1))),
   };
 }
 

@@ -5,7 +5,7 @@ import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
 import { fillHanAndKanaTermPositions, hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termOfCodes, termSpans, type HanAndKanaCut } from './searchTokens';
-import { toSimplified } from '../text/chineseVariants';
+import { indexOfSimplified, mayMatchTraditional, simplifiedUnit, toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
 import { TermTable } from './termTable';
@@ -86,6 +86,12 @@ interface HanAndKanaWord {
   unfinished: boolean;
 }
 
+/** A Han or kana query word with the terms that hold it (term id -> the word's place in that term's list). */
+interface HanAndKanaHolding {
+  word: HanAndKanaWord;
+  holding: Map<number, number>;
+}
+
 /** What a candidate passage is read for: which of its terms answer which query word. */
 interface QuerySpans {
   spanGroups: Map<number, number>;
@@ -96,7 +102,9 @@ interface QuerySpans {
   /** Groups of Han and kana words that the passage's text must confirm (longer than a pair, or one character). */
   confirmedGroups: Set<number>;
   /** Each Han and kana query word with the terms that hold it (term id -> the word's place in that term's list); made on first use, null when a word is not all Han and kana of the basic plane. */
-  hanAndKanaHolders?: Map<HanAndKanaWord, Map<number, number>> | null;
+  hanAndKanaHolders?: HanAndKanaHolding[] | null;
+  /** Whether a Han or kana word may match a passage differently once it is simplified (`simplifiedWordsOf`); made on first use. */
+  matchesTraditional?: boolean;
 }
 
 /** The most pairs that stand for a one-character query word (the most frequent first). */
@@ -159,6 +167,10 @@ const HAN_AND_KANA_READING = 3;
 const HAS_TRADITIONAL_CHARACTERS = 4;
 /** Merged postings (`mergedPostingsOf`) kept at most, over all characters: 12 bytes each. */
 const MAX_MERGED_POSTINGS = 2_000_000;
+/** Places of query words in one passage that `hanAndKanaProximity` sorts in scratch arrays; a passage with more goes by `hanAndKanaSpans`. */
+const MAX_SCRATCH_PLACES = 2048;
+/** A word's place in a holder's list that fits the sort key of `hanAndKanaProximity` (a holder lists few words). */
+const MAX_PLACE_ORDER = 128;
 /** Answers `isOneCharacterWordAt` keeps at most (a few MB). */
 const MAX_REMEMBERED_WORD_CHECKS = 100_000;
 /** Passage number times this plus the offset keys a remembered answer (passages are far shorter). */
@@ -1242,7 +1254,7 @@ export class PassageIndex {
     let position = 0;
     const text = this.texts[doc];
     /** The text as Han and kana query words are compared with it (traditional characters as simplified ones, see `chineseVariants`). */
-    const comparable = hanAndKanaWords.size > 0 && this.hanAndKanaReadingOf(doc) & HAS_TRADITIONAL_CHARACTERS ? toSimplified(text) : text;
+    const comparable = hanAndKanaWords.size > 0 && this.simplifiedWordsOf(spans) && this.hanAndKanaReadingOf(doc) & HAS_TRADITIONAL_CHARACTERS ? toSimplified(text) : text;
     /** Where a one-character word was last checked, so the two pairs holding one character check it once. */
     const checked = new Map<HanAndKanaWord, number>();
     const pairStarts = termIds ? undefined : this.pairStartsOf(hanAndKanaWords);
@@ -1282,59 +1294,118 @@ export class PassageIndex {
    * into pairs, with the same spans and positions. Undefined for any other passage.
    */
   private hanAndKanaSpans(doc: number, spans: QuerySpans, positioned: boolean): PositionedSpan[] | undefined {
+    const found: PositionedSpan[] = [];
+    const orders: number[] = [];
+    const words = this.forEachHanAndKanaPlace(doc, spans, positioned, (start, end, group, position, order) => {
+      found.push({ start, end, group, position });
+      orders.push(order);
+    });
+    if (words < 0) return undefined;
+    // One word's places come in text order already (its order is the same at every place).
+    if (words <= 1) return found;
+    const byPlace = found.map((_, index) => index).sort((a, b) => found[a].position - found[b].position || orders[a] - orders[b]);
+    return byPlace.map((index) => found[index]);
+  }
+
+  /**
+   * The proximity boost of passage `doc` for a query of Han and kana words only, as
+   * `proximityBoost(hanAndKanaSpans(doc, spans, true), groupCount)` gives it, with the places
+   * in scratch arrays instead of objects (this runs for every candidate of a query of two words
+   * or more); 0 when the passage has none of the words, undefined when `hanAndKanaSpans` cannot
+   * read it.
+   */
+  private hanAndKanaProximity(doc: number, spans: QuerySpans, groupCount: number): number | undefined {
+    let count = 0;
+    let overflow = false;
+    const words = this.forEachHanAndKanaPlace(doc, spans, true, (_start, _end, group, position, order) => {
+      if (count >= MAX_SCRATCH_PLACES || order >= MAX_PLACE_ORDER) {
+        overflow = true;
+        return;
+      }
+      this.placeGroups[count] = group;
+      this.placePositions[count] = position;
+      this.placeKeys[count] = (position * MAX_PLACE_ORDER + order) * MAX_SCRATCH_PLACES + count;
+      count++;
+    });
+    if (words < 0 || overflow) return undefined;
+    if (count === 0) return 0;
+    // Sorted by place, then word order, then as found: what `hanAndKanaSpans` sorts by (its sort is stable).
+    const keys = this.placeKeys.subarray(0, count).sort();
+    const sortedGroups = this.sortedPlaceGroups;
+    const sortedPositions = this.sortedPlacePositions;
+    for (let index = 0; index < count; index++) {
+      const found = keys[index] % MAX_SCRATCH_PLACES;
+      sortedGroups[index] = this.placeGroups[found];
+      sortedPositions[index] = this.placePositions[found];
+    }
+    return proximityBoostOf(sortedGroups, sortedPositions, count, groupCount);
+  }
+
+  private readonly placeGroups = new Int32Array(MAX_SCRATCH_PLACES);
+  private readonly placePositions = new Int32Array(MAX_SCRATCH_PLACES);
+  private readonly placeKeys = new Float64Array(MAX_SCRATCH_PLACES);
+  private readonly sortedPlaceGroups = new Int32Array(MAX_SCRATCH_PLACES);
+  private readonly sortedPlacePositions = new Int32Array(MAX_SCRATCH_PLACES);
+
+  /**
+   * Calls `visit` with each place of passage `doc` where a Han or kana query word stands, as
+   * `matchedSpans` finds them for a query of such words only, in a passage whose Han and kana
+   * `indexOf` can find (`hanAndKanaReadingOf`): each word by `indexOf`, not by cutting the passage
+   * into pairs, with the same spans and positions, and `order`, the word's place in the list of
+   * the term that holds it there. Returns how many words the query has, or -1 for a passage it
+   * cannot read so (then nothing was visited).
+   */
+  private forEachHanAndKanaPlace(doc: number, spans: QuerySpans, positioned: boolean, visit: (start: number, end: number, group: number, position: number, order: number) => void): number {
     const holders = this.hanAndKanaHoldersOf(spans);
-    if (!holders) return undefined;
+    if (!holders) return -1;
     const text = this.texts[doc];
     // Positions only matter to proximity (two query words or more); without them, Latin words in the passage do not either.
     const readingFlags = this.hanAndKanaReadingOf(doc);
     const reading = readingFlags & HAN_AND_KANA_READING;
-    if (reading === HAN_AND_KANA_SCANNED || (positioned && reading !== HAN_AND_KANA_TERMS_ONLY)) return undefined;
+    if (reading === HAN_AND_KANA_SCANNED || (positioned && reading !== HAN_AND_KANA_TERMS_ONLY)) return -1;
     let positions: Int32Array | undefined;
     if (positioned) {
       this.positionScratch = ensureCapacity(this.positionScratch, text.length + 1, Int32Array);
       positions = this.positionScratch;
       fillHanAndKanaTermPositions(text, positions);
     }
-    const positionAt = (at: number): number => (positions === undefined ? 0 : positions[at]);
-    const comparable = readingFlags & HAS_TRADITIONAL_CHARACTERS ? toSimplified(text) : text;
-    const isHan = (at: number): boolean => at >= 0 && at < text.length && isHanOrKanaUnit(text.charCodeAt(at));
-    const pairBuffer = this.pairBuffer;
-    const termAt = (at: number, length: 1 | 2): number => {
-      pairBuffer[0] = comparable.charCodeAt(at);
-      pairBuffer[1] = comparable.charCodeAt(at + 1);
-      return this.vocabulary.find(pairBuffer, length);
-    };
-    const found: Array<{ span: PositionedSpan; order: number }> = [];
-    for (const [word, holding] of holders) {
+    // Query words are simplified; a passage with traditional characters is read as simplified where a word may need it.
+    const simplified = (readingFlags & HAS_TRADITIONAL_CHARACTERS) !== 0 && this.simplifiedWordsOf(spans);
+    const find = (word: string, from: number): number => (simplified ? indexOfSimplified(text, word, from) : text.indexOf(word, from));
+    for (const { word, holding } of holders) {
       const { text: written, group } = word;
       if (!word.oneCharacter) {
         const order = holding.get(word.pairs[0]) ?? 0;
-        for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
-          found.push({ span: { start: at, end: at + written.length, group, position: positionAt(at) }, order });
+        for (let at = find(written, 0); at >= 0; at = find(written, at + 1)) {
+          visit(at, at + written.length, group, positions === undefined ? 0 : positions[at], order);
         }
         continue;
       }
-      for (let at = comparable.indexOf(written); at >= 0; at = comparable.indexOf(written, at + 1)) {
-        const before = isHan(at - 1);
-        const after = isHan(at + 1);
+      for (let at = find(written, 0); at >= 0; at = find(written, at + 1)) {
+        const before = at > 0 && isHanOrKanaUnit(text.charCodeAt(at - 1));
+        const after = at + 1 < text.length && isHanOrKanaUnit(text.charCodeAt(at + 1));
         // The term that reads this character first, as `scanTerms` goes: the pair it ends, the pair it starts, or itself alone.
-        const starting = after ? termAt(at, 2) : before ? -1 : termAt(at, 1);
+        const starting = after ? this.pairTermAt(text, at, 2) : before ? -1 : this.pairTermAt(text, at, 1);
         if (word.unfinished) {
           const order = holding.get(starting);
-          if (order !== undefined) found.push({ span: { start: at, end: at + 1, group, position: positionAt(at) }, order });
+          if (order !== undefined) visit(at, at + 1, group, positions === undefined ? 0 : positions[at], order);
           continue;
         }
-        const ending = before ? termAt(at - 1, 2) : -1;
-        const byEnding = holding.get(ending);
+        const byEnding = before ? holding.get(this.pairTermAt(text, at - 1, 2)) : undefined;
         const order = byEnding ?? holding.get(starting);
         if (order === undefined || !this.isOneCharacterWordAt(doc, at, at + 1)) continue;
-        found.push({ span: { start: at, end: at + 1, group, position: byEnding !== undefined ? positionAt(at - 1) : positionAt(at) }, order });
+        visit(at, at + 1, group, positions === undefined ? 0 : byEnding !== undefined ? positions[at - 1] : positions[at], order);
         break;
       }
     }
-    // One word's places come in text order already (its order is the same at every place).
-    if (holders.size > 1) found.sort((a, b) => a.span.position - b.span.position || a.order - b.order);
-    return found.map(({ span }) => span);
+    return holders.length;
+  }
+
+  /** The index's term for the one or two characters of `text` at `at`, read as simplified ones (as the index reads them); -1 when none. */
+  private pairTermAt(text: string, at: number, length: 1 | 2): number {
+    this.pairBuffer[0] = simplifiedUnit(text.charCodeAt(at));
+    if (length === 2) this.pairBuffer[1] = simplifiedUnit(text.charCodeAt(at + 1));
+    return this.vocabulary.find(this.pairBuffer, length);
   }
 
   private readonly pairBuffer = new Uint16Array(2);
@@ -1378,7 +1449,7 @@ export class PassageIndex {
   }
 
   /** The query's Han and kana words with the terms that hold them, made once a query (see `QuerySpans`). */
-  private hanAndKanaHoldersOf(spans: QuerySpans): Map<HanAndKanaWord, Map<number, number>> | null {
+  private hanAndKanaHoldersOf(spans: QuerySpans): HanAndKanaHolding[] | null {
     if (spans.hanAndKanaHolders !== undefined) return spans.hanAndKanaHolders;
     const holders = new Map<HanAndKanaWord, Map<number, number>>();
     let usable = true;
@@ -1396,8 +1467,17 @@ export class PassageIndex {
         holding.set(termId, order);
       });
     }
-    spans.hanAndKanaHolders = usable ? holders : null;
+    // A list, not the map: read for every candidate, and iterating a map makes an entry array each step.
+    spans.hanAndKanaHolders = usable ? [...holders].map(([word, holding]) => ({ word, holding })) : null;
     return spans.hanAndKanaHolders;
+  }
+
+  /** Whether a Han or kana word of the query may match a passage differently once its traditional characters read as simplified ones (`mayMatchTraditional`); worked out once a query. */
+  private simplifiedWordsOf(spans: QuerySpans): boolean {
+    if (spans.matchesTraditional === undefined) {
+      spans.matchesTraditional = [...spans.hanAndKanaWords.values()].some((words) => words.some((word) => mayMatchTraditional(word.text)));
+    }
+    return spans.matchesTraditional;
   }
 
   /** The first code units of the terms that hold Han and kana query words (`matchedSpans` skips the other pairs unread). */
@@ -1423,7 +1503,15 @@ export class PassageIndex {
   ): RankedCandidate | undefined {
     let score = baseScore;
     let matched: PositionedSpan[] | undefined;
-    if (readsText) {
+    // A query of Han and kana words only: the proximity from scratch arrays, and the spans made only for the hits shown.
+    const proximity = readsText && phrases.length === 0 && groups.length > 1 && spans.spanGroups.size === 0 && spans.hanAndKanaWords.size > 0
+      ? this.hanAndKanaProximity(doc, spans, groups.length)
+      : undefined;
+    if (proximity !== undefined) {
+      // No place: only words its text does not confirm brought it here (as below).
+      if (proximity === 0 && spans.confirmedGroups.size > 0) return undefined;
+      score *= proximity === 0 ? 1 : proximity;
+    } else if (readsText) {
       const termIds: number[] | undefined = phrases.length > 0 ? [] : undefined;
       matched = this.matchedSpans(doc, spans, termIds, groups.length > 1);
       if (termIds && !phrases.every((phrase) => containsSequence(termIds, phrase))) {
@@ -1696,22 +1784,37 @@ function containsSequence<T>(haystack: T[], needle: T[]): boolean {
  * query's order.
  */
 function proximityBoost(matched: PositionedSpan[], groupCount: number): number {
-  if (groupCount < 2 || matched.length < 2) {
+  const groups = new Int32Array(matched.length);
+  const positions = new Int32Array(matched.length);
+  matched.forEach((span, index) => {
+    groups[index] = span.group;
+    positions[index] = span.position;
+  });
+  return proximityBoostOf(groups, positions, matched.length, groupCount);
+}
+
+/**
+ * The proximity boost of the first `count` places (`groups[i]` the query word at term position
+ * `positions[i]`, sorted by position): the narrowest window with the most distinct words, the
+ * closer the better, more for all words in query order side by side.
+ */
+function proximityBoostOf(groups: Int32Array, positions: Int32Array, count: number, groupCount: number): number {
+  if (groupCount < 2 || count < 2) {
     return 1;
   }
-  const counts = new Map<number, number>();
+  const counts = new Int32Array(groupCount);
+  let distinct = 0;
   let bestDistinct = 0;
   let bestWidth = Infinity;
   let bestFirst = 0;
   let first = 0;
-  for (let last = 0; last < matched.length; last++) {
-    counts.set(matched[last].group, (counts.get(matched[last].group) ?? 0) + 1);
-    while (first < last && (counts.get(matched[first].group) ?? 0) > 1) {
-      counts.set(matched[first].group, counts.get(matched[first].group)! - 1);
+  for (let last = 0; last < count; last++) {
+    if (counts[groups[last]]++ === 0) distinct++;
+    while (first < last && counts[groups[first]] > 1) {
+      counts[groups[first]]--;
       first++;
     }
-    const distinct = counts.size;
-    const width = matched[last].position - matched[first].position;
+    const width = positions[last] - positions[first];
     if (distinct > bestDistinct || (distinct === bestDistinct && width < bestWidth)) {
       bestDistinct = distinct;
       bestWidth = width;
@@ -1726,7 +1829,7 @@ function proximityBoost(matched: PositionedSpan[], groupCount: number): number {
   if (bestWidth === bestDistinct - 1) {
     let inOrder = true;
     for (let index = bestFirst + 1; index < bestFirst + bestDistinct; index++) {
-      if (matched[index].group < matched[index - 1].group) {
+      if (groups[index] < groups[index - 1]) {
         inOrder = false;
       }
     }

@@ -25,6 +25,50 @@ function simplifiedTable(): Uint16Array {
   return table;
 }
 
+/** 1 for a code unit that is the simplified form of some other (`simplifiedUnit` maps a traditional character to it); made on first use. */
+let simplifiedImages: Uint8Array | undefined;
+
+/**
+ * Whether `word` (simplified already) has a character some traditional character reads as: only
+ * then can it match a text differently once the text is simplified (`国` in `國家`), so a word
+ * without one is found in the text as written, with no simplified copy of the text.
+ */
+export function mayMatchTraditional(word: string): boolean {
+  if (!simplifiedImages) {
+    const table = simplifiedUnits ?? simplifiedTable();
+    const images = new Uint8Array(65536);
+    for (let code = 0x3400; code < 65536; code++) if (table[code] !== 0) images[table[code]] = 1;
+    simplifiedImages = images;
+  }
+  for (let index = 0; index < word.length; index++) if (simplifiedImages[word.charCodeAt(index)] === 1) return true;
+  return false;
+}
+
+/**
+ * `toSimplified(text).indexOf(word, from)` without the simplified copy of `text`: search reads
+ * many passages a query, and Japanese passages all have characters that read as simplified ones.
+ */
+export function indexOfSimplified(text: string, word: string, from = 0): number {
+  const table = simplifiedUnits ?? simplifiedTable();
+  const length = word.length;
+  if (length === 0) return Math.min(Math.max(from, 0), text.length);
+  const first = word.charCodeAt(0);
+  const last = text.length - length;
+  for (let at = Math.max(from, 0); at <= last; at++) {
+    let code = text.charCodeAt(at);
+    if (code >= 0x3400 && table[code] !== 0) code = table[code];
+    if (code !== first) continue;
+    let index = 1;
+    for (; index < length; index++) {
+      let next = text.charCodeAt(at + index);
+      if (next >= 0x3400 && table[next] !== 0) next = table[next];
+      if (next !== word.charCodeAt(index)) break;
+    }
+    if (index === length) return at;
+  }
+  return -1;
+}
+
 /** `simplifiedUnit` as a table by code unit: the simplified form, or 0 when the unit is its own. */
 export function simplifiedUnitTable(): Uint16Array {
   return simplifiedUnits ?? simplifiedTable();
