@@ -4,7 +4,7 @@ import { ensureCapacity } from './growableArrays';
 import { buildSnippet, type MatchedSpan } from './passageSnippet';
 import { MAX_QUERY_WORDS, parseSearchQuery, type ParsedSearchQuery } from './searchQuery';
 import { languageOfFilter, primaryLanguageTag } from '../ingest/articleLanguage';
-import { fillHanAndKanaTermPositions, hanAndKanaPairs, hanAndKanaReadInPlace, hanAndKanaTermPositions, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termOfCodes, termSpans, type HanAndKanaCut } from './searchTokens';
+import { fillHanAndKanaTermPositions, HAN_AND_KANA_READING, HAN_AND_KANA_SCANNED, HAN_AND_KANA_TERMS_ONLY, hanAndKanaPairs, hanAndKanaReading, HAS_TRADITIONAL_CHARACTERS, isHanOrKanaTerm, isHanOrKanaUnit, isUnspacedScriptTerm, scanTerms, splitCodeTerm, termOfCodes, termSpans, type HanAndKanaCut } from './searchTokens';
 import { indexOfSimplified, mayMatchTraditional, simplifiedUnit, toSimplified } from '../text/chineseVariants';
 import { isUnspacedWordAt } from '../text/unspacedWords';
 import { TermCompletions } from './termCompletions';
@@ -155,16 +155,6 @@ const INFIX_WEIGHT = 0.8;
 const MAX_TERM_FREQUENCY = 255;
 const DEFAULT_LIMIT = 20;
 const MIN_RERANK_POOL = 30;
-/** How search reads a passage's Han and kana (`hanAndKanaReadingOf`): its only terms are Han and kana, which `indexOf` finds and whose positions a count gives; … */
-const HAN_AND_KANA_TERMS_ONLY = 1;
-/** … its Han and kana are in place, among other terms (found by `indexOf`, positions by a scan); … */
-const HAN_AND_KANA_IN_PLACE = 2;
-/** … or its terms must be scanned. */
-const HAN_AND_KANA_SCANNED = 3;
-/** The bits of the three above. */
-const HAN_AND_KANA_READING = 3;
-/** A flag beside them: the passage has traditional Chinese characters, which query words are compared with as simplified ones. */
-const HAS_TRADITIONAL_CHARACTERS = 4;
 /** Merged postings (`mergedPostingsOf`) kept at most, over all characters: 12 bytes each. */
 const MAX_MERGED_POSTINGS = 2_000_000;
 /** Places of query words in one passage that `hanAndKanaProximity` sorts in scratch arrays; a passage with more goes by `hanAndKanaSpans`. */
@@ -1440,9 +1430,7 @@ export class PassageIndex {
     if (this.docHanAndKanaReading.length <= doc) this.docHanAndKanaReading = ensureCapacity(this.docHanAndKanaReading, this.docCount, Uint8Array);
     let reading = this.docHanAndKanaReading[doc];
     if (reading === 0) {
-      const text = this.texts[doc];
-      reading = hanAndKanaTermPositions(text) ? HAN_AND_KANA_TERMS_ONLY : hanAndKanaReadInPlace(text) ? HAN_AND_KANA_IN_PLACE : HAN_AND_KANA_SCANNED;
-      if (toSimplified(text) !== text) reading |= HAS_TRADITIONAL_CHARACTERS;
+      reading = hanAndKanaReading(this.texts[doc]);
       this.docHanAndKanaReading[doc] = reading;
     }
     return reading;

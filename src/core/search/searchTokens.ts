@@ -200,6 +200,56 @@ export function hanAndKanaTermPositions(text: string): Int32Array | undefined {
   return positions;
 }
 
+/** How search reads a passage's Han and kana (`hanAndKanaReading`): its only terms are Han and kana, found by `indexOf`, positions by a count; … */
+export const HAN_AND_KANA_TERMS_ONLY = 1;
+/** … its Han and kana are in place among other terms (found by `indexOf`, positions by a scan); … */
+export const HAN_AND_KANA_IN_PLACE = 2;
+/** … or its terms must be scanned. */
+export const HAN_AND_KANA_SCANNED = 3;
+/** The bits of the three above. */
+export const HAN_AND_KANA_READING = 3;
+/** A flag beside them: the text has traditional Chinese characters (`simplifiedUnit` changes them). */
+export const HAS_TRADITIONAL_CHARACTERS = 4;
+
+/**
+ * How search can read the Han and kana of `text`: `HAN_AND_KANA_TERMS_ONLY` where
+ * `hanAndKanaTermPositions` gives positions, else `HAN_AND_KANA_IN_PLACE` where
+ * `hanAndKanaReadInPlace`, else `HAN_AND_KANA_SCANNED`; with `HAS_TRADITIONAL_CHARACTERS` when
+ * `toSimplified` would change it. One pass over a text with no character that may change a term
+ * (most Chinese and Japanese), the functions named for the rest.
+ */
+export function hanAndKanaReading(text: string): number {
+  const simplified = simplifiedUnitTable();
+  if (mayChangeTerms(text)) {
+    let traditional = false;
+    for (let index = 0; index < text.length && !traditional; index++) {
+      const code = text.charCodeAt(index);
+      traditional = code >= 0x3400 && simplified[code] !== 0;
+    }
+    const reading = hanAndKanaTermPositions(text) ? HAN_AND_KANA_TERMS_ONLY : hanAndKanaReadInPlace(text) ? HAN_AND_KANA_IN_PLACE : HAN_AND_KANA_SCANNED;
+    return reading | (traditional ? HAS_TRADITIONAL_CHARACTERS : 0);
+  }
+  const hanOrKana = hanOrKanaUnitTable();
+  let termsOnly = true;
+  let traditional = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (hanOrKana[code] === 1) {
+      if (code >= 0x3400 && simplified[code] !== 0) traditional = true;
+    } else if (code < 0x80) {
+      if (isAsciiAlphanumeric(code)) termsOnly = false;
+    } else if (termsOnly) {
+      if (isUnspacedScriptUnit(code)) termsOnly = false;
+      else {
+        let kind = wordUnitKinds[code];
+        if (kind === 0) wordUnitKinds[code] = kind = letterOrDigitPattern.test(text[index]) ? 1 : 2;
+        if (kind === 1) termsOnly = false;
+      }
+    }
+  }
+  return (termsOnly ? HAN_AND_KANA_TERMS_ONLY : HAN_AND_KANA_IN_PLACE) | (traditional ? HAS_TRADITIONAL_CHARACTERS : 0);
+}
+
 /**
  * `hanAndKanaTermPositions` into `positions` (at least `text.length + 1` long), for text it gave
  * positions for: the count depends only on which units are Han or kana, so it needs no checks.

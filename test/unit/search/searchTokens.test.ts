@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from '../propertyRuns';
-import { fillHanAndKanaTermPositions, hanAndKanaReadInPlace, hanAndKanaTermPositions, normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
+import { fillHanAndKanaTermPositions, HAN_AND_KANA_IN_PLACE, HAN_AND_KANA_SCANNED, HAN_AND_KANA_TERMS_ONLY, hanAndKanaReading, hanAndKanaReadInPlace, hanAndKanaTermPositions, HAS_TRADITIONAL_CHARACTERS, normaliseTerm, scanTerms, termOfCodes, termSpans } from '../../../src/core/search/searchTokens';
 import { TermTable } from '../../../src/core/search/termTable';
+import { toSimplified } from '../../../src/core/text/chineseVariants';
 
 const terms = (text: string): string[] => termSpans(text).map((span) => span.term);
 
@@ -72,6 +73,9 @@ describe('search terms', () => {
           assert.deepEqual(filled, positions, 'the count without checks agrees');
         }
         assert.equal(hanAndKanaReadInPlace(text), !/[\u200b\ud800-\udfff]/.test(text), JSON.stringify(text));
+        // The one-pass reading agrees with the functions it stands for.
+        const reading = positions ? HAN_AND_KANA_TERMS_ONLY : hanAndKanaReadInPlace(text) ? HAN_AND_KANA_IN_PLACE : HAN_AND_KANA_SCANNED;
+        assert.equal(hanAndKanaReading(text), reading | (toSimplified(text) !== text ? HAS_TRADITIONAL_CHARACTERS : 0), JSON.stringify(text));
       }),
       { numRuns: 2000 },
     );
