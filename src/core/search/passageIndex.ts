@@ -1578,26 +1578,13 @@ interface ScoringState {
  * its best alternative (a typo may match several terms of one passage).
  */
 function scorePosting(state: ScoringState, doc: number, tf: number, idf: number, stamp: number, required: number): void {
-  if (state.docAlive[doc] === 0 || (state.articleMask !== undefined && state.articleMask[state.docArticle[doc]] === 0)) {
+  if (state.docAlive[doc] === 0) {
     return;
   }
-  const score = (idf * tf) / (tf + state.baseFactor + state.lengthFactor * state.docLength[doc]);
-  if (state.groupStamps[doc] !== stamp) {
-    state.groupStamps[doc] = stamp;
-    if (state.matchedGroups[doc] === 0 && state.matchedRequired[doc] === 0) {
-      state.touched[state.touchedCount++] = doc;
-    }
-    state.matchedGroups[doc]++;
-    state.matchedRequired[doc] += required;
-    state.groupBest[doc] = score;
-    state.scores[doc] += score;
-  } else if (score > state.groupBest[doc]) {
-    state.scores[doc] += score - state.groupBest[doc];
-    state.groupBest[doc] = score;
-  }
+  scoreBest(state, doc, (idf * tf) / (tf + state.baseFactor + state.lengthFactor * state.docLength[doc]), stamp, required);
 }
 
-/** `scorePosting` for a score already worked out (a merged posting's, `mergedPostingsOf`). */
+/** Adds to passage `doc` its score for the query word being scored (the best of the word's terms there); also for a merged posting's score (`mergedPostingsOf`). */
 function scoreBest(state: ScoringState, doc: number, score: number, stamp: number, required: number): void {
   if (state.articleMask !== undefined && state.articleMask[state.docArticle[doc]] === 0) {
     return;
