@@ -378,28 +378,19 @@ export class PassageIndex {
     this.ensureTailCapacity(this.tailSize + distinct);
     const { passageTerms, termCountInDoc, tailTerm, tailDoc, tailTf, tailPrevious, tailHead, termDf } = this;
     let entry = this.tailSize;
-    if (this.linkingTail) {
-      for (let index = 0; index < distinct; index++) {
-        const termId = passageTerms[index];
-        tailTerm[entry] = termId;
-        tailDoc[entry] = doc;
-        tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
-        termCountInDoc[termId] = 0;
+    const linking = this.linkingTail;
+    for (let index = 0; index < distinct; index++) {
+      const termId = passageTerms[index];
+      tailTerm[entry] = termId;
+      tailDoc[entry] = doc;
+      tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
+      termCountInDoc[termId] = 0;
+      if (linking) {
         tailPrevious[entry] = tailHead[termId];
         tailHead[termId] = entry;
-        termDf[termId]++;
-        entry++;
       }
-    } else {
-      for (let index = 0; index < distinct; index++) {
-        const termId = passageTerms[index];
-        tailTerm[entry] = termId;
-        tailDoc[entry] = doc;
-        tailTf[entry] = Math.min(termCountInDoc[termId], MAX_TERM_FREQUENCY);
-        termCountInDoc[termId] = 0;
-        termDf[termId]++;
-        entry++;
-      }
+      termDf[termId]++;
+      entry++;
     }
     this.tailSize = entry;
     this.docLength[doc] = count;
