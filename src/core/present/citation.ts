@@ -56,12 +56,12 @@ export function formatQuote(format: string, article: Article, quoted: string | Q
     author: article.meta.author ?? l10n.t('unknown author'),
     date,
     title: article.meta.title,
-    url: article.meta.url ?? '',
+    url: linkableAddress(article.meta.url),
     page: pageLabel(page) ?? '',
   };
   if (format.trim() === footnoteFormat) {
     const text = `“${inert(fields.quote, '“', `”[^${footnoteLabel}]`)}”[^${footnoteLabel}]`;
-    const byline: Array<{ value: string; quoted?: boolean }> = [{ value: article.meta.author ?? '' }, { value: outlet }, { value: article.meta.title, quoted: true }, { value: date }, { value: fields.page }, { value: article.meta.url ?? '' }];
+    const byline: Array<{ value: string; quoted?: boolean }> = [{ value: article.meta.author ?? '' }, { value: outlet }, { value: article.meta.title, quoted: true }, { value: date }, { value: fields.page }, { value: fields.url }];
     let footnote = `[^${footnoteLabel}]: `;
     for (const [index, { value, quoted }] of byline.filter((part) => part.value).entries()) {
       if (index > 0) footnote += ', ';
@@ -86,6 +86,26 @@ export function formatQuote(format: string, article: Article, quoted: string | Q
     text += match[1] === 'quote' && template.includes('> {quote}') ? value.replace(/\n/g, '\n> ') : value;
   }
   return { text: text + template.slice(cursor) };
+}
+
+/**
+ * The source's address as `{url}` puts it into the draft: only a web address (`http:`, `https:`),
+ * with every character that could end a markdown link's destination (white space, brackets,
+ * quotes, a backslash) percent-encoded, so a template that makes it a link (`[{outlet}]({url})`) links to that page
+ * and nowhere else; anything else (`javascript:`, `command:`, `file:`, a word) is left out, as an
+ * address the source does not give. The address comes from the source (front matter, a page's
+ * canonical link), so it is untrusted like the rest.
+ */
+export function linkableAddress(address: string | undefined): string {
+  if (!address) return '';
+  let parsed: URL;
+  try {
+    parsed = new URL(address.trim());
+  } catch {
+    return '';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return '';
+  return parsed.href.replace(/[\s()<>"'`\\[\]{}|^]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultCitationFormat, formatQuote, quoteTextFor } from '../../../src/core/present/citation';
+import { defaultCitationFormat, formatQuote, linkableAddress, quoteTextFor } from '../../../src/core/present/citation';
 import type { Article, Passage } from '../../../src/core/model';
 
 const passage: Passage = {
@@ -71,4 +71,30 @@ test('{page} fills wherever the writer puts it, and the footnote style names the
   assert.equal(footnote, '[^source-3]: Jane Doe, unknown outlet, “Logistics in the Indo-Pacific”, 2021-12-06, p. 7.');
   const withoutPage = formatQuote('footnote', article, { text: 'Words.' }, 'source-4');
   assert.equal(withoutPage.footnote, '[^source-4]: Maha Siddiqui, News18, “India Does Balancing Act Between Russia and US”, 2021-12-06.');
+});
+
+test('{url} in the writer\'s own link links to the source\'s web page and nowhere else, as both markdown renderers read it', async () => {
+  const { readRendered, renderMarkdown, renderers } = await import('../draft/renderedDraft');
+  const withAddress = (url: string): Article => ({ ...article, meta: { ...article.meta, url } });
+  const links = (url: string): Array<{ renderer: string; hrefs: string[]; images: number }> =>
+    renderers.map((renderer) => {
+      const rendered = readRendered(renderMarkdown(formatQuote('{quote} ([{outlet}]({url}))', withAddress(url), 'Quoted words').text, renderer));
+      return { renderer, hrefs: rendered.elements.filter((element) => element.name === 'a').map((element) => element.attributes.href), images: rendered.elements.filter((element) => element.name === 'img').length };
+    });
+  for (const { renderer, hrefs, images } of links('https://www.news18.com/news/india-balancing_act.html')) {
+    assert.deepEqual(hrefs, ['https://www.news18.com/news/india-balancing_act.html'], renderer);
+    assert.equal(images, 0);
+  }
+  for (const hostile of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'vscode://some.extension/run', 'not an address']) {
+    for (const { renderer, hrefs } of links(hostile)) assert.deepEqual(hrefs.filter((href) => href !== ''), [], `${hostile} through ${renderer}`);
+  }
+  // An address that tries to end the link early and add an image of its own stays one address.
+  for (const { renderer, hrefs, images } of links('https://a.example/x)![pixel](https://evil.example/p.png')) {
+    assert.equal(images, 0, renderer);
+    assert.equal(hrefs.length, 1, renderer);
+    assert.match(hrefs[0], /^https:\/\/a\.example\/x%29/, renderer);
+  }
+  assert.equal(linkableAddress('https://example.com/a b(c)'), 'https://example.com/a%20b%28c%29');
+  assert.equal(linkableAddress(' HTTPS://Example.com/Path '), 'https://example.com/Path');
+  assert.equal(linkableAddress('www.example.com'), '', 'no scheme: not a web address the draft can link');
 });
