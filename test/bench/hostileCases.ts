@@ -116,7 +116,7 @@ export const hostileCases: HostileCase[] = [
   // JSON lines
   { name: 'jsonl: escaped newlines between two words', reaches: 'readJsonl → proseLinesFromLiteral', build: (size) => repeatTo('\\n', size, '{"text":"alpha', 'omega"}'), run: ingest('newlines.jsonl') },
   { name: 'jsonl: escapes', reaches: 'readJsonl → proseLinesFromLiteral', build: (size) => repeatTo('\\t', size, '{"text":"alpha', 'omega"}'), run: ingest('escapes.jsonl') },
-  { name: 'jsonl: deep arrays', reaches: 'readJsonl → findTopLevelString', build: (size) => `{"text":"alpha omega","x":${'['.repeat(Math.floor(size / 2) - 20)}${']'.repeat(Math.floor(size / 2) - 20)}}`, run: ingest('deep.jsonl') },
+  { name: 'jsonl: deep arrays', reaches: 'readJsonl → nestedDeeperThan, topLevelStrings', build: (size) => `{"text":"alpha omega","x":${'['.repeat(Math.floor(size / 2) - 20)}${']'.repeat(Math.floor(size / 2) - 20)}}`, run: ingest('deep.jsonl') },
   { name: 'jsonl: blank lines', reaches: 'readJsonl', build: (size) => repeatTo('\n', size, '{"text":"alpha omega"}\n'), run: ingest('blank.jsonl') },
   // Draft checks
   { name: 'quotes: « without a closer', reaches: 'findQuotations', build: (size) => repeatTo('«', size), run: (input) => `${findQuotations(input).length} quotations` },

@@ -6,7 +6,7 @@ import { decodeBytes } from './decodeBytes';
 import { IngestOptions, resolveIngestOptions } from './ingestOptions';
 import { readFrontMatter } from './frontMatter';
 import { readHtml } from './htmlReader';
-import { readJsonl } from './jsonlReader';
+import { MAX_JSON_NESTING, readJsonl } from './jsonlReader';
 import { LineIndex } from './lineIndex';
 import { readMarkdown } from './markdownReader';
 import { definedOnly, draftFromProse } from './proseArticle';
@@ -151,6 +151,10 @@ function jsonlDrafts(input: IngestInput, index: LineIndex, manifest: Partial<Art
   if (content.badLines.length > 0) {
     const shown = content.badLines.slice(0, 5).map((line) => line + 1).join(', ');
     warnings.push(`${content.badLines.length} line(s) are not JSON articles with a "text" field and were skipped (line ${shown}${content.badLines.length > 5 ? ', ...' : ''}).`);
+  }
+  if (content.deepLines.length > 0) {
+    const shown = content.deepLines.slice(0, 5).map((line) => line + 1).join(', ');
+    warnings.push(`${content.deepLines.length} line(s) nest arrays or objects more than ${MAX_JSON_NESTING} deep; only their top-level text and metadata fields were read (line ${shown}${content.deepLines.length > 5 ? ', ...' : ''}).`);
   }
   if (content.truncated) {
     warnings.push(`Only the first ${options.maxJsonlArticles} articles were read.`);

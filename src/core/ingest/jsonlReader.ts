@@ -17,11 +17,20 @@ export interface JsonlArticle {
 export interface JsonlContent {
   articles: JsonlArticle[];
   badLines: number[];
+  /** Lines nested deeper than `MAX_JSON_NESTING`, of which only the top-level string fields were read. */
+  deepLines: number[];
   /** True when the file held more articles than the limit allowed. */
   truncated: boolean;
 }
 
 const textKeys = ['text', 'body', 'content', 'article'];
+
+/**
+ * Arrays and objects nested deeper than this in one line are not parsed: a line of a few
+ * megabytes of `[` made `JSON.parse` build millions of arrays (264 MB for 5 MB, measured). The
+ * article is read from the line's top-level string fields, which is all Sourcebook reads anyway.
+ */
+export const MAX_JSON_NESTING = 256;
 /** Record keys that name a metadata field, in order of preference. A Map, so `constructor` or `__proto__` name nothing. */
 const fieldKeys = new Map<string, keyof ArticleMetadata>(Object.entries({
   title: 'title', headline: 'title',
@@ -40,6 +49,7 @@ const fieldKeys = new Map<string, keyof ArticleMetadata>(Object.entries({
 export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
   const articles: JsonlArticle[] = [];
   const badLines: number[] = [];
+  const deepLines: number[] = [];
   let truncated = false;
   for (let line = 0; line < index.lineCount; line++) {
     if (index.isBlankLine(line)) {
@@ -51,11 +61,16 @@ export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
       break;
     }
     let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      badLines.push(line);
-      continue;
+    if (nestedDeeperThan(raw, MAX_JSON_NESTING)) {
+      parsed = topLevelStringRecord(raw);
+      deepLines.push(line);
+    } else {
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        badLines.push(line);
+        continue;
+      }
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       badLines.push(line);
@@ -74,7 +89,7 @@ export function readJsonl(index: LineIndex, maxArticles: number): JsonlContent {
       : [{ line, text: record[textKey] as string, pieces: [{ text: record[textKey] as string, start: lineStart, end: lineStart + raw.length }] }];
     articles.push({ line, metadata: metadataFrom(record), lines });
   }
-  return { articles, badLines, truncated };
+  return { articles, badLines, deepLines, truncated };
 }
 
 function metadataFrom(record: Record<string, unknown>): Partial<ArticleMetadata> {
@@ -98,9 +113,48 @@ function ownField(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
+/** Whether the arrays and objects of `raw` nest deeper than `limit` (strings are skipped). */
+function nestedDeeperThan(raw: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw.charCodeAt(i);
+    if (char === 0x22) {
+      const end = endOfString(raw, i + 1);
+      if (end < 0) return false;
+      i = end;
+    } else if (char === 0x7b || char === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (char === 0x7d || char === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * The top-level string fields of an object written on one line, decoded, as a record with no
+ * prototype (so `__proto__` is a key like any other); null when the line is not an object or a
+ * string in it does not decode.
+ */
+function topLevelStringRecord(raw: string): Record<string, unknown> | null {
+  if (!raw.trimStart().startsWith('{')) return null;
+  const record: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  try {
+    for (const [key, { start, end }] of topLevelStrings(raw)) record[key] = JSON.parse(raw.slice(start - 1, end + 1)) as string;
+  } catch {
+    return null;
+  }
+  return record;
+}
+
 /** The raw span `[start, end)` of the string value of a top-level key, quotes excluded; the last one, as JSON.parse keeps the last of repeated keys. */
 function findTopLevelString(raw: string, key: string): { start: number; end: number } | undefined {
-  let found: { start: number; end: number } | undefined;
+  return topLevelStrings(raw, key).get(key);
+}
+
+/** The raw spans of the string values of the top-level keys of `raw` (of `only`, when given), quotes excluded; for a repeated key the last. */
+function topLevelStrings(raw: string, only?: string): Map<string, { start: number; end: number }> {
+  const found = new Map<string, { start: number; end: number }>();
   let depth = 0;
   let expectingKey = false;
   let lastKey: string | undefined;
@@ -110,10 +164,10 @@ function findTopLevelString(raw: string, key: string): { start: number; end: num
     if (char === '"') {
       const end = endOfString(raw, i + 1);
       if (end < 0) {
-        return undefined;
+        return found;
       }
-      if (depth === 1 && afterColon && lastKey === key) {
-        found = { start: i + 1, end };
+      if (depth === 1 && afterColon && lastKey !== undefined && (only === undefined || lastKey === only)) {
+        found.set(lastKey, { start: i + 1, end });
       }
       if (depth === 1 && expectingKey) {
         lastKey = JSON.parse(raw.slice(i, end + 1)) as string;

@@ -65,3 +65,15 @@ test('an HTML line of "Published", 1,000,000 spaces and a line break is no date 
   assert.deepEqual(onlyArticle(outcome).passages.map((passage) => passage.text), ['Published', 'A closing paragraph.']);
   assert.equal(onlyArticle(outcome).meta.date, undefined);
 });
+
+test('a .jsonl line of 2.5 million nested arrays (5 MB): its text and metadata are read from its top level, the other lines as usual, and it is reported', hang, () => {
+  const deep = `{"text":"Deep record text.","outlet":"Wire","x":${'['.repeat(2_500_000)}${']'.repeat(2_500_000)},"__proto__":"kept as a key"}`;
+  const outcome = ingestString('alerts.jsonl', `{"text":"First alert.","outlet":"Agency"}\n${deep}\n{"text":"Third alert."}`);
+  assert.ok(outcome.kind === 'articles');
+  assert.deepEqual(outcome.articles.map((article) => article.passages.map((passage) => passage.text)), [['First alert.'], ['Deep record text.'], ['Third alert.']]);
+  assert.equal(outcome.articles[1].meta.outlet, 'Wire');
+  assert.ok(outcome.warnings.some((warning) => /^1 line\(s\) nest arrays or objects more than 256 deep; only their top-level text and metadata fields were read \(line 2\)/.test(warning)), outcome.warnings.join('\n'));
+  // Shallow nesting is parsed whole, as before: no warning.
+  const shallow = ingestString('shallow.jsonl', `{"text":"Shallow.","x":${'['.repeat(200)}${']'.repeat(200)}}`);
+  assert.ok(shallow.kind === 'articles' && shallow.warnings.every((warning) => !/nest/.test(warning)));
+});
