@@ -145,12 +145,21 @@ function stripInline(line: string, from: number): TextPiece[] {
   const nextCloseBracket = nextIndexTable(line, ']');
   const nextCloseParen = nextIndexTable(line, ')');
   const unclosedTickRuns = new Set<number>();
+  /** Runs of two escapes or more (`\\\\\*\\_`), each read as one piece of the characters escaped: a run of a million is one piece, not a million. */
+  const escapeRuns = new Map<number, { end: number; text: string }>();
   let i = from;
   while (i < length) {
     const char = line[i];
-    if (char === '\\' && i + 1 < length && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
-      removed[i] = 1;
-      i += 2;
+    if (char === '\\' && i + 1 < length && isEscapable(line[i + 1])) {
+      let end = i + 2;
+      while (end + 1 < length && line[end] === '\\' && isEscapable(line[end + 1])) end += 2;
+      if (end - i > 2) {
+        escapeRuns.set(i, { end, text: line.slice(i, end).replace(/\\(.)/gs, '$1') });
+        removed.fill(2, i, end);
+      } else {
+        removed[i] = 1;
+      }
+      i = end;
       continue;
     }
     if (char === '`') {
@@ -227,8 +236,19 @@ function stripInline(line: string, from: number): TextPiece[] {
       pieces.push({ text: line.slice(runStart, position), start: runStart, end: position, gapBefore: '' });
       runStart = -1;
     }
+    const escapes = position < length && removed[position] === 2 ? escapeRuns.get(position) : undefined;
+    if (escapes) {
+      pieces.push({ text: escapes.text, start: position, end: escapes.end, gapBefore: '' });
+      position = escapes.end - 1;
+    }
   }
   return pieces;
+}
+
+/** ASCII punctuation: what a backslash escapes in markdown. */
+function isEscapable(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
 }
 
 /** A code span is at most this long: its closing ticks are sought this far, not to the end of the line. */

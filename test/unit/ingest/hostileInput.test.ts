@@ -77,3 +77,20 @@ test('a .jsonl line of 2.5 million nested arrays (5 MB): its text and metadata a
   const shallow = ingestString('shallow.jsonl', `{"text":"Shallow.","x":${'['.repeat(200)}${']'.repeat(200)}}`);
   assert.ok(shallow.kind === 'articles' && shallow.warnings.every((warning) => !/nest/.test(warning)));
 });
+
+test('a markdown line of backslashes (each pair one escaped backslash) between two words: every escaped backslash is kept; at 2,000,000 the paragraph is shortened as any long one', hang, () => {
+  const read = (count: number) => {
+    const outcome = ingestString('escapes.md', `alpha ${'\\'.repeat(count)} omega\n\nNext \\*paragraph\\* here.`);
+    return { texts: onlyArticle(outcome).passages.map((passage) => passage.text), warnings: outcome.kind === 'articles' ? outcome.warnings : [] };
+  };
+  const backslashesIn = (texts: string[]) => texts.reduce((sum, text) => sum + (text.match(/\\/g)?.length ?? 0), 0);
+  const { texts } = read(190_000);
+  assert.ok(texts[0].startsWith('alpha \\\\\\'), texts[0].slice(0, 20));
+  assert.ok(texts.at(-2)!.endsWith('\\ omega'));
+  assert.equal(backslashesIn(texts), 95_000, 'one backslash read for each escaped one');
+  assert.equal(texts.at(-1), 'Next *paragraph* here.');
+  const long = read(2_000_000);
+  assert.ok(long.texts[0].startsWith('alpha \\\\\\'));
+  assert.equal(long.texts.at(-1), 'Next *paragraph* here.');
+  assert.ok(long.warnings.some((warning) => /paragraph\(s\) of more than 100000 characters were shortened/.test(warning)), long.warnings.join('\n'));
+});
