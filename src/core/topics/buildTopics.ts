@@ -60,6 +60,10 @@ interface KeyStats {
   articles?: Set<string>;
   /** The offices named before it ("prime minister"), with their counts. */
   titles?: Map<string, number>;
+  /** A name of a script without capitals, found by its shape (`findDottedNames`): none of the tests of case applies. */
+  caseless?: boolean;
+  /** For the surname of such a name: the full names it was written in. */
+  fullNameKeys?: Set<string>;
 }
 
 /** Enough articles to find an acronym beside its expansion; a bound, so memory grows with the keys, not with the keys' articles. */
@@ -91,6 +95,8 @@ function record(stats: Map<string, KeyStats>, candidate: Omit<Candidate, 'start'
   if (candidate.acronymKey) s.acronymKey = candidate.acronymKey;
   if (candidate.hyphenParts) s.hyphenParts = candidate.hyphenParts;
   if (candidate.title) (s.titles ??= new Map()).set(candidate.title, (s.titles.get(candidate.title) ?? 0) + 1);
+  if (candidate.caseless) s.caseless = true;
+  if (candidate.fullNameKey) (s.fullNameKeys ??= new Set()).add(candidate.fullNameKey);
 }
 
 function demonymForms(place: string): string[] {
@@ -137,6 +143,8 @@ class UnionFind {
 
 function acceptKey(s: KeyStats, stats: Map<string, KeyStats>, lowercaseWords: WordCounts): boolean {
   const key = s.key;
+  // Found by its shape, a middle dot between transliterated parts: no word of the text is "lower case" to weigh it against.
+  if (s.caseless) return s.strong > 0;
   if (key.length < 2 || /^[\d\s.,]+$/.test(key) || (isSingleWord(key) && STOP_WORDS.has(key) && (s.acronymCount < 2 || s.acronymCount * 2 < s.count))) {
     return false;
   }
@@ -457,9 +465,24 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     const expansions = byInitials.get(key);
     if (expansions && expansions.length === 1 && usedTogether(s, stats.get(expansions[0])!)) groups.union(expansions[0], key);
   }
+  // The surname of a dotted Chinese or Japanese name (`普京`) joins the one full name it was written in; shared by two, it stays apart and names no topic.
+  for (const key of [...accepted]) {
+    if (clock.due()) yield;
+    const fullNames = [...(stats.get(key)?.fullNameKeys ?? [])].filter((full) => full !== key && accepted.has(full));
+    if (fullNames.length === 0) continue;
+    if (fullNames.length === 1) {
+      groups.union(fullNames[0], key);
+      joins?.push({ rule: 'surname', from: key, to: fullNames[0] });
+    } else {
+      accepted.delete(key);
+      joins?.push({ rule: 'apart', from: key, to: fullNames.sort().join(' / ') });
+    }
+  }
   const people: string[] = [];
   for (const key of accepted) {
     if (clock.due()) yield;
+    // Names without capitals have their own joins (above); the rules of Latin names (initials, first names) do not read them.
+    if (stats.get(key)?.caseless) continue;
     if (personLike(key, stats.get(key), lowercaseWords)) people.push(key);
   }
   const byInitial = new Map<string, string[]>();
@@ -789,6 +812,8 @@ function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCoun
       let value = count;
       if (/^[\p{Lu}\d]/u.test(surface)) value += 1000;
       if (acronymKeys.has(key)) value += 100000;
+      // A Chinese or Japanese name written whole, with its dot, over its surname alone, however often that is used.
+      if (/\p{L}[\u00b7\u2022\u30fb\uff65]\p{L}/u.test(surface)) value += 10000;
       if (people.length > 0 && people.includes(key)) value += 10000;
       if (/\p{L}-\d/u.test(wordText(surface).text)) value += 500;
       if (/\d/.test(surface) && !/\s/.test(surface)) value += 200;

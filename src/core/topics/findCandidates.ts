@@ -53,6 +53,10 @@ export interface Candidate {
   hyphenParts?: [string, string];
   /** The office named just before a person ("prime minister", "president", "mantri"); courtesy titles ("Mr", "Dr") name none. */
   title?: string;
+  /** A name in a script without capitals (Chinese, Japanese), found by its shape, not by case (`findDottedNames`). */
+  caseless?: boolean;
+  /** For the surname of such a name: the key of the full name it was written in. */
+  fullNameKey?: string;
 }
 
 /** How often each word occurs in lower case across a corpus. One hash look-up per word: the counters are mutable boxes. */
@@ -247,8 +251,136 @@ export function findCandidates(text: string, lowercaseWords?: WordCounts): Passa
     i = end;
   }
   if (!headline) findTerms(tokens, emit);
+  findDottedNames(text, tokens, emit);
   return { candidates };
 }
+
+/**
+ * Foreign names as Chinese and Japanese write them: the transliterated given name and surname
+ * joined by a middle dot (`弗拉基米尔·普京`, `ウラジーミル・プーチン`), a shape these scripts keep for
+ * people's names. In Japanese the parts are katakana, which the script around them ends, and a
+ * title or an honorific must follow (`…大統領`, `…氏`): Japanese also dots loanwords and names of
+ * papers (`ニューヨーク・タイムズ紙`) and lists (`日本・米国`, so a dotted Han name is left out). In
+ * Chinese, where the name runs on into the words around it (`总统弗拉基米尔·普京抵达`), a part is what
+ * the segmenter leaves beside the dot as single characters or pieces it happens to know
+ * (`partStart`, `partEnd`).
+ * Each part has two characters or more. Each such name is a person, and its last part (`普京`,
+ * `プーチン`) a candidate of its own that knows its full name, so the surname alone, which these
+ * scripts use most, joins the person (`buildTopics`).
+ */
+function findDottedNames(text: string, tokens: NormalToken[], emit: Emit): void {
+  if (!NAME_DOT.test(text)) return;
+  const japanese = /[\u3040-\u309f]/.test(text);
+  const emitName = (from: number, to: number, lastFrom: number): void => {
+    const fullNameKey = keyOfTokens(tokens, from, to);
+    emit(from, to, 'name', { kind: 'person', cue: 'person', caseless: true });
+    emit(lastFrom, to, 'name', { kind: 'person', cue: 'person', caseless: true, fullNameKey });
+  };
+  for (const match of text.matchAll(KATAKANA_NAME)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const from = firstTokenAtOrAfter(tokens, start);
+    const lastFrom = firstTokenAtOrAfter(tokens, start + match[0].search(/[^\u30fb\uff65\u00b7]*$/));
+    if (from < 0 || lastFrom < 0 || tokens[from].start !== start) continue;
+    let to = lastFrom;
+    while (to < tokens.length && tokens[to].end <= end) to++;
+    // Katakana joined by a dot is also a loanword or a title (`ニューヨーク・タイムズ`): a person only with a title or an honorific after it.
+    if (tokens[to - 1].end === end && JAPANESE_PERSON_SUFFIX.test(text.slice(end, end + 8))) emitName(from, to, lastFrom);
+  }
+  if (japanese) return;
+  // Chinese: from each dot between two Han characters, the parts on either side, and on along further dots.
+  let at = 0;
+  while (at < tokens.length) {
+    const dot = tokens[at].end;
+    if (!isNameDotBetweenHan(text, dot) || at + 1 >= tokens.length || tokens[at + 1].start !== dot + 1) {
+      at++;
+      continue;
+    }
+    const from = partStart(text, tokens, at);
+    if (from > at || tokens[at].end - tokens[from].start < 2) {
+      at++;
+      continue;
+    }
+    let lastFrom = at + 1;
+    let to = partEnd(text, tokens, lastFrom);
+    while (to > lastFrom && tokens[to - 1].end - tokens[lastFrom].start >= 2 && isNameDotBetweenHan(text, tokens[to - 1].end) && to < tokens.length && tokens[to].start === tokens[to - 1].end + 1) {
+      const next = partEnd(text, tokens, to);
+      if (next === to || tokens[next - 1].end - tokens[to].start < 2) break;
+      lastFrom = to;
+      to = next;
+    }
+    if (to > lastFrom && tokens[to - 1].end - tokens[lastFrom].start >= 2 && !namesAPlace(text.slice(tokens[from].start, tokens[to - 1].end))) emitName(from, to, lastFrom);
+    at = Math.max(to, at + 1);
+  }
+}
+
+/**
+ * Where the part of a Chinese name that ends with token `last` (just before a dot) starts. The
+ * segmenter cuts a transliteration into single characters and the pieces its dictionary happens
+ * to know (`约翰`, `东尼`): the part takes single characters, and a longer piece only while it has
+ * one character or none, so a title or a place before it (`总统`, `美国`) ends it; so do the
+ * one-character words beside names (`了`, `与`).
+ */
+function partStart(text: string, tokens: NormalToken[], last: number): number {
+  let from = last + 1;
+  while (from > 0) {
+    const token = tokens[from - 1];
+    const taken = from > last ? 0 : tokens[last].end - tokens[from].start;
+    if (from <= last && token.end !== tokens[from].start) break;
+    if (!isNamePiece(text, token, taken) || taken + (token.end - token.start) > MAX_NAME_PART || WORDS_BESIDE_NAMES.has(text.slice(token.start, token.end))) break;
+    from--;
+  }
+  return from;
+}
+
+/** The end (exclusive) of the part of a Chinese name that starts at token `from`, the same way (`partStart`), rightwards. */
+function partEnd(text: string, tokens: NormalToken[], from: number): number {
+  let to = from;
+  while (to < tokens.length) {
+    const token = tokens[to];
+    const taken = to === from ? 0 : tokens[to - 1].end - tokens[from].start;
+    if (to > from && token.start !== tokens[to - 1].end) break;
+    if (!isNamePiece(text, token, taken) || taken + (token.end - token.start) > MAX_NAME_PART || WORDS_BESIDE_NAMES.has(text.slice(token.start, token.end))) break;
+    to++;
+  }
+  return to;
+}
+
+/**
+ * Whether a dotted Chinese name is rather places (`中国·北京`, an event's or a dateline's): a part
+ * that is a country or a city of the news, or ends as an administrative place does (`省`, `市`).
+ */
+function namesAPlace(name: string): boolean {
+  return name.split(/[\u00b7\u2022\u30fb\uff65]/).some((part) => CHINESE_PLACES.has(part) || /[国省市县区州]$/.test(part));
+}
+
+/** Countries and cities that Chinese writes with a dot beside another place, never in a person's name. */
+const CHINESE_PLACES = new Set(['中国', '北京', '上海', '广州', '深圳', '天津', '重庆', '香港', '澳门', '台湾', '台北', '南京', '武汉', '成都', '杭州', '西安', '东京', '大阪', '首尔', '纽约', '伦敦', '巴黎', '柏林', '罗马', '莫斯科', '新德里', '孟买', '日本', '韩国', '朝鲜', '印度', '俄罗斯', '美国', '英国', '法国', '德国', '意大利', '加拿大', '澳大利亚', '新加坡', '欧洲', '亚洲', '非洲', '美洲']);
+
+/** Whether `token` may be a piece of a transliterated name part that has `taken` characters so far: Han, and one character unless the part has at most one yet. */
+function isNamePiece(text: string, token: NormalToken, taken: number): boolean {
+  const length = token.end - token.start;
+  if (!HAN.test(text[token.start]) || !HAN.test(text[token.end - 1]) || (length === 1 && CHINESE_NUMERALS.has(text[token.start]))) return false;
+  return length === 1 || taken <= 1;
+}
+
+function isNameDotBetweenHan(text: string, at: number): boolean {
+  return at > 0 && at + 1 < text.length && NAME_DOT.test(text[at]) && HAN.test(text[at - 1]) && HAN.test(text[at + 1]);
+}
+
+/** A middle dot as Chinese (`·`, `•`) and Japanese (`・`, `･`) put it between the parts of a name. */
+const NAME_DOT = /[\u00b7\u2022\u30fb\uff65]/;
+const HAN = /\p{Script=Han}/u;
+/** Characters of a transliterated name part at most (苏布拉马尼亚姆 is seven; 弗拉基米尔 five). */
+const MAX_NAME_PART = 8;
+/** One-character words found beside names in Chinese text and no part of them: says, of, and, at, is, will, by, to... */
+/** Numerals and the like, which end a name part (`北京·上海·广州三地`). */
+const CHINESE_NUMERALS = new Set([...'一二三四五六七八九十百千万两零〇'.split('')]);
+const WORDS_BESIDE_NAMES = new Set([...'说称的和与在是对将也都就而及同向于为被把从到等会要能已曾又还并但却即则且或令让给跟了由据前'.split('')]);
+/** What follows a person's name in Japanese news: an office or an honorific. */
+const JAPANESE_PERSON_SUFFIX = /^(?:大統領|首相|総理|氏|さん|外相|国防相|財務相|外務大臣|国務長官|長官|議長|主席|国家主席|首席|国王|女王|王子|皇太子|書記長|大使|司令官|将軍|教授|博士|議員|知事|市長|監督|選手|記者|容疑者|被告|元大統領|前大統領|副大統領|次期大統領)/;
+/** Two katakana parts or more (each two characters or more, `ー` included) joined by a middle dot, with no katakana on either side. */
+const KATAKANA_NAME = /(?<![\u30a0-\u30ff])[\u30a1-\u30fa\u30fc]{2,12}(?:[\u30fb\uff65\u00b7][\u30a1-\u30fa\u30fc]{2,12})+(?![\u30a0-\u30ff])/gu;
 
 function firstTokenAtOrAfter(tokens: NormalToken[], offset: number): number {
   let low = 0;

@@ -5,6 +5,7 @@ import type { Article } from '../../../src/core/model';
 import { buildTopicCard } from '../../../src/core/present/topicCard';
 import { termSpans } from '../../../src/core/search/searchTokens';
 import { termRangeAt } from '../../../src/core/text/termAt';
+import { buildTopics, type NameJoin } from '../../../src/core/topics/buildTopics';
 import { normaliseTokens } from '../../../src/core/topics/normaliseTerm';
 import { extractTopics, type AliasEntry } from '../../../src/core/topics/topicIndex';
 
@@ -109,5 +110,79 @@ describe('Topics named in simplified and traditional Chinese', () => {
   it('pointing at the name in a draft in either form finds the topic', () => {
     assert.equal(variantTopics.matchAt('習近平說，雙方同意。', 1)?.topic.name, 'Xi Jinping');
     assert.equal(variantTopics.matchAt('习近平说，双方同意。', 1)?.topic.name, 'Xi Jinping');
+  });
+});
+
+/**
+ * Foreign people named in Chinese and Japanese text, found with no alias file: the full name as
+ * these scripts write it, parts joined by a middle dot, and the surname alone joining it. The
+ * sentences are ours, written like the news agencies' (Xinhua, NHK) reports of the summit.
+ */
+describe('people named with a middle dot in Chinese and Japanese', () => {
+  const xinhua = article('xinhua-summit.txt', [
+    '普京访问印度',
+    '俄罗斯总统弗拉基米尔·普京12月6日抵达新德里，与印度总理纳伦德拉·莫迪举行会谈。普京说，两国关系很好。',
+    '莫迪表示，印度重视与俄罗斯的伙伴关系。',
+    '美国前总统乔治·布什和他的夫人劳拉·布什也曾访问印度。布什当时说，印度很重要。',
+  ].join('\n\n'), 'Xinhua');
+  const xinhuaLater = article('xinhua-later.txt', '中俄关系\n\n普京在会后表示，双方签署了多项协议。\n', 'Xinhua');
+  const nhk = article('nhk-summit.txt', [
+    'プーチン大統領がインド訪問',
+    'ロシアのウラジーミル・プーチン大統領は6日、ニューデリーでインドのナレンドラ・モディ首相と会談した。プーチン氏は両国の協力を強調した。',
+    'ニューヨーク・タイムズ紙によると、日本・米国・インドの首脳も歓迎した。',
+  ].join('\n\n'), 'NHK');
+  const found = extractTopics([xinhua, xinhuaLater, nhk], { entries: [] });
+  const joins: NameJoin[] = [];
+  buildTopics([xinhua, xinhuaLater, nhk], { entries: [] }, joins);
+  const named = (name: string) => found.topics().find((topic) => topic.name === name);
+
+  it('makes each dotted name a person, named as written whole, with the surname alone as its mentions too', () => {
+    const putin = named('弗拉基米尔·普京');
+    assert.ok(putin, found.topics().map((topic) => topic.name).join(', '));
+    assert.equal(putin.kind, 'person');
+    assert.deepEqual(putin.mentions.map((mention) => mention.surface).sort(), ['普京', '普京', '弗拉基米尔·普京'].sort());
+    assert.deepEqual(putin.articleIds.sort(), [xinhua.id, xinhuaLater.id].sort());
+    assert.deepEqual(named('纳伦德拉·莫迪')?.mentions.map((mention) => mention.surface).sort(), ['纳伦德拉·莫迪', '莫迪'].sort());
+    assert.deepEqual(named('ウラジーミル・プーチン')?.mentions.map((mention) => mention.surface).sort(), ['ウラジーミル・プーチン', 'プーチン'].sort());
+    assert.equal(named('ナレンドラ・モディ')?.kind, 'person');
+  });
+
+  it('a surname two people share joins neither, and names no topic of its own', () => {
+    assert.ok(named('乔治·布什') && named('劳拉·布什'));
+    assert.equal(found.topics().some((topic) => topic.name === '布什'), false);
+    assert.ok(joins.some((join) => join.rule === 'apart' && join.from === '布 什'), JSON.stringify(joins));
+    assert.deepEqual(named('乔治·布什')!.mentions.map((mention) => mention.surface), ['乔治·布什']);
+  });
+
+  it('leaves out what the dot also joins: in Japanese a newspaper\'s name and a list of countries, in Chinese places', () => {
+    const names = found.topics().map((topic) => topic.name);
+    assert.equal(names.some((name) => name.includes('タイムズ')), false, names.join(', '));
+    assert.equal(names.some((name) => name.includes('米国')), false, names.join(', '));
+    const places = extractTopics([article('expo.txt', '2021中国·北京国际服务贸易交易会开幕。\n\n北京·上海·广州三地同时举行活动。\n', 'Xinhua')], { entries: [] });
+    assert.deepEqual(places.topics().filter((topic) => /[·]/.test(topic.name)).map((topic) => topic.name), []);
+  });
+
+  it('finds the names of the news however the segmenter cuts them, each part whole: titles, places and the words around stay out', () => {
+    const sentences = [
+      ['会见了约翰·肯尼迪。', '约翰·肯尼迪'],
+      ['美国国务卿安东尼·布林肯表示', '安东尼·布林肯'],
+      ['俄外长谢尔盖·拉夫罗夫说', '谢尔盖·拉夫罗夫'],
+      ['印度外长苏布拉马尼亚姆·苏杰生在会上', '苏布拉马尼亚姆·苏杰生'],
+      ['英国首相鲍里斯·约翰逊', '鲍里斯·约翰逊'],
+      ['法国总统埃马纽埃尔·马克龙抵达', '埃马纽埃尔·马克龙'],
+      ['德国总理奥拉夫·朔尔茨和', '奥拉夫·朔尔茨'],
+      ['美总统约瑟夫·罗比内特·拜登表示', '约瑟夫·罗比内特·拜登'],
+    ];
+    for (const [sentence, name] of sentences) {
+      const topics = extractTopics([article('names.txt', `新闻\n\n${sentence}\n`, 'Xinhua')], { entries: [] }).topics();
+      assert.deepEqual(topics.filter((topic) => topic.kind === 'person').map((topic) => topic.name), [name], sentence);
+    }
+  });
+
+  it('a draft sentence that names the surname alone points at the person', () => {
+    const line = '草稿：普京将访问印度。';
+    assert.equal(found.matchAt(line, line.indexOf('普京') + 1)?.topic.name, '弗拉基米尔·普京');
+    const japanese = '下書き：プーチン氏が来る。';
+    assert.equal(found.matchAt(japanese, japanese.indexOf('プーチン') + 2)?.topic.name, 'ウラジーミル・プーチン');
   });
 });
