@@ -3,7 +3,8 @@
  * writer's alias file maps 普京 to Vladimir Putin; pointing at 普京 in a Chinese sentence of a
  * draft (no spaces between its words) shows the Putin card citing the Chinese passage. The run of
  * Han characters is cut by `Intl.Segmenter`: Node's ICU in the node host, the browser's in the
- * web-worker host.
+ * web-worker host. With no alias, a foreign name the source writes with a middle dot
+ * (`安东尼·布林肯`) is a person, and the surname alone (`布林肯`) in the draft points at it.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -14,17 +15,21 @@ const corpusFolder = 'unspaced-hover-sources';
 const config = () => vscode.workspace.getConfiguration('sourcebook');
 const summit = '俄罗斯总统普京12月6日访问新德里，与印度总理莫迪举行会谈。';
 const capital = '北京市的天气很好。';
+/** With no alias: a foreign name as Chinese writes it, parts joined by a middle dot, and the surname alone. */
+const statement = '美国国务卿安东尼·布林肯12月6日表示，美国重视与印度的关系。';
+const followUp = '布林肯说，双方将继续对话。';
 
-suite('Hover in Chinese text: a topic named in Han by the alias file', function () {
+suite('Hover in Chinese text: a topic named in Han, by the alias file or as the sources write a foreign name', function () {
   this.timeout(120_000);
   let api: SourcebookApi;
 
   suiteSetup(async function () {
     api = await activateSourcebook();
     await writeWorkspaceFile(`${corpusFolder}/xinhua.txt`, `普京访问印度\n\n${summit}\n\n${capital}\n`);
+    await writeWorkspaceFile(`${corpusFolder}/chinanews.txt`, `美印关系\n\n${statement}\n\n${followUp}\n`);
     await writeWorkspaceFile('.sourcebook/topics.json', JSON.stringify({ version: 1, topics: [{ name: 'Vladimir Putin', aliases: ['普京'] }, { name: 'Beijing', aliases: ['京'] }] }, null, 2));
     await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
-    await waitFor('the Chinese source to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 1, 60_000);
+    await waitFor('the Chinese source to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 2, 60_000);
     await waitFor('普京 to be a mention of Vladimir Putin', () => api.index.topics().topics().some((topic) => topic.name === 'Vladimir Putin' && topic.mentions.some((mention) => mention.surface === '普京')), 60_000);
   });
 
@@ -44,6 +49,15 @@ suite('Hover in Chinese text: a topic named in Han by the alias file', function 
     assert.ok(hover.includes('Vladimir Putin'), hover);
     assert.ok(hover.includes('访问新德里'), hover);
     assert.ok(hover.includes('xinhua') || hover.includes('Xinhua') || hover.includes('普京访问印度'), hover);
+  });
+
+  test('with no alias file entry, pointing at 布林肯 finds the person the sources name 安东尼·布林肯, with both passages', async () => {
+    await waitFor('安东尼·布林肯 to be a person topic', () => api.index.topics().topics().some((topic) => topic.name === '安东尼·布林肯' && topic.kind === 'person' && topic.mentions.length === 2), 60_000);
+    const draft = await openDraft('草稿：布林肯将访问新德里。\n');
+    const hover = await waitFor('the hover over 布林肯', () => hoverMarkdownAt(draft, new vscode.Position(0, 4)), 30_000);
+    assert.ok(hover.includes('安东尼·布林肯'), hover);
+    assert.ok(hover.includes('美国重视与印度的关系'), hover);
+    assert.ok(hover.includes('双方将继续对话'), hover);
   });
 
   test('a Han character inside another word gets no card (京 of 北京市)', async () => {
