@@ -285,7 +285,7 @@ function findDottedNames(text: string, tokens: NormalToken[], emit: Emit): void 
     let to = lastFrom;
     while (to < tokens.length && tokens[to].end <= end) to++;
     // Katakana joined by a dot is also a loanword or a title (`ニューヨーク・タイムズ`): a person only with a title or an honorific after it.
-    if (tokens[to - 1].end === end && JAPANESE_PERSON_SUFFIX.test(text.slice(end, end + 8))) emitName(from, to, lastFrom);
+    if (tokens[to - 1].end === end && JAPANESE_PERSON_SUFFIX.test(text.slice(end, end + 60).replace(ROMANISED_ASIDE, ''))) emitName(from, to, lastFrom);
   }
   if (japanese) return;
   // Chinese: from each dot between two Han characters, the parts on either side, and on along further dots.
@@ -373,10 +373,17 @@ const NAME_DOT = /[\u00b7\u2022\u30fb\uff65]/;
 const HAN = /\p{Script=Han}/u;
 /** Characters of a transliterated name part at most (苏布拉马尼亚姆 is seven; 弗拉基米尔 five). */
 const MAX_NAME_PART = 8;
-/** One-character words found beside names in Chinese text and no part of them: says, of, and, at, is, will, by, to... */
 /** Numerals and the like, which end a name part (`北京·上海·广州三地`). */
 const CHINESE_NUMERALS = new Set([...'一二三四五六七八九十百千万两零〇'.split('')]);
-const WORDS_BESIDE_NAMES = new Set([...'说称的和与在是对将也都就而及同向于为被把从到等会要能已曾又还并但却即则且或令让给跟了由据前'.split('')]);
+/**
+ * One-character words found beside names in Chinese text and no part of them (says, of, and, at,
+ * is, will, by, to...), and the first characters of the time words that follow a name (`此前`,
+ * `今天`, `近日`, `随后`), and the last characters of the titles before one that the segmenter
+ * leaves alone (`外交部长` -> `外交部` `长`; `发言人`): a name part stops at them.
+ */
+const WORDS_BESIDE_NAMES = new Set([...'说称的和与在是对将也都就而及同向于为被把从到等会要能已曾又还并但却即则且或令让给跟了由据前此今昨近随当这那该其之所首次每各长人员者卿统官'.split('')]);
+/** The name in Latin letters that Japanese news puts in brackets after a foreign name (`ナレンドラ・モディ(Narendra Modi)首相`). */
+const ROMANISED_ASIDE = /^[(（][^()（）]{1,50}[)）]/;
 /** What follows a person's name in Japanese news: an office or an honorific. */
 const JAPANESE_PERSON_SUFFIX = /^(?:大統領|首相|総理|氏|さん|外相|国防相|財務相|外務大臣|国務長官|長官|議長|主席|国家主席|首席|国王|女王|王子|皇太子|書記長|大使|司令官|将軍|教授|博士|議員|知事|市長|監督|選手|記者|容疑者|被告|元大統領|前大統領|副大統領|次期大統領)/;
 /** Two katakana parts or more (each two characters or more, `ー` included) joined by a middle dot, with no katakana on either side. */
