@@ -55,6 +55,25 @@ function highlightsOf(query: string, name: PassageName): string[] {
   return hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end));
 }
 
+/**
+ * An index of `passages` (each a paragraph of one file, read by our own ingestion), and the hits
+ * of a query by passage name with their highlighted words, failing on a passage not listed.
+ */
+function namedPassageIndex<Name extends string>(fileName: string, passages: Record<Name, string>): { index: PassageIndex; hitsOf: (query: string) => Array<{ name: Name; highlights: string[] }> } {
+  const outcome = ingestFile({ uri: `file:///corpus/${fileName}`, fileName, bytes: new TextEncoder().encode(Object.values<string>(passages).join('\n\n')) });
+  assert.equal(outcome.kind, 'articles');
+  const index = new PassageIndex();
+  index.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
+  const hitsOf = (query: string): Array<{ name: Name; highlights: string[] }> =>
+    index.search(query, { limit: 20 }).map((hit) => {
+      const text = index.passage(hit.passageId)!.text;
+      const name = (Object.keys(passages) as Name[]).find((key) => passages[key] === text);
+      assert.ok(name, `unexpected passage: ${text}`);
+      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
+    });
+  return { index, hitsOf };
+}
+
 describe('words of scripts written without spaces', () => {
   it('are cut into dictionary words, with spans on the original characters', () => {
     const text = '国民は、すべての基本的人権の享有を妨げられない。';
@@ -138,18 +157,7 @@ describe('Han and kana in the index, by pairs of characters', () => {
     internetSplit: 'インター、ターネットの話。',
     internet: 'インターネットの話。',
   };
-  type PairName = keyof typeof pairPassages;
-  const outcome = ingestFile({ uri: 'file:///corpus/pairs.txt', fileName: 'pairs.txt', bytes: new TextEncoder().encode(Object.values(pairPassages).join('\n\n')) });
-  assert.equal(outcome.kind, 'articles');
-  const pairIndex = new PassageIndex();
-  pairIndex.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
-  const hitsOf = (query: string): Array<{ name: PairName; highlights: string[] }> =>
-    pairIndex.search(query, { limit: 20 }).map((hit) => {
-      const text = pairIndex.passage(hit.passageId)!.text;
-      const name = (Object.keys(pairPassages) as PairName[]).find((key) => pairPassages[key] === text);
-      assert.ok(name, `unexpected passage: ${text}`);
-      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
-    });
+  const { index: pairIndex, hitsOf } = namedPassageIndex('pairs.txt', pairPassages);
 
   it('a run becomes its overlapping pairs, a one-character run that character, with spans on the original text', () => {
     const text = '基本的人権の享有。京。S-400';
@@ -227,18 +235,7 @@ describe('Han and kana query words in passages with and without Latin words', ()
     together: '北京天安门很大。',
     traditional: '北京的國家圖書館。',
   };
-  type Name = keyof typeof mixed;
-  const outcome = ingestFile({ uri: 'file:///corpus/mixed.txt', fileName: 'mixed.txt', bytes: new TextEncoder().encode(Object.values(mixed).join('\n\n')) });
-  assert.equal(outcome.kind, 'articles');
-  const index = new PassageIndex();
-  index.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
-  const hitsOf = (query: string): Array<{ name: Name; highlights: string[] }> =>
-    index.search(query, { limit: 20 }).map((hit) => {
-      const text = index.passage(hit.passageId)!.text;
-      const name = (Object.keys(mixed) as Name[]).find((key) => mixed[key] === text);
-      assert.ok(name, `unexpected passage: ${text}`);
-      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
-    });
+  const { index, hitsOf } = namedPassageIndex('mixed.txt', mixed);
 
   it('a two-character word is found and highlighted at each place, in a passage with Latin words as in one without', () => {
     const hits = hitsOf('北京');
@@ -267,18 +264,7 @@ describe('simplified and traditional Chinese', () => {
     traditional: '這是國家尊重和保障人權的問題。',
     japanese: '国民は、すべての基本的人権の享有を妨げられない。',
   };
-  type VariantName = keyof typeof variantPassages;
-  const outcome = ingestFile({ uri: 'file:///corpus/variants.txt', fileName: 'variants.txt', bytes: new TextEncoder().encode(Object.values(variantPassages).join('\n\n')) });
-  assert.equal(outcome.kind, 'articles');
-  const variantIndex = new PassageIndex();
-  variantIndex.addArticles(outcome.kind === 'articles' ? outcome.articles : []);
-  const hitsOf = (query: string): Array<{ name: VariantName; highlights: string[] }> =>
-    variantIndex.search(query, { limit: 20 }).map((hit) => {
-      const text = variantIndex.passage(hit.passageId)!.text;
-      const name = (Object.keys(variantPassages) as VariantName[]).find((key) => variantPassages[key] === text);
-      assert.ok(name, `unexpected passage: ${text}`);
-      return { name, highlights: hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end)) };
-    });
+  const { index: variantIndex, hitsOf } = namedPassageIndex('variants.txt', variantPassages);
 
   it('a simplified query finds the traditional passage, highlighted as the passage writes it (人权 -> 人權)', () => {
     const hits = hitsOf('人权');
