@@ -34,13 +34,20 @@ export function repeatsWords(passage: DecidingPassage): string {
     : vscode.l10n.t('repeats {0}', passage.repeatsSource);
 }
 
+/*
+ * The nodes of this view carry no `id`. Each check makes a new report, and a check can land while
+ * VS Code still fetches the children of the last one: with ids, the two fetches register the same
+ * ids and VS Code's extension host rejects the second ("Element with id … is already registered"),
+ * leaving the view on the older report with its groups empty. Without ids, VS Code makes the
+ * handles from the labels, which keeps a claim expanded while its text stays the same.
+ */
+
 /** A status with its claims: "Disputed (1)". */
 export class StatusNode {
   readonly kind = 'status';
   constructor(readonly status: ClaimStatus, readonly claims: LedgerClaim[], readonly draft: vscode.Uri) {}
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(`${claimStatusLabels[this.status]} (${this.claims.length})`, this.claims.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    item.id = `status:${this.status}`;
     item.iconPath = statusIcons[this.status];
     item.contextValue = 'ledgerStatus';
     return item;
@@ -57,7 +64,6 @@ export class ClaimNode {
   toTreeItem(): vscode.TreeItem {
     const hasChildren = this.claim.passages.length > 0 || this.claim.notes.length > 0;
     const item = new vscode.TreeItem(sanitiseLabel(this.claim.text, 100), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `claim:${this.claim.status}:${this.claim.start}:${this.position}`;
     item.description = sanitiseLabel(this.claim.summary, 80);
     item.tooltip = sanitiseLabel(`${vscode.l10n.t('{0}: {1}', claimStatusLabels[this.claim.status], this.claim.summary)}. ${this.claim.notes.join(' ')}`, 600);
     item.contextValue = 'ledgerClaim';
@@ -94,7 +100,6 @@ export class PassageNode {
     item.tooltip = sanitiseLabel(`${this.deciding.source}${this.deciding.date ? `, ${this.deciding.date}` : ''}: “${this.deciding.quote}”${overlap}`, 900);
     item.iconPath = new vscode.ThemeIcon(this.deciding.role === 'disputes' ? 'diff-removed' : 'quote');
     item.contextValue = 'ledgerPassage';
-    item.id = `${this.parent.toTreeItem().id}:passage:${this.deciding.passageId}:${this.deciding.start}:${this.deciding.role}`;
     item.command = { command: CommandIds.openPassage, title: vscode.l10n.t('Open Source at Passage'), arguments: [this.deciding.passageId] };
     return item;
   }
@@ -106,7 +111,6 @@ export class NoteNode {
   constructor(readonly note: string, readonly parent: ClaimNode, readonly position: number) {}
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(sanitiseLabel(this.note, 200), vscode.TreeItemCollapsibleState.None);
-    item.id = `${this.parent.toTreeItem().id}:note:${this.position}`;
     item.tooltip = sanitiseLabel(this.note, 1000);
     item.iconPath = new vscode.ThemeIcon('info');
     item.contextValue = 'ledgerNote';

@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { uiContext } from './uiContext';
-import { openViewContainer, runFromCommandPalette, sideBarPane, treeRowTexts, useColorTheme, waitForEditor } from './workbench';
+import { openViewContainer, quickOpenFile, runFromCommandPalette, sideBarPane, treeRowTexts, useColorTheme, waitForEditor, waitForTreeRow } from './workbench';
 
 const THEMES = [
   { settingId: 'Default Light Modern', themeClass: 'vs' },
@@ -52,8 +52,7 @@ suite('Draft Check view and fact-check report (Chromium)', () => {
     const pane = sideBarPane(page, 'Draft Check');
     await pane.waitFor({ state: 'visible', timeout: 30_000 });
     const header = pane.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('.title').click();
-    await pane.locator('.monaco-list-row').filter({ hasText: 'Single source (4)' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await waitForTreeRow(page, pane, 'Single source (4)', 90_000);
     const groups = (await treeRowTexts(pane)).filter((row) => /^(Disputed|Not found|Second-hand|Single source|Supported) \(\d+\)$/.test(row));
     assert.deepEqual(groups, ['Disputed (0)', 'Not found (7)', 'Second-hand (0)', 'Single source (4)', 'Supported (1)']);
 
@@ -97,11 +96,7 @@ suite('Draft Check view and fact-check report (Chromium)', () => {
 
     // The report alone in the window, its preview beside nothing, as a reader opens it.
     await runFromCommandPalette(page, 'View: Close All Editors');
-    await page.keyboard.press('ControlOrMeta+p');
-    await page.keyboard.type('draft.fact-check.md', { delay: 10 });
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'draft.fact-check.md' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await waitForEditor(page, 'draft.fact-check.md');
+    await quickOpenFile(page, 'draft.fact-check.md');
     await runFromCommandPalette(page, 'Markdown: Open Preview');
     const preview = previewFrame(page);
     await preview.locator('h1').filter({ hasText: 'Fact-check report: draft.md' }).waitFor({ state: 'visible', timeout: 60_000 });

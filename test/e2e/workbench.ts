@@ -51,6 +51,59 @@ export async function expandTopLevelRows(pane: Locator): Promise<void> {
 }
 
 /**
+ * Waits until a tree pane shows a row containing `text`, unfolding the pane whenever it is folded
+ * (the workbench may restore a pane's folded state after a click unfolded it). On time-out it fails
+ * with what the pane showed and what the status bar said, so a failure tells what the writer saw.
+ */
+export async function waitForTreeRow(page: Page, pane: Locator, text: string, timeout = 60_000): Promise<Locator> {
+  const row = pane.locator('.monaco-list-row').filter({ hasText: text }).first();
+  const header = pane.locator('.pane-header');
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('.title').click();
+    if (await row.isVisible()) return row;
+    await page.waitForTimeout(250);
+  }
+  const rows = await treeRowTexts(pane);
+  const expanded = await header.getAttribute('aria-expanded');
+  const status = await page.locator('.part.statusbar').innerText().catch(() => '');
+  throw new Error(`no row "${text}" after ${timeout} ms; the pane (expanded: ${expanded}) shows: ${rows.join(' | ') || 'nothing'}; status bar: ${status.replace(/\s+/g, ' ')}`);
+}
+
+/**
+ * Opens a workspace file by name from Quick Open (Ctrl+P), as a user does. A file written a moment
+ * ago may not be in Quick Open's list yet: like a user, it closes the list and types the name again.
+ */
+export async function quickOpenFile(page: Page, fileName: string, attempts = 4): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    // As for the command palette: the list must have the keyboard before the name is typed.
+    await waitForFocusToSettle(page);
+    await page.keyboard.press('ControlOrMeta+p');
+    const focused = await page
+      .waitForFunction(() => document.activeElement?.matches('.quick-input-widget .quick-input-box input') === true, undefined, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (!focused) {
+      if (attempt >= attempts) throw new Error(`Quick Open did not take the keyboard after Ctrl+P, ${attempts} times`);
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    await input.fill('');
+    await input.pressSequentially(fileName, { delay: 10 });
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: fileName }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await waitForEditor(page, fileName, 30_000);
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
+/**
  * The screen point at the middle of the first occurrence of `word` in the
  * visible lines of the active editor, or undefined when it is not on screen.
  */
