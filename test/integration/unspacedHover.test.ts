@@ -4,7 +4,9 @@
  * draft (no spaces between its words) shows the Putin card citing the Chinese passage. The run of
  * Han characters is cut by `Intl.Segmenter`: Node's ICU in the node host, the browser's in the
  * web-worker host. With no alias, a foreign name the source writes with a middle dot
- * (`安东尼·布林肯`) is a person, and the surname alone (`布林肯`) in the draft points at it.
+ * (`安东尼·布林肯`) is a person, and the surname alone (`布林肯`) in the draft points at it; a name
+ * followed by its Latin spelling in brackets (`苏杰生（S. Jaishankar）`) is the person an English source
+ * names so.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -18,6 +20,10 @@ const capital = '北京市的天气很好。';
 /** With no alias: a foreign name as Chinese writes it, parts joined by a middle dot, and the surname alone. */
 const statement = '美国国务卿安东尼·布林肯12月6日表示，美国重视与印度的关系。';
 const followUp = '布林肯说，双方将继续对话。';
+/** A name written the first time with its Latin spelling in brackets, as agencies do, and an English source that spells it so. */
+const glossed = '印度外长苏杰生（S. Jaishankar）12月6日表示，两国关系良好。苏杰生说，会谈很成功。';
+const glossedJapanese = 'インドのジャイシャンカル(S. Jaishankar)外相は6日、モスクワで会談した。';
+const english = 'India’s foreign minister, S. Jaishankar, met his Russian counterpart in Moscow on Monday, and S. Jaishankar said the talks were useful.';
 
 suite('Hover in Chinese text: a topic named in Han, by the alias file or as the sources write a foreign name', function () {
   this.timeout(120_000);
@@ -27,9 +33,12 @@ suite('Hover in Chinese text: a topic named in Han, by the alias file or as the 
     api = await activateSourcebook();
     await writeWorkspaceFile(`${corpusFolder}/xinhua.txt`, `普京访问印度\n\n${summit}\n\n${capital}\n`);
     await writeWorkspaceFile(`${corpusFolder}/chinanews.txt`, `美印关系\n\n${statement}\n\n${followUp}\n`);
+    await writeWorkspaceFile(`${corpusFolder}/cctv.txt`, `中印外长会谈\n\n${glossed}\n`);
+    await writeWorkspaceFile(`${corpusFolder}/nhk.txt`, `印露外相会談\n\n${glossedJapanese}\n`);
+    await writeWorkspaceFile(`${corpusFolder}/reuters.txt`, `Jaishankar in Moscow\n\n${english}\n`);
     await writeWorkspaceFile('.sourcebook/topics.json', JSON.stringify({ version: 1, topics: [{ name: 'Vladimir Putin', aliases: ['普京'] }, { name: 'Beijing', aliases: ['京'] }] }, null, 2));
     await config().update('corpus.paths', [corpusFolder], vscode.ConfigurationTarget.Workspace);
-    await waitFor('the Chinese source to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 2, 60_000);
+    await waitFor('the Chinese source to load', () => api.loadSummary()?.usingBundled === false && api.index.articles().length === 5, 60_000);
     await waitFor('普京 to be a mention of Vladimir Putin', () => api.index.topics().topics().some((topic) => topic.name === 'Vladimir Putin' && topic.mentions.some((mention) => mention.surface === '普京')), 60_000);
   });
 
@@ -58,6 +67,19 @@ suite('Hover in Chinese text: a topic named in Han, by the alias file or as the 
     assert.ok(hover.includes('安东尼·布林肯'), hover);
     assert.ok(hover.includes('美国重视与印度的关系'), hover);
     assert.ok(hover.includes('双方将继续对话'), hover);
+  });
+
+  test('a name followed by its Latin spelling in brackets is the person an English source names: 苏杰生 and ジャイシャンカル show S. Jaishankar, with all three sources', async () => {
+    await waitFor('苏杰生 to be a mention of S. Jaishankar', () => api.index.topics().topics().some((topic) => topic.name === 'S. Jaishankar' && topic.mentions.some((mention) => mention.surface === '苏杰生')), 60_000);
+    const chinese = await openDraft('草稿：苏杰生将访问莫斯科。\n');
+    const hover = await waitFor('the hover over 苏杰生', () => hoverMarkdownAt(chinese, new vscode.Position(0, 4)), 30_000);
+    assert.ok(hover.includes('S. Jaishankar'), hover);
+    assert.ok(hover.includes('两国关系良好'), hover);
+    assert.ok(hover.includes('met his Russian counterpart'), hover);
+    assert.ok(hover.includes('モスクワで会談した'), hover);
+    const japanese = await openDraft('下書き：ジャイシャンカル外相が来る。\n');
+    const card = await waitFor('the hover over ジャイシャンカル', () => hoverMarkdownAt(japanese, new vscode.Position(0, 6)), 30_000);
+    assert.ok(card.includes('S. Jaishankar') && card.includes('met his Russian counterpart'), card);
   });
 
   test('a Han character inside another word gets no card (京 of 北京市)', async () => {

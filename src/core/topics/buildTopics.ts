@@ -30,9 +30,10 @@ export interface NameJoin {
    * `typo`: a one-edit slip of a surname beside the spelling it slips from ("byden administration" -> "biden administration"):
    *   its mentions count for the person (as `head`), while the two spellings stay two topics the writer may merge;
    * `head`: "the Biden administration" is also a mention of the person (counted in `mentions`);
-   * `apart`: a surname left alone, because several people or a different office fit it.
+   * `apart`: a surname left alone, because several people or a different office fit it;
+   * `gloss`: a Chinese or Japanese name joined the person whose Latin spelling followed it in brackets ("布 林 肯" -> "antony blinken").
    */
-  rule: 'surname' | 'initials' | 'typo' | 'head' | 'apart';
+  rule: 'surname' | 'initials' | 'typo' | 'head' | 'apart' | 'gloss';
   /** The key that joined (or stayed apart). */
   from: string;
   /** The key of the full name it joined; for `apart`, the full names it could have joined, joined by " / ". */
@@ -60,10 +61,12 @@ interface KeyStats {
   articles?: Set<string>;
   /** The offices named before it ("prime minister"), with their counts. */
   titles?: Map<string, number>;
-  /** A name of a script without capitals, found by its shape (`findDottedNames`): none of the tests of case applies. */
+  /** A name of a script without capitals, found by its shape (`findDottedNames`, `findGlossedNames`): none of the tests of case applies. */
   caseless?: boolean;
   /** For the surname of such a name: the full names it was written in. */
   fullNameKeys?: Set<string>;
+  /** For such a name written before a Latin spelling in brackets: the keys of those spellings. */
+  glossKeys?: Set<string>;
 }
 
 /** Enough articles to find an acronym beside its expansion; a bound, so memory grows with the keys, not with the keys' articles. */
@@ -97,6 +100,7 @@ function record(stats: Map<string, KeyStats>, candidate: Omit<Candidate, 'start'
   if (candidate.title) (s.titles ??= new Map()).set(candidate.title, (s.titles.get(candidate.title) ?? 0) + 1);
   if (candidate.caseless) s.caseless = true;
   if (candidate.fullNameKey) (s.fullNameKeys ??= new Set()).add(candidate.fullNameKey);
+  if (candidate.glossKey) (s.glossKeys ??= new Set()).add(candidate.glossKey);
 }
 
 function demonymForms(place: string): string[] {
@@ -465,6 +469,22 @@ export function* buildTopicsInSlices(articles: readonly Article[], aliasTable: A
     const expansions = byInitials.get(key);
     if (expansions && expansions.length === 1 && usedTogether(s, stats.get(expansions[0])!)) groups.union(expansions[0], key);
   }
+  // A Chinese or Japanese name written before a person's Latin spelling in brackets (`布林肯（Antony Blinken）`) joins that person;
+  // known only that way, and not joined (a place, two people, a spelling found nowhere else), it names no topic.
+  for (const key of [...accepted]) {
+    if (clock.due()) yield;
+    const s = stats.get(key)!;
+    if (!s.glossKeys) continue;
+    const people = [...s.glossKeys].filter((gloss) => gloss !== key && accepted.has(gloss) && personLike(gloss, stats.get(gloss), lowercaseWords));
+    const roots = new Set(people.map((gloss) => groups.find(gloss)));
+    if (roots.size === 1) {
+      groups.union(people[0], key);
+      joins?.push({ rule: 'gloss', from: key, to: people[0] });
+    } else if (s.roles.size === 1 && s.roles.has('glossed')) {
+      accepted.delete(key);
+      if (roots.size > 1) joins?.push({ rule: 'apart', from: key, to: people.sort().join(' / ') });
+    }
+  }
   // The surname of a dotted Chinese or Japanese name (`普京`) joins the one full name it was written in; shared by two, it stays apart and names no topic.
   for (const key of [...accepted]) {
     if (clock.due()) yield;
@@ -815,6 +835,8 @@ function canonicalName(keys: string[], stats: Map<string, KeyStats>, surfaceCoun
       // A Chinese or Japanese name written whole, with its dot, over its surname alone, however often that is used.
       if (/\p{L}[\u00b7\u2022\u30fb\uff65]\p{L}/u.test(surface)) value += 10000;
       if (people.length > 0 && people.includes(key)) value += 10000;
+      // A person a Chinese or Japanese source also spells in Latin letters (`安东尼·布林肯（Antony Blinken）`) is named as in Latin.
+      if (people.length > 0 && people.includes(key) && !stats.get(key)?.caseless) value += 20000;
       if (/\p{L}-\d/u.test(wordText(surface).text)) value += 500;
       if (/\d/.test(surface) && !/\s/.test(surface)) value += 200;
       if (/\d/.test(surface) && surface === surface.toUpperCase()) value += 100;

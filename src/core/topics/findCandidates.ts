@@ -28,7 +28,9 @@ export type CandidateRole =
   /** A lower-case technical term built on a hyphenated compound (`surface-to-air missile system`): kept when repeated. */
   | 'term'
   /** A code with a following noun (`2+2 dialogue`): kept when that is how the code is mostly used. */
-  | 'codeCompound';
+  | 'codeCompound'
+  /** A Chinese or Japanese name known only by the Latin spelling in brackets after it (`布林肯（Antony Blinken）`): a topic only by joining that spelling's. */
+  | 'glossed';
 
 /** A span of a passage that may name a topic. */
 export interface Candidate {
@@ -53,10 +55,12 @@ export interface Candidate {
   hyphenParts?: [string, string];
   /** The office named just before a person ("prime minister", "president", "mantri"); courtesy titles ("Mr", "Dr") name none. */
   title?: string;
-  /** A name in a script without capitals (Chinese, Japanese), found by its shape, not by case (`findDottedNames`). */
+  /** A name in a script without capitals (Chinese, Japanese), found by its shape, not by case (`findDottedNames`, `findGlossedNames`). */
   caseless?: boolean;
   /** For the surname of such a name: the key of the full name it was written in. */
   fullNameKey?: string;
+  /** For a Chinese or Japanese name followed by its Latin spelling in brackets (`布林肯（Antony Blinken）`): that spelling's key, whose topic it joins when that is a person's. */
+  glossKey?: string;
 }
 
 /** How often each word occurs in lower case across a corpus. One hash look-up per word: the counters are mutable boxes. */
@@ -124,10 +128,17 @@ function startsSentence(tokens: NormalToken[], i: number): boolean {
     || (isCapitalsWord(tokens[i - 1]) && !tokens[i].allCaps);
 }
 
-/** "St. Louis", "Mt. Vernon": the full stop after the abbreviation is part of the name. */
+/**
+ * "St. Louis", "Mt. Vernon": the full stop after the abbreviation is part of the name; so is the
+ * stop after an initial in a person's name ("George W. Bush", "S. Jaishankar"), when the initial
+ * follows a capitalised word or no sentence ends before it.
+ */
 function continuesAbbreviation(tokens: NormalToken[], i: number): boolean {
   const previous = tokens[i - 1];
-  return !!previous && previous.capitalised && ABBREVIATIONS_BEFORE_NAMES.has(previous.norm) && /^\. ?$/.test(tokens[i].gapBefore);
+  if (!previous || !tokens[i] || !previous.capitalised || !/^\. ?$/.test(tokens[i].gapBefore)) return false;
+  if (ABBREVIATIONS_BEFORE_NAMES.has(previous.norm)) return true;
+  return previous.norm.length === 1 && /^\p{L}$/u.test(previous.norm) && tokens[i].capitalised && !tokens[i].allCaps && !STOP_WORDS.has(tokens[i].norm)
+    && (i < 2 || (tokens[i - 2].capitalised && !tokens[i - 2].allCaps && / $/.test(previous.gapBefore)) || !SENTENCE_BREAK.test(previous.gapBefore));
 }
 
 /** A word of letters in capitals, not a code: the stuff of headings ("FOREIGN POLICY") and acronyms ("NATO"). */
@@ -252,6 +263,7 @@ export function findCandidates(text: string, lowercaseWords?: WordCounts): Passa
   }
   if (!headline) findTerms(tokens, emit);
   findDottedNames(text, tokens, emit);
+  findGlossedNames(text, tokens, emit, (start) => candidates.some((candidate) => candidate.start === start));
   return { candidates };
 }
 
@@ -273,7 +285,8 @@ function findDottedNames(text: string, tokens: NormalToken[], emit: Emit): void 
   const japanese = /[\u3040-\u309f]/.test(text);
   const emitName = (from: number, to: number, lastFrom: number): void => {
     const fullNameKey = keyOfTokens(tokens, from, to);
-    emit(from, to, 'name', { kind: 'person', cue: 'person', caseless: true });
+    const glossKey = latinGlossAt(text, tokens, tokens[to - 1].end)?.key;
+    emit(from, to, 'name', { kind: 'person', cue: 'person', caseless: true, ...(glossKey ? { glossKey } : {}) });
     emit(lastFrom, to, 'name', { kind: 'person', cue: 'person', caseless: true, fullNameKey });
   };
   for (const match of text.matchAll(KATAKANA_NAME)) {
@@ -313,6 +326,62 @@ function findDottedNames(text: string, tokens: NormalToken[], emit: Emit): void 
     at = Math.max(to, at + 1);
   }
 }
+
+/**
+ * A foreign person's name as Chinese and Japanese news write it the first time, with the Latin
+ * spelling in brackets after it and no dot (`国务卿布林肯（Antony Blinken）`, `ブリンケン(Antony Blinken)国務長官`).
+ * The name before the brackets is what a dotted name's part would be (`partStart`: the title before
+ * it stays out), or the katakana run; it becomes a `glossed` candidate that knows the Latin key, so it
+ * joins that spelling's topic, also in English sources, when that topic is a person (`buildTopics`).
+ * A dotted name with such brackets is found as dotted (`findDottedNames`) and knows its Latin key too.
+ */
+function findGlossedNames(text: string, tokens: NormalToken[], emit: Emit, hasCandidateAt: (start: number) => boolean): void {
+  if (!GLOSS_OPENING.test(text)) return;
+  for (let at = 0; at < tokens.length; at++) {
+    const end = tokens[at].end;
+    const before = text[end - 1];
+    if (!(HAN.test(before) || KATAKANA.test(before)) || !GLOSS_BRACKET.test(text[end] ?? '')) continue;
+    const gloss = latinGlossAt(text, tokens, end);
+    if (!gloss) continue;
+    // The spelling in brackets is a name whatever its shape (`S. Jaishankar` reads as a sentence's end and start elsewhere).
+    if (!hasCandidateAt(tokens[gloss.from].start)) emit(gloss.from, gloss.to, 'name');
+    let from: number;
+    if (KATAKANA.test(before)) {
+      let start = end;
+      while (start > 0 && KATAKANA.test(text[start - 1])) start--;
+      from = firstTokenAtOrAfter(tokens, start);
+      if (from < 0 || tokens[from].start !== start || end - start < 2 || (start > 0 && NAME_DOT.test(text[start - 1]))) continue;
+    } else {
+      from = partStart(text, tokens, at);
+      if (from > at || end - tokens[from].start < 2 || (tokens[from].start > 0 && NAME_DOT.test(text[tokens[from].start - 1]))) continue;
+    }
+    emit(from, at + 1, 'glossed', { kind: 'person', cue: 'person', caseless: true, glossKey: gloss.key });
+  }
+}
+
+/**
+ * The Latin spelling of a person's name in brackets at `offset` (`（Antony Blinken）`, `(S. Jaishankar)`):
+ * two to four capitalised words or initials, the last a word, with the key its tokens make.
+ */
+function latinGlossAt(text: string, tokens: NormalToken[], offset: number): { key: string; from: number; to: number } | undefined {
+  if (!GLOSS_BRACKET.test(text[offset] ?? '')) return undefined;
+  const match = LATIN_GLOSS.exec(text.slice(offset, offset + 64));
+  if (!match) return undefined;
+  const innerStart = offset + match[0].indexOf(match[1]);
+  const innerEnd = innerStart + match[1].length;
+  const from = firstTokenAtOrAfter(tokens, innerStart);
+  if (from < 0) return undefined;
+  let to = from;
+  while (to < tokens.length && tokens[to].end <= innerEnd) to++;
+  return to - from >= 2 ? { key: keyOfTokens(tokens, from, to), from, to } : undefined;
+}
+
+/** An opening bracket, half or full width, as a Latin spelling follows a name in Chinese and Japanese. */
+const GLOSS_BRACKET = /[(（]/;
+const GLOSS_OPENING = /[\p{Script=Han}\u30a1-\u30fa\u30fc][(（]\s*\p{Lu}/u;
+/** Two to four capitalised words or initials, the last a word, closed by a bracket: `Antony Blinken`, `S. Jaishankar`, `Jean-Yves Le Drian`. */
+const LATIN_GLOSS = /^[(（]\s*((?:(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?)\s+){1,3}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?)\s*[)）]/u;
+const KATAKANA = /[\u30a1-\u30fa\u30fc]/;
 
 /**
  * Where the part of a Chinese name that ends with token `last` (just before a dot) starts. The
@@ -448,6 +517,14 @@ function considerRun(text: string, tokens: NormalToken[], runStart: number, runE
   for (let k = b - 1; k >= a; k--) {
     if (TITLE_WORDS.has(tokens[k].norm)) {
       if (k === a && b - a >= 3 && !tokens[k].allCaps && !NAME_CONNECTORS.has(tokens[k + 1].norm) && KIND_BY_LAST_WORD.has(tokens[b - 1].norm)) break;
+      // An office named with "of" ("Secretary of State", "Minister of External Affairs"): the name starts after it.
+      const officeEnd = officeOfDomainEnd(tokens, k, b);
+      if (officeEnd !== undefined) {
+        a = officeEnd;
+        titled = true;
+        title = `${officeOf(tokens, runStart, k) ?? tokens[k].norm} of ${tokens.slice(k + 2, officeEnd).map((t) => t.norm).join(' ')}`;
+        break;
+      }
       a = k + 1;
       titled = !(tokens[a] && NAME_CONNECTORS.has(tokens[a].norm));
       if (titled) title = officeOf(tokens, runStart, k);
@@ -566,6 +643,27 @@ function officeOf(tokens: NormalToken[], runStart: number, last: number): string
   const words = tokens.slice(first, last + 1).map((t) => OFFICE_ABBREVIATIONS.get(t.norm) ?? t.norm).filter((w) => !COURTESY_TITLES.has(w));
   return words.length > 0 ? words.join(' ').replace(/s$/, '') : undefined;
 }
+
+/**
+ * Where an office named "<title> of <domain>" ends when a name follows it in the same run
+ * ("Secretary of State Antony Blinken", "Minister of External Affairs S. Jaishankar"); undefined
+ * when token `k` opens no such office or nothing follows it.
+ */
+function officeOfDomainEnd(tokens: NormalToken[], k: number, runEnd: number): number | undefined {
+  if (tokens[k + 1]?.norm !== 'of' || !tokens[k + 1].lowercase) return undefined;
+  let from = k + 2;
+  if (tokens[from]?.norm === 'the') from++;
+  for (const length of [2, 1]) {
+    if (from + length >= runEnd) continue;
+    if (OFFICE_DOMAINS.has(tokens.slice(from, from + length).map((t) => t.norm).join(' '))) return from + length;
+  }
+  return undefined;
+}
+
+/** What an office "of" is in charge of, in the names of ministries and departments. */
+const OFFICE_DOMAINS = new Set(['state', 'defense', 'defence', 'war', 'treasury', 'commerce', 'energy', 'interior', 'labor', 'labour', 'agriculture', 'education',
+  'health', 'transportation', 'transport', 'justice', 'finance', 'external affairs', 'foreign affairs', 'home affairs', 'homeland security', 'veterans affairs',
+  'housing', 'trade', 'industry', 'culture', 'information']);
 
 /** The same emit, each candidate marked with the office named before it. */
 function withTitle(emit: Emit, title: string): Emit {

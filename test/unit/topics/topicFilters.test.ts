@@ -110,3 +110,13 @@ test('a title word that opens an institution\'s name is part of the name, a titl
   assert.ok(!names(topics).includes('Secretary of State'));
 });
 
+test('an office named with "of" before a name is the office, and the name after it is the person', () => {
+  const topics = topicsOf([
+    'Secretary of State Antony Blinken met Minister of External Affairs S. Jaishankar in New Delhi on Monday.',
+    'Later, Secretary of State Antony Blinken said the talks with Minister of External Affairs S. Jaishankar went well.',
+  ]);
+  const blinken = topics.find((t) => t.name === 'Antony Blinken');
+  assert.equal(blinken?.kind, 'person', topics.map((t) => `${t.name}:${t.kind}`).join('; '));
+  assert.equal(topics.find((t) => t.name === 'S. Jaishankar')?.kind, 'person', topics.map((t) => `${t.name}:${t.kind}`).join('; '));
+  assert.ok(!names(topics).some((name) => /^(?:State|External|Affairs)\b/.test(name)), names(topics).join('; '));
+});

@@ -186,3 +186,74 @@ describe('people named with a middle dot in Chinese and Japanese', () => {
     assert.equal(found.matchAt(japanese, japanese.indexOf('プーチン') + 2)?.topic.name, 'ウラジーミル・プーチン');
   });
 });
+
+/**
+ * A foreign person as Chinese and Japanese news name them the first time: the name in Han or
+ * katakana, then the Latin spelling in brackets (our own sentences, written as Xinhua, CNA and NHK
+ * write them). The name joins the topic of the Latin spelling, so an English source's person and
+ * the Chinese and Japanese spellings are one topic, with no alias file.
+ */
+describe('a name followed by its Latin spelling in brackets joins that person', () => {
+  const xinhua = article('xinhua-blinken.txt', [
+    '美印外长会谈',
+    '美国国务卿布林肯（Antony Blinken）12月6日在新德里会见印度外长苏杰生（S. Jaishankar），双方讨论了地区安全问题。',
+    '布林肯说，美国重视与印度的伙伴关系。苏杰生表示，两国将继续对话。',
+    '据《纽约时报》（The New York Times）报道，纽约（New York）的天气很好。',
+  ].join('\n\n'), 'Xinhua');
+  const nhk = article('nhk-blinken.txt', 'ブリンケン長官が来日\n\nブリンケン(Antony Blinken)国務長官は6日、東京で会談した。ブリンケン氏は協力を強調した。\n', 'NHK');
+  const ap = article('ap-blinken.txt', 'Blinken in Delhi\n\nSecretary of State Antony Blinken met S. Jaishankar in New Delhi on Monday.\n', 'Associated Press');
+  const joins: NameJoin[] = [];
+  buildTopics([xinhua, nhk, ap], { entries: [] }, joins);
+  const found = extractTopics([xinhua, nhk, ap], { entries: [] });
+  const named = (name: string) => found.topics().find((topic) => topic.name === name);
+  const surfacesIn = (name: string, articleId: string) => (named(name)?.mentions ?? []).filter((mention) => mention.articleId === articleId).map((mention) => mention.surface).sort();
+
+  it('the Chinese and the Japanese spelling are mentions of the person the English source names, in all three sources', () => {
+    const blinken = named('Antony Blinken');
+    assert.ok(blinken, found.topics().map((topic) => topic.name).join(', '));
+    assert.equal(blinken.kind, 'person');
+    assert.deepEqual(blinken.articleIds.sort(), [ap.id, nhk.id, xinhua.id].sort());
+    assert.deepEqual(surfacesIn('Antony Blinken', xinhua.id), ['Antony Blinken', '布林肯', '布林肯']);
+    assert.deepEqual(surfacesIn('Antony Blinken', nhk.id), ['Antony Blinken', 'ブリンケン', 'ブリンケン']);
+    assert.deepEqual(surfacesIn('Antony Blinken', ap.id), ['Antony Blinken']);
+    assert.ok(joins.some((join) => join.rule === 'gloss' && join.from === '布 林肯' && join.to === 'antony blinken'), JSON.stringify(joins));
+  });
+
+  it('a spelling with an initial works too, and no topic is named in Han or katakana', () => {
+    assert.deepEqual(surfacesIn('S. Jaishankar', xinhua.id), ['S. Jaishankar', '苏杰生', '苏杰生']);
+    assert.deepEqual(surfacesIn('S. Jaishankar', ap.id), ['S. Jaishankar']);
+    const names = found.topics().map((topic) => topic.name);
+    assert.equal(names.some((name) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(name)), false, names.join(', '));
+  });
+
+  it('a place or a paper in brackets joins nothing: a Han name joins only a person', () => {
+    const newYork = named('New York');
+    assert.ok(newYork, found.topics().map((topic) => topic.name).join(', '));
+    assert.equal(newYork.mentions.some((mention) => mention.surface === '纽约'), false, newYork.mentions.map((mention) => mention.surface).join(', '));
+    assert.equal(found.topics().some((topic) => topic.mentions.some((mention) => mention.surface === '时报' || mention.surface === '纽约')), false);
+  });
+
+  it('pointing at the Han or katakana name in a draft finds the person', () => {
+    const chinese = '草稿：布林肯将再次访问新德里。';
+    assert.equal(found.matchAt(chinese, chinese.indexOf('布林肯') + 1)?.topic.name, 'Antony Blinken');
+    const japanese = '下書き：ブリンケン氏が来る。';
+    assert.equal(found.matchAt(japanese, japanese.indexOf('ブリンケン') + 2)?.topic.name, 'Antony Blinken');
+  });
+
+  it('a dotted name with its Latin spelling joins that person, with its surname alone', () => {
+    const dotted = article('cna-blinken.txt', '布林肯訪印\n\n美国国务卿安东尼·布林肯（Antony Blinken）抵达新德里。布林肯说，会谈很好。\n', 'CNA');
+    const topics = extractTopics([dotted, ap], { entries: [] });
+    const blinken = topics.topics().find((topic) => topic.name === 'Antony Blinken');
+    assert.ok(blinken, topics.topics().map((topic) => topic.name).join(', '));
+    assert.deepEqual(blinken.mentions.filter((mention) => mention.articleId === dotted.id).map((mention) => mention.surface).sort(), ['Antony Blinken', '安东尼·布林肯', '布林肯'].sort());
+    assert.equal(topics.topics().some((topic) => topic.name === '安东尼·布林肯'), false);
+  });
+
+  it('one Han name before the spellings of two people stays apart and names no topic', () => {
+    const bushes = article('bush.txt', '布什夫妇\n\n美国前总统布什（George Bush）和夫人布什（Laura Bush）访问印度。\n\nGeorge Bush said so. Laura Bush said so too.\n', 'Xinhua');
+    const localJoins: NameJoin[] = [];
+    const built = buildTopics([bushes], { entries: [] }, localJoins);
+    assert.equal(built.topics.some((topic) => topic.aliases?.includes('布什') || topic.name === '布什'), false, built.topics.map((topic) => `${topic.name} [${topic.aliases?.join(', ')}]`).join('; '));
+    assert.ok(localJoins.some((join) => join.rule === 'apart' && join.from === '布 什'), JSON.stringify(localJoins));
+  });
+});
