@@ -340,11 +340,23 @@ function findGlossedNames(text: string, tokens: NormalToken[], emit: Emit, hasCa
   for (let at = 0; at < tokens.length; at++) {
     const end = tokens[at].end;
     const before = text[end - 1];
-    if (!(HAN.test(before) || KATAKANA.test(before)) || !GLOSS_BRACKET.test(text[end] ?? '')) continue;
-    const gloss = latinGlossAt(text, tokens, end);
+    const cjk = HAN.test(before) || KATAKANA.test(before);
+    // Scripts with spaces and no capitals (Arabic, Hebrew, Devanagari) put a space before the bracket; Chinese and Japanese none.
+    const bracketAt = GLOSS_BRACKET.test(text[end] ?? '') ? end : !cjk && text[end] === ' ' && GLOSS_BRACKET.test(text[end + 1] ?? '') ? end + 1 : -1;
+    if (bracketAt < 0 || !(cjk || isCaselessWord(text, tokens[at]))) continue;
+    const gloss = latinGlossAt(text, tokens, bracketAt);
     if (!gloss) continue;
     // The spelling in brackets is a name whatever its shape (`S. Jaishankar` reads as a sentence's end and start elsewhere).
     if (!hasCandidateAt(tokens[gloss.from].start)) emit(gloss.from, gloss.to, 'name');
+    const glossed = { kind: 'person' as const, cue: 'person' as const, caseless: true, glossKey: gloss.key };
+    if (!cjk) {
+      // As many words as the Latin spelling has (`أنتوني بلينكن (Antony Blinken)`), one space apart; the last alone is the surname the text uses after.
+      const from = at + 1 - (gloss.to - gloss.from);
+      if (from < 0 || tokens.slice(from, at + 1).some((token, k) => !isCaselessWord(text, token) || (k > 0 && token.gapBefore !== ' '))) continue;
+      emit(from, at + 1, 'glossed', glossed);
+      emit(at, at + 1, 'glossed', glossed);
+      continue;
+    }
     let from: number;
     if (KATAKANA.test(before)) {
       let start = end;
@@ -355,8 +367,14 @@ function findGlossedNames(text: string, tokens: NormalToken[], emit: Emit, hasCa
       from = partStart(text, tokens, at);
       if (from > at || end - tokens[from].start < 2 || (tokens[from].start > 0 && NAME_DOT.test(text[tokens[from].start - 1]))) continue;
     }
-    emit(from, at + 1, 'glossed', { kind: 'person', cue: 'person', caseless: true, glossKey: gloss.key });
+    emit(from, at + 1, 'glossed', glossed);
   }
+}
+
+/** A word of a script written with spaces and without capitals (Arabic, Hebrew, Devanagari): letters and marks, two letters or more, none with case. */
+function isCaselessWord(text: string, token: NormalToken): boolean {
+  const word = text.slice(token.start, token.end);
+  return word.length >= 2 && CASELESS_WORD.test(word) && !HAN.test(word[0]) && !KATAKANA.test(word[0]) && !/[\u3040-\u309f]/.test(word[0]);
 }
 
 /**
@@ -378,7 +396,9 @@ function latinGlossAt(text: string, tokens: NormalToken[], offset: number): { ke
 
 /** An opening bracket, half or full width, as a Latin spelling follows a name in Chinese and Japanese. */
 const GLOSS_BRACKET = /[(（]/;
-const GLOSS_OPENING = /[\p{Script=Han}\u30a1-\u30fa\u30fc][(（]\s*\p{Lu}/u;
+const GLOSS_OPENING = /[\p{Script=Han}\u30a1-\u30fa\u30fc][(（]\s*\p{Lu}|[\p{Lo}\p{M}] ?[(（]\s*\p{Lu}/u;
+/** Letters without case and their marks (Arabic, Hebrew, Devanagari words). */
+const CASELESS_WORD = /^(?:\p{Lo}|\p{M})+$/u;
 /** Two to four capitalised words or initials, the last a word, closed by a bracket: `Antony Blinken`, `S. Jaishankar`, `Jean-Yves Le Drian`. */
 const LATIN_GLOSS = /^[(（]\s*((?:(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?)\s+){1,3}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?)\s*[)）]/u;
 const KATAKANA = /[\u30a1-\u30fa\u30fc]/;
