@@ -24,7 +24,9 @@ suite('Sourcebook Archive (Chromium)', () => {
       this.skip();
       return;
     }
-    await waitForEditor(page, 'draft.md');
+    await waitForEditor(page, 'draft.md', 90_000);
+    // Sourcebook is running (its status bar item counts the bundled articles) before its command is looked for.
+    await page.locator('.statusbar-item').filter({ hasText: /Sourcebook: [1-9]\d* articles?/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
     await runFromCommandPalette(page, 'Sourcebook: Connect to Archive');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: '1/2' }).waitFor({ state: 'visible', timeout: 15_000 });

@@ -179,9 +179,32 @@ async function hoverFullyShown(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-/** Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). */
-export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
+/**
+ * Runs a command from the command palette by its full label ("Sourcebook: Search Sources"). The
+ * palette lists the commands known when it opens: opened while a fresh window is still reading its
+ * extensions, it says "No matching commands". Like a user, this closes it and opens it again.
+ */
+export async function runFromCommandPalette(page: Page, label: string, attempts = 3): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await openCommandPalette(page);
+    await input.pressSequentially(label, { delay: 10 });
+    const row = quickPickRows(page).filter({ hasText: label }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(2000);
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
+}
+
+/** Opens the command palette (F1) and waits until it has the keyboard. */
+async function openCommandPalette(page: Page): Promise<void> {
   // A click just before (on a tab, say) moves the focus a moment later; a palette opened in
   // between loses the focus, closes, and what is typed then goes into the draft.
   await waitForFocusToSettle(page);
@@ -192,14 +215,10 @@ export async function runFromCommandPalette(page: Page, label: string): Promise<
     const focused = await page
       .waitForFunction(() => document.activeElement?.matches('.quick-input-widget .quick-input-box input') === true, undefined, { timeout: 5_000 })
       .then(() => true, () => false);
-    if (focused) break;
+    if (focused) return;
     if (attempt === 3) throw new Error('the command palette did not take the keyboard after F1, three times');
     await page.keyboard.press('Escape');
   }
-  await input.pressSequentially(label, { delay: 10 });
-  const row = quickPickRows(page).filter({ hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
 }
 
 /** Waits until the focused element has stayed the same for 300 ms (at most 5 s). */
