@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ingestFile } from '../../../src/core/ingest/ingestFile';
 import type { Article } from '../../../src/core/model';
+import { ingestBytes, onlyArticle } from '../ingest/ingestTestSupport';
 import { buildTopics, type NameJoin } from '../../../src/core/topics/buildTopics';
 import { extractTopics } from '../../../src/core/topics/topicIndex';
 
@@ -12,10 +12,9 @@ import { extractTopics } from '../../../src/core/topics/topicIndex';
  * join that person's topic, and so does the last of them alone, which the text then uses; no alias
  * file. (The Chinese and Japanese cases are in unspacedTopics.test.ts.)
  */
+/** A source of one article, with its outlet and the summit's date. */
 function article(fileName: string, text: string, outlet: string): Article {
-  const outcome = ingestFile({ uri: `file:///sources/${fileName}`, fileName, bytes: new TextEncoder().encode(text), metadata: { outlet, date: '2021-12-06' } });
-  assert.equal(outcome.kind, 'articles');
-  return outcome.kind === 'articles' ? outcome.articles[0] : (undefined as never);
+  return onlyArticle(ingestBytes(fileName, new TextEncoder().encode(text), undefined, { outlet, date: '2021-12-06' }));
 }
 
 const arabicVisit = 'التقى وزير الخارجية الأمريكي أنتوني بلينكن (Antony Blinken) نظيره الهندي في نيودلهي يوم الاثنين.';

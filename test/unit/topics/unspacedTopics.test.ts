@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ingestFile } from '../../../src/core/ingest/ingestFile';
 import type { Article } from '../../../src/core/model';
+import { ingestBytes, onlyArticle } from '../ingest/ingestTestSupport';
 import { buildTopicCard } from '../../../src/core/present/topicCard';
 import { termSpans } from '../../../src/core/search/searchTokens';
 import { termRangeAt } from '../../../src/core/text/termAt';
@@ -20,10 +20,9 @@ const chinesePartnership = '普京说，两国关系是特殊的战略伙伴关�
 const chineseCapital = '北京市的天气很好。';
 const japaneseSummit = 'プーチン大統領は12月6日にインドを訪問した。';
 
+/** A source of one article, with its outlet and the summit's date. */
 function article(fileName: string, text: string, outlet: string): Article {
-  const outcome = ingestFile({ uri: `file:///sources/${fileName}`, fileName, bytes: new TextEncoder().encode(text), metadata: { outlet, date: '2021-12-06' } });
-  assert.equal(outcome.kind, 'articles');
-  return outcome.kind === 'articles' ? outcome.articles[0] : (undefined as never);
+  return onlyArticle(ingestBytes(fileName, new TextEncoder().encode(text), undefined, { outlet, date: '2021-12-06' }));
 }
 
 const articles = [
