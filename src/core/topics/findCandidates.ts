@@ -29,7 +29,7 @@ export type CandidateRole =
   | 'term'
   /** A code with a following noun (`2+2 dialogue`): kept when that is how the code is mostly used. */
   | 'codeCompound'
-  /** A Chinese or Japanese name known only by the Latin spelling in brackets after it (`布林肯（Antony Blinken）`): a topic only by joining that spelling's. */
+  /** A name in a script without capitals known only by the Latin spelling in brackets after it (`布林肯（Antony Blinken）`, `بلينكن (Antony Blinken)`): a topic only by joining that spelling's. */
   | 'glossed';
 
 /** A span of a passage that may name a topic. */
@@ -55,11 +55,11 @@ export interface Candidate {
   hyphenParts?: [string, string];
   /** The office named just before a person ("prime minister", "president", "mantri"); courtesy titles ("Mr", "Dr") name none. */
   title?: string;
-  /** A name in a script without capitals (Chinese, Japanese), found by its shape, not by case (`findDottedNames`, `findGlossedNames`). */
+  /** A name in a script without capitals (Chinese, Japanese, Arabic, Hebrew, Devanagari), found by its shape, not by case (`findDottedNames`, `findGlossedNames`). */
   caseless?: boolean;
   /** For the surname of such a name: the key of the full name it was written in. */
   fullNameKey?: string;
-  /** For a Chinese or Japanese name followed by its Latin spelling in brackets (`布林肯（Antony Blinken）`): that spelling's key, whose topic it joins when that is a person's. */
+  /** For such a name followed by its Latin spelling in brackets (`布林肯（Antony Blinken）`): that spelling's key, whose topic it joins when that is a person's. */
   glossKey?: string;
 }
 
@@ -334,6 +334,8 @@ function findDottedNames(text: string, tokens: NormalToken[], emit: Emit): void 
  * it stays out), or the katakana run; it becomes a `glossed` candidate that knows the Latin key, so it
  * joins that spelling's topic, also in English sources, when that topic is a person (`buildTopics`).
  * A dotted name with such brackets is found as dotted (`findDottedNames`) and knows its Latin key too.
+ * Arabic, Hebrew and Hindi news write names the same way, with a space (`أنتوني بلينكن (Antony Blinken)`):
+ * there the name is as many words as the Latin spelling has, and its last word alone is a candidate too.
  */
 function findGlossedNames(text: string, tokens: NormalToken[], emit: Emit, hasCandidateAt: (start: number) => boolean): void {
   // Most passages have no bracket at all: two scans for a character are cheaper than the pattern.
@@ -395,7 +397,7 @@ function latinGlossAt(text: string, tokens: NormalToken[], offset: number): { ke
   return to - from >= 2 ? { key: keyOfTokens(tokens, from, to), from, to } : undefined;
 }
 
-/** An opening bracket, half or full width, as a Latin spelling follows a name in Chinese and Japanese. */
+/** An opening bracket, half or full width, as a Latin spelling follows such a name. */
 const GLOSS_BRACKET = /[(（]/;
 const GLOSS_OPENING = /[\p{Script=Han}\u30a1-\u30fa\u30fc][(（]\s*\p{Lu}|[\p{Lo}\p{M}] ?[(（]\s*\p{Lu}/u;
 /** Letters without case and their marks (Arabic, Hebrew, Devanagari words). */
